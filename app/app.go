@@ -1,0 +1,76 @@
+// Package app is the thin layer Wails binds to the frontend. Each bound
+// struct forwards to a backend service and turns errors into the JSON form
+// of apperr ({"code":…,"params":…}) so the frontend can translate them; no
+// business rule lives here.
+package app
+
+import (
+	"context"
+	"errors"
+
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"golive/backend/apperr"
+	"golive/backend/core"
+)
+
+// fail encodes err for the frontend.
+func fail(err error) error {
+	if err == nil {
+		return nil
+	}
+	return errors.New(apperr.JSON(err))
+}
+
+// result returns v, or err encoded for the frontend.
+func result[T any](v T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, fail(err)
+	}
+	return v, nil
+}
+
+// API is every bound struct, built over one core.
+type API struct {
+	App      *AppAPI
+	Profiles *ProfileAPI
+	Systems  *SystemAPI
+	Dossiers *DossierAPI
+	Template *TemplateAPI
+}
+
+// New builds the bound structs over c. When the folder could not be opened
+// (openErr, e.g. store.already_open) c is nil and AppAPI.Info reports
+// openErr, so the window can say why instead of crashing.
+func New(c *core.Core, openErr error) *API {
+	return &API{
+		App:      &AppAPI{c: c, openErr: openErr},
+		Profiles: &ProfileAPI{c: c},
+		Systems:  &SystemAPI{c: c},
+		Dossiers: &DossierAPI{c: c},
+		Template: &TemplateAPI{c: c},
+	}
+}
+
+// Bind lists the structs for wails' Bind option.
+func (a *API) Bind() []any {
+	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template}
+}
+
+// Startup receives the Wails context; kept for runtime calls later.
+func (a *API) Startup(ctx context.Context) { a.App.ctx = ctx }
+
+// SecondInstance brings this window to the front when GoLive is started
+// again on the same data folder, and tells the frontend so it can say that
+// the folder is already open here.
+func (a *API) SecondInstance(options.SecondInstanceData) {
+	ctx := a.App.ctx
+	if ctx == nil {
+		return
+	}
+	runtime.WindowUnminimise(ctx)
+	runtime.Show(ctx)
+	runtime.EventsEmit(ctx, "app:second-instance")
+}

@@ -1,0 +1,126 @@
+package app
+
+import (
+	"context"
+
+	"golive/backend/core"
+	"golive/backend/demo"
+	"golive/backend/dossier"
+	"golive/backend/profile"
+	"golive/backend/system"
+	"golive/backend/template"
+)
+
+// AppAPI answers questions about the app and its data folder.
+type AppAPI struct {
+	c       *core.Core
+	openErr error
+	ctx     context.Context
+}
+
+// Info describes the running app and its data folder, or says why the
+// folder could not be opened (store.already_open, store.open_failed).
+func (a *AppAPI) Info() (core.Info, error) {
+	if a.openErr != nil {
+		return core.Info{}, fail(a.openErr)
+	}
+	return result(a.c.Info())
+}
+
+// LoadSampleData fills the current, empty data folder with the sample
+// portfolio. Code core.not_empty when the folder already holds data.
+func (a *AppAPI) LoadSampleData() (demo.Summary, error) { return result(a.c.LoadSample()) }
+
+// Preferences returns the stored UI preferences.
+func (a *AppAPI) Preferences() (core.Preferences, error) { return result(a.c.Preferences()) }
+
+// SetPreferences stores the UI preferences.
+func (a *AppAPI) SetPreferences(p core.Preferences) error { return fail(a.c.SetPreferences(p)) }
+
+// ProfileAPI manages local profiles.
+type ProfileAPI struct{ c *core.Core }
+
+// List returns every local profile.
+func (p *ProfileAPI) List() ([]profile.Summary, error) { return result(p.c.Profiles.List()) }
+
+// Create makes a profile and unlocks it.
+func (p *ProfileAPI) Create(req profile.CreateRequest) (profile.Summary, error) {
+	return result(p.c.Profiles.Create(req))
+}
+
+// Unlock opens a profile with its passphrase and makes it current.
+func (p *ProfileAPI) Unlock(id, passphrase string) (profile.Summary, error) {
+	return result(p.c.Profiles.Unlock(id, passphrase))
+}
+
+// Lock forgets the unlocked key.
+func (p *ProfileAPI) Lock() { p.c.Profiles.Lock() }
+
+// Current returns the unlocked profile, or null.
+func (p *ProfileAPI) Current() *profile.Summary { return p.c.Profiles.Current() }
+
+// SystemAPI manages the register of application systems.
+type SystemAPI struct{ c *core.Core }
+
+// List returns every system.
+func (s *SystemAPI) List() ([]system.System, error) { return result(s.c.Systems.List()) }
+
+// Classes returns the system class ids.
+func (s *SystemAPI) Classes() []string { return system.Classes }
+
+// Create registers a new system.
+func (s *SystemAPI) Create(sys system.System) (system.System, error) {
+	return result(s.c.Systems.Save(sys, true))
+}
+
+// Update changes a registered system.
+func (s *SystemAPI) Update(sys system.System) (system.System, error) {
+	return result(s.c.Systems.Save(sys, false))
+}
+
+// Delete removes a system no dossier or system refers to.
+func (s *SystemAPI) Delete(code string) error {
+	return fail(s.c.Systems.Delete(code, s.c.Dossiers.HasSystem))
+}
+
+// DossierAPI creates, edits and lists release dossiers.
+type DossierAPI struct{ c *core.Core }
+
+// List returns the dossiers passing the filter.
+func (d *DossierAPI) List(f dossier.Filter) ([]dossier.Summary, error) {
+	return result(d.c.Dossiers.List(f))
+}
+
+// Get returns one dossier with its history.
+func (d *DossierAPI) Get(id string) (dossier.View, error) { return result(d.c.Dossiers.Get(id)) }
+
+// Create starts a dossier.
+func (d *DossierAPI) Create(req dossier.CreateRequest) (dossier.View, error) {
+	return result(d.c.Dossiers.Create(req))
+}
+
+// Update changes header fields; absent fields stay as they are.
+func (d *DossierAPI) Update(id string, patch dossier.Fields) (dossier.View, error) {
+	return result(d.c.Dossiers.Update(id, patch))
+}
+
+// SetChecklist records a preparation item's status and evidence note.
+func (d *DossierAPI) SetChecklist(id, item, status, note string) (dossier.View, error) {
+	return result(d.c.Dossiers.SetChecklist(id, item, status, note))
+}
+
+// Advance moves the dossier to the next stage.
+func (d *DossierAPI) Advance(id, to, note string) (dossier.View, error) {
+	return result(d.c.Dossiers.Advance(id, to, note))
+}
+
+// AddNote appends a note to the dossier's history.
+func (d *DossierAPI) AddNote(id, text string) (dossier.View, error) {
+	return result(d.c.Dossiers.AddNote(id, text))
+}
+
+// TemplateAPI exposes the process template.
+type TemplateAPI struct{ c *core.Core }
+
+// Current returns the template new dossiers pin.
+func (t *TemplateAPI) Current() (*template.Template, error) { return t.c.Template(), nil }

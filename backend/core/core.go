@@ -1,0 +1,137 @@
+// Package core wires GoLive's services over one data folder: the store, the
+// template, profiles, systems and dossiers. The desktop app, the CLI and
+// the tests all start from Open.
+package core
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/demo"
+	"golive/backend/dossier"
+	"golive/backend/profile"
+	"golive/backend/store"
+	"golive/backend/system"
+	"golive/backend/template"
+)
+
+// Version is the app version, set at build time with -ldflags.
+var Version = "0.1.0-dev"
+
+// Core is an open data folder with its services.
+type Core struct {
+	// Store is the Badger-backed store.
+	Store *store.Store
+	// Profiles manages local profiles and the unlocked key.
+	Profiles *profile.Service
+	// Systems is the register of application systems.
+	Systems *system.Register
+	// Dossiers creates and edits release dossiers.
+	Dossiers *dossier.Service
+	// Zone is the zone new records store their times in.
+	Zone *time.Location
+
+	tpl *template.Template
+}
+
+// Info describes the running app and its folder.
+type Info struct {
+	Version  string `json:"version"`
+	DataDir  string `json:"data_dir"`
+	Template string `json:"template"`
+	Zone     string `json:"zone"`
+	// Empty is true when the folder holds no system and no dossier.
+	Empty bool `json:"empty"`
+	// Profiles counts local profiles.
+	Profiles int `json:"profiles"`
+}
+
+// Preferences are the UI settings kept in the folder.
+type Preferences struct {
+	// Language is "zh-CN", "en" or "" (follow the system).
+	Language string `json:"language"`
+}
+
+// DefaultDataDir returns GOLIVE_DATA if set, else os.UserConfigDir()/GoLive.
+func DefaultDataDir() string {
+	if d := os.Getenv("GOLIVE_DATA"); d != "" {
+		return d
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		base = "."
+	}
+	return filepath.Join(base, "GoLive")
+}
+
+// Open opens dir and builds the services. Codes: store.already_open,
+// store.open_failed, template.invalid.
+func Open(dir string) (*Core, error) {
+	tpl, err := template.Default()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	zone := dossier.DefaultZone()
+	c := &Core{Store: st, Zone: zone, tpl: tpl}
+	c.Profiles = profile.NewService(st, zone, func(id string) bool { _, ok := c.Template().Role(id); return ok })
+	c.Systems = system.NewRegister(st, zone)
+	c.Dossiers = dossier.NewService(st, c.Profiles, c.Systems, c.Template, zone)
+	return c, nil
+}
+
+// Template returns the template new dossiers pin.
+func (c *Core) Template() *template.Template { return c.tpl }
+
+// Close closes the store.
+func (c *Core) Close() error { return c.Store.Close() }
+
+// Info reports on the folder.
+func (c *Core) Info() (Info, error) {
+	empty, err := c.Store.Empty()
+	if err != nil {
+		return Info{}, err
+	}
+	profiles, err := c.Profiles.List()
+	if err != nil {
+		return Info{}, err
+	}
+	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.tpl.Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles)}, nil
+}
+
+// LoadSample writes the sample portfolio into this folder, which must hold
+// no systems or dossiers yet (core.not_empty otherwise).
+func (c *Core) LoadSample() (demo.Summary, error) {
+	empty, err := c.Store.Empty()
+	if err != nil {
+		return demo.Summary{}, err
+	}
+	if !empty {
+		return demo.Summary{}, apperr.New("core.not_empty")
+	}
+	return demo.Build(demo.Target{Profiles: c.Profiles, Systems: c.Systems, Dossiers: c.Dossiers, Template: c.tpl, Zone: c.Zone})
+}
+
+// Preferences returns the stored preferences (zero value if none).
+func (c *Core) Preferences() (Preferences, error) {
+	var p Preferences
+	if err := c.Store.Get("set", "preferences", &p); err != nil && !apperr.HasCode(err, "store.not_found") {
+		return Preferences{}, err
+	}
+	return p, nil
+}
+
+// SetPreferences stores p. Code core.bad_language for an unknown language.
+func (c *Core) SetPreferences(p Preferences) error {
+	switch p.Language {
+	case "", "zh-CN", "en":
+	default:
+		return apperr.New("core.bad_language", "language", p.Language)
+	}
+	return c.Store.Put("set", "preferences", p)
+}

@@ -1,0 +1,66 @@
+package demo_test
+
+import (
+	"testing"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/core"
+	"golive/backend/dossier"
+)
+
+func TestSamplePortfolio(t *testing.T) {
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sum, err := c.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Systems < 12 || sum.Dossiers < 40 {
+		t.Fatalf("sample has %d systems and %d dossiers, want at least 12 and 40", sum.Systems, sum.Dossiers)
+	}
+	list, err := c.Dossiers.List(dossier.Filter{})
+	if err != nil || len(list) != sum.Dossiers {
+		t.Fatalf("listed %d dossiers (%v), built %d", len(list), err, sum.Dossiers)
+	}
+	types, modes, months, stages := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	for _, s := range list {
+		types[s.Type+"/"+s.Subtype]++
+		modes[s.Mode]++
+		months[s.PlannedAt.Format("2006-01")]++
+		stages[s.Stage]++
+		if s.PlannedAt.Location().String() != "Asia/Shanghai" {
+			t.Fatalf("%s planned in zone %s", s.ID, s.PlannedAt.Location())
+		}
+	}
+	if len(types) != 3 || len(modes) != 2 || len(months) < 8 || len(stages) != len(dossier.StageOrder) {
+		t.Fatalf("spread: types %v modes %v months %d stages %v", types, modes, len(months), stages)
+	}
+	// Every sample dossier folds from verified events, authored by sample
+	// profiles, none of them dated in the future.
+	ids, _ := c.Profiles.Identities()
+	now := time.Now()
+	for _, s := range list {
+		v, err := c.Dossiers.Get(s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range v.History {
+			if ids[h.Author].Name == "" || h.Ignored {
+				t.Fatalf("%s: event %s by unknown author or ignored", s.ID, h.Event)
+			}
+			if h.At.After(now) {
+				t.Fatalf("%s: event %s %s is dated after now", s.ID, h.Kind, h.At)
+			}
+		}
+	}
+	if cur := c.Profiles.Current(); cur == nil || !cur.Sample {
+		t.Fatal("loading sample data should unlock a sample profile")
+	}
+	if _, err := c.LoadSample(); apperr.Code(err) != "core.not_empty" {
+		t.Fatalf("second load: %v", err)
+	}
+}

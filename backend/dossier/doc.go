@@ -1,0 +1,25 @@
+// Package dossier holds a release dossier (发布档案): the event kinds its
+// log is made of, the pure fold that turns a log into the dossier's state,
+// and the service that appends signed events to a store.
+//
+// # Fold rules
+//
+// The fold takes the events in ledger.Order (parents first, then by time in
+// UTC, then by id), so every copy that holds the same set of events computes
+// the same state whatever order the events arrived in. Concurrent edits —
+// events on diverged branches that were merged by union — resolve as:
+//
+//   - a field set on both branches (title, version, planned time, …): the
+//     value of the event later in ledger.Order wins (last writer wins by
+//     event time, ties by event id); the other value stays in the history;
+//   - a checklist item set on both branches: the same, per item;
+//   - the release content list is replaced as a whole by each edit, so two
+//     concurrent edits do not interleave rows;
+//   - a stage move that is no longer the next stage when it is folded (the
+//     other branch already moved) is kept in the history and ignored in the
+//     state, so the stage never jumps backwards or skips;
+//   - once a dossier is archived only notes change it; later edits are
+//     recorded in the history, marked as ignored.
+//
+// No event is rewritten or deleted: a correction is a new event.
+package dossier

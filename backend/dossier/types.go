@@ -1,0 +1,216 @@
+package dossier
+
+import "time"
+
+// Event kinds of a dossier log.
+const (
+	KindCreated   = "dossier.created"
+	KindUpdated   = "dossier.updated"
+	KindChecklist = "checklist.set"
+	KindStage     = "stage.advanced"
+	KindNote      = "note.added"
+)
+
+// Checklist statuses (未开始/进行中/已完成/不适用).
+const (
+	StatusNotStarted    = "not_started"
+	StatusInProgress    = "in_progress"
+	StatusDone          = "done"
+	StatusNotApplicable = "not_applicable"
+)
+
+// Stages of the default template's stage track, in order.
+const (
+	StagePlanning     = "planning"
+	StagePreparation  = "preparation"
+	StageApproval     = "approval"
+	StageExecution    = "execution"
+	StageConfirmation = "confirmation"
+	StageArchive      = "archive"
+)
+
+// ContentItem is one change request or bug a release carries.
+type ContentItem struct {
+	// Kind is "cr" or "bug".
+	Kind string `json:"kind"`
+	// Ref is the CR or bug id, e.g. "CR-2026-118".
+	Ref string `json:"ref"`
+	// Title describes the change.
+	Title string `json:"title"`
+}
+
+// Fields are the editable header fields of a dossier. In a patch a nil
+// pointer means "unchanged".
+type Fields struct {
+	// Title is a short name for the release.
+	Title *string `json:"title,omitempty"`
+	// Type is a template release type id: "new_system" or "upgrade".
+	Type *string `json:"type,omitempty"`
+	// Subtype is "cr" or "bugfix" for upgrades, "" otherwise.
+	Subtype *string `json:"subtype,omitempty"`
+	// Mode is a template mode id: "planned" or "emergency".
+	Mode *string `json:"mode,omitempty"`
+	// Version is the version being released.
+	Version *string `json:"version,omitempty"`
+	// Content replaces the release content list as a whole.
+	Content *[]ContentItem `json:"content,omitempty"`
+	// PlannedAt is the preliminary release time, RFC 3339 or
+	// "2006-01-02T15:04" in the dossier's zone.
+	PlannedAt *string `json:"planned_at,omitempty"`
+	// ProjectManager names the project manager (项目经理).
+	ProjectManager *string `json:"project_manager,omitempty"`
+	// SystemOwner names the system owner (系统所有人).
+	SystemOwner *string `json:"system_owner,omitempty"`
+}
+
+// CreateRequest is what a user enters to start a dossier.
+type CreateRequest struct {
+	// SystemCode names a registered system.
+	SystemCode string `json:"system_code"`
+	Fields
+}
+
+// createdBody is the body of a dossier.created event.
+type createdBody struct {
+	Template   string `json:"template"`
+	SystemCode string `json:"system_code"`
+	Zone       string `json:"zone"`
+	Fields
+}
+
+// checklistBody is the body of a checklist.set event.
+type checklistBody struct {
+	Item   string `json:"item"`
+	Status string `json:"status"`
+	Note   string `json:"note"`
+}
+
+// stageBody is the body of a stage.advanced event.
+type stageBody struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Note string `json:"note"`
+}
+
+// noteBody is the body of a note.added event.
+type noteBody struct {
+	Text string `json:"text"`
+}
+
+// ChecklistEntry is the state of one preparation item.
+type ChecklistEntry struct {
+	// Item is the template checklist item id.
+	Item string `json:"item"`
+	// Status is one of the Status constants.
+	Status string `json:"status"`
+	// Note is the evidence note.
+	Note string `json:"note"`
+	// By is the public key (hex) of who confirmed it.
+	By string `json:"by"`
+	// At is when.
+	At time.Time `json:"at"`
+	// Event is the id of the event that set it.
+	Event string `json:"event"`
+}
+
+// State is a dossier as the fold computes it.
+type State struct {
+	// ID is the dossier id.
+	ID string `json:"id"`
+	// Template is the pinned template key ("id@version").
+	Template string `json:"template"`
+	// SystemCode names the system released.
+	SystemCode string `json:"system_code"`
+	// Zone is the dossier's time zone name.
+	Zone           string        `json:"zone"`
+	Title          string        `json:"title"`
+	Type           string        `json:"type"`
+	Subtype        string        `json:"subtype"`
+	Mode           string        `json:"mode"`
+	Version        string        `json:"version"`
+	Content        []ContentItem `json:"content"`
+	PlannedAt      time.Time     `json:"planned_at"`
+	ProjectManager string        `json:"project_manager"`
+	SystemOwner    string        `json:"system_owner"`
+	// Stage is the current stage id.
+	Stage string `json:"stage"`
+	// Checklist holds the items touched so far, by item id.
+	Checklist map[string]ChecklistEntry `json:"checklist"`
+	// Notes counts note.added events.
+	Notes int `json:"notes"`
+	// CreatedAt and CreatedBy come from the first event.
+	CreatedAt time.Time `json:"created_at"`
+	CreatedBy string    `json:"created_by"`
+	// UpdatedAt is the time of the last event in order.
+	UpdatedAt time.Time `json:"updated_at"`
+	// Heads are the event ids the next event names as parents.
+	Heads []string `json:"heads"`
+	// Events counts the events folded.
+	Events int `json:"events"`
+}
+
+// HistoryEntry is one event as the timeline shows it.
+type HistoryEntry struct {
+	// Event is the event id.
+	Event string `json:"event"`
+	// Kind is the event kind.
+	Kind string `json:"kind"`
+	// Author is the author's public key (hex).
+	Author string `json:"author"`
+	// AuthorName is the author's name where known, else "".
+	AuthorName string `json:"author_name"`
+	// Fingerprint is the author key's fingerprint.
+	Fingerprint string `json:"fingerprint"`
+	// At is the event time in its zone.
+	At time.Time `json:"at"`
+	// Params are kind-specific values for the UI's message.
+	Params map[string]string `json:"params"`
+	// Ignored marks an event the fold recorded but did not apply.
+	Ignored bool `json:"ignored"`
+}
+
+// View is a dossier with its history, newest last.
+type View struct {
+	State   State          `json:"state"`
+	History []HistoryEntry `json:"history"`
+	// SystemName is the system's name from the register, if registered.
+	SystemName string `json:"system_name"`
+}
+
+// Summary is one row of the dossier list; it is also the stored index.
+type Summary struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	SystemCode string `json:"system_code"`
+	Type       string `json:"type"`
+	Subtype    string `json:"subtype"`
+	Mode       string `json:"mode"`
+	Version    string `json:"version"`
+	Stage      string `json:"stage"`
+	// Zone names the dossier's zone; times are shown in it.
+	Zone           string    `json:"zone"`
+	PlannedAt      time.Time `json:"planned_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
+	ProjectManager string    `json:"project_manager"`
+	// ContentRefs lists the content ids, for the free-text filter.
+	ContentRefs []string `json:"content_refs"`
+	// ChecklistDone counts items done or not applicable.
+	ChecklistDone int `json:"checklist_done"`
+	// ChecklistTotal is the template's item count.
+	ChecklistTotal int `json:"checklist_total"`
+	// SystemName is filled from the register when listed.
+	SystemName string `json:"system_name"`
+}
+
+// Filter narrows the dossier list; empty fields match everything.
+type Filter struct {
+	Stage      string `json:"stage"`
+	SystemCode string `json:"system_code"`
+	Type       string `json:"type"`
+	Mode       string `json:"mode"`
+	// Month is "2026-12", matched against the planned time.
+	Month string `json:"month"`
+	// Text matches title, system code or name, and content ids and titles,
+	// case-insensitively.
+	Text string `json:"text"`
+}

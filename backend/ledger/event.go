@@ -1,0 +1,386 @@
+package ledger
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	"golive/backend/apperr"
+)
+
+// Error codes returned by this package (see package apperr).
+const (
+	// CodeMalformed: an event or its encoding is not well formed (bad hex,
+	// wrong lengths, unsorted or duplicate parents, empty kind or dossier,
+	// body not canonical, bad time or zone, unknown fields, trailing data,
+	// or bytes that are not the canonical wire form).
+	CodeMalformed = "ledger.malformed"
+	// CodeBadID: the id is not the SHA-256 of the event's canonical bytes.
+	CodeBadID = "ledger.bad_id"
+	// CodeBadSignature: the signature does not verify under the author key.
+	CodeBadSignature = "ledger.bad_signature"
+	// CodeLocalTime: New was given a time in time.Local; pass an explicit zone.
+	CodeLocalTime = "ledger.local_time"
+	// CodeBadZone: New was given a time whose location has no usable name.
+	CodeBadZone = "ledger.bad_zone"
+	// CodeBadKey: New was given a private key of the wrong length.
+	CodeBadKey = "ledger.bad_key"
+	// CodeInvalidJSON: CanonicalJSON (or New's body) got invalid JSON.
+	CodeInvalidJSON = "ledger.invalid_json"
+	// CodeBadBody: Decode could not decode the body into the given value.
+	CodeBadBody = "ledger.bad_body"
+	// CodeMissingParent: Order met an event whose parent is not in the set.
+	CodeMissingParent = "ledger.missing_parent"
+	// CodeCycle: Order met events whose parents form a cycle (only possible
+	// with unverified events, since ids are hashes).
+	CodeCycle = "ledger.cycle"
+)
+
+// FormatVersion is the value of "v" in the canonical layout.
+const FormatVersion = 1
+
+const (
+	idHexLen  = 2 * sha256.Size           // 64
+	keyHexLen = 2 * ed25519.PublicKeySize // 64
+	sigHexLen = 2 * ed25519.SignatureSize // 128
+)
+
+// Event is one signed entry in a dossier's log.
+type Event struct {
+	ID      string          `json:"id"`      // lowercase hex SHA-256 of Canonical()
+	Dossier string          `json:"dossier"` // dossier id (non-empty string)
+	Parents []string        `json:"parents"` // sorted ascending, unique, lowercase-hex event ids (may be empty for the first event)
+	Author  string          `json:"author"`  // lowercase hex of the 32-byte Ed25519 public key
+	Time    time.Time       `json:"time"`    // keeps its zone (see encoding below)
+	Kind    string          `json:"kind"`    // e.g. "dossier.created", non-empty
+	Body    json.RawMessage `json:"body"`    // canonical JSON (see CanonicalJSON)
+	Sig     string          `json:"sig"`     // lowercase hex Ed25519 signature over the 32 raw bytes of ID
+}
+
+// New builds and signs an event of dossier with the given parents, kind and
+// body at time at, authored by key.
+//
+// Parents are copied, sorted and de-duplicated; each must be a lowercase-hex
+// event id. Body is canonicalized with CanonicalJSON (a nil body becomes
+// null). at must carry an explicit, named location: a time in time.Local is
+// refused with ledger.local_time (convert it with In first; UTC is fine), a
+// location with an empty name or the name "Local" with ledger.bad_zone. The
+// monotonic clock reading is dropped. key must be a 64-byte Ed25519 private
+// key (ledger.bad_key otherwise).
+func New(dossier string, parents []string, kind string, body any, at time.Time, key ed25519.PrivateKey) (Event, error) {
+	if len(key) != ed25519.PrivateKeySize {
+		return Event{}, apperr.New(CodeBadKey, "length", strconv.Itoa(len(key)))
+	}
+	if at.Location() == time.Local {
+		return Event{}, apperr.New(CodeLocalTime).WithDetail("time %s is in time.Local; pass an explicit zone", at)
+	}
+	if name := at.Location().String(); name == "" || name == "Local" {
+		return Event{}, apperr.New(CodeBadZone, "zone", name).WithDetail("the time's location needs an IANA name such as UTC or Asia/Shanghai")
+	}
+	ps := make([]string, len(parents))
+	copy(ps, parents)
+	slices.Sort(ps)
+	ps = slices.Compact(ps)
+	b, err := CanonicalJSON(body)
+	if err != nil {
+		return Event{}, err
+	}
+	e := Event{
+		Dossier: dossier,
+		Parents: ps,
+		Author:  hex.EncodeToString(key[ed25519.SeedSize:]),
+		Time:    at.Round(0),
+		Kind:    kind,
+		Body:    b,
+	}
+	if err := e.checkContent(false); err != nil {
+		return Event{}, err
+	}
+	sum := sha256.Sum256(e.appendCanonical(nil))
+	e.ID = hex.EncodeToString(sum[:])
+	e.Sig = hex.EncodeToString(ed25519.Sign(key, sum[:]))
+	return e, nil
+}
+
+// Canonical returns the bytes an event's id hashes: every field except ID
+// and Sig, in the layout documented in the package overview. It returns
+// ledger.malformed if a field cannot be encoded unambiguously.
+func (e Event) Canonical() ([]byte, error) {
+	if err := e.checkContent(true); err != nil {
+		return nil, err
+	}
+	return e.appendCanonical(nil), nil
+}
+
+// Verify checks that e is well formed (ledger.malformed), that its id is
+// the SHA-256 of its canonical bytes (ledger.bad_id) and that its signature
+// verifies under its author key (ledger.bad_signature), in that order.
+func (e Event) Verify() error {
+	sum, err := e.checkID()
+	if err != nil {
+		return err
+	}
+	sig, _ := hex.DecodeString(e.Sig)
+	pub, _ := hex.DecodeString(e.Author)
+	if !ed25519.Verify(pub, sum[:], sig) {
+		return apperr.New(CodeBadSignature, "event", e.ID)
+	}
+	return nil
+}
+
+// checkID checks well-formedness and the id, returning the raw id.
+func (e Event) checkID() ([sha256.Size]byte, error) {
+	var sum [sha256.Size]byte
+	if !isLowerHex(e.ID, idHexLen) {
+		return sum, e.malformed("id is not %d lowercase hex digits", idHexLen)
+	}
+	if !isLowerHex(e.Sig, sigHexLen) {
+		return sum, e.malformed("sig is not %d lowercase hex digits", sigHexLen)
+	}
+	if err := e.checkContent(true); err != nil {
+		return sum, err
+	}
+	sum = sha256.Sum256(e.appendCanonical(nil))
+	if hex.EncodeToString(sum[:]) != e.ID {
+		return sum, apperr.New(CodeBadID, "event", e.ID)
+	}
+	return sum, nil
+}
+
+func (e Event) malformed(format string, args ...any) error {
+	var err *apperr.Error
+	if e.ID != "" {
+		err = apperr.New(CodeMalformed, "event", e.ID)
+	} else {
+		err = apperr.New(CodeMalformed)
+	}
+	return err.WithDetail(format, args...)
+}
+
+// checkContent checks every field covered by the canonical bytes. The body
+// is re-canonicalized only if checkBody is set.
+func (e Event) checkContent(checkBody bool) error {
+	if e.Dossier == "" || !utf8.ValidString(e.Dossier) {
+		return e.malformed("dossier is empty or not UTF-8")
+	}
+	if e.Kind == "" || !utf8.ValidString(e.Kind) {
+		return e.malformed("kind is empty or not UTF-8")
+	}
+	for i, p := range e.Parents {
+		if !isLowerHex(p, idHexLen) {
+			return e.malformed("parent %d is not %d lowercase hex digits", i, idHexLen)
+		}
+		if i > 0 && e.Parents[i-1] >= p {
+			return e.malformed("parents are not sorted and unique")
+		}
+	}
+	if !isLowerHex(e.Author, keyHexLen) {
+		return e.malformed("author is not %d lowercase hex digits", keyHexLen)
+	}
+	loc := e.Time.Location()
+	if name := loc.String(); loc == time.Local || name == "" || name == "Local" || !utf8.ValidString(name) {
+		return e.malformed("time has no explicit named zone")
+	}
+	if y := e.Time.Year(); y < 0 || y > 9999 {
+		return e.malformed("year %d outside 0000-9999", y)
+	}
+	if len(e.Body) == 0 {
+		return e.malformed("body is empty")
+	}
+	if checkBody {
+		c, err := canonicalize(e.Body)
+		if err != nil || !bytes.Equal(c, e.Body) {
+			return e.malformed("body is not canonical JSON")
+		}
+	}
+	return nil
+}
+
+// appendFields writes the canonical members without the enclosing braces.
+// The event must have passed checkContent.
+func (e Event) appendFields(dst []byte) []byte {
+	dst = append(dst, `"v":1,"dossier":`...)
+	dst = appendString(dst, e.Dossier)
+	dst = append(dst, `,"parents":[`...)
+	for i, p := range e.Parents {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, '"')
+		dst = append(dst, p...)
+		dst = append(dst, '"')
+	}
+	dst = append(dst, `],"author":"`...)
+	dst = append(dst, e.Author...)
+	dst = append(dst, `","time":"`...)
+	dst = e.Time.AppendFormat(dst, time.RFC3339Nano)
+	dst = append(dst, `","zone":`...)
+	dst = appendString(dst, e.Time.Location().String())
+	dst = append(dst, `,"kind":`...)
+	dst = appendString(dst, e.Kind)
+	dst = append(dst, `,"body":`...)
+	return append(dst, e.Body...)
+}
+
+func (e Event) appendCanonical(dst []byte) []byte {
+	dst = append(dst, '{')
+	dst = e.appendFields(dst)
+	return append(dst, '}')
+}
+
+func (e Event) appendWire(dst []byte) []byte {
+	dst = append(dst, `{"id":"`...)
+	dst = append(dst, e.ID...)
+	dst = append(dst, `",`...)
+	dst = e.appendFields(dst)
+	dst = append(dst, `,"sig":"`...)
+	dst = append(dst, e.Sig...)
+	return append(dst, `"}`...)
+}
+
+// Marshal returns the storage and wire encoding of e: the canonical layout
+// with "id" added first and "sig" last (see the package overview). It is
+// deterministic. Marshal refuses a malformed event (ledger.malformed) or one
+// whose id does not match its content (ledger.bad_id); it does not check the
+// signature, which is Verify's job.
+func Marshal(e Event) ([]byte, error) {
+	if _, err := e.checkID(); err != nil {
+		return nil, err
+	}
+	return e.appendWire(make([]byte, 0, 512+len(e.Body))), nil
+}
+
+type wireEvent struct {
+	ID      string          `json:"id"`
+	V       int             `json:"v"`
+	Dossier string          `json:"dossier"`
+	Parents []string        `json:"parents"`
+	Author  string          `json:"author"`
+	Time    string          `json:"time"`
+	Zone    string          `json:"zone"`
+	Kind    string          `json:"kind"`
+	Body    json.RawMessage `json:"body"`
+	Sig     string          `json:"sig"`
+}
+
+// Unmarshal decodes an event written by Marshal and verifies it (see
+// Verify for the codes). Unknown fields, trailing data, an unknown format
+// version, a bad time or zone, and any byte sequence other than exactly what
+// Marshal would write for the decoded event are rejected with
+// ledger.malformed. The time's location is restored with time.LoadLocation
+// of the zone name, or time.FixedZone(zone, offset) when that location is
+// unavailable or disagrees with the recorded offset, so the instant, the zone
+// name and the canonical bytes always round-trip.
+func Unmarshal(b []byte) (Event, error) {
+	var w wireEvent
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&w); err != nil {
+		return Event{}, apperr.Wrap(err, CodeMalformed)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return Event{}, apperr.New(CodeMalformed, "event", w.ID).WithDetail("trailing data after event")
+	}
+	if w.V != FormatVersion {
+		return Event{}, apperr.New(CodeMalformed, "event", w.ID, "version", strconv.Itoa(w.V)).WithDetail("unsupported format version")
+	}
+	t, err := restoreTime(w.Time, w.Zone)
+	if err != nil {
+		return Event{}, apperr.Wrap(err, CodeMalformed, "event", w.ID)
+	}
+	if w.Parents == nil {
+		w.Parents = []string{}
+	}
+	e := Event{ID: w.ID, Dossier: w.Dossier, Parents: w.Parents, Author: w.Author, Time: t, Kind: w.Kind, Body: w.Body, Sig: w.Sig}
+	if err := e.Verify(); err != nil {
+		return Event{}, err
+	}
+	if !bytes.Equal(e.appendWire(make([]byte, 0, len(b))), b) {
+		return Event{}, e.malformed("not in canonical wire form")
+	}
+	return e, nil
+}
+
+// restoreTime parses an RFC3339Nano time written in zone.
+func restoreTime(s, zone string) (time.Time, error) {
+	if zone == "" || zone == "Local" {
+		return time.Time{}, errors.New("zone must be a non-empty name other than Local")
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if loc := loadZone(zone); loc != nil {
+		if tt := t.In(loc); tt.Format(time.RFC3339Nano) == s {
+			return tt, nil
+		}
+	}
+	_, off := t.Zone()
+	tt := t.In(time.FixedZone(zone, off))
+	if tt.Format(time.RFC3339Nano) != s {
+		return time.Time{}, errors.New("time is not in canonical RFC3339Nano form")
+	}
+	return tt, nil
+}
+
+var (
+	zoneCache  sync.Map // name -> *time.Location (nil if it cannot be loaded)
+	zoneCached atomic.Int64
+)
+
+const maxCachedZones = 256
+
+// loadZone is time.LoadLocation with a small cache; nil if unavailable.
+func loadZone(name string) *time.Location {
+	if v, ok := zoneCache.Load(name); ok {
+		return v.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil || loc == time.Local {
+		loc = nil
+	}
+	if zoneCached.Add(1) <= maxCachedZones {
+		zoneCache.Store(name, loc)
+	}
+	return loc
+}
+
+// AuthorKey returns the author's Ed25519 public key (ledger.malformed if
+// Author is not 64 lowercase hex digits).
+func (e Event) AuthorKey() (ed25519.PublicKey, error) {
+	if !isLowerHex(e.Author, keyHexLen) {
+		return nil, e.malformed("author is not %d lowercase hex digits", keyHexLen)
+	}
+	b, _ := hex.DecodeString(e.Author)
+	return ed25519.PublicKey(b), nil
+}
+
+// Decode JSON-decodes the event's body into v (ledger.bad_body on failure).
+func (e Event) Decode(v any) error {
+	if err := json.Unmarshal(e.Body, v); err != nil {
+		return apperr.Wrap(err, CodeBadBody, "event", e.ID, "kind", e.Kind)
+	}
+	return nil
+}
+
+func isLowerHex(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}

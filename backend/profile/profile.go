@@ -1,0 +1,284 @@
+// Package profile manages the local profiles of a GoLive data folder: who
+// the user is (name, department, roles), their Ed25519 key sealed under a
+// passphrase, and the one profile currently unlocked for signing.
+//
+// Every profile's public identity is also written to the "ident" bucket, so
+// that histories can name the author of an event by its public key long
+// after the profile was switched.
+package profile
+
+import (
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/keys"
+	"golive/backend/store"
+)
+
+const (
+	bucketProfiles   = "prof"
+	bucketIdentities = "ident"
+	bucketSettings   = "set"
+	keyDefault       = "default_profile"
+)
+
+// Identity is the public part of a profile: enough to name the author of an
+// event and check its signature.
+type Identity struct {
+	// PublicKey is the Ed25519 public key in lowercase hex.
+	PublicKey string `json:"public_key"`
+	// Name is the person's name.
+	Name string `json:"name"`
+	// Department is the person's department.
+	Department string `json:"department"`
+	// Roles lists template role ids the person holds.
+	Roles []string `json:"roles"`
+}
+
+// Summary is a profile as the UI lists it; it never holds key material.
+type Summary struct {
+	// ID is the first 16 hex digits of the SHA-256 of the public key.
+	ID string `json:"id"`
+	Identity
+	// Fingerprint is keys.Fingerprint of the public key.
+	Fingerprint string `json:"fingerprint"`
+	// CreatedAt is when the profile was made, in its zone.
+	CreatedAt time.Time `json:"created_at"`
+	// Default marks the folder's default profile.
+	Default bool `json:"default"`
+	// Sample marks a profile made by the sample-data builder; its key is
+	// not secret and what it signs is sample data.
+	Sample bool `json:"sample"`
+}
+
+// CreateRequest is what a user enters to make a profile.
+type CreateRequest struct {
+	// Name is required, at most 64 characters.
+	Name string `json:"name"`
+	// Department is required.
+	Department string `json:"department"`
+	// Roles are template role ids; at least one.
+	Roles []string `json:"roles"`
+	// Passphrase protects the key; at least keys.MinPassphrase characters.
+	Passphrase string `json:"passphrase"`
+}
+
+type record struct {
+	Summary
+	Sealed keys.Sealed `json:"sealed"`
+}
+
+// Service creates, lists and unlocks profiles, and holds the unlocked one.
+type Service struct {
+	st *store.Store
+	// KDF is the key-derivation cost for new profiles.
+	KDF keys.KDF
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+	// Zone is the zone stored with times.
+	Zone *time.Location
+	// KnownRole reports whether a role id exists in the current template.
+	KnownRole func(id string) bool
+
+	mu      sync.RWMutex
+	current *Summary
+	key     ed25519.PrivateKey
+}
+
+// NewService returns a Service over st.
+func NewService(st *store.Store, zone *time.Location, knownRole func(string) bool) *Service {
+	return &Service{st: st, KDF: keys.DefaultKDF, Now: time.Now, Zone: zone, KnownRole: knownRole}
+}
+
+// IDFor returns the profile id of a public key.
+func IDFor(pub ed25519.PublicKey) string {
+	s := sha256.Sum256(pub)
+	return hex.EncodeToString(s[:8])
+}
+
+// Create validates req, generates and seals a key pair, stores the profile
+// and its identity, and unlocks it. The first profile becomes the default.
+// Codes: profile.name_required, profile.department_required,
+// profile.roles_required, profile.unknown_role, keys.weak_passphrase.
+func (s *Service) Create(req CreateRequest) (Summary, error) {
+	req.Name = strings.TrimSpace(req.Name)
+	req.Department = strings.TrimSpace(req.Department)
+	switch {
+	case req.Name == "":
+		return Summary{}, apperr.New("profile.name_required")
+	case len([]rune(req.Name)) > 64:
+		return Summary{}, apperr.New("profile.name_too_long", "max", "64")
+	case req.Department == "":
+		return Summary{}, apperr.New("profile.department_required")
+	case len(req.Roles) == 0:
+		return Summary{}, apperr.New("profile.roles_required")
+	}
+	roles := uniqueSorted(req.Roles)
+	for _, r := range roles {
+		if s.KnownRole != nil && !s.KnownRole(r) {
+			return Summary{}, apperr.New("profile.unknown_role", "role", r)
+		}
+	}
+	pub, priv, err := keys.Generate()
+	if err != nil {
+		return Summary{}, err
+	}
+	sealed, err := keys.Seal(priv, req.Passphrase, s.KDF)
+	if err != nil {
+		return Summary{}, err
+	}
+	list, err := s.List()
+	if err != nil {
+		return Summary{}, err
+	}
+	sum := Summary{
+		ID:          IDFor(pub),
+		Identity:    Identity{PublicKey: hex.EncodeToString(pub), Name: req.Name, Department: req.Department, Roles: roles},
+		Fingerprint: keys.Fingerprint(pub),
+		CreatedAt:   s.Now().In(s.Zone),
+		Default:     len(list) == 0,
+	}
+	puts := []store.Put{
+		{Bucket: bucketProfiles, Key: sum.ID, Value: record{Summary: sum, Sealed: sealed}},
+		{Bucket: bucketIdentities, Key: sum.PublicKey, Value: sum.Identity},
+	}
+	if sum.Default {
+		puts = append(puts, store.Put{Bucket: bucketSettings, Key: keyDefault, Value: sum.ID})
+	}
+	if _, err := s.st.Commit(nil, puts...); err != nil {
+		return Summary{}, err
+	}
+	s.setCurrent(sum, priv)
+	return sum, nil
+}
+
+// List returns every profile, oldest first.
+func (s *Service) List() ([]Summary, error) {
+	var def string
+	if err := s.st.Get(bucketSettings, keyDefault, &def); err != nil && !apperr.HasCode(err, "store.not_found") {
+		return nil, err
+	}
+	var out []Summary
+	err := s.st.Each(bucketProfiles, func(_ string, raw []byte) error {
+		var r record
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return apperr.Wrap(err, "store.corrupt", "key", "profile")
+		}
+		r.Summary.Default = r.ID == def
+		out = append(out, r.Summary)
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].CreatedAt.Before(out[j].CreatedAt) })
+	return out, err
+}
+
+// Unlock opens profile id's key with passphrase and makes it current.
+// Codes: profile.not_found, keys.wrong_passphrase (nothing changes then).
+func (s *Service) Unlock(id, passphrase string) (Summary, error) {
+	var r record
+	if err := s.st.Get(bucketProfiles, id, &r); err != nil {
+		if apperr.HasCode(err, "store.not_found") {
+			return Summary{}, apperr.New("profile.not_found", "id", id)
+		}
+		return Summary{}, err
+	}
+	priv, err := keys.Open(r.Sealed, passphrase)
+	if err != nil {
+		return Summary{}, err
+	}
+	var def string
+	_ = s.st.Get(bucketSettings, keyDefault, &def)
+	r.Summary.Default = r.ID == def
+	s.setCurrent(r.Summary, priv)
+	return r.Summary, nil
+}
+
+// Lock forgets the unlocked key.
+func (s *Service) Lock() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.current, s.key = nil, nil
+}
+
+// Current returns the unlocked profile, or nil.
+func (s *Service) Current() *Summary {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.current == nil {
+		return nil
+	}
+	c := *s.current
+	return &c
+}
+
+// Signer returns the unlocked profile and its private key, or
+// profile.locked when no profile is unlocked.
+func (s *Service) Signer() (Summary, ed25519.PrivateKey, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.current == nil {
+		return Summary{}, nil, apperr.New("profile.locked")
+	}
+	return *s.current, s.key, nil
+}
+
+// Identities returns every known identity keyed by public key hex.
+func (s *Service) Identities() (map[string]Identity, error) {
+	out := map[string]Identity{}
+	err := s.st.Each(bucketIdentities, func(k string, raw []byte) error {
+		var id Identity
+		if err := json.Unmarshal(raw, &id); err != nil {
+			return apperr.Wrap(err, "store.corrupt", "key", "identity")
+		}
+		out[k] = id
+		return nil
+	})
+	return out, err
+}
+
+// ImportSample stores a sample profile (made by the sample-data builder)
+// whose private key is known, sealed under passphrase with kdf. With
+// makeDefault it becomes the folder's default profile.
+func (s *Service) ImportSample(sum Summary, priv ed25519.PrivateKey, passphrase string, kdf keys.KDF, makeDefault bool) error {
+	sealed, err := keys.Seal(priv, passphrase, kdf)
+	if err != nil {
+		return err
+	}
+	sum.Sample = true
+	puts := []store.Put{
+		{Bucket: bucketProfiles, Key: sum.ID, Value: record{Summary: sum, Sealed: sealed}},
+		{Bucket: bucketIdentities, Key: sum.PublicKey, Value: sum.Identity},
+	}
+	if makeDefault {
+		puts = append(puts, store.Put{Bucket: bucketSettings, Key: keyDefault, Value: sum.ID})
+	}
+	_, err = s.st.Commit(nil, puts...)
+	return err
+}
+
+func (s *Service) setCurrent(sum Summary, priv ed25519.PrivateKey) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.current, s.key = &sum, priv
+}
+
+func uniqueSorted(in []string) []string {
+	m := map[string]bool{}
+	var out []string
+	for _, v := range in {
+		v = strings.TrimSpace(v)
+		if v != "" && !m[v] {
+			m[v] = true
+			out = append(out, v)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

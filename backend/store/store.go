@@ -1,0 +1,274 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"golive/backend/apperr"
+	"golive/backend/ledger"
+)
+
+// Store is an open GoLive data folder. It is safe for concurrent use.
+type Store struct {
+	db  *badger.DB
+	dir string
+}
+
+// Put is one JSON record written by Commit.
+type Put struct {
+	// Bucket groups records of one kind, e.g. "sys" for systems.
+	Bucket string
+	// Key identifies the record inside its bucket.
+	Key string
+	// Value is marshalled with encoding/json; nil deletes the record.
+	Value any
+}
+
+// Options returns the Badger options GoLive uses for dir: synchronous writes
+// and memory sized for a laptop.
+func Options(dir string) badger.Options {
+	return badger.DefaultOptions(dir).
+		WithSyncWrites(true).
+		WithMemTableSize(8 << 20).
+		WithNumMemtables(2).
+		WithBlockCacheSize(8 << 20).
+		WithIndexCacheSize(4 << 20).
+		WithNumLevelZeroTables(2).
+		WithNumLevelZeroTablesStall(8).
+		WithBaseTableSize(4 << 20).
+		WithValueLogFileSize(64 << 20).
+		WithNumCompactors(2).
+		WithLogger(nil)
+}
+
+// Open opens (creating if needed) the data folder dir. It returns
+// store.already_open when another process holds the folder, and
+// store.open_failed for anything else, with the folder as parameter.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, apperr.Wrap(err, "store.open_failed", "dir", dir)
+	}
+	abs, err := filepath.Abs(dir)
+	if err == nil {
+		dir = abs
+	}
+	db, err := badger.Open(Options(dir))
+	if err != nil {
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, apperr.Wrap(err, "store.already_open", "dir", dir)
+		}
+		return nil, apperr.Wrap(err, "store.open_failed", "dir", dir)
+	}
+	return &Store{db: db, dir: dir}, nil
+}
+
+// Dir returns the absolute path of the data folder.
+func (s *Store) Dir() string { return s.dir }
+
+// Close flushes and closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return apperr.Wrap(err, "store.close_failed")
+	}
+	return nil
+}
+
+func eventKey(dossier, id string) []byte  { return []byte("ev/" + dossier + "/" + id) }
+func recordKey(bucket, key string) []byte { return []byte(bucket + "/" + key) }
+
+// Commit writes events and records in one transaction: either all of them
+// are on disk when it returns nil, or none. Each event is verified first
+// (ledger codes on failure); an event already stored is skipped. It returns
+// how many events were new.
+func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
+	encoded := make([][]byte, len(events))
+	for i, e := range events {
+		if err := e.Verify(); err != nil {
+			return 0, err
+		}
+		b, err := ledger.Marshal(e)
+		if err != nil {
+			return 0, err
+		}
+		encoded[i] = b
+	}
+	records := make([][]byte, len(puts))
+	for i, p := range puts {
+		if p.Value == nil {
+			continue
+		}
+		b, err := json.Marshal(p.Value)
+		if err != nil {
+			return 0, apperr.Wrap(err, apperr.Internal)
+		}
+		records[i] = b
+	}
+	added := 0
+	err := s.db.Update(func(txn *badger.Txn) error {
+		for i, e := range events {
+			k := eventKey(e.Dossier, e.ID)
+			if _, err := txn.Get(k); err == nil {
+				continue
+			} else if !errors.Is(err, badger.ErrKeyNotFound) {
+				return err
+			}
+			if err := txn.Set(k, encoded[i]); err != nil {
+				return err
+			}
+			added++
+		}
+		for i, p := range puts {
+			k := recordKey(p.Bucket, p.Key)
+			if records[i] == nil {
+				if err := txn.Delete(k); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := txn.Set(k, records[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, badger.ErrTxnTooBig) {
+			return 0, apperr.Wrap(err, "store.too_big")
+		}
+		return 0, apperr.Wrap(err, "store.write_failed")
+	}
+	return added, nil
+}
+
+// Events returns every stored event of dossier, verified, in key order
+// (callers fold them through ledger.Order). It returns store.corrupt if a
+// stored event fails verification.
+func (s *Store) Events(dossier string) ([]ledger.Event, error) {
+	var out []ledger.Event
+	prefix := []byte("ev/" + dossier + "/")
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			err := it.Item().Value(func(v []byte) error {
+				e, err := ledger.Unmarshal(v)
+				if err != nil {
+					return apperr.Wrap(err, "store.corrupt", "key", string(it.Item().Key()))
+				}
+				out = append(out, e)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, asCoded(err)
+	}
+	return out, nil
+}
+
+// DossierIDs returns the ids of every dossier that has at least one event,
+// sorted.
+func (s *Store) DossierIDs() ([]string, error) {
+	seen := map[string]bool{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ev/")})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			rest := strings.TrimPrefix(string(it.Item().Key()), "ev/")
+			if i := strings.IndexByte(rest, '/'); i > 0 {
+				seen[rest[:i]] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, asCoded(err)
+	}
+	ids := make([]string, 0, len(seen))
+	for id := range seen {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// Get decodes the record bucket/key into v. It returns store.not_found when
+// there is no such record.
+func (s *Store) Get(bucket, key string, v any) error {
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(recordKey(bucket, key))
+		if err != nil {
+			return err
+		}
+		return item.Value(func(b []byte) error { return json.Unmarshal(b, v) })
+	})
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return apperr.New("store.not_found", "bucket", bucket, "key", key)
+	}
+	return asCoded(err)
+}
+
+// Put writes one record; a nil value deletes it.
+func (s *Store) Put(bucket, key string, v any) error {
+	_, err := s.Commit(nil, Put{Bucket: bucket, Key: key, Value: v})
+	return err
+}
+
+// Each calls fn with the key and raw JSON of every record in bucket, in key
+// order. The bytes are valid only during the call.
+func (s *Store) Each(bucket string, fn func(key string, raw []byte) error) error {
+	prefix := []byte(bucket + "/")
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			key := strings.TrimPrefix(string(it.Item().Key()), string(prefix))
+			if err := it.Item().Value(func(v []byte) error { return fn(key, v) }); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return asCoded(err)
+}
+
+// Empty reports whether the folder holds no dossier and no system yet.
+func (s *Store) Empty() (bool, error) {
+	empty := true
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, p := range []string{"ev/", "sys/"} {
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(p)})
+			it.Rewind()
+			if it.Valid() {
+				empty = false
+			}
+			it.Close()
+		}
+		return nil
+	})
+	return empty, asCoded(err)
+}
+
+// DB exposes the Badger handle for benchmarks and maintenance tools.
+func (s *Store) DB() *badger.DB { return s.db }
+
+func asCoded(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	return apperr.Wrap(err, "store.read_failed")
+}

@@ -1,0 +1,25 @@
+// Package template holds GoLive's release process template as data.
+//
+// A Template describes everything the release process needs: its stages,
+// release types and modes, the departments and roles that take part, the
+// preparation checklist, the seven standard documents, and one approval Flow
+// per release type with every step, approval item (审批内容), deliverable
+// (交付物) and countersign (会签) row. Nothing in the rest of the application
+// may branch on a step's name: screens and workflow logic read the template,
+// so the PMO can later clone and edit it without touching code.
+//
+// The default template is the seed document 远东宏信有限公司《上线发布管理操作指引》
+// V2.4 (2014-10-22). It ships embedded as default.json — pretty-printed so it
+// can be checked line by line against the source — and is returned by Default.
+// Chinese strings are copied verbatim from the source; English strings follow
+// the project's process specification.
+//
+// Every template has an ID and a Version; Key ("golive.release@2.4") is what
+// a dossier pins when it starts, so later template edits never change the
+// rules of a release already under way.
+//
+// Validate reports every inconsistency it finds (unknown role, step without
+// an actor, duplicate ids, empty countersign, …) as a *ValidationError whose
+// Problems each carry a stable code, a path into the template and named
+// parameters; apperr.Code on the error gives "template.invalid".
+package template

@@ -1,0 +1,276 @@
+package template
+
+// Step kinds. A step's kind decides how the workflow engine treats it; the
+// step's name is only ever displayed.
+const (
+	// KindStart opens the approval flow (审批流程启动); its actor submits the application.
+	KindStart = "start"
+	// KindSequential is a single approver's step, taken in flow order.
+	KindSequential = "sequential"
+	// KindCountersign is a parallel countersign (会签): every row must sign.
+	KindCountersign = "countersign"
+	// KindFiling files the approved flow (流程备案) to the roles in FiledTo.
+	KindFiling = "filing"
+	// KindExecution is the release itself (执行系统发布).
+	KindExecution = "execution"
+	// KindConfirmation confirms whether the release succeeded (系统上线发布确认).
+	KindConfirmation = "confirmation"
+	// KindPostpone defers the release to a later window (系统上线顺延).
+	KindPostpone = "postpone"
+)
+
+// Kinds lists every valid step kind in a stable order.
+func Kinds() []string {
+	return []string{KindStart, KindSequential, KindCountersign, KindFiling, KindExecution, KindConfirmation, KindPostpone}
+}
+
+// Checklist groups.
+const (
+	// GroupPrecondition marks a precondition to confirm before go-live (确认上线前的必要条件).
+	GroupPrecondition = "precondition"
+	// GroupPlan marks a management plan to draw up (制定上线过程中及上线后的管理计划).
+	GroupPlan = "plan"
+)
+
+// Values of Settings.ApprovalsCarryOver.
+const (
+	// CarryOverAllUnlessChanged keeps every approval already given when a
+	// dossier is resubmitted, unless the approved material changed.
+	CarryOverAllUnlessChanged = "all_unless_changed"
+)
+
+// Text is a human-readable string in both of GoLive's languages.
+type Text struct {
+	// Zh is the Chinese text, verbatim from the source where it has one.
+	Zh string `json:"zh"`
+	// En is the English text.
+	En string `json:"en"`
+}
+
+// IsZero reports whether both languages are empty.
+func (t Text) IsZero() bool { return t.Zh == "" && t.En == "" }
+
+// Template is a complete, versioned release process.
+type Template struct {
+	// ID names the template family, e.g. "golive.release".
+	ID string `json:"id"`
+	// Version is the template's version, e.g. "2.4".
+	Version string `json:"version"`
+	// Name is the process's display name.
+	Name Text `json:"name"`
+	// Organisation is the organisation the process belongs to.
+	Organisation Text `json:"organisation"`
+	// Source names the document the template was transcribed from.
+	Source Text `json:"source"`
+	// Revisions is the template's own revision history (修订记录), oldest first.
+	Revisions []Revision `json:"revisions"`
+	// Stages are the process's stages (阶段) in order.
+	Stages []Stage `json:"stages"`
+	// ReleaseTypes are the release types (上线发布类型).
+	ReleaseTypes []ReleaseType `json:"release_types"`
+	// Modes are the release modes (上线发布方式).
+	Modes []Mode `json:"modes"`
+	// Departments are the departments roles and steps refer to.
+	Departments []Department `json:"departments"`
+	// Roles are every role (角色/岗位) a step, row or rule refers to.
+	Roles []Role `json:"roles"`
+	// Checklist is the preparation checklist: preconditions and management plans.
+	Checklist []ChecklistItem `json:"checklist"`
+	// Documents are the standard release documents (发布材料/附件).
+	Documents []Document `json:"documents"`
+	// Flows are the approval flows, one per release type.
+	Flows []Flow `json:"flows"`
+	// Settings holds process-wide rules.
+	Settings Settings `json:"settings"`
+}
+
+// Revision is one entry of the revision history (修订记录).
+type Revision struct {
+	// Version is the revision's version number without the "V", e.g. "1.0".
+	Version string `json:"version"`
+	// Date is the revision date as YYYY-MM-DD.
+	Date string `json:"date"`
+	// Author is the reviser (修订者).
+	Author string `json:"author"`
+	// Note describes the change (说明).
+	Note Text `json:"note"`
+}
+
+// Stage is one stage (阶段) of the process.
+type Stage struct {
+	// ID is the stage's stable id, e.g. "planning".
+	ID string `json:"id"`
+	// Name is the short name, e.g. 规划.
+	Name Text `json:"name"`
+	// Title is the full name as the source writes it, e.g. 上线发布规划.
+	Title Text `json:"title"`
+}
+
+// Option is a selectable value with a display name.
+type Option struct {
+	// ID is the option's stable id.
+	ID string `json:"id"`
+	// Name is the option's display name.
+	Name Text `json:"name"`
+}
+
+// ReleaseType is a release type (上线发布类型) and the flow it follows.
+type ReleaseType struct {
+	// ID is the type's stable id, e.g. "new_system".
+	ID string `json:"id"`
+	// Name is the type's name, e.g. 新系统上线发布.
+	Name Text `json:"name"`
+	// Description is the source's 说明 column.
+	Description Text `json:"description"`
+	// Note is the source's 备注 column.
+	Note Text `json:"note"`
+	// Subtypes are the type's variants (e.g. CR and bugfix), if any.
+	Subtypes []Option `json:"subtypes,omitempty"`
+	// FlowID names the Flow a dossier of this type follows.
+	FlowID string `json:"flow_id"`
+}
+
+// Mode is a release mode (上线发布方式).
+type Mode struct {
+	// ID is the mode's stable id, e.g. "planned".
+	ID string `json:"id"`
+	// Name is the mode's name, e.g. 计划内发布.
+	Name Text `json:"name"`
+	// Note is the source's 说明 column.
+	Note Text `json:"note"`
+	// Frequency is the source's 频率 column.
+	Frequency Text `json:"frequency"`
+	// SignatureRole, when set, is the role whose extra signature the mode requires.
+	SignatureRole string `json:"signature_role,omitempty"`
+	// NotFullyTested marks a mode whose release has not been completely tested.
+	NotFullyTested bool `json:"not_fully_tested,omitempty"`
+}
+
+// Department is an organisational unit.
+type Department struct {
+	// ID is the department's stable id.
+	ID string `json:"id"`
+	// Name is the department's name.
+	Name Text `json:"name"`
+	// Parent is the id of the department this one belongs to, if any.
+	Parent string `json:"parent,omitempty"`
+	// Relative marks a department resolved per dossier (e.g. 项目所属部门,
+	// the department owning the project) rather than a fixed unit.
+	Relative bool `json:"relative,omitempty"`
+}
+
+// Role is a role or post (角色/岗位).
+type Role struct {
+	// ID is the role's stable id, e.g. "project_manager".
+	ID string `json:"id"`
+	// Name is the role's name, e.g. 项目经理.
+	Name Text `json:"name"`
+	// Department is the id of the role's department; empty when the source ties it to none.
+	Department string `json:"department,omitempty"`
+	// Duty describes the role's responsibility where the source states one outside the flow tables.
+	Duty Text `json:"duty,omitzero"`
+}
+
+// ChecklistItem is one entry of the preparation checklist (上线发布准备).
+type ChecklistItem struct {
+	// ID is the item's stable id.
+	ID string `json:"id"`
+	// Group is GroupPrecondition or GroupPlan.
+	Group string `json:"group"`
+	// No is the item's 1-based number within its group.
+	No int `json:"no"`
+	// Title is the item's main statement.
+	Title Text `json:"title"`
+	// Hint is the source's elaboration of the item, if any.
+	Hint Text `json:"hint,omitzero"`
+	// Document is the id of the standard document the item refers to, if any.
+	Document string `json:"document,omitempty"`
+}
+
+// Document is one of the standard release documents (发布材料).
+type Document struct {
+	// ID is the document's stable id, e.g. "user_test_report".
+	ID string `json:"id"`
+	// No is the attachment number (附件N).
+	No int `json:"no"`
+	// Name is the document's title without the 《》 marks.
+	Name Text `json:"name"`
+}
+
+// Flow is the approval flow of one release type.
+type Flow struct {
+	// ID is the flow's stable id, e.g. "new_system".
+	ID string `json:"id"`
+	// ReleaseType is the id of the release type the flow serves.
+	ReleaseType string `json:"release_type"`
+	// Name is the flow's name, e.g. 新系统上线发布流程.
+	Name Text `json:"name"`
+	// Steps are the flow's steps in order (编号 1..n).
+	Steps []Step `json:"steps"`
+}
+
+// Step is one management activity (管理活动) of a flow.
+type Step struct {
+	// ID is the step's id, unique within its flow, e.g. "ns.1.start".
+	ID string `json:"id"`
+	// No is the step's 1-based number (编号).
+	No int `json:"no"`
+	// Name is the activity's name without the department prefix, e.g. 审批流程启动.
+	Name Text `json:"name"`
+	// Kind is one of the Kind constants.
+	Kind string `json:"kind"`
+	// Department is the id of the department the source puts in front of the activity, if any.
+	Department string `json:"department,omitempty"`
+	// Role is the id of the actor's role; empty for countersign steps, whose actors are the Rows' roles.
+	Role string `json:"role,omitempty"`
+	// RoleLabel is the role's label as this flow's table prints it, when it differs from the role's name.
+	RoleLabel Text `json:"role_label,omitzero"`
+	// Items are the approval items (审批内容).
+	Items []Item `json:"items,omitempty"`
+	// Deliverables are the deliverables (交付物).
+	Deliverables []Deliverable `json:"deliverables,omitempty"`
+	// Rows are the countersign rows of a countersign step; all must sign.
+	Rows []CountersignRow `json:"rows,omitempty"`
+	// FiledTo are the roles a filing step files the approved flow to.
+	FiledTo []string `json:"filed_to,omitempty"`
+}
+
+// Item is an approval item (审批内容).
+type Item struct {
+	// ID is the item's id, unique within the template.
+	ID string `json:"id"`
+	// Text is the question or statement to approve.
+	Text Text `json:"text"`
+}
+
+// Deliverable is a deliverable (交付物) of a step or countersign row.
+type Deliverable struct {
+	// ID is the deliverable's id, unique within the template.
+	ID string `json:"id"`
+	// Name is the deliverable's name as the flow table prints it.
+	Name Text `json:"name"`
+	// Required is false for deliverables the source marks optional (可选).
+	Required bool `json:"required"`
+	// Document is the id of the standard document this deliverable is, or "".
+	Document string `json:"document,omitempty"`
+}
+
+// CountersignRow is one director's row of a countersign (会签) step.
+type CountersignRow struct {
+	// ID is the row's id, unique within its step.
+	ID string `json:"id"`
+	// Role is the id of the signing role.
+	Role string `json:"role"`
+	// Label is the role's label as this flow's table prints it.
+	Label Text `json:"label"`
+	// Items are the row's approval items.
+	Items []Item `json:"items,omitempty"`
+	// Deliverables are the row's deliverables.
+	Deliverables []Deliverable `json:"deliverables,omitempty"`
+}
+
+// Settings holds process-wide rules of a template.
+type Settings struct {
+	// ApprovalsCarryOver says which approvals survive a resubmission; see CarryOverAllUnlessChanged.
+	ApprovalsCarryOver string `json:"approvals_carry_over"`
+}

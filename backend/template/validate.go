@@ -1,0 +1,427 @@
+package template
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golive/backend/apperr"
+)
+
+// Problem codes reported by Validate.
+const (
+	// CodeInvalid is the apperr code of a *ValidationError as a whole.
+	CodeInvalid = "template.invalid"
+	// CodeMissingField: a required value is empty (params: field).
+	CodeMissingField = "template.missing_field"
+	// CodeDuplicateID: an id occurs twice in its scope (params: id, scope).
+	CodeDuplicateID = "template.duplicate_id"
+	// CodeUnknownRole: a reference names no role (params: role).
+	CodeUnknownRole = "template.unknown_role"
+	// CodeUnknownDepartment: a reference names no department (params: department).
+	CodeUnknownDepartment = "template.unknown_department"
+	// CodeUnknownDocument: a reference names no standard document (params: document).
+	CodeUnknownDocument = "template.unknown_document"
+	// CodeUnknownReleaseType: a flow names no release type (params: release_type).
+	CodeUnknownReleaseType = "template.unknown_release_type"
+	// CodeStepNoActor: a non-countersign step has no role (params: step).
+	CodeStepNoActor = "template.step_no_actor"
+	// CodeEmptyCountersign: a countersign step has no rows, or a row has no role (params: step).
+	CodeEmptyCountersign = "template.empty_countersign"
+	// CodeBadStepKind: a step's kind is not one of Kinds() (params: kind).
+	CodeBadStepKind = "template.bad_step_kind"
+	// CodeNoFlow: a release type's flow_id names no flow (params: flow).
+	CodeNoFlow = "template.no_flow"
+	// CodeBadGroup: a checklist item's group is not precondition or plan (params: group).
+	CodeBadGroup = "template.bad_group"
+	// CodeStepOrder: step numbers are not 1..n in order; only the first misnumbered step of a flow is reported (params: no, want).
+	CodeStepOrder = "template.step_order"
+	// CodeBadNumber: checklist (per group) or document numbers are not positive and increasing (params: no, after).
+	CodeBadNumber = "template.bad_number"
+	// CodeBadDate: a revision date is not YYYY-MM-DD (params: date).
+	CodeBadDate = "template.bad_date"
+	// CodeBadSetting: a setting has an unknown value (params: setting, value).
+	CodeBadSetting = "template.bad_setting"
+)
+
+// Problem is one inconsistency found in a template.
+type Problem struct {
+	// Code is a stable, translatable code such as "template.unknown_role".
+	Code string `json:"code"`
+	// Path locates the offending value, e.g. "flows[new_system].steps[1].rows[0].role".
+	Path string `json:"path"`
+	// Params holds values the translated message interpolates.
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// String renders the problem as "code at path (k=v, …)".
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Code)
+	if p.Path != "" {
+		b.WriteString(" at ")
+		b.WriteString(p.Path)
+	}
+	if len(p.Params) > 0 {
+		keys := make([]string, 0, len(p.Params))
+		for k := range p.Params {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		b.WriteString(" (")
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s=%s", k, p.Params[k])
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// ValidationError lists every problem Validate found. apperr.Code on it
+// yields "template.invalid".
+type ValidationError struct {
+	// Problems are the problems found, in template order.
+	Problems []Problem `json:"problems"`
+}
+
+// Error renders all problems in English.
+func (e *ValidationError) Error() string {
+	parts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		parts[i] = p.String()
+	}
+	return fmt.Sprintf("%s: %d problem(s): %s", CodeInvalid, len(e.Problems), strings.Join(parts, "; "))
+}
+
+// Unwrap returns an *apperr.Error coded "template.invalid" with the problem
+// count, so apperr.Code and errors.Is recognise a ValidationError.
+func (e *ValidationError) Unwrap() error {
+	return apperr.New(CodeInvalid, "count", strconv.Itoa(len(e.Problems))).WithDetail("%s", e.Error())
+}
+
+// Has reports whether a problem with code was found, at path if path is non-empty.
+func (e *ValidationError) Has(code, path string) bool {
+	for _, p := range e.Problems {
+		if p.Code == code && (path == "" || p.Path == path) {
+			return true
+		}
+	}
+	return false
+}
+
+type validator struct {
+	problems []Problem
+	roles    map[string]bool
+	depts    map[string]bool
+	docs     map[string]bool
+	flows    map[string]bool
+	rtypes   map[string]bool
+	items    map[string]bool
+	delivs   map[string]bool
+}
+
+func (v *validator) add(code, path string, kv ...string) {
+	p := Problem{Code: code, Path: path}
+	if len(kv) > 0 {
+		p.Params = make(map[string]string, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			p.Params[kv[i]] = kv[i+1]
+		}
+	}
+	v.problems = append(v.problems, p)
+}
+
+func (v *validator) required(path, field, value string) {
+	if strings.TrimSpace(value) == "" {
+		v.add(CodeMissingField, join(path, field), "field", field)
+	}
+}
+
+func (v *validator) requiredText(path, field string, value Text) {
+	if strings.TrimSpace(value.Zh) == "" && strings.TrimSpace(value.En) == "" {
+		v.add(CodeMissingField, join(path, field), "field", field)
+	}
+}
+
+// unique records id in seen and reports a duplicate in scope; empty ids are
+// reported as missing instead.
+func (v *validator) unique(seen map[string]bool, scope, path, id string) {
+	if strings.TrimSpace(id) == "" {
+		v.add(CodeMissingField, join(path, "id"), "field", "id")
+		return
+	}
+	if seen[id] {
+		v.add(CodeDuplicateID, join(path, "id"), "id", id, "scope", scope)
+		return
+	}
+	seen[id] = true
+}
+
+func (v *validator) role(path, id string) {
+	if id != "" && !v.roles[id] {
+		v.add(CodeUnknownRole, path, "role", id)
+	}
+}
+
+func (v *validator) department(path, id string) {
+	if id != "" && !v.depts[id] {
+		v.add(CodeUnknownDepartment, path, "department", id)
+	}
+}
+
+func (v *validator) document(path, id string) {
+	if id != "" && !v.docs[id] {
+		v.add(CodeUnknownDocument, path, "document", id)
+	}
+}
+
+// increasing reports a number that does not follow prev (numbers are
+// positive and strictly increasing; gaps are allowed so that deleting an
+// entry does not invalidate the rest).
+func (v *validator) increasing(path string, no, prev int) {
+	if no <= prev || no < 1 {
+		v.add(CodeBadNumber, path, "no", strconv.Itoa(no), "after", strconv.Itoa(prev))
+	}
+}
+
+func join(path, field string) string {
+	if path == "" {
+		return field
+	}
+	return path + "." + field
+}
+
+func idx(name string, i int) string { return fmt.Sprintf("%s[%d]", name, i) }
+
+// Validate checks t for internal consistency and returns nil or a
+// *ValidationError listing every problem found.
+func (t *Template) Validate() error {
+	v := &validator{
+		roles:  map[string]bool{},
+		depts:  map[string]bool{},
+		docs:   map[string]bool{},
+		flows:  map[string]bool{},
+		rtypes: map[string]bool{},
+		items:  map[string]bool{},
+		delivs: map[string]bool{},
+	}
+	// Collect the id sets first so references can be checked in any order.
+	for _, r := range t.Roles {
+		v.roles[r.ID] = true
+	}
+	for _, d := range t.Departments {
+		v.depts[d.ID] = true
+	}
+	for _, d := range t.Documents {
+		v.docs[d.ID] = true
+	}
+	for _, f := range t.Flows {
+		v.flows[f.ID] = true
+	}
+	for _, rt := range t.ReleaseTypes {
+		v.rtypes[rt.ID] = true
+	}
+	delete(v.roles, "")
+	delete(v.depts, "")
+	delete(v.docs, "")
+	delete(v.flows, "")
+	delete(v.rtypes, "")
+
+	v.required("", "id", t.ID)
+	v.required("", "version", t.Version)
+	v.requiredText("", "name", t.Name)
+
+	for i, r := range t.Revisions {
+		p := idx("revisions", i)
+		v.required(p, "version", r.Version)
+		if r.Date == "" {
+			v.add(CodeMissingField, join(p, "date"), "field", "date")
+		} else if _, err := time.Parse(time.DateOnly, r.Date); err != nil {
+			v.add(CodeBadDate, join(p, "date"), "date", r.Date)
+		}
+	}
+
+	seen := map[string]bool{}
+	for i, s := range t.Stages {
+		p := idx("stages", i)
+		v.unique(seen, "stage", p, s.ID)
+		v.requiredText(p, "name", s.Name)
+	}
+
+	seen = map[string]bool{}
+	for i, rt := range t.ReleaseTypes {
+		p := idx("release_types", i)
+		v.unique(seen, "release_type", p, rt.ID)
+		v.requiredText(p, "name", rt.Name)
+		sub := map[string]bool{}
+		for j, o := range rt.Subtypes {
+			sp := join(p, idx("subtypes", j))
+			v.unique(sub, "subtype", sp, o.ID)
+			v.requiredText(sp, "name", o.Name)
+		}
+		if rt.FlowID == "" {
+			v.add(CodeMissingField, join(p, "flow_id"), "field", "flow_id")
+		} else if !v.flows[rt.FlowID] {
+			v.add(CodeNoFlow, join(p, "flow_id"), "flow", rt.FlowID)
+		}
+	}
+
+	seen = map[string]bool{}
+	for i, m := range t.Modes {
+		p := idx("modes", i)
+		v.unique(seen, "mode", p, m.ID)
+		v.requiredText(p, "name", m.Name)
+		v.role(join(p, "signature_role"), m.SignatureRole)
+	}
+
+	seen = map[string]bool{}
+	for i, d := range t.Departments {
+		p := idx("departments", i)
+		v.unique(seen, "department", p, d.ID)
+		v.requiredText(p, "name", d.Name)
+		v.department(join(p, "parent"), d.Parent)
+	}
+
+	seen = map[string]bool{}
+	for i, r := range t.Roles {
+		p := idx("roles", i)
+		v.unique(seen, "role", p, r.ID)
+		v.requiredText(p, "name", r.Name)
+		v.department(join(p, "department"), r.Department)
+	}
+
+	seen = map[string]bool{}
+	lastNo := map[string]int{}
+	for i, c := range t.Checklist {
+		p := idx("checklist", i)
+		v.unique(seen, "checklist", p, c.ID)
+		v.requiredText(p, "title", c.Title)
+		if c.Group != GroupPrecondition && c.Group != GroupPlan {
+			v.add(CodeBadGroup, join(p, "group"), "group", c.Group)
+		} else {
+			v.increasing(join(p, "no"), c.No, lastNo[c.Group])
+			lastNo[c.Group] = c.No
+		}
+		v.document(join(p, "document"), c.Document)
+	}
+
+	seen = map[string]bool{}
+	for i, d := range t.Documents {
+		p := idx("documents", i)
+		v.unique(seen, "document", p, d.ID)
+		v.requiredText(p, "name", d.Name)
+		prev := 0
+		if i > 0 {
+			prev = t.Documents[i-1].No
+		}
+		v.increasing(join(p, "no"), d.No, prev)
+	}
+
+	seen = map[string]bool{}
+	for i := range t.Flows {
+		v.flow(seen, i, &t.Flows[i])
+	}
+
+	switch t.Settings.ApprovalsCarryOver {
+	case CarryOverAllUnlessChanged:
+	case "":
+		v.add(CodeMissingField, "settings.approvals_carry_over", "field", "approvals_carry_over")
+	default:
+		v.add(CodeBadSetting, "settings.approvals_carry_over", "setting", "approvals_carry_over", "value", t.Settings.ApprovalsCarryOver)
+	}
+
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
+
+func (v *validator) flow(seen map[string]bool, i int, f *Flow) {
+	p := idx("flows", i)
+	if f.ID != "" && !seen[f.ID] {
+		p = "flows[" + f.ID + "]"
+	}
+	v.unique(seen, "flow", p, f.ID)
+	v.requiredText(p, "name", f.Name)
+	if f.ReleaseType == "" {
+		v.add(CodeMissingField, join(p, "release_type"), "field", "release_type")
+	} else if !v.rtypes[f.ReleaseType] {
+		v.add(CodeUnknownReleaseType, join(p, "release_type"), "release_type", f.ReleaseType)
+	}
+	if len(f.Steps) == 0 {
+		v.add(CodeMissingField, join(p, "steps"), "field", "steps")
+	}
+	steps := map[string]bool{}
+	for j := range f.Steps {
+		v.step(steps, join(p, idx("steps", j)), &f.Steps[j])
+	}
+	// Report only the first misnumbered step: one missing step would
+	// otherwise flag every step after it.
+	for j, s := range f.Steps {
+		if s.No != j+1 {
+			v.add(CodeStepOrder, join(p, idx("steps", j)+".no"), "no", strconv.Itoa(s.No), "want", strconv.Itoa(j+1))
+			break
+		}
+	}
+}
+
+func (v *validator) step(seen map[string]bool, p string, s *Step) {
+	v.unique(seen, "step", p, s.ID)
+	v.requiredText(p, "name", s.Name)
+	if !slices.Contains(Kinds(), s.Kind) {
+		v.add(CodeBadStepKind, join(p, "kind"), "kind", s.Kind)
+	}
+	v.department(join(p, "department"), s.Department)
+	if s.Kind == KindCountersign {
+		if len(s.Rows) == 0 {
+			v.add(CodeEmptyCountersign, join(p, "rows"), "step", s.ID)
+		}
+		v.role(join(p, "role"), s.Role)
+	} else if s.Role == "" {
+		v.add(CodeStepNoActor, join(p, "role"), "step", s.ID)
+	} else {
+		v.role(join(p, "role"), s.Role)
+	}
+	if s.Kind == KindFiling && len(s.FiledTo) == 0 {
+		v.add(CodeMissingField, join(p, "filed_to"), "field", "filed_to")
+	}
+	for k, r := range s.FiledTo {
+		v.role(join(p, idx("filed_to", k)), r)
+	}
+	v.itemList(p, s.Items)
+	v.deliverableList(p, s.Deliverables)
+	rows := map[string]bool{}
+	for k, r := range s.Rows {
+		rp := join(p, idx("rows", k))
+		v.unique(rows, "row", rp, r.ID)
+		if r.Role == "" {
+			v.add(CodeEmptyCountersign, join(rp, "role"), "step", s.ID)
+		} else {
+			v.role(join(rp, "role"), r.Role)
+		}
+		v.itemList(rp, r.Items)
+		v.deliverableList(rp, r.Deliverables)
+	}
+}
+
+func (v *validator) itemList(p string, items []Item) {
+	for k, it := range items {
+		ip := join(p, idx("items", k))
+		v.unique(v.items, "item", ip, it.ID)
+		v.requiredText(ip, "text", it.Text)
+	}
+}
+
+func (v *validator) deliverableList(p string, ds []Deliverable) {
+	for k, d := range ds {
+		dp := join(p, idx("deliverables", k))
+		v.unique(v.delivs, "deliverable", dp, d.ID)
+		v.requiredText(dp, "name", d.Name)
+		v.document(join(dp, "document"), d.Document)
+	}
+}

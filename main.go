@@ -1,0 +1,97 @@
+// Command golive is GoLive (上线发布台), a local-first desktop app for IT
+// release dossiers. Without a subcommand it opens the window; with one
+// (golive demo, golive version, …) it runs headless.
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	_ "time/tzdata"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"golive/app"
+	"golive/backend/cli"
+	"golive/backend/core"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		if err := cli.Run(os.Args[1:], os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "golive:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := runApp(dataDirFromArgs(os.Args[1:])); err != nil {
+		fmt.Fprintln(os.Stderr, "golive:", err)
+		os.Exit(1)
+	}
+}
+
+// dataDirFromArgs finds --data DIR (or --data=DIR) among the arguments and
+// leaves the rest to Wails, whose dev build parses its own flags.
+func dataDirFromArgs(args []string) string {
+	for i, a := range args {
+		for _, p := range []string{"--data=", "-data="} {
+			if strings.HasPrefix(a, p) {
+				return strings.TrimPrefix(a, p)
+			}
+		}
+		if (a == "--data" || a == "-data") && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return core.DefaultDataDir()
+}
+
+func runApp(dir string) error {
+	c, openErr := core.Open(dir)
+	if openErr != nil {
+		// Still open a window: it says why (for instance that the folder is
+		// open in another GoLive), and the single-instance lock below hands
+		// the start over to that other window when there is one.
+		fmt.Fprintln(os.Stderr, "golive:", cli.Explain(openErr))
+	}
+	api := app.New(c, openErr)
+	abs, _ := filepath.Abs(dir)
+	sum := sha256.Sum256([]byte(abs))
+	closeStore := func() {
+		if c != nil {
+			_ = c.Close()
+		}
+	}
+	err := wails.Run(&options.App{
+		Title:     "GoLive 上线发布台",
+		Width:     1280,
+		Height:    760,
+		MinWidth:  1024,
+		MinHeight: 640,
+		AssetServer: &assetserver.Options{
+			Assets: assets,
+		},
+		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
+		OnStartup:        api.Startup,
+		OnShutdown:       func(context.Context) { closeStore() },
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               "golive-" + hex.EncodeToString(sum[:8]),
+			OnSecondInstanceLaunch: api.SecondInstance,
+		},
+		Bind: api.Bind(),
+	})
+	if err != nil {
+		closeStore()
+	}
+	return err
+}
