@@ -21,12 +21,14 @@ import (
 	"golive/app"
 	"golive/backend/cli"
 	"golive/backend/core"
+	"golive/backend/store"
 )
 
 //go:embed all:frontend/dist
 var assets embed.FS
 
 func main() {
+	store.LimitMemory()
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
 		if err := cli.Run(os.Args[1:], os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "golive:", err)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golive/backend/apperr"
@@ -71,8 +72,12 @@ func runDemo(args []string, out io.Writer) error {
 	if *dir == "" {
 		return errors.New("golive demo needs --data DIR: a new or empty folder for the sample portfolio")
 	}
+	// A folder that holds anything but a GoLive store is refused untouched;
+	// a GoLive store is opened (which reports a lock) and must be empty.
 	if entries, err := os.ReadDir(*dir); err == nil && len(entries) > 0 {
-		return fmt.Errorf("folder %s is not empty; choose a new folder for the sample data", *dir)
+		if _, err := os.Stat(filepath.Join(*dir, "MANIFEST")); err != nil {
+			return fmt.Errorf("folder %s is not empty; choose a new folder for the sample data", *dir)
+		}
 	}
 	c, err := core.Open(*dir)
 	if err != nil {
