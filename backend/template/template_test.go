@@ -232,7 +232,8 @@ func TestDefaultTemplate(t *testing.T) {
 			{"ns.2.cs.notice_email", "1890系统上线通告邮件", true, ""},
 			{"ns.2.app_dev.release_note", "系统上线手册", true, "release_note"},
 			{"ns.3.risk_report", "项目上线风险评估报告", true, ""},
-			{"ns.8.user_confirmation", "用户确认书", true, "release_test_confirmation"},
+			{"ns.8.user_confirmation", "用户确认书", true, ""},
+			{"ns.8.release_test_confirmation", "系统发布测试确认书", true, "release_test_confirmation"},
 			{"up.6.adjusted_plan", "调整后的发布计划", true, ""},
 		}
 		for _, c := range cases {
@@ -421,6 +422,20 @@ func TestValidateReportsEachProblem(t *testing.T) {
 			"template.bad_date", "revisions[0].date", nil},
 		{"unknown carry-over setting", func(tp *template.Template) { tp.Settings.ApprovalsCarryOver = "some" },
 			"template.bad_setting", "settings.approvals_carry_over", nil},
+		{"start step not first", func(tp *template.Template) {
+			tp.Flows[1].Steps[0].Kind, tp.Flows[1].Steps[1].Kind = template.KindSequential, template.KindStart
+			tp.Flows[1].Steps[1].Role, tp.Flows[1].Steps[1].Rows = "system_owner", nil
+		}, "template.flow_shape", "flows[upgrade].steps[1].kind", map[string]string{"problem": "start_not_first"}},
+		{"approval after the release step", func(tp *template.Template) { tp.Flows[1].Steps[5].Kind = template.KindSequential },
+			"template.flow_shape", "flows[upgrade].steps[5].kind", map[string]string{"problem": "approval_after_release"}},
+		{"two confirming steps", func(tp *template.Template) { tp.Flows[0].Steps[8].Kind = template.KindConfirmation },
+			"template.flow_shape", "flows[new_system].steps", map[string]string{"problem": "one_confirmation"}},
+		{"emergency signature with unknown role", func(tp *template.Template) { tp.Modes[1].SignatureStep.Role = "boss" },
+			"template.unknown_role", "modes[1].signature_step.role", map[string]string{"role": "boss"}},
+		{"unknown archive role", func(tp *template.Template) { tp.Settings.ArchiveRoles = []string{"clerk"} },
+			"template.unknown_role", "settings.archive_roles[0]", nil},
+		{"no supervisor role", func(tp *template.Template) { tp.Settings.SupervisorRole = "" },
+			"template.missing_field", "settings.supervisor_role", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

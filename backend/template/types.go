@@ -37,6 +37,9 @@ const (
 	// CarryOverAllUnlessChanged keeps every approval already given when a
 	// dossier is resubmitted, unless the approved material changed.
 	CarryOverAllUnlessChanged = "all_unless_changed"
+	// CarryOverNone makes every approval step decide again after a
+	// postponement.
+	CarryOverNone = "none"
 )
 
 // Text is a human-readable string in both of GoLive's languages.
@@ -126,6 +129,9 @@ type ReleaseType struct {
 	Note Text `json:"note"`
 	// Subtypes are the type's variants (e.g. CR and bugfix), if any.
 	Subtypes []Option `json:"subtypes,omitempty"`
+	// SameDayTest requires the requesting side's same-day test confirmation
+	// before the release is confirmed successful (process-spec §9).
+	SameDayTest bool `json:"same_day_test,omitempty"`
 	// FlowID names the Flow a dossier of this type follows.
 	FlowID string `json:"flow_id"`
 }
@@ -144,6 +150,12 @@ type Mode struct {
 	SignatureRole string `json:"signature_role,omitempty"`
 	// NotFullyTested marks a mode whose release has not been completely tested.
 	NotFullyTested bool `json:"not_fully_tested,omitempty"`
+	// SignatureStep is the extra approval step this mode inserts right after
+	// the flow's start step (the emergency signature); nil for none.
+	SignatureStep *Step `json:"signature_step,omitempty"`
+	// ConfirmationItems are added to the release confirmation's items in
+	// this mode (the emergency post-release review).
+	ConfirmationItems []Item `json:"confirmation_items,omitempty"`
 }
 
 // Department is an organisational unit.
@@ -251,6 +263,12 @@ type Deliverable struct {
 	Name Text `json:"name"`
 	// Required is false for deliverables the source marks optional (可选).
 	Required bool `json:"required"`
+	// HashOnly allows recording the deliverable by name, size and SHA-256
+	// without copying it (the release package); it is re-hashed at execution.
+	HashOnly bool `json:"hash_only,omitempty"`
+	// Generated marks a deliverable the app produces from what the step
+	// records (filing record, postponement result), never attached by hand.
+	Generated bool `json:"generated,omitempty"`
 	// Document is the id of the standard document this deliverable is, or "".
 	Document string `json:"document,omitempty"`
 }
@@ -273,4 +291,10 @@ type CountersignRow struct {
 type Settings struct {
 	// ApprovalsCarryOver says which approvals survive a resubmission; see CarryOverAllUnlessChanged.
 	ApprovalsCarryOver string `json:"approvals_carry_over"`
+	// ArchiveRoles may archive a confirmed dossier.
+	ArchiveRoles []string `json:"archive_roles"`
+	// ReleaseOperatorRole executes the release (系统发布岗).
+	ReleaseOperatorRole string `json:"release_operator_role"`
+	// SupervisorRole supervises and checks the execution (监督核查).
+	SupervisorRole string `json:"supervisor_role"`
 }

@@ -38,6 +38,10 @@ const (
 	CodeBadGroup = "template.bad_group"
 	// CodeStepOrder: step numbers are not 1..n in order; only the first misnumbered step of a flow is reported (params: no, want).
 	CodeStepOrder = "template.step_order"
+	// CodeFlowShape: a flow's steps break the engine's rules (params: problem =
+	// start_not_first, no_start, approval_after_release, one_confirmation,
+	// duplicate_kind).
+	CodeFlowShape = "template.flow_shape"
 	// CodeBadNumber: checklist (per group) or document numbers are not positive and increasing (params: no, after).
 	CodeBadNumber = "template.bad_number"
 	// CodeBadDate: a revision date is not YYYY-MM-DD (params: date).
@@ -277,6 +281,14 @@ func (t *Template) Validate() error {
 		v.unique(seen, "mode", p, m.ID)
 		v.requiredText(p, "name", m.Name)
 		v.role(join(p, "signature_role"), m.SignatureRole)
+		if m.SignatureStep != nil {
+			sp := join(p, "signature_step")
+			v.step(map[string]bool{}, sp, m.SignatureStep)
+			if m.SignatureStep.Kind != KindSequential {
+				v.add(CodeBadStepKind, join(sp, "kind"), "kind", m.SignatureStep.Kind)
+			}
+		}
+		v.itemList(join(p, "confirmation_items"), m.ConfirmationItems)
 	}
 
 	seen = map[string]bool{}
@@ -327,8 +339,21 @@ func (t *Template) Validate() error {
 		v.flow(seen, i, &t.Flows[i])
 	}
 
+	for i, r := range t.Settings.ArchiveRoles {
+		v.role(idx("settings.archive_roles", i), r)
+	}
+	if len(t.Settings.ArchiveRoles) == 0 {
+		v.add(CodeMissingField, "settings.archive_roles", "field", "archive_roles")
+	}
+	for _, f := range []struct{ name, role string }{{"release_operator_role", t.Settings.ReleaseOperatorRole}, {"supervisor_role", t.Settings.SupervisorRole}} {
+		if f.role == "" {
+			v.add(CodeMissingField, "settings."+f.name, "field", f.name)
+		} else {
+			v.role("settings."+f.name, f.role)
+		}
+	}
 	switch t.Settings.ApprovalsCarryOver {
-	case CarryOverAllUnlessChanged:
+	case CarryOverAllUnlessChanged, CarryOverNone:
 	case "":
 		v.add(CodeMissingField, "settings.approvals_carry_over", "field", "approvals_carry_over")
 	default:
@@ -360,6 +385,7 @@ func (v *validator) flow(seen map[string]bool, i int, f *Flow) {
 	for j := range f.Steps {
 		v.step(steps, join(p, idx("steps", j)), &f.Steps[j])
 	}
+	v.flowShape(p, f)
 	// Report only the first misnumbered step: one missing step would
 	// otherwise flag every step after it.
 	for j, s := range f.Steps {
@@ -423,5 +449,43 @@ func (v *validator) deliverableList(p string, ds []Deliverable) {
 		v.unique(v.delivs, "deliverable", dp, d.ID)
 		v.requiredText(dp, "name", d.Name)
 		v.document(join(dp, "document"), d.Document)
+	}
+}
+
+// flowShape checks what the workflow engine relies on: the flow opens with
+// one start step, approval steps (start, sequential, countersign) come
+// before the rest, and it has exactly one step that confirms the release
+// (kind execution or confirmation) and at most one filing and one postpone
+// step.
+func (v *validator) flowShape(p string, f *Flow) {
+	if len(f.Steps) == 0 {
+		return
+	}
+	count := map[string]int{}
+	approvalDone := false
+	for j, s := range f.Steps {
+		count[s.Kind]++
+		sp := join(p, idx("steps", j)+".kind")
+		switch s.Kind {
+		case KindStart:
+			if j != 0 {
+				v.add(CodeFlowShape, sp, "problem", "start_not_first")
+			}
+		case KindSequential, KindCountersign:
+			if approvalDone {
+				v.add(CodeFlowShape, sp, "problem", "approval_after_release")
+			}
+		case KindFiling, KindExecution, KindConfirmation, KindPostpone:
+			approvalDone = true
+		}
+	}
+	if count[KindStart] == 0 {
+		v.add(CodeFlowShape, join(p, "steps[0].kind"), "problem", "no_start")
+	}
+	if count[KindExecution]+count[KindConfirmation] != 1 {
+		v.add(CodeFlowShape, join(p, "steps"), "problem", "one_confirmation")
+	}
+	if count[KindFiling] > 1 || count[KindPostpone] > 1 || count[KindStart] > 1 {
+		v.add(CodeFlowShape, join(p, "steps"), "problem", "duplicate_kind")
 	}
 }
