@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"golive/backend/apperr"
 )
@@ -31,6 +32,9 @@ var hexSHA = regexp.MustCompile(`^[0-9a-f]{64}$`)
 // Store is the blob folder of one data folder.
 type Store struct {
 	dir string
+	// NoSync skips fsync: only for scratch stores whose contents are
+	// copied elsewhere (the sample builder).
+	NoSync bool
 }
 
 // Info describes a stored blob.
@@ -71,7 +75,7 @@ func (s *Store) Put(r io.Reader, limit int64, progress Progress) (Info, error) {
 	if err == nil && n > limit {
 		err = apperr.New("blob.too_large", "max", formatSize(limit))
 	}
-	if err == nil {
+	if err == nil && !s.NoSync {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil && cerr != nil {
@@ -91,7 +95,9 @@ func (s *Store) Put(r io.Reader, limit int64, progress Progress) (Info, error) {
 	if err := os.Rename(tmp.Name(), dst); err != nil {
 		return Info{}, asIO(err, dst)
 	}
-	syncDir(filepath.Dir(dst))
+	if !s.NoSync {
+		syncDir(filepath.Dir(dst))
+	}
 	return Info{SHA256: sum, Size: n}, nil
 }
 
@@ -119,6 +125,24 @@ func (s *Store) Open(sum string) (*os.File, error) {
 		return nil, asIO(err, s.path(sum))
 	}
 	return f, nil
+}
+
+// CopyAll copies every blob of s into dst (skipping those it has).
+func (s *Store) CopyAll(dst *Store) error {
+	return filepath.WalkDir(s.dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		sum := filepath.Base(filepath.Dir(path)) + d.Name()
+		if !hexSHA.MatchString(sum) || dst.Has(sum) {
+			return nil
+		}
+		info, err := dst.PutFile(path, 0, nil)
+		if err == nil && info.SHA256 != sum {
+			return apperr.New("blob.corrupt", "sha256", sum)
+		}
+		return err
+	})
 }
 
 // Has reports whether blob sum is stored.

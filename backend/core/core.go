@@ -4,11 +4,13 @@
 package core
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"time"
 
 	"golive/backend/apperr"
+	"golive/backend/blob"
 	"golive/backend/demo"
 	"golive/backend/dossier"
 	"golive/backend/profile"
@@ -32,6 +34,8 @@ type Core struct {
 	Dossiers *dossier.Service
 	// Zone is the zone new records store their times in.
 	Zone *time.Location
+	// Clock, when set, replaces time.Now for the sample data.
+	Clock func() time.Time
 
 	tpl *template.Template
 }
@@ -69,24 +73,51 @@ func DefaultDataDir() string {
 // Open opens dir and builds the services. Codes: store.already_open,
 // store.open_failed, template.invalid.
 func Open(dir string) (*Core, error) {
-	tpl, err := template.Default()
+	st, err := store.Open(dir)
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(dir)
+	return build(st, st.Dir())
+}
+
+// build wires the services over st, keeping attachments under blobDir.
+func build(st *store.Store, blobDir string) (*Core, error) {
+	tpl, err := template.Default()
 	if err != nil {
+		_ = st.Close()
 		return nil, err
 	}
 	zone := dossier.DefaultZone()
 	c := &Core{Store: st, Zone: zone, tpl: tpl}
 	c.Profiles = profile.NewService(st, zone, func(id string) bool { _, ok := c.Template().Role(id); return ok })
 	c.Systems = system.NewRegister(st, zone)
-	c.Dossiers = dossier.NewService(st, c.Profiles, c.Systems, c.Template, zone)
+	c.Dossiers = dossier.NewService(st, c.Profiles, c.Systems, c.Template, c.ResolveTemplate, zone)
+	if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
+		_ = st.Close()
+		return nil, err
+	}
 	return c, nil
 }
 
 // Template returns the template new dossiers pin.
 func (c *Core) Template() *template.Template { return c.tpl }
+
+// ResolveTemplate returns the template pinned under key: the embedded
+// default, or a version the PMO saved in this folder. Code
+// template.not_found.
+func (c *Core) ResolveTemplate(key string) (*template.Template, error) {
+	if key == c.tpl.Key() {
+		return c.tpl, nil
+	}
+	var raw json.RawMessage
+	if err := c.Store.Get("tpl", key, &raw); err != nil {
+		if apperr.HasCode(err, "store.not_found") {
+			return nil, apperr.New("template.not_found", "key", key)
+		}
+		return nil, err
+	}
+	return template.Parse(raw)
+}
 
 // Close closes the store.
 func (c *Core) Close() error { return c.Store.Close() }
@@ -114,7 +145,49 @@ func (c *Core) LoadSample() (demo.Summary, error) {
 	if !empty {
 		return demo.Summary{}, apperr.New("core.not_empty")
 	}
-	return demo.Build(demo.Target{Profiles: c.Profiles, Systems: c.Systems, Dossiers: c.Dossiers, Template: c.tpl, Zone: c.Zone})
+	// Build in memory, where no write waits for the disk, then copy the
+	// result over in a few large transactions.
+	mem, err := store.OpenMemory()
+	if err != nil {
+		return demo.Summary{}, err
+	}
+	tmp, err := os.MkdirTemp("", "golive-sample-")
+	if err != nil {
+		_ = mem.Close()
+		return demo.Summary{}, apperr.Wrap(err, "blob.io", "path", os.TempDir())
+	}
+	defer os.RemoveAll(tmp)
+	m, err := build(mem, tmp)
+	if err != nil {
+		return demo.Summary{}, err
+	}
+	defer m.Close()
+	m.Dossiers.Blobs.NoSync = true
+	m.Profiles.KDF = c.Profiles.KDF
+	sum, err := demo.Build(demo.Target{Profiles: m.Profiles, Systems: m.Systems, Dossiers: m.Dossiers, Template: m.tpl, Zone: c.Zone, Now: c.Now()})
+	if err != nil {
+		return sum, err
+	}
+	if err := m.Dossiers.Blobs.CopyAll(c.Dossiers.Blobs); err != nil {
+		return sum, err
+	}
+	if _, err := m.Store.CopyTo(c.Store); err != nil {
+		return sum, err
+	}
+	if cur := m.Profiles.Current(); cur != nil {
+		if _, key, err := m.Profiles.Signer(); err == nil {
+			c.Profiles.ActAs(*cur, key)
+		}
+	}
+	return sum, nil
+}
+
+// Now is the clock the sample data is built against; tests replace it.
+func (c *Core) Now() time.Time {
+	if c.Clock != nil {
+		return c.Clock()
+	}
+	return time.Now()
 }
 
 // Preferences returns the stored preferences (zero value if none).

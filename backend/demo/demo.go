@@ -8,19 +8,16 @@
 package demo
 
 import (
-	"crypto/ed25519"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"time"
 
 	"golive/backend/dossier"
 	"golive/backend/keys"
-	"golive/backend/ledger"
 	"golive/backend/profile"
 	"golive/backend/system"
 	"golive/backend/template"
+	"golive/backend/workflow"
 )
 
 // SamplePassphrase opens every sample profile.
@@ -70,13 +67,8 @@ var systems = []system.System{
 var changes = []string{"租金计划表支持不规则还款", "客户360视图增加关联企业", "审批流支持会签", "报表导出性能优化", "登录支持短信验证码", "合同模板增加电子签章", "资产五级分类自动计算", "凭证接口对接新总账", "移动端待办推送", "逾期提醒规则可配置", "影像件批量上传", "数据字典同步至ESB"}
 var bugs = []string{"利率四舍五入误差", "导出Excel中文乱码", "会话超时后重复提交", "附件预览空白", "并发审批状态错乱", "月末批处理超时"}
 
-type actor struct {
-	sum  profile.Summary
-	priv ed25519.PrivateKey
-}
-
-// Build writes the sample portfolio into t and unlocks the first sample
-// profile (the project manager).
+// Build writes the sample portfolio into t and unlocks the sample project
+// manager's profile.
 func Build(t Target) (Summary, error) {
 	now := t.Now
 	if now.IsZero() {
@@ -84,25 +76,15 @@ func Build(t Target) (Summary, error) {
 	}
 	now = now.In(t.Zone)
 	var sum Summary
-	byRole := map[string]actor{}
+	d := &Driver{Dossiers: t.Dossiers, Profiles: t.Profiles, Template: t.Template, Actors: map[string]Actor{},
+		Limit: now.Add(-time.Minute), Rng: rand.New(rand.NewPCG(uint64(now.Year()), uint64(now.YearDay())))}
 	for i, role := range t.Template.Roles {
-		seed := sha256.Sum256([]byte("golive-sample-key/" + role.ID))
-		priv := ed25519.NewKeyFromSeed(seed[:])
-		pub := priv.Public().(ed25519.PublicKey)
-		dept := role.Department
-		if d, ok := t.Template.Department(role.Department); ok {
-			dept = d.Name.Zh
-		}
-		p := profile.Summary{
-			ID:          profile.IDFor(pub),
-			Identity:    profile.Identity{PublicKey: hex.EncodeToString(pub), Name: people[i%len(people)], Department: dept, Roles: []string{role.ID}},
-			Fingerprint: keys.Fingerprint(pub),
-			CreatedAt:   now.AddDate(0, -7, 0).Add(time.Duration(i) * time.Minute),
-		}
-		if err := t.Profiles.ImportSample(p, priv, SamplePassphrase, sampleKDF, i == 0); err != nil {
+		a := SampleActor(t.Template, role, people[i%len(people)], now.AddDate(0, -7, 0).Add(time.Duration(i)*time.Minute))
+		a.Summary.Sample = true
+		if err := t.Profiles.ImportSample(a.Summary, a.Key, SamplePassphrase, sampleKDF, i == 0); err != nil {
 			return sum, err
 		}
-		byRole[role.ID] = actor{sum: p, priv: priv}
+		d.Actors[role.ID] = a
 		sum.Profiles++
 	}
 	owners := []string{"李娜", "刘洋", "陈静", "杨帆", "赵磊"}
@@ -113,50 +95,291 @@ func Build(t Target) (Summary, error) {
 		}
 		sum.Systems++
 	}
-	rng := rand.New(rand.NewPCG(uint64(now.Year()), uint64(now.YearDay())))
-	pm, owner := byRole["project_manager"], byRole["system_owner"]
-	var all []ledger.Event
-	for i := 0; i < 44; i++ {
-		evs, err := buildDossier(t, rng, i, now, pm, owner, byRole)
+	saved := t.Dossiers.Now
+	t.Dossiers.Now = d.Now
+	defer func() { t.Dossiers.Now = saved }()
+	for i, sc := range scenarios() {
+		if err := buildDossier(t, d, sc, i, now); err != nil {
+			return sum, fmt.Errorf("sample dossier %d (%s): %w", i+1, sc.target, err)
+		}
+		sum.Dossiers++
+	}
+	list, err := t.Dossiers.List(dossier.Filter{})
+	if err != nil {
+		return sum, err
+	}
+	for _, s := range list {
+		v, err := t.Dossiers.Get(s.ID)
 		if err != nil {
 			return sum, err
 		}
-		all = append(all, evs...)
-		sum.Dossiers++
+		sum.Events += v.State.Events
 	}
-	if err := t.Dossiers.Import(all); err != nil {
-		return sum, err
-	}
-	sum.Events = len(all)
-	if _, err := t.Profiles.Unlock(pm.sum.ID, SamplePassphrase); err != nil {
-		return sum, err
-	}
+	pm := d.Actors["project_manager"]
+	t.Profiles.ActAs(pm.Summary, pm.Key)
 	return sum, nil
 }
 
-// chain appends signed events, each naming the previous one as parent.
-type chain struct {
-	id   string
-	evs  []ledger.Event
-	at   time.Time
-	errs error
+// scenario is one sample dossier: its kind and how far it gets.
+type scenario struct {
+	typ, sub, mode string
+	// target names the state the dossier is left in.
+	target string
 }
 
-func (c *chain) add(a actor, kind string, body any, step time.Duration) {
-	if c.errs != nil {
-		return
+// Targets the sample covers: every state of both flows.
+const (
+	tPlanning     = "planning"
+	tPreparation  = "preparation"
+	tCountersign  = "countersign"   // some rows signed
+	tStep         = "step"          // pending at approval step n (see steps)
+	tReturned     = "returned"      // returned to the submitter
+	tReturnedStep = "returned_step" // returned from PMO to the countersign
+	tWithdrawn    = "withdrawn"
+	tTransferred  = "transferred"
+	tStale        = "stale"
+	tFiling       = "filing"
+	tExecuting    = "executing"
+	tReleased     = "released"
+	tConfirming   = "confirming"
+	tFailed       = "failed"
+	tPostponed    = "postponed"
+	tConfirmed    = "confirmed"
+	tArchived     = "archived"
+	tOverride     = "override"
+)
+
+func scenarios() []scenario {
+	up, ns := "upgrade", "new_system"
+	out := []scenario{
+		{up, "cr", "planned", tPlanning}, {ns, "", "planned", tPlanning}, {up, "bugfix", "planned", tPreparation},
+		{up, "cr", "planned", tPreparation}, {up, "cr", "planned", tCountersign}, {ns, "", "planned", tCountersign},
+		{up, "cr", "planned", tStep + "3"}, {up, "bugfix", "planned", tStep + "4"}, {ns, "", "planned", tStep + "3"},
+		{ns, "", "planned", tStep + "4"}, {ns, "", "planned", tStep + "5"}, {ns, "", "planned", tStep + "6"},
+		{up, "cr", "planned", tReturned}, {up, "cr", "planned", tReturnedStep}, {up, "bugfix", "planned", tWithdrawn},
+		{up, "cr", "planned", tTransferred}, {up, "cr", "planned", tStale}, {up, "bugfix", "emergency", tStep + "2"},
+		{up, "bugfix", "emergency", tArchived}, {ns, "", "planned", tFiling}, {up, "cr", "planned", tExecuting},
+		{ns, "", "planned", tExecuting}, {up, "cr", "planned", tReleased}, {up, "cr", "planned", tConfirming},
+		{ns, "", "planned", tConfirming}, {up, "cr", "planned", tFailed}, {ns, "", "planned", tFailed},
+		{up, "cr", "planned", tPostponed}, {up, "bugfix", "planned", tConfirmed}, {up, "cr", "planned", tOverride},
+		{up, "bugfix", "emergency", tConfirmed}, {ns, "", "planned", tArchived}, {ns, "", "planned", tConfirmed},
+		{ns, "", "planned", tArchived},
 	}
-	c.at = c.at.Add(step)
-	var parents []string
-	if n := len(c.evs); n > 0 {
-		parents = []string{c.evs[n-1].ID}
+	for i := 0; len(out) < 46; i++ {
+		sub := []string{"cr", "bugfix"}[i%2]
+		out = append(out, scenario{up, sub, "planned", tArchived})
 	}
-	e, err := ledger.New(c.id, parents, kind, body, c.at, a.priv)
+	return out
+}
+
+// plannedFor picks a release time that fits how far the dossier gets.
+func plannedFor(sc scenario, i int, now time.Time, rng *rand.Rand, loc *time.Location) time.Time {
+	day := func(offset int) time.Time {
+		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, offset)
+	}
+	var base time.Time
+	switch sc.target {
+	case tArchived:
+		base = day(-25 - (i*11)%160)
+	case tConfirmed, tOverride:
+		base = day(-10 - rng.IntN(10))
+	case tExecuting, tReleased, tConfirming, tFailed, tPostponed:
+		if sc.mode == "planned" && sc.typ == "upgrade" {
+			return previousWindow(now, loc)
+		}
+		base = day(-1 - rng.IntN(2))
+	case tPlanning:
+		base = day(40 + rng.IntN(60))
+	case tPreparation:
+		base = day(20 + rng.IntN(40))
+	default:
+		base = day(3 + rng.IntN(20))
+	}
+	switch {
+	case sc.mode == "emergency":
+		return base.Add(21 * time.Hour)
+	case sc.typ == "upgrade":
+		return nextWindow(base, loc)
+	}
+	return base.Add(20 * time.Hour)
+}
+
+var titles = map[string]string{"new_system": "新系统上线", "cr": "需求变更发布", "bugfix": "缺陷修复发布"}
+
+func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error {
+	rng := d.Rng
+	sys := systems[(i*5+3)%len(systems)]
+	if sc.typ == "new_system" {
+		sys = systems[[]int{12, 11, 13, 6, 5}[i%5]]
+	}
+	sys, err := t.Systems.Get(sys.Code)
 	if err != nil {
-		c.errs = err
-		return
+		return err
 	}
-	c.evs = append(c.evs, e)
+	planned := plannedFor(sc, i, now, rng, t.Zone)
+	month := time.Date(planned.Year(), planned.Month(), 1, 0, 0, 0, 0, t.Zone)
+	var content []dossier.ContentItem
+	for k := 0; k < 1+rng.IntN(4); k++ {
+		if sc.sub == "bugfix" || rng.IntN(4) == 0 {
+			content = append(content, dossier.ContentItem{Kind: "bug", Ref: fmt.Sprintf("BUG-%d%02d-%03d", month.Year()%100, int(month.Month()), 100+k*97+rng.IntN(90)), Title: bugs[rng.IntN(len(bugs))]})
+		} else {
+			content = append(content, dossier.ContentItem{Kind: "cr", Ref: fmt.Sprintf("CR-%d-%03d", month.Year(), 100+k*97+rng.IntN(90)), Title: changes[rng.IntN(len(changes))]})
+		}
+	}
+	kind := sc.sub
+	if sc.typ == "new_system" {
+		kind = sc.typ
+	}
+	str := func(s string) *string { return &s }
+	req := dossier.CreateRequest{SystemCode: sys.Code, Fields: dossier.Fields{
+		Title: str(sys.Name + " " + titles[kind]), Type: str(sc.typ), Subtype: str(sc.sub), Mode: str(sc.mode),
+		Version: str(fmt.Sprintf("%d.%d.%d", 1+i%4, (i*3)%10, rng.IntN(10))), Content: &content,
+		PlannedAt: str(planned.Format(time.RFC3339)), ProjectManager: str(d.Actors["project_manager"].Summary.Name), SystemOwner: str(sys.Owner),
+	}}
+	start := planned.AddDate(0, 0, -28-rng.IntN(10))
+	if limit := now.AddDate(0, 0, -16-rng.IntN(6)); start.After(limit) {
+		start = limit
+	}
+	d.Clock = start.Add(9 * time.Hour)
+	creator := "project_manager"
+	if sc.typ == "upgrade" {
+		creator = "system_owner"
+	}
+	if err := d.As(creator); err != nil {
+		return err
+	}
+	v, err := t.Dossiers.Create(req)
+	if err != nil {
+		return err
+	}
+	id := v.State.ID
+	if sc.mode == "emergency" {
+		d.Tick(10*time.Minute, 30*time.Minute)
+		if _, err := t.Dossiers.AddNote(id, "紧急发布：生产故障影响业务，需当晚修复"); err != nil {
+			return err
+		}
+	}
+	switch sc.target {
+	case tPlanning:
+		return nil
+	case tPreparation:
+		d.Tick(time.Hour, 3*time.Hour)
+		if _, err := t.Dossiers.SetChecklist(id, t.Template.Checklist[0].ID, dossier.StatusDone, "评审会已召开，需求部门同意上线"); err != nil {
+			return err
+		}
+		_, err := t.Dossiers.SetChecklist(id, t.Template.Checklist[1].ID, dossier.StatusInProgress, "培训材料编写中")
+		return err
+	}
+	if err := d.Prepare(id, sc.sub == "bugfix"); err != nil {
+		return err
+	}
+	if err := d.Submit(id); err != nil {
+		return err
+	}
+	if len(sc.target) > len(tStep) && sc.target[:len(tStep)] == tStep {
+		n := int(sc.target[len(tStep)] - '0') // pending at the n-th approval step
+		for k := 2; k < n; k++ {
+			if err := d.ApproveStep(id, 0); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	switch sc.target {
+	case tCountersign:
+		return d.ApproveStep(id, 2+i%3)
+	case tReturned:
+		if err := d.ApproveStep(id, 4); err != nil {
+			return err
+		}
+		pending, _ := d.Pending(id)
+		return d.Decide(id, pending[0].Step, pending[0].Row, workflow.DecisionReturn, "", "接口测试报告缺少与ESB的联调结果，请补充后重新提交")
+	case tReturnedStep:
+		if err := d.ApproveStep(id, 0); err != nil { // countersign
+			return err
+		}
+		if err := d.ApproveStep(id, 0); err != nil { // department
+			return err
+		}
+		pending, _ := d.Pending(id)
+		countersign := t.Template.Flows[1].Steps[1].ID
+		if p, ok := t.Template.FlowFor(sc.typ); ok {
+			countersign = p.Steps[1].ID
+		}
+		return d.Decide(id, pending[0].Step, pending[0].Row, workflow.DecisionReturn, countersign, "风险评估报告与会签意见不一致，请各部门重新会签")
+	case tWithdrawn:
+		d.Tick(time.Hour, 3*time.Hour)
+		_, err := t.Dossiers.Withdraw(id, "发现版本号填写错误，撤回修改")
+		return err
+	case tTransferred:
+		pending, _ := d.Pending(id)
+		p := pending[len(pending)-1]
+		if err := d.As(p.Role); err != nil {
+			return err
+		}
+		d.Tick(time.Hour, 2*time.Hour)
+		if _, err := t.Dossiers.Transfer(id, p.Step, p.Row, d.Actors["pmo"].Summary.PublicKey, "本人出差，转交项目管理部同事处理"); err != nil {
+			return err
+		}
+		if err := d.As("project_manager"); err != nil {
+			return err
+		}
+		d.Tick(20*time.Hour, 30*time.Hour)
+		_, err := t.Dossiers.Urge(id, p.Step, p.Row, "窗口临近，请尽快审批")
+		return err
+	case tStale:
+		if err := d.ApproveStep(id, 0); err != nil {
+			return err
+		}
+		v, _ := d.View(id)
+		if err := d.As(v.State.Plan.Start().Role); err != nil {
+			return err
+		}
+		del := v.State.Plan.Slots()[1].Deliverables[0]
+		return d.AttachVersion(id, del, 2)
+	}
+	if err := d.ApproveAll(id); err != nil {
+		return err
+	}
+	if sc.target == tFiling {
+		return nil
+	}
+	if err := d.File(id); err != nil {
+		return err
+	}
+	// Execution happens on the planned evening.
+	if release := planned.Add(-10 * time.Minute); release.After(d.Clock) {
+		d.Clock = release
+	}
+	switch sc.target {
+	case tExecuting:
+		return d.Runbook(id, false)
+	case tReleased:
+		return d.Execute(id, false, false)
+	}
+	if err := d.Execute(id, sc.target == tOverride, true); err != nil {
+		return err
+	}
+	switch sc.target {
+	case tConfirming:
+		return nil
+	case tFailed, tPostponed:
+		if err := d.Confirm(id, false); err != nil {
+			return err
+		}
+		if sc.target == tFailed {
+			return nil
+		}
+		return d.Postpone(id, nextWindow(now.AddDate(0, 0, 1), t.Zone))
+	}
+	if err := d.Confirm(id, true); err != nil {
+		return err
+	}
+	if sc.target == tConfirmed || sc.target == tOverride {
+		return nil
+	}
+	d.Tick(24*time.Hour, 72*time.Hour)
+	return d.Archive(id)
 }
 
 // nextWindow returns the first 2nd or 4th Thursday 19:00 on or after day.
@@ -194,134 +417,4 @@ func secondOrFourthThursday(year int, month time.Month, fourth bool, loc *time.L
 		d = d.AddDate(0, 0, 14)
 	}
 	return d
-}
-
-func buildDossier(t Target, rng *rand.Rand, i int, now time.Time, pm, owner actor, byRole map[string]actor) ([]ledger.Event, error) {
-	sys := systems[(i*5+3)%len(systems)]
-	typ, sub, mode := "upgrade", "cr", "planned"
-	switch {
-	case i%11 == 4:
-		typ, sub = "new_system", ""
-	case i%3 == 1:
-		sub = "bugfix"
-	}
-	if i%7 == 5 {
-		mode = "emergency"
-	}
-	// Each dossier gets a stage first, then a date that fits it.
-	pattern := []string{dossier.StageArchive, dossier.StageArchive, dossier.StageArchive, dossier.StageArchive,
-		dossier.StageConfirmation, dossier.StageExecution, dossier.StageApproval, dossier.StageApproval,
-		dossier.StagePreparation, dossier.StagePreparation, dossier.StagePlanning}
-	target := pattern[i%len(pattern)]
-	day := map[string]int{
-		dossier.StageArchive:      -30 - rng.IntN(150),
-		dossier.StageConfirmation: -4 - rng.IntN(10),
-		dossier.StageExecution:    -1,
-		dossier.StageApproval:     3 + rng.IntN(15),
-		dossier.StagePreparation:  15 + rng.IntN(45),
-		dossier.StagePlanning:     30 + rng.IntN(70),
-	}[target]
-	base := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, t.Zone).AddDate(0, 0, day)
-	planned := base.Add(20 * time.Hour)
-	switch {
-	case mode == "emergency":
-		planned = base.Add(21 * time.Hour)
-	case typ == "upgrade" && target == dossier.StageExecution:
-		planned = previousWindow(now, t.Zone)
-	case typ == "upgrade":
-		planned = nextWindow(base, t.Zone)
-	}
-	month := time.Date(planned.Year(), planned.Month(), 1, 0, 0, 0, 0, t.Zone)
-	var content []dossier.ContentItem
-	for k := 0; k < 1+rng.IntN(4); k++ {
-		if sub == "bugfix" || rng.IntN(4) == 0 {
-			content = append(content, dossier.ContentItem{Kind: "bug", Ref: fmt.Sprintf("BUG-%d%02d-%03d", month.Year()%100, int(month.Month()), 100+rng.IntN(900)), Title: bugs[rng.IntN(len(bugs))]})
-		} else {
-			content = append(content, dossier.ContentItem{Kind: "cr", Ref: fmt.Sprintf("CR-%d-%03d", month.Year(), 100+rng.IntN(900)), Title: changes[rng.IntN(len(changes))]})
-		}
-	}
-	title := fmt.Sprintf("%s %s", sys.Name, map[string]string{"new_system": "新系统上线", "cr": "需求变更发布", "bugfix": "缺陷修复发布"}[map[bool]string{true: "new_system", false: sub}[typ == "new_system"]])
-	version := fmt.Sprintf("%d.%d.%d", 1+i%4, (i*3)%10, rng.IntN(10))
-	pAt := planned.Format(time.RFC3339)
-	body := map[string]any{
-		"template": t.Template.Key(), "system_code": sys.Code, "zone": t.Zone.String(),
-		"title": title, "type": typ, "subtype": sub, "mode": mode, "version": version,
-		"content": content, "planned_at": pAt, "project_manager": pm.sum.Name, "system_owner": sys.Owner,
-	}
-	start := planned.AddDate(0, 0, -25-rng.IntN(10)).Add(-9 * time.Hour)
-	if limit := now.AddDate(0, 0, -12-rng.IntN(8)); start.After(limit) {
-		start = limit
-	}
-	c := &chain{id: fmt.Sprintf("R%02dS%04d", now.Year()%100, i+1), at: start}
-	c.add(pm, dossier.KindCreated, body, 0)
-
-	rank := map[string]int{}
-	for k, s := range dossier.StageOrder {
-		rank[s] = k
-	}
-	items := t.Template.Checklist
-	if rank[target] >= rank[dossier.StagePreparation] {
-		n := len(items)
-		if target == dossier.StagePreparation {
-			n = 2 + rng.IntN(len(items)-3)
-		}
-		for k := 0; k < n; k++ {
-			it := items[k]
-			status, note := dossier.StatusDone, "已确认，见会议纪要与附件"
-			if it.ID == "pre.training" && typ == "upgrade" && sub == "bugfix" {
-				status, note = dossier.StatusNotApplicable, "缺陷修复不涉及用户操作变化，无需培训"
-			}
-			if target == dossier.StagePreparation && k == n-1 {
-				status, note = dossier.StatusInProgress, "正在准备"
-			}
-			who := pm
-			if k%2 == 1 {
-				who = owner
-			}
-			c.add(who, dossier.KindChecklist, map[string]string{"item": it.ID, "status": status, "note": note}, time.Duration(2+rng.IntN(12))*time.Hour)
-		}
-	}
-	movers := map[string]actor{
-		dossier.StageApproval:     pm,
-		dossier.StageExecution:    byRole["pmo_director"],
-		dossier.StageConfirmation: byRole["release_operator"],
-		dossier.StageArchive:      owner,
-	}
-	notes := map[string]string{
-		dossier.StageApproval:     "准备工作已完成，提交审批",
-		dossier.StageExecution:    "审批通过，进入发布窗口",
-		dossier.StageConfirmation: "按发布手册执行完毕，场景测试通过",
-		dossier.StageArchive:      "用户确认上线成功，资料归档",
-	}
-	for _, s := range dossier.StageOrder[rank[dossier.StageApproval]:] {
-		if rank[s] > rank[target] {
-			break
-		}
-		a := movers[s]
-		if a.priv == nil {
-			a = pm
-		}
-		step := time.Duration(20+rng.IntN(40)) * time.Hour
-		switch s {
-		case dossier.StageExecution:
-			// Approval ends shortly before the release evening.
-			c.at = maxTime(c.at, planned.Add(-30*time.Hour))
-			step = time.Duration(1+rng.IntN(6)) * time.Hour
-		case dossier.StageConfirmation:
-			c.at = maxTime(c.at, planned)
-			step = 2*time.Hour + time.Duration(rng.IntN(90))*time.Minute
-		}
-		c.add(a, dossier.KindStage, map[string]string{"from": dossier.StageOrder[rank[s]-1], "to": s, "note": notes[s]}, step)
-	}
-	if mode == "emergency" {
-		c.add(owner, dossier.KindNote, map[string]string{"text": "紧急发布：生产故障影响业务，已取得申请人所在部门负责人签字"}, time.Hour)
-	}
-	return c.evs, c.errs
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
 }

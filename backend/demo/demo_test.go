@@ -57,6 +57,43 @@ func TestSamplePortfolio(t *testing.T) {
 			}
 		}
 	}
+	// Every phase of the workflow, and the special cases, are represented.
+	phases, kinds := map[string]int{}, map[string]int{}
+	stale, delegated, override := 0, 0, 0
+	for _, s := range list {
+		v, _ := c.Dossiers.Get(s.ID)
+		phases[v.State.Type+"/"+v.State.Flow.Phase]++
+		for _, h := range v.History {
+			kinds[h.Kind]++
+		}
+		for _, sl := range v.State.Flow.Slots {
+			if sl.Stale != nil {
+				stale++
+			}
+			if sl.Delegate != "" {
+				delegated++
+			}
+		}
+		if v.State.Override {
+			override++
+		}
+	}
+	for _, p := range []string{"draft", "approval", "execution", "confirmation", "failed", "confirmed", "archived"} {
+		if phases["upgrade/"+p] == 0 || phases["new_system/"+p] == 0 {
+			t.Errorf("no sample dossier of both flows in phase %s: %v", p, phases)
+		}
+	}
+	if phases["new_system/filing"] == 0 {
+		t.Errorf("no new-system dossier waiting for filing")
+	}
+	for _, k := range []string{"flow.withdrawn", "flow.transferred", "flow.urged", "flow.postponed", "exec.override", "exec.same_day_test", "dossier.archived"} {
+		if kinds[k] == 0 {
+			t.Errorf("no sample history has a %s event", k)
+		}
+	}
+	if stale == 0 || delegated == 0 || override == 0 {
+		t.Errorf("stale %d, delegated %d, override %d: each should appear", stale, delegated, override)
+	}
 	if cur := c.Profiles.Current(); cur == nil || !cur.Sample {
 		t.Fatal("loading sample data should unlock a sample profile")
 	}

@@ -11,7 +11,7 @@ import (
 
 // fiftyEvents builds a real dossier with 50 events: creation, checklist
 // edits, field edits and notes.
-func fiftyEvents(b *testing.B) []ledger.Event {
+func fiftyEvents(b *testing.B) ([]ledger.Event, dossier.Resolver) {
 	env := testenv.Open(b, "", "张伟")
 	env.AddSystem(b, "CRM")
 	v, err := env.Dossiers.Create(upgradeRequest("CRM"))
@@ -37,16 +37,16 @@ func fiftyEvents(b *testing.B) []ledger.Event {
 	if err != nil || len(evs) != 50 {
 		b.Fatalf("%d events, %v", len(evs), err)
 	}
-	return evs
+	return evs, env.ResolveTemplate
 }
 
 // BenchmarkFold50 folds a 50-event dossier (order, apply, history).
 func BenchmarkFold50(b *testing.B) {
-	evs := fiftyEvents(b)
+	evs, resolve := fiftyEvents(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := dossier.Fold(evs); err != nil {
+		if _, _, err := dossier.Fold(evs, resolve); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -55,7 +55,7 @@ func BenchmarkFold50(b *testing.B) {
 // BenchmarkVerify50 is a baseline for the fold: verifying the signatures of
 // the same 50 events, which every load from disk already does.
 func BenchmarkVerify50(b *testing.B) {
-	evs := fiftyEvents(b)
+	evs, _ := fiftyEvents(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, e := range evs {

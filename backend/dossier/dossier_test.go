@@ -1,6 +1,7 @@
 package dossier_test
 
 import (
+	"errors"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -127,45 +128,35 @@ func TestEditChecklistAndStages(t *testing.T) {
 		t.Fatalf("entry %+v stage %s", entry, v.State.Stage)
 	}
 	_, err = env.Dossiers.Advance(id, dossier.StageApproval, "")
-	code(t, err, "dossier.checklist_incomplete")
-	_, err = env.Dossiers.Advance(id, dossier.StageArchive, "")
 	code(t, err, "dossier.bad_stage")
-
-	for _, it := range env.Template().Checklist {
-		if _, err := env.Dossiers.SetChecklist(id, it.ID, dossier.StatusDone, "ok"); err != nil && !apperr.HasCode(err, "dossier.nothing_changed") {
-			t.Fatal(err)
+	t.Run("AdvanceFromPlanningByHand", func(t *testing.T) {
+		other := newDossier(t, env).State.ID
+		v, err := env.Dossiers.Advance(other, dossier.StagePreparation, "开始准备")
+		if err != nil || v.State.Stage != dossier.StagePreparation {
+			t.Fatalf("stage %s, %v", v.State.Stage, err)
 		}
-	}
-	for _, s := range []string{dossier.StageApproval, dossier.StageExecution, dossier.StageConfirmation, dossier.StageArchive} {
-		if v, err = env.Dossiers.Advance(id, s, "ok"); err != nil {
-			t.Fatalf("advance to %s: %v", s, err)
-		}
-	}
-	t.Run("ArchivedAcceptsOnlyNotes", func(t *testing.T) {
-		_, err := env.Dossiers.Update(id, dossier.Fields{Version: ptr("9")})
-		code(t, err, "dossier.archived")
-		_, err = env.Dossiers.SetChecklist(id, "pre.user_test", dossier.StatusInProgress, "")
-		code(t, err, "dossier.archived")
-		v, err := env.Dossiers.AddNote(id, "归档后补充说明")
-		if err != nil || v.State.Notes != 1 {
-			t.Fatalf("note after archive: %v %v", v.State.Notes, err)
-		}
+		_, err = env.Dossiers.Advance(other, dossier.StagePreparation, "")
+		code(t, err, "dossier.bad_stage")
+	})
+	t.Run("SubmitNeedsTheChecklist", func(t *testing.T) {
+		_, err := env.Dossiers.Submit(id, nil, "")
+		code(t, err, "dossier.checklist_incomplete")
 	})
 	t.Run("ListFilters", func(t *testing.T) {
 		for _, c := range []struct {
 			f    dossier.Filter
 			want int
 		}{
-			{dossier.Filter{}, 1},
-			{dossier.Filter{Stage: dossier.StageArchive}, 1},
+			{dossier.Filter{}, 2},
+			{dossier.Filter{Stage: dossier.StagePreparation, Text: "3.2.1"}, 1},
 			{dossier.Filter{Stage: dossier.StagePlanning}, 0},
-			{dossier.Filter{Month: "2026-12"}, 1},
+			{dossier.Filter{Month: "2026-12"}, 2},
 			{dossier.Filter{Month: "2026-11"}, 0},
-			{dossier.Filter{Text: "cr-2026-118"}, 1},
-			{dossier.Filter{Text: "crm 系统"}, 1},
+			{dossier.Filter{Text: "cr-2026-118"}, 2},
+			{dossier.Filter{Text: "crm 系统 3.2.1"}, 1},
 			{dossier.Filter{Text: "BUG-9999"}, 0},
 			{dossier.Filter{Type: "new_system"}, 0},
-			{dossier.Filter{Mode: "planned", SystemCode: "CRM"}, 1},
+			{dossier.Filter{Mode: "planned", SystemCode: "CRM"}, 2},
 		} {
 			got, err := env.Dossiers.List(c.f)
 			if err != nil || len(got) != c.want {
@@ -209,7 +200,7 @@ func TestFoldDeterministic(t *testing.T) {
 	evA, _ := a.Store.Events(id)
 	evB, _ := b.Store.Events(id)
 	all := ledger.Merge(evA, evB)
-	want, _, err := dossier.Fold(all)
+	want, _, err := dossier.Fold(all, a.ResolveTemplate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +211,7 @@ func TestFoldDeterministic(t *testing.T) {
 	for i := 0; i < 150; i++ {
 		shuffled := append([]ledger.Event{}, all...)
 		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		got, _, err := dossier.Fold(shuffled)
+		got, _, err := dossier.Fold(shuffled, a.ResolveTemplate)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -293,3 +284,5 @@ func mustDo(t *testing.T, f func() error) {
 		t.Fatal(err)
 	}
 }
+
+func errorsAs(err error, target **apperr.Error) bool { return errors.As(err, target) }

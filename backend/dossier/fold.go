@@ -1,13 +1,18 @@
 package dossier
 
 import (
+	"encoding/json"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"golive/backend/apperr"
 	"golive/backend/keys"
 	"golive/backend/ledger"
+	"golive/backend/template"
+	"golive/backend/workflow"
+	"golive/backend/zone"
 )
 
 // StageOrder is the stage track in order.
@@ -22,45 +27,122 @@ func stageIndex(s string) int {
 	return -1
 }
 
+// Resolver returns the template pinned under key ("id@version").
+type Resolver func(key string) (*template.Template, error)
+
 // Fold computes a dossier's state and history from its events, in any
 // order. It is pure: the same set of events always gives the same result.
 // It returns dossier.empty for no events, dossier.no_creation when the log
-// has no dossier.created root, and the ledger's errors for a broken DAG.
-func Fold(events []ledger.Event) (State, []HistoryEntry, error) {
+// has no dossier.created root, the resolver's error for an unknown
+// template, and the ledger's errors for a broken DAG.
+func Fold(events []ledger.Event, resolve Resolver) (State, []HistoryEntry, error) {
+	st, hist, _, err := fold(events, resolve)
+	return st, hist, err
+}
+
+// fold is Fold that also returns why each ignored event was ignored.
+func fold(events []ledger.Event, resolve Resolver) (State, []HistoryEntry, map[string]error, error) {
 	if len(events) == 0 {
-		return State{}, nil, apperr.New("dossier.empty")
+		return State{}, nil, nil, apperr.New("dossier.empty")
 	}
 	ordered, err := ledger.Order(events)
 	if err != nil {
-		return State{}, nil, err
+		return State{}, nil, nil, err
 	}
-	var st State
+	first := ordered[0]
+	if first.Kind != KindCreated || len(first.Parents) != 0 {
+		return State{}, nil, nil, apperr.New("dossier.no_creation", "dossier", first.Dossier)
+	}
+	var created createdBody
+	if err := first.Decode(&created); err != nil {
+		return State{}, nil, nil, apperr.Wrap(err, "dossier.no_creation", "dossier", first.Dossier)
+	}
+	tpl, err := resolve(created.Template)
+	if err != nil {
+		return State{}, nil, nil, err
+	}
+	f := &folder{tpl: tpl}
 	hist := make([]HistoryEntry, 0, len(ordered))
-	for i, e := range ordered {
+	ignored := map[string]error{}
+	for _, e := range ordered {
 		h := HistoryEntry{Event: e.ID, Kind: e.Kind, Author: e.Author, Fingerprint: keys.FingerprintHex(e.Author), At: e.Time, Params: map[string]string{}}
-		if i == 0 {
-			if e.Kind != KindCreated || len(e.Parents) != 0 {
-				return State{}, nil, apperr.New("dossier.no_creation", "dossier", e.Dossier)
-			}
+		if err := f.apply(e, h.Params); err != nil {
+			h.Ignored, h.IgnoredCode = true, apperr.Code(err)
+			ignored[e.ID] = err
 		}
-		h.Ignored = !apply(&st, e, h.Params)
-		st.UpdatedAt = e.Time
+		f.st.UpdatedAt = e.Time
 		hist = append(hist, h)
 	}
+	st := f.st
 	st.Heads = ledger.Heads(ordered)
 	st.Events = len(ordered)
-	return st, hist, nil
+	st.Stage = stageOf(st)
+	if st.Flow != nil {
+		st.Tasks = st.Flow.Tasks(st.Plan)
+		st.Override = st.Flow.Execution.Override != nil
+	}
+	return st, hist, ignored, nil
 }
 
-// apply folds one event into st and fills the history params. It reports
-// false when the event was recorded but not applied.
-func apply(st *State, e ledger.Event, p map[string]string) bool {
-	archived := st.Stage == StageArchive
+// stageOf maps the workflow phase onto the stage track; before submission
+// the checklist decides between planning and preparation.
+func stageOf(st State) string {
+	if st.Flow == nil {
+		return st.Stage
+	}
+	switch st.Flow.Phase {
+	case workflow.PhaseApproval, workflow.PhaseFiling:
+		return StageApproval
+	case workflow.PhaseExecution:
+		return StageExecution
+	case workflow.PhaseConfirmation, workflow.PhaseFailed, workflow.PhaseConfirmed:
+		return StageConfirmation
+	case workflow.PhaseArchived:
+		return StageArchive
+	}
+	return st.Stage
+}
+
+// folder carries the fold's state between events.
+type folder struct {
+	tpl *template.Template
+	st  State
+}
+
+// submitted reports whether the approval flow has started.
+func (f *folder) submitted() bool {
+	return f.st.Flow != nil && f.st.Flow.Phase != workflow.PhaseDraft
+}
+
+// replan rebuilds the plan after the type or mode changed in draft.
+func (f *folder) replan() {
+	p, err := workflow.NewPlan(f.tpl, f.st.Type, f.st.Mode)
+	if err != nil {
+		f.st.Plan, f.st.Flow = nil, nil
+		return
+	}
+	deliverables := map[string][]workflow.Version{}
+	if f.st.Flow != nil {
+		deliverables = f.st.Flow.Deliverables
+	}
+	f.st.Plan, f.st.Flow = p, workflow.NewState(p)
+	f.st.Flow.Deliverables = deliverables
+	f.st.NotFullyTested = p.NotFullyTested
+}
+
+// apply folds one event into the state and fills the history params. It
+// returns why an event was recorded but not applied.
+func (f *folder) apply(e ledger.Event, p map[string]string) error {
+	st := &f.st
+	archived := st.Flow != nil && st.Flow.Phase == workflow.PhaseArchived
 	switch e.Kind {
 	case KindCreated:
 		var b createdBody
-		if st.ID != "" || e.Decode(&b) != nil {
-			return false
+		if st.ID != "" {
+			return apperr.New("dossier.duplicate_creation")
+		}
+		if err := e.Decode(&b); err != nil {
+			return apperr.Wrap(err, "workflow.bad_body", "kind", e.Kind)
 		}
 		st.ID, st.Template, st.SystemCode, st.Zone = e.Dossier, b.Template, b.SystemCode, b.Zone
 		st.Stage = StagePlanning
@@ -68,18 +150,34 @@ func apply(st *State, e ledger.Event, p map[string]string) bool {
 		st.Content = []ContentItem{}
 		st.CreatedAt, st.CreatedBy = e.Time, e.Author
 		applyFields(st, b.Fields)
+		f.replan()
 		p["title"], p["system"] = st.Title, st.SystemCode
 	case KindUpdated:
-		var f Fields
-		if archived || e.Decode(&f) != nil {
-			return false
+		var fl Fields
+		if archived {
+			return apperr.New("dossier.archived")
 		}
-		p["fields"] = strings.Join(fieldNames(f), ",")
-		applyFields(st, f)
+		if err := e.Decode(&fl); err != nil {
+			return apperr.Wrap(err, "workflow.bad_body", "kind", e.Kind)
+		}
+		if f.submitted() && lockedFields(fl) {
+			return apperr.New("dossier.locked", "fields", strings.Join(fieldNames(fl), ","))
+		}
+		p["fields"] = strings.Join(fieldNames(fl), ",")
+		applyFields(st, fl)
+		if fl.Type != nil || fl.Mode != nil {
+			f.replan()
+		}
 	case KindChecklist:
 		var b checklistBody
-		if archived || e.Decode(&b) != nil {
-			return false
+		if archived {
+			return apperr.New("dossier.archived")
+		}
+		if f.submitted() {
+			return apperr.New("dossier.locked", "fields", "checklist")
+		}
+		if err := e.Decode(&b); err != nil {
+			return apperr.Wrap(err, "workflow.bad_body", "kind", e.Kind)
 		}
 		p["item"], p["status"], p["note"] = b.Item, b.Status, b.Note
 		st.Checklist[b.Item] = ChecklistEntry{Item: b.Item, Status: b.Status, Note: b.Note, By: e.Author, At: e.Time, Event: e.ID}
@@ -88,25 +186,79 @@ func apply(st *State, e ledger.Event, p map[string]string) bool {
 		}
 	case KindStage:
 		var b stageBody
-		if e.Decode(&b) != nil {
-			return false
+		if err := e.Decode(&b); err != nil {
+			return apperr.Wrap(err, "workflow.bad_body", "kind", e.Kind)
 		}
 		p["from"], p["to"], p["note"] = b.From, b.To, b.Note
-		if stageIndex(b.To) != stageIndex(st.Stage)+1 {
-			return false
+		if f.submitted() || st.Stage != StagePlanning || b.To != StagePreparation {
+			return apperr.New("dossier.bad_stage", "from", st.Stage, "to", b.To)
 		}
 		st.Stage = b.To
 	case KindNote:
 		var b noteBody
-		if e.Decode(&b) != nil {
-			return false
+		if err := e.Decode(&b); err != nil {
+			return apperr.Wrap(err, "workflow.bad_body", "kind", e.Kind)
 		}
 		p["text"] = b.Text
 		st.Notes++
 	default:
-		return false
+		if !workflow.IsKind(e.Kind) || st.Flow == nil {
+			return apperr.New("dossier.unknown_event", "kind", e.Kind)
+		}
+		bodyParams(e, p)
+		if e.Kind == workflow.KindSubmitted {
+			if n := f.checklistMissing(); n > 0 {
+				return apperr.New("dossier.checklist_incomplete", "missing", strconv.Itoa(n))
+			}
+		}
+		eff, err := workflow.Apply(workflow.Ctx{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt}, st.Flow, e)
+		if err != nil {
+			return err
+		}
+		if eff.PlannedAt != nil {
+			st.PlannedAt = *eff.PlannedAt
+		}
 	}
-	return true
+	return nil
+}
+
+// checklistMissing counts preparation items neither done nor marked not
+// applicable; the approval flow starts only when there are none.
+func (f *folder) checklistMissing() int {
+	n := 0
+	for _, it := range f.tpl.Checklist {
+		c := f.st.Checklist[it.ID]
+		if c.Status != StatusDone && c.Status != StatusNotApplicable {
+			n++
+		}
+	}
+	return n
+}
+
+// lockedFields reports whether a patch touches what the approvals cover.
+func lockedFields(f Fields) bool {
+	return f.Type != nil || f.Subtype != nil || f.Mode != nil || f.Version != nil || f.Content != nil || f.PlannedAt != nil
+}
+
+// bodyParams copies the scalar fields of a workflow event body into the
+// history params, for the timeline's messages.
+func bodyParams(e ledger.Event, p map[string]string) {
+	var m map[string]any
+	if json.Unmarshal(e.Body, &m) != nil {
+		return
+	}
+	for k, v := range m {
+		switch x := v.(type) {
+		case string:
+			if x != "" {
+				p[k] = x
+			}
+		case bool:
+			p[k] = strconv.FormatBool(x)
+		case float64:
+			p[k] = strconv.FormatFloat(x, 'f', -1, 64)
+		}
+	}
 }
 
 func applyFields(st *State, f Fields) {
@@ -151,36 +303,15 @@ func fieldNames(f Fields) []string {
 	return n
 }
 
-func zoneOf(name string) *time.Location {
-	if loc, err := time.LoadLocation(name); err == nil && name != "" {
-		return loc
-	}
-	return DefaultZone()
-}
+func zoneOf(name string) *time.Location { return zone.Load(name) }
 
 // DefaultZone is Asia/Shanghai, the zone GoLive stores times in by default.
-func DefaultZone() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		return time.FixedZone("Asia/Shanghai", 8*3600)
-	}
-	return loc
-}
+func DefaultZone() *time.Location { return zone.Default() }
 
-// ParseTime reads RFC 3339, or "2006-01-02T15:04" / "2006-01-02 15:04" in
-// loc, and returns the time in loc. Impossible dates (2026-02-30) are
-// refused with dossier.bad_time.
+// ParseTime reads a user-entered time in loc; see zone.ParseTime. The code
+// is dossier.bad_time.
 func ParseTime(s string, loc *time.Location) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(loc), nil
-	}
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, apperr.New("dossier.bad_time", "value", s)
+	return zone.ParseTime(s, loc, "dossier.bad_time")
 }
 
 // Summarize turns a state into its list row; total is the template's
@@ -201,6 +332,8 @@ func Summarize(st State, total int) Summary {
 		ID: st.ID, Title: st.Title, SystemCode: st.SystemCode, Type: st.Type, Subtype: st.Subtype,
 		Mode: st.Mode, Version: st.Version, Stage: st.Stage, Zone: st.Zone, PlannedAt: st.PlannedAt, UpdatedAt: st.UpdatedAt,
 		ProjectManager: st.ProjectManager, ContentRefs: refs, ChecklistDone: done, ChecklistTotal: total,
+		Tasks: st.Tasks, NotFullyTested: st.NotFullyTested, Override: st.Override, CreatedBy: st.CreatedBy,
+		Phase: phaseOf(st),
 	}
 }
 
@@ -223,4 +356,11 @@ func (f Filter) Match(s Summary) bool {
 		}
 	}
 	return true
+}
+
+func phaseOf(st State) string {
+	if st.Flow == nil {
+		return ""
+	}
+	return st.Flow.Phase
 }

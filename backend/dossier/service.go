@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"golive/backend/apperr"
+	"golive/backend/blob"
 	"golive/backend/ledger"
 	"golive/backend/profile"
 	"golive/backend/store"
@@ -23,20 +24,37 @@ type Service struct {
 	st       *store.Store
 	profiles *profile.Service
 	systems  *system.Register
-	// Template returns the template new dossiers pin and edits validate
-	// against.
+	// Template returns the template new dossiers pin.
 	Template func() *template.Template
+	// Resolve returns a pinned template by key.
+	Resolve Resolver
+	// Blobs holds attachment contents.
+	Blobs *blob.Store
 	// Now is the clock.
 	Now func() time.Time
 	// Zone is the zone new dossiers store their times in.
 	Zone *time.Location
 
 	mu sync.Mutex
+	// cache keeps the events and folded view of recently used dossiers.
+	// The service is the folder's only writer (the store is locked to one
+	// process), so the cache is refreshed on every write and never stale.
+	cacheMu sync.Mutex
+	cache   map[string]cached
 }
 
+// cached is one dossier's events and view.
+type cached struct {
+	events []ledger.Event
+	view   View
+}
+
+// cacheSize bounds how many dossiers the cache holds.
+const cacheSize = 64
+
 // NewService returns a Service.
-func NewService(st *store.Store, profiles *profile.Service, systems *system.Register, tpl func() *template.Template, zone *time.Location) *Service {
-	return &Service{st: st, profiles: profiles, systems: systems, Template: tpl, Now: time.Now, Zone: zone}
+func NewService(st *store.Store, profiles *profile.Service, systems *system.Register, tpl func() *template.Template, resolve Resolver, zone *time.Location) *Service {
+	return &Service{st: st, profiles: profiles, systems: systems, Template: tpl, Resolve: resolve, Now: time.Now, Zone: zone}
 }
 
 // NewID returns a fresh dossier id such as "R26K3F9A1C2D".
@@ -75,11 +93,48 @@ func (s *Service) Create(req CreateRequest) (View, error) {
 
 // Get returns the dossier with id and its history. Codes: dossier.not_found.
 func (s *Service) Get(id string) (View, error) {
+	if c, ok := s.cached(id); ok {
+		return c.view, nil
+	}
 	evs, err := s.events(id)
 	if err != nil {
 		return View{}, err
 	}
-	return s.view(evs)
+	st, hist, err := Fold(evs, s.Resolve)
+	if err != nil {
+		return View{}, err
+	}
+	v := s.view(st, hist)
+	s.remember(id, evs, v)
+	return v, nil
+}
+
+func (s *Service) cached(id string) (cached, bool) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	c, ok := s.cache[id]
+	return c, ok
+}
+
+func (s *Service) remember(id string, evs []ledger.Event, v View) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.cache == nil {
+		s.cache = map[string]cached{}
+	}
+	if _, ok := s.cache[id]; !ok && len(s.cache) >= cacheSize {
+		for k := range s.cache {
+			delete(s.cache, k)
+			break
+		}
+	}
+	s.cache[id] = cached{events: evs, view: v}
+}
+
+func (s *Service) forget(id string) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	delete(s.cache, id)
 }
 
 // List returns the dossiers passing f, latest planned first.
@@ -165,25 +220,13 @@ func (s *Service) SetChecklist(id, item, status, note string) (View, error) {
 	})
 }
 
-// Advance moves the dossier to the next stage of the track. Entering
-// approval needs every checklist item done or not applicable
-// (dossier.checklist_incomplete with the count missing).
+// Advance moves a dossier from planning to preparation by hand (a first
+// checklist entry does it too). Later stages follow the workflow: submit,
+// approvals, execution, confirmation, archive. Code: dossier.bad_stage.
 func (s *Service) Advance(id, to, note string) (View, error) {
 	return s.append(id, func(st State, tpl *template.Template) (string, any, error) {
-		if stageIndex(to) != stageIndex(st.Stage)+1 || stageIndex(to) < 0 {
+		if st.Stage != StagePlanning || to != StagePreparation {
 			return "", nil, apperr.New("dossier.bad_stage", "from", st.Stage, "to", to)
-		}
-		if to == StageApproval {
-			missing := 0
-			for _, it := range tpl.Checklist {
-				c := st.Checklist[it.ID]
-				if c.Status != StatusDone && c.Status != StatusNotApplicable {
-					missing++
-				}
-			}
-			if missing > 0 {
-				return "", nil, apperr.New("dossier.checklist_incomplete", "missing", itoa(missing))
-			}
 		}
 		return KindStage, stageBody{From: st.Stage, To: to, Note: strings.TrimSpace(note)}, nil
 	})
@@ -224,10 +267,11 @@ func (s *Service) Import(events []ledger.Event) error {
 			return err
 		}
 		all := ledger.Merge(old, evs)
-		st, _, err := Fold(all)
+		st, _, err := Fold(all, s.Resolve)
 		if err != nil {
 			return err
 		}
+		s.forget(id)
 		if _, err := s.st.Commit(evs, store.Put{Bucket: bucketIndex, Key: id, Value: s.summarize(st)}); err != nil {
 			return err
 		}
@@ -242,15 +286,20 @@ func (s *Service) append(id string, build func(State, *template.Template) (strin
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	cur, err := s.Get(id)
+	if err != nil {
+		return View{}, err
+	}
 	evs, err := s.events(id)
 	if err != nil {
 		return View{}, err
 	}
-	st, _, err := Fold(evs)
+	st := cur.State
+	tpl, err := s.Resolve(st.Template)
 	if err != nil {
 		return View{}, err
 	}
-	kind, body, err := build(st, s.Template())
+	kind, body, err := build(st, tpl)
 	if err != nil {
 		return View{}, err
 	}
@@ -265,16 +314,25 @@ func (s *Service) append(id string, build func(State, *template.Template) (strin
 	return s.commit(id, evs, e)
 }
 
+// commit folds e onto prior and writes it with the refreshed index, unless
+// the fold would ignore it: then its reason is returned and nothing is
+// written. The fold is the one place that decides what an event may do.
 func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View, error) {
 	all := append(append([]ledger.Event{}, prior...), e)
-	st, _, err := Fold(all)
+	st, hist, ignored, err := fold(all, s.Resolve)
 	if err != nil {
 		return View{}, err
 	}
-	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketIndex, Key: id, Value: s.summarize(st)}); err != nil {
+	if err := ignored[e.ID]; err != nil {
 		return View{}, err
 	}
-	return s.view(all)
+	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketIndex, Key: id, Value: s.summarize(st)}); err != nil {
+		s.forget(id)
+		return View{}, err
+	}
+	v := s.view(st, hist)
+	s.remember(id, all, v)
+	return v, nil
 }
 
 func (s *Service) summarize(st State) Summary {
@@ -286,6 +344,9 @@ func (s *Service) summarize(st State) Summary {
 }
 
 func (s *Service) events(id string) ([]ledger.Event, error) {
+	if c, ok := s.cached(id); ok {
+		return c.events, nil
+	}
 	evs, err := s.st.Events(id)
 	if err != nil {
 		return nil, err
@@ -296,11 +357,7 @@ func (s *Service) events(id string) ([]ledger.Event, error) {
 	return evs, nil
 }
 
-func (s *Service) view(evs []ledger.Event) (View, error) {
-	st, hist, err := Fold(evs)
-	if err != nil {
-		return View{}, err
-	}
+func (s *Service) view(st State, hist []HistoryEntry) View {
 	if ids, err := s.profiles.Identities(); err == nil {
 		for i := range hist {
 			hist[i].AuthorName = ids[hist[i].Author].Name
@@ -310,5 +367,5 @@ func (s *Service) view(evs []ledger.Event) (View, error) {
 	if sys, err := s.systems.Get(st.SystemCode); err == nil {
 		v.SystemName = sys.Name
 	}
-	return v, nil
+	return v
 }

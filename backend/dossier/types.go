@@ -1,6 +1,10 @@
 package dossier
 
-import "time"
+import (
+	"time"
+
+	"golive/backend/workflow"
+)
 
 // Event kinds of a dossier log.
 const (
@@ -143,6 +147,16 @@ type State struct {
 	CreatedBy string    `json:"created_by"`
 	// UpdatedAt is the time of the last event in order.
 	UpdatedAt time.Time `json:"updated_at"`
+	// Plan is the effective workflow for the dossier's type and mode.
+	Plan *workflow.Plan `json:"plan"`
+	// Flow is the workflow state: approvals, deliverables, execution.
+	Flow *workflow.State `json:"flow"`
+	// Tasks lists what waits, and for which role.
+	Tasks []workflow.Task `json:"tasks"`
+	// NotFullyTested marks an emergency release (未经完整测试).
+	NotFullyTested bool `json:"not_fully_tested"`
+	// Override is true when a package hash mismatch was overridden.
+	Override bool `json:"override"`
 	// Heads are the event ids the next event names as parents.
 	Heads []string `json:"heads"`
 	// Events counts the events folded.
@@ -167,6 +181,8 @@ type HistoryEntry struct {
 	Params map[string]string `json:"params"`
 	// Ignored marks an event the fold recorded but did not apply.
 	Ignored bool `json:"ignored"`
+	// IgnoredCode is the error code that explains why.
+	IgnoredCode string `json:"ignored_code,omitempty"`
 }
 
 // View is a dossier with its history, newest last.
@@ -200,6 +216,16 @@ type Summary struct {
 	ChecklistTotal int `json:"checklist_total"`
 	// SystemName is filled from the register when listed.
 	SystemName string `json:"system_name"`
+	// Phase is the workflow phase.
+	Phase string `json:"phase"`
+	// Tasks are what waits, and for whom.
+	Tasks []workflow.Task `json:"tasks"`
+	// NotFullyTested marks an emergency release.
+	NotFullyTested bool `json:"not_fully_tested"`
+	// Override marks a package hash mismatch that was overridden.
+	Override bool `json:"override"`
+	// CreatedBy is the creator's public key.
+	CreatedBy string `json:"created_by"`
 }
 
 // Filter narrows the dossier list; empty fields match everything.

@@ -125,17 +125,55 @@ func (e Event) Canonical() ([]byte, error) {
 // Verify checks that e is well formed (ledger.malformed), that its id is
 // the SHA-256 of its canonical bytes (ledger.bad_id) and that its signature
 // verifies under its author key (ledger.bad_signature), in that order.
+//
+// The id is recomputed every time; a signature that verified once is
+// remembered (keyed by the SHA-256 of id and signature, so a changed
+// signature or content is checked afresh), because reading a dossier
+// verifies all its events and Ed25519 dominates that cost.
 func (e Event) Verify() error {
 	sum, err := e.checkID()
 	if err != nil {
 		return err
+	}
+	key := sha256.Sum256([]byte(e.ID + e.Sig))
+	if verified.has(key) {
+		return nil
 	}
 	sig, _ := hex.DecodeString(e.Sig)
 	pub, _ := hex.DecodeString(e.Author)
 	if !ed25519.Verify(pub, sum[:], sig) {
 		return apperr.New(CodeBadSignature, "event", e.ID)
 	}
+	verified.add(key)
 	return nil
+}
+
+// verifiedCap bounds the memory of the verified-signature set (about 5 MB).
+const verifiedCap = 100_000
+
+// sigSet is a bounded, concurrency-safe set of verified signatures; when it
+// is full it starts over.
+type sigSet struct {
+	mu sync.Mutex
+	m  map[[sha256.Size]byte]struct{}
+}
+
+var verified = &sigSet{m: map[[sha256.Size]byte]struct{}{}}
+
+func (s *sigSet) has(k [sha256.Size]byte) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.m[k]
+	return ok
+}
+
+func (s *sigSet) add(k [sha256.Size]byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.m) >= verifiedCap {
+		s.m = map[[sha256.Size]byte]struct{}{}
+	}
+	s.m[k] = struct{}{}
 }
 
 // checkID checks well-formedness and the id, returning the raw id.

@@ -263,6 +263,11 @@ func (s *Service) ImportSample(sum Summary, priv ed25519.PrivateKey, passphrase 
 	return err
 }
 
+// ActAs makes sum current with the private key priv the caller already
+// holds, without a passphrase: for the sample-data builder, whose keys are
+// derived from public seeds, and for tests.
+func (s *Service) ActAs(sum Summary, priv ed25519.PrivateKey) { s.setCurrent(sum, priv) }
+
 func (s *Service) setCurrent(sum Summary, priv ed25519.PrivateKey) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

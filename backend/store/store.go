@@ -83,6 +83,63 @@ func Open(dir string) (*Store, error) {
 	return &Store{db: db, dir: dir}, nil
 }
 
+// OpenMemory opens a store held in memory only, for building data that is
+// then copied into a real folder with CopyTo (the sample portfolio).
+func OpenMemory() (*Store, error) {
+	db, err := badger.Open(Options("").WithInMemory(true).WithSyncWrites(false))
+	if err != nil {
+		return nil, apperr.Wrap(err, "store.open_failed", "dir", ":memory:")
+	}
+	return &Store{db: db}, nil
+}
+
+// CopyTo writes every key of s into dst, in transactions of bounded size,
+// and returns how many it copied. Keys already in dst are overwritten.
+func (s *Store) CopyTo(dst *Store) (int, error) {
+	n := 0
+	batch := map[string][]byte{}
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := dst.db.Update(func(txn *badger.Txn) error {
+			for k, v := range batch {
+				if err := txn.Set([]byte(k), v); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		n += len(batch)
+		batch = map[string][]byte{}
+		return err
+	}
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		size := 0
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			batch[string(it.Item().KeyCopy(nil))] = v
+			size += len(v)
+			if len(batch) >= 200 || size > 512<<10 {
+				if err := flush(); err != nil {
+					return err
+				}
+				size = 0
+			}
+		}
+		return flush()
+	})
+	if err != nil {
+		return n, apperr.Wrap(err, "store.write_failed")
+	}
+	return n, nil
+}
+
 // Dir returns the absolute path of the data folder.
 func (s *Store) Dir() string { return s.dir }
 

@@ -4,10 +4,13 @@
 package testenv
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
 	"golive/backend/core"
+	"golive/backend/demo"
 	"golive/backend/keys"
 	"golive/backend/profile"
 	"golive/backend/system"
@@ -66,4 +69,22 @@ func (e *Env) AddSystem(t testing.TB, code string, calls ...string) system.Syste
 		t.Fatal(err)
 	}
 	return s
+}
+
+// Driver returns a demo.Driver over e with one sample actor per template
+// role (registered as profiles, so they can be named as delegates), on
+// e's clock.
+func (e *Env) Driver(t testing.TB) *demo.Driver {
+	t.Helper()
+	d := &demo.Driver{Dossiers: e.Dossiers, Profiles: e.Profiles, Template: e.Template(), Actors: map[string]demo.Actor{},
+		Clock: e.Clock.T, Rng: rand.New(rand.NewPCG(7, 7))}
+	for i, role := range e.Template().Roles {
+		a := demo.SampleActor(e.Template(), role, fmt.Sprintf("%s-%d", role.ID, i), e.Clock.T)
+		if err := e.Profiles.ImportSample(a.Summary, a.Key, "sample-passphrase", FastKDF, false); err != nil {
+			t.Fatal(err)
+		}
+		d.Actors[role.ID] = a
+	}
+	e.Dossiers.Now = d.Now
+	return d
 }

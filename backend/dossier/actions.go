@@ -1,0 +1,313 @@
+package dossier
+
+import (
+	"io"
+	"mime"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/blob"
+	"golive/backend/profile"
+	"golive/backend/template"
+	"golive/backend/workflow"
+)
+
+// act appends one workflow event built from the state by body. The fold
+// decides whether the event is allowed; a refused event is never written.
+func (s *Service) act(id, kind string, body func(st State, me profile.Summary) (any, error)) (View, error) {
+	me, _, err := s.profiles.Signer()
+	if err != nil {
+		return View{}, err
+	}
+	return s.append(id, func(st State, _ *template.Template) (string, any, error) {
+		if st.Flow == nil || st.Plan == nil {
+			return "", nil, apperr.New("workflow.no_flow", "type", st.Type)
+		}
+		b, err := body(st, me)
+		return kind, b, err
+	})
+}
+
+// roleFor returns want when the profile holds it, else "" (the fold then
+// refuses with workflow.not_permitted naming the role needed).
+func roleFor(me profile.Summary, want string) string {
+	if slices.Contains(me.Roles, want) {
+		return want
+	}
+	return ""
+}
+
+// Attach copies the file at path into the blob store and adds it as a new
+// version of deliverable (a step deliverable id, or "doc:<document>").
+func (s *Service) Attach(id, deliverable, path, note string, progress blob.Progress) (View, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return View{}, apperr.Wrap(err, "blob.unreadable", "path", path)
+	}
+	defer f.Close()
+	return s.AttachReader(id, deliverable, filepath.Base(path), f, note, progress)
+}
+
+// AttachReader is Attach for contents read from r under the file name name.
+func (s *Service) AttachReader(id, deliverable, name string, r io.Reader, note string, progress blob.Progress) (View, error) {
+	if s.Blobs == nil {
+		return View{}, apperr.New("blob.unavailable")
+	}
+	if _, err := s.Get(id); err != nil {
+		return View{}, err
+	}
+	info, err := s.Blobs.Put(r, 0, progress)
+	if err != nil {
+		return View{}, err
+	}
+	return s.act(id, workflow.KindAttached, func(State, profile.Summary) (any, error) {
+		return workflow.AttachBody{Deliverable: deliverable, SHA256: info.SHA256, Name: name, Size: info.Size,
+			Mime: mime.TypeByExtension(strings.ToLower(filepath.Ext(name))), Note: note}, nil
+	})
+}
+
+// RecordPackage records the release package at path by name, size and
+// SHA-256 only (computed here, with progress), without copying it.
+func (s *Service) RecordPackage(id, deliverable, path, note string, progress blob.Progress) (View, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return View{}, apperr.Wrap(err, "blob.unreadable", "path", path)
+	}
+	defer f.Close()
+	return s.RecordPackageReader(id, deliverable, filepath.Base(path), f, note, progress)
+}
+
+// RecordPackageReader is RecordPackage for contents read from r.
+func (s *Service) RecordPackageReader(id, deliverable, name string, r io.Reader, note string, progress blob.Progress) (View, error) {
+	info, err := blob.Hash(r, progress)
+	if err != nil {
+		return View{}, err
+	}
+	return s.act(id, workflow.KindAttached, func(State, profile.Summary) (any, error) {
+		return workflow.AttachBody{Deliverable: deliverable, SHA256: info.SHA256, Name: name, Size: info.Size, HashOnly: true, Note: note}, nil
+	})
+}
+
+// Submit starts the approval flow with the start step's answers.
+func (s *Service) Submit(id string, answers map[string]workflow.Answer, comment string) (View, error) {
+	return s.act(id, workflow.KindSubmitted, func(st State, me profile.Summary) (any, error) {
+		return workflow.SubmitBody{Role: roleFor(me, st.Plan.Start().Role), Answers: answers, Comment: comment}, nil
+	})
+}
+
+// DecideRequest is one approver's decision on a slot.
+type DecideRequest struct {
+	Step     string                     `json:"step"`
+	Row      string                     `json:"row"`
+	Decision string                     `json:"decision"`
+	ReturnTo string                     `json:"return_to"`
+	Comment  string                     `json:"comment"`
+	Answers  map[string]workflow.Answer `json:"answers"`
+}
+
+// Decide approves or returns a pending slot.
+func (s *Service) Decide(id string, r DecideRequest) (View, error) {
+	return s.act(id, workflow.KindDecided, func(st State, me profile.Summary) (any, error) {
+		spec, _ := st.Plan.Slot(r.Step, r.Row)
+		return workflow.DecideBody{Step: r.Step, Row: r.Row, Role: roleFor(me, spec.Role), Decision: r.Decision,
+			ReturnTo: r.ReturnTo, Comment: r.Comment, Answers: r.Answers}, nil
+	})
+}
+
+// Withdraw takes back a submission no one has decided on yet.
+func (s *Service) Withdraw(id, comment string) (View, error) {
+	return s.act(id, workflow.KindWithdrawn, func(st State, me profile.Summary) (any, error) {
+		return workflow.WithdrawBody{Role: roleFor(me, st.Plan.Start().Role), Comment: comment}, nil
+	})
+}
+
+// Transfer hands a pending decision to the person with public key to.
+// Code workflow.bad_delegate for an unknown person.
+func (s *Service) Transfer(id, step, row, to, comment string) (View, error) {
+	ids, err := s.profiles.Identities()
+	if err != nil {
+		return View{}, err
+	}
+	who, ok := ids[to]
+	if !ok {
+		return View{}, apperr.New("workflow.bad_delegate")
+	}
+	return s.act(id, workflow.KindTransferred, func(st State, me profile.Summary) (any, error) {
+		spec, _ := st.Plan.Slot(step, row)
+		return workflow.TransferBody{Step: step, Row: row, Role: roleFor(me, spec.Role), To: to, ToName: who.Name, Comment: comment}, nil
+	})
+}
+
+// Comment records a comment on a step without deciding.
+func (s *Service) Comment(id, step, row, text string) (View, error) {
+	return s.act(id, workflow.KindCommented, func(State, profile.Summary) (any, error) {
+		return workflow.CommentBody{Step: step, Row: row, Text: text}, nil
+	})
+}
+
+// Urge reminds the pending approver of a slot.
+func (s *Service) Urge(id, step, row, comment string) (View, error) {
+	return s.act(id, workflow.KindUrged, func(State, profile.Summary) (any, error) {
+		return workflow.UrgeBody{Step: step, Row: row, Comment: comment}, nil
+	})
+}
+
+// File files the approved flow (流程备案).
+func (s *Service) File(id, comment string) (View, error) {
+	return s.act(id, workflow.KindFiled, func(st State, me profile.Summary) (any, error) {
+		role := ""
+		if f := st.Plan.StepOfKind(template.KindFiling); f != nil {
+			role = roleFor(me, f.Role)
+		}
+		return workflow.SignoffBody{Role: role, Comment: comment}, nil
+	})
+}
+
+// SaveRunbook replaces the current attempt's runbook and scenario tests.
+func (s *Service) SaveRunbook(id string, runbook []workflow.RunbookRow, tests []workflow.TestRow) (View, error) {
+	return s.act(id, workflow.KindRunbook, func(st State, me profile.Summary) (any, error) {
+		return workflow.RunbookBody{Role: roleFor(me, st.Plan.Settings.ReleaseOperatorRole), Runbook: runbook, Tests: tests}, nil
+	})
+}
+
+// CheckPackage re-hashes the package file actually deployed and records
+// whether it matches the approved one.
+func (s *Service) CheckPackage(id, path string, progress blob.Progress) (View, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return View{}, apperr.Wrap(err, "blob.unreadable", "path", path)
+	}
+	defer f.Close()
+	return s.CheckPackageReader(id, filepath.Base(path), f, progress)
+}
+
+// CheckPackageReader is CheckPackage for contents read from r.
+func (s *Service) CheckPackageReader(id, name string, r io.Reader, progress blob.Progress) (View, error) {
+	info, err := blob.Hash(r, progress)
+	if err != nil {
+		return View{}, err
+	}
+	return s.act(id, workflow.KindPackageChecked, func(st State, me profile.Summary) (any, error) {
+		return workflow.PackageCheckBody{Role: roleFor(me, st.Plan.Settings.ReleaseOperatorRole), Name: name, Size: info.Size, SHA256: info.SHA256}, nil
+	})
+}
+
+// operatorSignoff records an override, the release or the supervision.
+func (s *Service) operatorSignoff(id, kind, comment string, supervisor bool) (View, error) {
+	return s.act(id, kind, func(st State, me profile.Summary) (any, error) {
+		want := st.Plan.Settings.ReleaseOperatorRole
+		if supervisor {
+			want = st.Plan.Settings.SupervisorRole
+		}
+		return workflow.SignoffBody{Role: roleFor(me, want), Comment: comment}, nil
+	})
+}
+
+// Override accepts a package hash mismatch with an explanation.
+func (s *Service) Override(id, reason string) (View, error) {
+	return s.operatorSignoff(id, workflow.KindOverride, reason, false)
+}
+
+// Release records that the release operator finished the release.
+func (s *Service) Release(id, comment string) (View, error) {
+	return s.operatorSignoff(id, workflow.KindReleased, comment, false)
+}
+
+// Supervise records the supervisor's sign-off of the execution.
+func (s *Service) Supervise(id, comment string) (View, error) {
+	return s.operatorSignoff(id, workflow.KindSupervised, comment, true)
+}
+
+// SameDayTest records the requesting side's test on release day.
+func (s *Service) SameDayTest(id, confirmedBy, testedAt, note string) (View, error) {
+	return s.act(id, workflow.KindSameDayTest, func(State, profile.Summary) (any, error) {
+		return workflow.SameDayTestBody{ConfirmedBy: confirmedBy, TestedAt: testedAt, Note: note}, nil
+	})
+}
+
+// Confirm records the release's success or failure.
+func (s *Service) Confirm(id string, success bool, answers map[string]workflow.Answer, rollback, comment string) (View, error) {
+	return s.act(id, workflow.KindConfirmed, func(st State, me profile.Summary) (any, error) {
+		return workflow.ConfirmBody{Role: roleFor(me, st.Plan.Confirm().Role), Success: success, Answers: answers, Rollback: rollback, Comment: comment}, nil
+	})
+}
+
+// Postpone moves the release to plannedAt (顺延).
+func (s *Service) Postpone(id string, productionUnchanged bool, reason, plan, plannedAt string) (View, error) {
+	return s.act(id, workflow.KindPostponed, func(st State, me profile.Summary) (any, error) {
+		role := ""
+		if p := st.Plan.StepOfKind(template.KindPostpone); p != nil {
+			role = roleFor(me, p.Role)
+		}
+		return workflow.PostponeBody{Role: role, ProductionUnchanged: productionUnchanged, Reason: reason, Plan: plan, PlannedAt: plannedAt}, nil
+	})
+}
+
+// Archive freezes a confirmed dossier; notApplicable explains each
+// standard document that is absent.
+func (s *Service) Archive(id string, notApplicable map[string]string) (View, error) {
+	return s.act(id, workflow.KindArchived, func(st State, me profile.Summary) (any, error) {
+		role := ""
+		for _, r := range st.Plan.Settings.ArchiveRoles {
+			if role == "" {
+				role = roleFor(me, r)
+			}
+		}
+		return workflow.ArchiveBody{Role: role, NotApplicable: notApplicable}, nil
+	})
+}
+
+// InboxItem is one task waiting for the current profile.
+type InboxItem struct {
+	workflow.Task
+	Dossier        string    `json:"dossier"`
+	Title          string    `json:"title"`
+	SystemCode     string    `json:"system_code"`
+	SystemName     string    `json:"system_name"`
+	Mode           string    `json:"mode"`
+	NotFullyTested bool      `json:"not_fully_tested"`
+	PlannedAt      time.Time `json:"planned_at"`
+	// Delegated is true when the task was transferred to this profile.
+	Delegated bool `json:"delegated"`
+}
+
+// Inbox lists what waits for the unlocked profile (待我审批), oldest
+// first: decisions for its roles or transferred to it, and the other tasks
+// its roles carry (submit, file, execute, supervise, confirm, postpone,
+// archive).
+func (s *Service) Inbox() ([]InboxItem, error) {
+	me, _, err := s.profiles.Signer()
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.List(Filter{})
+	if err != nil {
+		return nil, err
+	}
+	out := []InboxItem{}
+	for _, d := range list {
+		for _, t := range d.Tasks {
+			delegated := t.Delegate != "" && t.Delegate == me.PublicKey
+			if !delegated && !slices.Contains(me.Roles, t.Role) {
+				continue
+			}
+			if t.Kind == "submit" && d.CreatedBy != me.PublicKey {
+				continue // a draft waits for the person preparing it
+			}
+			out = append(out, InboxItem{Task: t, Dossier: d.ID, Title: d.Title, SystemCode: d.SystemCode, SystemName: d.SystemName,
+				Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt, Delegated: delegated})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Since.Equal(out[j].Since) {
+			return out[i].Since.Before(out[j].Since)
+		}
+		return out[i].Dossier < out[j].Dossier
+	})
+	return out, nil
+}

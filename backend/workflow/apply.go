@@ -1,0 +1,695 @@
+package workflow
+
+import (
+	"encoding/hex"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/ledger"
+	"golive/backend/template"
+	"golive/backend/zone"
+)
+
+// Ctx is what Apply needs to know about the dossier besides the workflow.
+type Ctx struct {
+	Plan *Plan
+	// Zone is the dossier's zone.
+	Zone *time.Location
+	// PlannedAt is the dossier's current planned release time.
+	PlannedAt time.Time
+}
+
+// Effect reports changes Apply makes outside the workflow state.
+type Effect struct {
+	// PlannedAt is set when a postponement moved the release.
+	PlannedAt *time.Time
+}
+
+// IsKind reports whether kind is a workflow event kind.
+func IsKind(kind string) bool { return slices.Contains(Kinds, kind) }
+
+var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// Apply checks e against st and, when it is allowed, folds it in. On error
+// st is unchanged.
+func Apply(c Ctx, st *State, e ledger.Event) (Effect, error) {
+	if st.Phase == PhaseArchived && e.Kind != KindCommented {
+		return Effect{}, apperr.New("dossier.archived")
+	}
+	switch e.Kind {
+	case KindAttached:
+		var b AttachBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.attach(c, e, b) })
+	case KindSubmitted:
+		var b SubmitBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.submit(c, e, b) })
+	case KindDecided:
+		var b DecideBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.decide(c, e, b) })
+	case KindWithdrawn:
+		var b WithdrawBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.withdraw(c, e, b) })
+	case KindTransferred:
+		var b TransferBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.transfer(e, b) })
+	case KindCommented:
+		var b CommentBody
+		return Effect{}, decodeThen(e, &b, func() error {
+			if strings.TrimSpace(b.Text) == "" {
+				return apperr.New("workflow.text_required")
+			}
+			return nil
+		})
+	case KindUrged:
+		var b UrgeBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.urge(e, b) })
+	case KindFiled:
+		var b SignoffBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.file(c, e, b) })
+	case KindRunbook:
+		var b RunbookBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.runbook(c, b) })
+	case KindPackageChecked:
+		var b PackageCheckBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.checkPackage(c, e, b) })
+	case KindOverride:
+		var b SignoffBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.override(c, e, b) })
+	case KindReleased:
+		var b SignoffBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.release(c, e, b) })
+	case KindSupervised:
+		var b SignoffBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.supervise(c, e, b) })
+	case KindSameDayTest:
+		var b SameDayTestBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.sameDayTest(c, e, b) })
+	case KindConfirmed:
+		var b ConfirmBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.confirm(c, e, b) })
+	case KindPostponed:
+		var b PostponeBody
+		var eff Effect
+		err := decodeThen(e, &b, func() error {
+			t, err := st.postpone(c, e, b)
+			eff.PlannedAt = t
+			return err
+		})
+		return eff, err
+	case KindArchived:
+		var b ArchiveBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.archive(c, e, b) })
+	}
+	return Effect{}, apperr.New("workflow.unknown_kind", "kind", e.Kind)
+}
+
+func decodeThen(e ledger.Event, v any, f func() error) error {
+	if err := e.Decode(v); err != nil {
+		return apperr.Wrap(err, "workflow.bad_body", "kind", e.Kind)
+	}
+	return f()
+}
+
+func badPhase(st *State, action string) error {
+	return apperr.New("workflow.bad_phase", "phase", st.Phase, "action", action)
+}
+
+func signoff(e ledger.Event, role, comment string) *Signoff {
+	return &Signoff{By: e.Author, Role: role, At: e.Time, Event: e.ID, Comment: strings.TrimSpace(comment)}
+}
+
+func needRole(claimed, want string) error {
+	if want == "" || claimed != want {
+		return apperr.New("workflow.not_permitted", "role", want)
+	}
+	return nil
+}
+
+// --- deliverables ---------------------------------------------------------
+
+func (st *State) attach(c Ctx, e ledger.Event, b AttachBody) error {
+	d, ok := c.Plan.Deliverable(b.Deliverable)
+	switch {
+	case !ok:
+		return apperr.New("workflow.unknown_deliverable", "deliverable", b.Deliverable)
+	case d.Generated:
+		return apperr.New("workflow.generated_deliverable", "deliverable", b.Deliverable)
+	case b.HashOnly && !d.HashOnly:
+		return apperr.New("workflow.not_hash_only", "deliverable", b.Deliverable)
+	case !sha256Hex.MatchString(b.SHA256):
+		return apperr.New("workflow.bad_digest", "sha256", b.SHA256)
+	case strings.TrimSpace(b.Name) == "" || b.Size < 0:
+		return apperr.New("workflow.bad_body", "kind", e.Kind)
+	}
+	prev := st.Latest(b.Deliverable)
+	st.Deliverables[b.Deliverable] = append(st.Deliverables[b.Deliverable], Version{
+		No: len(st.Deliverables[b.Deliverable]) + 1, SHA256: b.SHA256, Name: b.Name, Size: b.Size, Mime: b.Mime,
+		HashOnly: b.HashOnly, Note: strings.TrimSpace(b.Note), By: e.Author, At: e.Time, Event: e.ID,
+	})
+	if prev != nil && prev.SHA256 == b.SHA256 {
+		return nil
+	}
+	// A changed deliverable dismisses the approvals that covered it, until
+	// the release is done.
+	if st.Phase == PhaseApproval || st.Phase == PhaseFiling || (st.Phase == PhaseExecution && st.Execution.Released == nil) {
+		dismissed := false
+		for i := range st.Slots {
+			s := &st.Slots[i]
+			if s.Status != SlotApproved || s.Decision == nil || i == 0 {
+				continue
+			}
+			if was, covered := s.Decision.Covers[b.Deliverable]; covered && was != b.SHA256 {
+				s.Stale = &Stale{Deliverable: b.Deliverable, Was: was, Now: b.SHA256, Event: e.ID, At: e.Time, Previous: s.Decision}
+				s.Status, s.Decision, s.PendingSince, s.Delegate, s.DelegateName = SlotPending, nil, e.Time, "", ""
+				dismissed = true
+			}
+		}
+		if dismissed {
+			st.Phase = PhaseApproval
+		}
+	}
+	return nil
+}
+
+// covers records the current version of every deliverable a decision on
+// spec sees: the slot's own and the start step's.
+func (st *State) covers(c Ctx, spec SlotSpec) map[string]string {
+	out := map[string]string{}
+	add := func(ds []SlotSpec) {
+		for _, s := range ds {
+			for _, d := range s.Deliverables {
+				if d.Generated {
+					continue
+				}
+				sum := ""
+				if v := st.Latest(d.ID); v != nil {
+					sum = v.SHA256
+				}
+				out[d.ID] = sum
+			}
+		}
+	}
+	slots := c.Plan.Slots()
+	add([]SlotSpec{spec})
+	if len(slots) > 0 && spec.Key() != slots[0].Key() {
+		add(slots[:1])
+	}
+	return out
+}
+
+// missing lists the unanswered items and the absent required deliverables
+// of spec (plus extra items).
+func (st *State) missing(spec SlotSpec, answers map[string]Answer, extra ...[]SlotSpec) error {
+	var items, delivs []string
+	for _, it := range spec.Items {
+		a, ok := answers[it.ID]
+		if !ok || (!a.Yes && strings.TrimSpace(a.Remark) == "") {
+			items = append(items, it.ID)
+		}
+	}
+	for _, d := range spec.Deliverables {
+		if d.Required && !d.Generated && st.Latest(d.ID) == nil {
+			delivs = append(delivs, d.ID)
+		}
+	}
+	if len(items)+len(delivs) == 0 {
+		return nil
+	}
+	return apperr.New("workflow.incomplete", "items", strings.Join(items, ","), "deliverables", strings.Join(delivs, ","))
+}
+
+// --- approval -------------------------------------------------------------
+
+func (st *State) submit(c Ctx, e ledger.Event, b SubmitBody) error {
+	if st.Phase != PhaseDraft {
+		return badPhase(st, "submit")
+	}
+	slots := c.Plan.Slots()
+	start := slots[0]
+	if err := needRole(b.Role, start.Role); err != nil {
+		return err
+	}
+	if err := st.missing(start, b.Answers); err != nil {
+		return err
+	}
+	d := &Decision{Event: e.ID, By: e.Author, Role: b.Role, At: e.Time, Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(c, start)}
+	st.Submission, st.Submissions, st.DecidedSinceSubmit = d, st.Submissions+1, 0
+	s := &st.Slots[0]
+	s.Status, s.Decision, s.Stale = SlotApproved, d, nil
+	st.Phase = PhaseApproval
+	st.advance(c, e.Time)
+	return nil
+}
+
+// mayDecide reports whether the author (acting as role) may decide slot s.
+func mayDecide(s *Slot, author, role string) (delegated bool, err error) {
+	if s.Delegate != "" && author == s.Delegate {
+		return true, nil
+	}
+	if role != "" && role == s.Role {
+		return false, nil
+	}
+	return false, apperr.New("workflow.not_permitted", "role", s.Role)
+}
+
+func (st *State) decide(c Ctx, e ledger.Event, b DecideBody) error {
+	spec, ok := c.Plan.Slot(b.Step, b.Row)
+	s := st.slot(b.Step, b.Row)
+	if !ok || s == nil || spec.StepIndex == 0 {
+		return apperr.New("workflow.unknown_slot", "step", b.Step, "row", b.Row)
+	}
+	if st.Phase == PhaseDraft || st.Phase == PhaseArchived || s.Status != SlotPending {
+		return apperr.New("workflow.not_pending", "step", b.Step, "row", b.Row)
+	}
+	delegated, err := mayDecide(s, e.Author, b.Role)
+	if err != nil {
+		return err
+	}
+	switch b.Decision {
+	case DecisionApprove:
+		if err := st.missing(spec, b.Answers); err != nil {
+			return err
+		}
+		s.Status = SlotApproved
+		s.Decision = &Decision{Event: e.ID, By: e.Author, Role: s.Role, At: e.Time, Delegated: delegated,
+			Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(c, spec)}
+		s.Stale = nil
+		st.DecidedSinceSubmit++
+		st.advance(c, e.Time)
+		return nil
+	case DecisionReturn:
+		if strings.TrimSpace(b.Comment) == "" {
+			return apperr.New("workflow.reason_required")
+		}
+		target := 0
+		if b.ReturnTo != "" {
+			target = c.Plan.StepIndex(b.ReturnTo)
+			if target < 0 || target >= spec.StepIndex || !c.Plan.Steps[target].Approval {
+				return apperr.New("workflow.bad_return_target", "step", b.ReturnTo)
+			}
+		}
+		st.DecidedSinceSubmit++
+		st.reopenFrom(c, target, e.Time)
+		return nil
+	}
+	return apperr.New("workflow.bad_decision", "decision", b.Decision)
+}
+
+// reopenFrom makes every slot of steps from index target on decide again;
+// target 0 sends the dossier back to its submitter (draft).
+func (st *State) reopenFrom(c Ctx, target int, at time.Time) {
+	specs := c.Plan.Slots()
+	for i := range st.Slots {
+		if specs[i].StepIndex >= target {
+			s := &st.Slots[i]
+			s.Status, s.Decision, s.Stale, s.Delegate, s.DelegateName, s.Urges = SlotWaiting, nil, nil, "", "", []Urge{}
+		}
+	}
+	if target == 0 {
+		st.Submission = nil
+		st.Slots[0].Status = SlotPending
+		st.Phase = PhaseDraft
+		return
+	}
+	st.Phase = PhaseApproval
+	st.advance(c, at)
+}
+
+// advance opens the next approval step once every earlier one is approved
+// and moves the phase on when all are.
+func (st *State) advance(c Ctx, at time.Time) {
+	if st.Phase == PhaseDraft || st.Phase == PhaseArchived {
+		return
+	}
+	specs := c.Plan.Slots()
+	for step := 0; step < len(c.Plan.Steps); step++ {
+		open := false
+		for i, s := range st.Slots {
+			if specs[i].StepIndex == step && s.Status != SlotApproved {
+				open = true
+			}
+		}
+		if !open {
+			continue
+		}
+		for i := range st.Slots {
+			if specs[i].StepIndex == step && st.Slots[i].Status == SlotWaiting {
+				st.Slots[i].Status, st.Slots[i].PendingSince = SlotPending, at
+			}
+		}
+		st.Phase = PhaseApproval
+		return
+	}
+	if st.Phase != PhaseApproval {
+		return
+	}
+	if c.Plan.StepOfKind("filing") != nil && st.Filing == nil {
+		st.Phase = PhaseFiling
+		return
+	}
+	st.Phase = PhaseExecution
+	st.afterExecutionChange()
+}
+
+func (st *State) afterExecutionChange() {
+	if st.Phase == PhaseExecution && st.Execution.Supervised != nil {
+		st.Phase = PhaseConfirmation
+	}
+}
+
+func (st *State) withdraw(c Ctx, e ledger.Event, b WithdrawBody) error {
+	if st.Phase != PhaseApproval || st.Submission == nil {
+		return badPhase(st, "withdraw")
+	}
+	if e.Author != st.Submission.By && b.Role != c.Plan.Slots()[0].Role {
+		return apperr.New("workflow.not_permitted", "role", c.Plan.Slots()[0].Role)
+	}
+	if st.DecidedSinceSubmit > 0 {
+		return apperr.New("workflow.cannot_withdraw")
+	}
+	st.reopenFrom(c, 0, e.Time)
+	return nil
+}
+
+func (st *State) transfer(e ledger.Event, b TransferBody) error {
+	s := st.slot(b.Step, b.Row)
+	if s == nil {
+		return apperr.New("workflow.unknown_slot", "step", b.Step, "row", b.Row)
+	}
+	if st.Phase == PhaseDraft || s.Status != SlotPending {
+		return apperr.New("workflow.not_pending", "step", b.Step, "row", b.Row)
+	}
+	if _, err := mayDecide(s, e.Author, b.Role); err != nil {
+		return err
+	}
+	if k, err := hex.DecodeString(b.To); err != nil || len(k) != 32 || b.To == e.Author || strings.TrimSpace(b.ToName) == "" {
+		return apperr.New("workflow.bad_delegate")
+	}
+	s.Delegate, s.DelegateName = b.To, strings.TrimSpace(b.ToName)
+	return nil
+}
+
+func (st *State) urge(e ledger.Event, b UrgeBody) error {
+	s := st.slot(b.Step, b.Row)
+	if s == nil {
+		return apperr.New("workflow.unknown_slot", "step", b.Step, "row", b.Row)
+	}
+	if st.Phase == PhaseDraft || s.Status != SlotPending {
+		return apperr.New("workflow.not_pending", "step", b.Step, "row", b.Row)
+	}
+	s.Urges = append(s.Urges, Urge{By: e.Author, At: e.Time, Comment: strings.TrimSpace(b.Comment), Event: e.ID})
+	return nil
+}
+
+func (st *State) file(c Ctx, e ledger.Event, b SignoffBody) error {
+	if st.Phase != PhaseFiling {
+		return badPhase(st, "file")
+	}
+	if err := needRole(b.Role, c.Plan.StepOfKind("filing").Role); err != nil {
+		return err
+	}
+	st.Filing = signoff(e, b.Role, b.Comment)
+	st.Phase = PhaseExecution
+	st.afterExecutionChange()
+	return nil
+}
+
+// --- execution ------------------------------------------------------------
+
+func (st *State) inExecution(action string) error {
+	if st.Phase != PhaseExecution || st.Execution.Released != nil {
+		return apperr.New("workflow.bad_phase", "phase", st.Phase, "action", action)
+	}
+	return nil
+}
+
+func (st *State) runbook(c Ctx, b RunbookBody) error {
+	if err := st.inExecution("runbook"); err != nil {
+		return err
+	}
+	if err := needRole(b.Role, c.Plan.Settings.ReleaseOperatorRole); err != nil {
+		return err
+	}
+	for i, r := range b.Runbook {
+		if strings.TrimSpace(r.Action) == "" {
+			return apperr.New("workflow.bad_runbook", "row", itoa(i+1), "problem", "action")
+		}
+		if !slices.Contains([]string{"", "ok", "failed", "skipped"}, r.Result) {
+			return apperr.New("workflow.bad_runbook", "row", itoa(i+1), "problem", "result")
+		}
+		for _, v := range []string{r.PlannedAt, r.StartedAt, r.EndedAt} {
+			if v != "" {
+				if _, err := zone.ParseTime(v, c.Zone, "workflow.bad_time"); err != nil {
+					return err
+				}
+			}
+		}
+		b.Runbook[i].No = i + 1
+	}
+	for i, t := range b.Tests {
+		if strings.TrimSpace(t.Name) == "" {
+			return apperr.New("workflow.bad_runbook", "row", itoa(i+1), "problem", "test")
+		}
+	}
+	st.Execution.Runbook, st.Execution.Tests = b.Runbook, b.Tests
+	return nil
+}
+
+func (st *State) checkPackage(c Ctx, e ledger.Event, b PackageCheckBody) error {
+	if err := st.inExecution("package_check"); err != nil {
+		return err
+	}
+	if err := needRole(b.Role, c.Plan.Settings.ReleaseOperatorRole); err != nil {
+		return err
+	}
+	pkg, ok := c.Plan.Package()
+	approved := st.Latest(pkg.ID)
+	if !ok || approved == nil {
+		return apperr.New("workflow.no_package")
+	}
+	if !sha256Hex.MatchString(b.SHA256) {
+		return apperr.New("workflow.bad_digest", "sha256", b.SHA256)
+	}
+	st.Execution.PackageCheck = &PackageCheck{Signoff: *signoff(e, b.Role, ""), Name: b.Name, Size: b.Size, SHA256: b.SHA256,
+		Approved: approved.SHA256, Match: approved.SHA256 == b.SHA256}
+	if st.Execution.PackageCheck.Match {
+		st.Execution.Override = nil
+	}
+	return nil
+}
+
+func (st *State) override(c Ctx, e ledger.Event, b SignoffBody) error {
+	if err := st.inExecution("override"); err != nil {
+		return err
+	}
+	if err := needRole(b.Role, c.Plan.Settings.ReleaseOperatorRole); err != nil {
+		return err
+	}
+	if pc := st.Execution.PackageCheck; pc == nil || pc.Match {
+		return apperr.New("workflow.no_mismatch")
+	}
+	if strings.TrimSpace(b.Comment) == "" {
+		return apperr.New("workflow.reason_required")
+	}
+	st.Execution.Override = signoff(e, b.Role, b.Comment)
+	return nil
+}
+
+func (st *State) release(c Ctx, e ledger.Event, b SignoffBody) error {
+	if err := st.inExecution("release"); err != nil {
+		return err
+	}
+	if err := needRole(b.Role, c.Plan.Settings.ReleaseOperatorRole); err != nil {
+		return err
+	}
+	if len(st.Execution.Runbook) == 0 {
+		return apperr.New("workflow.runbook_incomplete", "rows", "0")
+	}
+	for _, r := range st.Execution.Runbook {
+		if r.Result == "" {
+			return apperr.New("workflow.runbook_incomplete", "row", itoa(r.No))
+		}
+	}
+	if pkg, ok := c.Plan.Package(); ok && st.Latest(pkg.ID) != nil {
+		pc := st.Execution.PackageCheck
+		switch {
+		case pc == nil:
+			return apperr.New("workflow.package_unchecked")
+		case !pc.Match && st.Execution.Override == nil:
+			return apperr.New("workflow.package_mismatch", "approved", pc.Approved, "deployed", pc.SHA256)
+		}
+	}
+	st.Execution.Released = signoff(e, b.Role, b.Comment)
+	return nil
+}
+
+func (st *State) supervise(c Ctx, e ledger.Event, b SignoffBody) error {
+	if st.Phase != PhaseExecution || st.Execution.Released == nil {
+		return apperr.New("workflow.not_released")
+	}
+	if err := needRole(b.Role, c.Plan.Settings.SupervisorRole); err != nil {
+		return err
+	}
+	st.Execution.Supervised = signoff(e, b.Role, b.Comment)
+	st.afterExecutionChange()
+	return nil
+}
+
+func (st *State) sameDayTest(c Ctx, e ledger.Event, b SameDayTestBody) error {
+	if st.Execution.Released == nil || (st.Phase != PhaseExecution && st.Phase != PhaseConfirmation) {
+		return apperr.New("workflow.not_released")
+	}
+	if strings.TrimSpace(b.ConfirmedBy) == "" {
+		return apperr.New("workflow.confirmer_required")
+	}
+	at, err := zone.ParseTime(b.TestedAt, c.Zone, "workflow.bad_time")
+	if err != nil {
+		return err
+	}
+	rel := st.Execution.Released.At.In(c.Zone)
+	if at.Format(time.DateOnly) != rel.Format(time.DateOnly) {
+		return apperr.New("workflow.not_same_day", "released", rel.Format(time.DateOnly), "tested", at.Format(time.DateOnly))
+	}
+	st.Execution.SameDayTest = &SameDayTest{Signoff: *signoff(e, "", b.Note), ConfirmedBy: strings.TrimSpace(b.ConfirmedBy), TestedAt: at}
+	return nil
+}
+
+// --- confirmation, postponement, archive ----------------------------------
+
+func (st *State) confirm(c Ctx, e ledger.Event, b ConfirmBody) error {
+	if st.Phase != PhaseConfirmation {
+		return badPhase(st, "confirm")
+	}
+	step := c.Plan.Confirm()
+	if err := needRole(b.Role, step.Role); err != nil {
+		return err
+	}
+	spec := SlotSpec{Step: step.ID, Role: step.Role, Items: append(append([]template.Item(nil), step.Items...), c.Plan.ConfirmationItems...)}
+	if b.Success {
+		spec.Deliverables = step.Deliverables
+	}
+	if err := st.missing(spec, b.Answers); err != nil {
+		return err
+	}
+	if b.Success && c.Plan.SameDayTest && st.Execution.SameDayTest == nil {
+		return apperr.New("workflow.same_day_test_required")
+	}
+	if !b.Success && strings.TrimSpace(b.Rollback) == "" {
+		return apperr.New("workflow.rollback_required")
+	}
+	st.Confirmation = &Confirmation{Signoff: *signoff(e, b.Role, b.Comment), Success: b.Success, Rollback: strings.TrimSpace(b.Rollback), Answers: b.Answers}
+	if b.Success {
+		st.Phase = PhaseConfirmed
+	} else {
+		st.Phase = PhaseFailed
+	}
+	return nil
+}
+
+func (st *State) postpone(c Ctx, e ledger.Event, b PostponeBody) (*time.Time, error) {
+	step := c.Plan.StepOfKind("postpone")
+	released := st.Execution.Released != nil
+	if step == nil || !(st.Phase == PhaseFailed || (st.Phase == PhaseExecution && !released)) {
+		return nil, badPhase(st, "postpone")
+	}
+	if err := needRole(b.Role, step.Role); err != nil {
+		return nil, err
+	}
+	if st.Phase == PhaseFailed && !b.ProductionUnchanged {
+		return nil, apperr.New("workflow.production_changed")
+	}
+	if strings.TrimSpace(b.Reason) == "" || strings.TrimSpace(b.Plan) == "" {
+		return nil, apperr.New("workflow.reason_required")
+	}
+	to, err := zone.ParseTime(b.PlannedAt, c.Zone, "workflow.bad_time")
+	if err != nil {
+		return nil, err
+	}
+	if !to.After(c.PlannedAt) {
+		return nil, apperr.New("workflow.date_not_later", "from", c.PlannedAt.Format("2006-01-02 15:04"))
+	}
+	p := Postponement{Signoff: *signoff(e, b.Role, ""), Attempt: st.Execution.Attempt, ProductionUnchanged: b.ProductionUnchanged,
+		Reason: strings.TrimSpace(b.Reason), Plan: strings.TrimSpace(b.Plan), From: c.PlannedAt, To: to, Reopened: []string{}}
+	st.PastAttempts = append(st.PastAttempts, st.Execution)
+	if st.Confirmation != nil {
+		st.PastConfirmations = append(st.PastConfirmations, *st.Confirmation)
+	}
+	st.Execution, st.Confirmation = Execution{Attempt: st.Execution.Attempt + 1}, nil
+	st.Phase = PhaseExecution
+	if c.Plan.Settings.ApprovalsCarryOver == "none" {
+		first := 1
+		if len(c.Plan.Slots()) > 1 {
+			first = c.Plan.Slots()[1].StepIndex
+		}
+		for _, s := range st.Slots[1:] {
+			p.Reopened = append(p.Reopened, s.Key())
+		}
+		st.reopenFrom(c, first, e.Time)
+	} else {
+		for _, s := range st.Slots {
+			if s.Status != SlotApproved {
+				p.Reopened = append(p.Reopened, s.Key())
+			}
+		}
+		st.Phase = PhaseApproval
+		st.advance(c, e.Time)
+	}
+	sort.Strings(p.Reopened)
+	st.Postponements = append(st.Postponements, p)
+	return &to, nil
+}
+
+func (st *State) archive(c Ctx, e ledger.Event, b ArchiveBody) error {
+	if st.Phase != PhaseConfirmed {
+		return badPhase(st, "archive")
+	}
+	if !slices.Contains(c.Plan.Settings.ArchiveRoles, b.Role) {
+		return apperr.New("workflow.not_permitted", "role", strings.Join(c.Plan.Settings.ArchiveRoles, ","))
+	}
+	present := st.documentsPresent(c)
+	var missing []string
+	na := map[string]string{}
+	for _, d := range c.Plan.Documents {
+		if present[d.ID] {
+			continue
+		}
+		if r := strings.TrimSpace(b.NotApplicable[d.ID]); r != "" {
+			na[d.ID] = r
+			continue
+		}
+		missing = append(missing, d.ID)
+	}
+	if len(missing) > 0 {
+		return apperr.New("workflow.documents_missing", "documents", strings.Join(missing, ","))
+	}
+	st.Archive = &Archive{Signoff: *signoff(e, b.Role, ""), NotApplicable: na}
+	st.Phase = PhaseArchived
+	return nil
+}
+
+// DocumentsPresent reports, per standard document id, whether a version of
+// it is attached (as a step deliverable mapped to it, or on its own).
+func (st *State) documentsPresent(c Ctx) map[string]bool {
+	out := map[string]bool{}
+	for key, vs := range st.Deliverables {
+		if len(vs) == 0 {
+			continue
+		}
+		if d, ok := c.Plan.Deliverable(key); ok && d.Document != "" {
+			out[d.Document] = true
+		}
+	}
+	return out
+}
+
+// DocumentsPresent is documentsPresent for callers outside the package.
+func (st *State) DocumentsPresent(p *Plan) map[string]bool {
+	return st.documentsPresent(Ctx{Plan: p})
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

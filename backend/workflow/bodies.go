@@ -1,0 +1,145 @@
+package workflow
+
+// Event kinds the workflow folds.
+const (
+	KindAttached       = "deliverable.attached"
+	KindSubmitted      = "flow.submitted"
+	KindDecided        = "flow.decided"
+	KindWithdrawn      = "flow.withdrawn"
+	KindTransferred    = "flow.transferred"
+	KindCommented      = "flow.commented"
+	KindUrged          = "flow.urged"
+	KindFiled          = "flow.filed"
+	KindRunbook        = "exec.runbook"
+	KindPackageChecked = "exec.package_checked"
+	KindOverride       = "exec.override"
+	KindReleased       = "exec.released"
+	KindSupervised     = "exec.supervised"
+	KindSameDayTest    = "exec.same_day_test"
+	KindConfirmed      = "flow.confirmed"
+	KindPostponed      = "flow.postponed"
+	KindArchived       = "dossier.archived"
+)
+
+// Kinds lists every kind Apply accepts.
+var Kinds = []string{KindAttached, KindSubmitted, KindDecided, KindWithdrawn, KindTransferred, KindCommented,
+	KindUrged, KindFiled, KindRunbook, KindPackageChecked, KindOverride, KindReleased, KindSupervised,
+	KindSameDayTest, KindConfirmed, KindPostponed, KindArchived}
+
+// Decisions a slot can take.
+const (
+	DecisionApprove = "approve"
+	DecisionReturn  = "return"
+)
+
+// AttachBody adds a version of a deliverable (or records a package by hash).
+type AttachBody struct {
+	Deliverable string `json:"deliverable"`
+	SHA256      string `json:"sha256"`
+	Name        string `json:"name"`
+	Size        int64  `json:"size"`
+	Mime        string `json:"mime"`
+	HashOnly    bool   `json:"hash_only"`
+	Note        string `json:"note"`
+}
+
+// SubmitBody starts the approval flow.
+type SubmitBody struct {
+	Role    string            `json:"role"`
+	Answers map[string]Answer `json:"answers"`
+	Comment string            `json:"comment"`
+}
+
+// DecideBody approves or returns a slot.
+type DecideBody struct {
+	Step     string            `json:"step"`
+	Row      string            `json:"row"`
+	Role     string            `json:"role"`
+	Decision string            `json:"decision"`
+	ReturnTo string            `json:"return_to"`
+	Comment  string            `json:"comment"`
+	Answers  map[string]Answer `json:"answers"`
+}
+
+// WithdrawBody withdraws a submission.
+type WithdrawBody struct {
+	Role    string `json:"role"`
+	Comment string `json:"comment"`
+}
+
+// TransferBody hands a pending decision to a delegate.
+type TransferBody struct {
+	Step    string `json:"step"`
+	Row     string `json:"row"`
+	Role    string `json:"role"`
+	To      string `json:"to"`
+	ToName  string `json:"to_name"`
+	Comment string `json:"comment"`
+}
+
+// CommentBody comments on a step without deciding.
+type CommentBody struct {
+	Step string `json:"step"`
+	Row  string `json:"row"`
+	Text string `json:"text"`
+}
+
+// UrgeBody reminds a pending approver.
+type UrgeBody struct {
+	Step    string `json:"step"`
+	Row     string `json:"row"`
+	Comment string `json:"comment"`
+}
+
+// SignoffBody is a statement by a role: filing, override (the comment is
+// the reason), release done, supervision.
+type SignoffBody struct {
+	Role    string `json:"role"`
+	Comment string `json:"comment"`
+}
+
+// RunbookBody replaces the current attempt's runbook and scenario tests.
+type RunbookBody struct {
+	Role    string       `json:"role"`
+	Runbook []RunbookRow `json:"runbook"`
+	Tests   []TestRow    `json:"tests"`
+}
+
+// PackageCheckBody records the hash of the package actually deployed.
+type PackageCheckBody struct {
+	Role   string `json:"role"`
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// SameDayTestBody records the requesting side's same-day test.
+type SameDayTestBody struct {
+	ConfirmedBy string `json:"confirmed_by"`
+	TestedAt    string `json:"tested_at"`
+	Note        string `json:"note"`
+}
+
+// ConfirmBody confirms success or failure of the release.
+type ConfirmBody struct {
+	Role     string            `json:"role"`
+	Success  bool              `json:"success"`
+	Answers  map[string]Answer `json:"answers"`
+	Rollback string            `json:"rollback"`
+	Comment  string            `json:"comment"`
+}
+
+// PostponeBody moves the release to a later date.
+type PostponeBody struct {
+	Role                string `json:"role"`
+	ProductionUnchanged bool   `json:"production_unchanged"`
+	Reason              string `json:"reason"`
+	Plan                string `json:"plan"`
+	PlannedAt           string `json:"planned_at"`
+}
+
+// ArchiveBody archives a confirmed dossier.
+type ArchiveBody struct {
+	Role          string            `json:"role"`
+	NotApplicable map[string]string `json:"not_applicable"`
+}

@@ -1,0 +1,189 @@
+package workflow
+
+import (
+	"slices"
+	"strings"
+
+	"golive/backend/apperr"
+	"golive/backend/template"
+)
+
+// Step is one step of a plan.
+type Step struct {
+	template.Step
+	// Approval is true for start, sequential and countersign steps.
+	Approval bool `json:"approval"`
+	// Inserted marks a step the mode added (the emergency signature).
+	Inserted bool `json:"inserted"`
+}
+
+// Plan is the effective flow of one dossier.
+type Plan struct {
+	// Flow is the template flow id.
+	Flow string `json:"flow"`
+	// Steps in order.
+	Steps []Step `json:"steps"`
+	// ConfirmationItems are the mode's extra confirmation items.
+	ConfirmationItems []template.Item `json:"confirmation_items"`
+	// SameDayTest requires the requesting side's same-day test.
+	SameDayTest bool `json:"same_day_test"`
+	// NotFullyTested marks an emergency release.
+	NotFullyTested bool `json:"not_fully_tested"`
+	// Settings are the template's workflow settings.
+	Settings template.Settings `json:"settings"`
+	// Documents are the standard documents needed to archive.
+	Documents []template.Document `json:"documents"`
+}
+
+// NewPlan builds the plan for a release type and mode. Codes:
+// workflow.no_flow, dossier.bad_type, dossier.bad_mode.
+func NewPlan(tpl *template.Template, releaseType, mode string) (*Plan, error) {
+	rt, ok := tpl.ReleaseType(releaseType)
+	if !ok {
+		return nil, apperr.New("dossier.bad_type", "type", releaseType)
+	}
+	m, ok := tpl.Mode(mode)
+	if !ok {
+		return nil, apperr.New("dossier.bad_mode", "mode", mode)
+	}
+	f, ok := tpl.Flow(rt.FlowID)
+	if !ok || len(f.Steps) == 0 {
+		return nil, apperr.New("workflow.no_flow", "type", releaseType)
+	}
+	p := &Plan{Flow: f.ID, ConfirmationItems: m.ConfirmationItems, SameDayTest: rt.SameDayTest,
+		NotFullyTested: m.NotFullyTested, Settings: tpl.Settings, Documents: tpl.Documents}
+	for i, s := range f.Steps {
+		p.Steps = append(p.Steps, Step{Step: s, Approval: isApproval(s.Kind)})
+		if i == 0 && m.SignatureStep != nil {
+			p.Steps = append(p.Steps, Step{Step: *m.SignatureStep, Approval: true, Inserted: true})
+		}
+	}
+	return p, nil
+}
+
+func isApproval(kind string) bool {
+	return kind == template.KindStart || kind == template.KindSequential || kind == template.KindCountersign
+}
+
+// StepIndex returns the index of step id, or -1.
+func (p *Plan) StepIndex(id string) int {
+	return slices.IndexFunc(p.Steps, func(s Step) bool { return s.ID == id })
+}
+
+// StepOfKind returns the first step of one of kinds, or nil.
+func (p *Plan) StepOfKind(kinds ...string) *Step {
+	for i := range p.Steps {
+		if slices.Contains(kinds, p.Steps[i].Kind) {
+			return &p.Steps[i]
+		}
+	}
+	return nil
+}
+
+// Start returns the start step.
+func (p *Plan) Start() *Step { return p.StepOfKind(template.KindStart) }
+
+// Confirm returns the step that confirms the release.
+func (p *Plan) Confirm() *Step {
+	return p.StepOfKind(template.KindExecution, template.KindConfirmation)
+}
+
+// SlotSpec is one decision slot of an approval step.
+type SlotSpec struct {
+	Step         string                 `json:"step"`
+	Row          string                 `json:"row,omitempty"`
+	Role         string                 `json:"role"`
+	Items        []template.Item        `json:"items"`
+	Deliverables []template.Deliverable `json:"deliverables"`
+	StepIndex    int                    `json:"step_index"`
+}
+
+// Key is "step" or "step/row".
+func (s SlotSpec) Key() string { return SlotKey(s.Step, s.Row) }
+
+// SlotKey joins a step and row id.
+func SlotKey(step, row string) string {
+	if row == "" {
+		return step
+	}
+	return step + "/" + row
+}
+
+// Slots returns the decision slots of every approval step, in order.
+func (p *Plan) Slots() []SlotSpec {
+	var out []SlotSpec
+	for i, s := range p.Steps {
+		if !s.Approval {
+			continue
+		}
+		if s.Kind == template.KindCountersign {
+			for _, r := range s.Rows {
+				out = append(out, SlotSpec{Step: s.ID, Row: r.ID, Role: r.Role, Items: r.Items, Deliverables: r.Deliverables, StepIndex: i})
+			}
+			continue
+		}
+		out = append(out, SlotSpec{Step: s.ID, Role: s.Role, Items: s.Items, Deliverables: s.Deliverables, StepIndex: i})
+	}
+	return out
+}
+
+// Slot returns the slot spec for step and row.
+func (p *Plan) Slot(step, row string) (SlotSpec, bool) {
+	for _, s := range p.Slots() {
+		if s.Step == step && s.Row == row {
+			return s, true
+		}
+	}
+	return SlotSpec{}, false
+}
+
+// DocPrefix prefixes standard-document keys among deliverable keys.
+const DocPrefix = "doc:"
+
+// Deliverable finds a deliverable by key: a deliverable id of any step or
+// row, or "doc:<document id>" for a standard document attached on its own.
+func (p *Plan) Deliverable(key string) (template.Deliverable, bool) {
+	if strings.HasPrefix(key, DocPrefix) {
+		id := strings.TrimPrefix(key, DocPrefix)
+		for _, d := range p.Documents {
+			if d.ID == id {
+				return template.Deliverable{ID: key, Name: d.Name, Document: d.ID}, true
+			}
+		}
+		return template.Deliverable{}, false
+	}
+	for _, s := range p.Steps {
+		for _, d := range s.Deliverables {
+			if d.ID == key {
+				return d, true
+			}
+		}
+		for _, r := range s.Rows {
+			for _, d := range r.Deliverables {
+				if d.ID == key {
+					return d, true
+				}
+			}
+		}
+	}
+	return template.Deliverable{}, false
+}
+
+// Package returns the first hash-only deliverable (the release package).
+func (p *Plan) Package() (template.Deliverable, bool) {
+	for _, s := range p.Steps {
+		for _, d := range s.Deliverables {
+			if d.HashOnly {
+				return d, true
+			}
+		}
+		for _, r := range s.Rows {
+			for _, d := range r.Deliverables {
+				if d.HashOnly {
+					return d, true
+				}
+			}
+		}
+	}
+	return template.Deliverable{}, false
+}
