@@ -60,7 +60,9 @@ func (a *API) Bind() []any {
 }
 
 // Startup receives the Wails context; kept for runtime calls later.
-func (a *API) Startup(ctx context.Context) { a.App.ctx = ctx }
+func (a *API) Startup(ctx context.Context) {
+	a.App.ctx, a.Dossiers.ctx, a.Template.ctx = ctx, ctx, ctx
+}
 
 // SecondInstance brings this window to the front when GoLive is started
 // again on the same data folder, and tells the frontend so it can say that

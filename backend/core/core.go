@@ -4,7 +4,6 @@
 package core
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"golive/backend/store"
 	"golive/backend/system"
 	"golive/backend/template"
+	"golive/backend/templates"
 )
 
 // Version is the app version, set at build time with -ldflags.
@@ -37,7 +37,8 @@ type Core struct {
 	// Clock, when set, replaces time.Now for the sample data.
 	Clock func() time.Time
 
-	tpl *template.Template
+	// Templates holds the default and the PMO's saved template versions.
+	Templates *templates.Registry
 }
 
 // Info describes the running app and its folder.
@@ -88,7 +89,7 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 		return nil, err
 	}
 	zone := dossier.DefaultZone()
-	c := &Core{Store: st, Zone: zone, tpl: tpl}
+	c := &Core{Store: st, Zone: zone, Templates: templates.New(st, tpl)}
 	c.Profiles = profile.NewService(st, zone, func(id string) bool { _, ok := c.Template().Role(id); return ok })
 	c.Systems = system.NewRegister(st, zone)
 	c.Dossiers = dossier.NewService(st, c.Profiles, c.Systems, c.Template, c.ResolveTemplate, zone)
@@ -100,24 +101,11 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 }
 
 // Template returns the template new dossiers pin.
-func (c *Core) Template() *template.Template { return c.tpl }
+func (c *Core) Template() *template.Template { return c.Templates.Current() }
 
-// ResolveTemplate returns the template pinned under key: the embedded
-// default, or a version the PMO saved in this folder. Code
+// ResolveTemplate returns the template pinned under key. Code
 // template.not_found.
-func (c *Core) ResolveTemplate(key string) (*template.Template, error) {
-	if key == c.tpl.Key() {
-		return c.tpl, nil
-	}
-	var raw json.RawMessage
-	if err := c.Store.Get("tpl", key, &raw); err != nil {
-		if apperr.HasCode(err, "store.not_found") {
-			return nil, apperr.New("template.not_found", "key", key)
-		}
-		return nil, err
-	}
-	return template.Parse(raw)
-}
+func (c *Core) ResolveTemplate(key string) (*template.Template, error) { return c.Templates.Get(key) }
 
 // Close closes the store.
 func (c *Core) Close() error { return c.Store.Close() }
@@ -132,7 +120,7 @@ func (c *Core) Info() (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.tpl.Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles)}, nil
+	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.Template().Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles)}, nil
 }
 
 // LoadSample writes the sample portfolio into this folder, which must hold
@@ -164,7 +152,7 @@ func (c *Core) LoadSample() (demo.Summary, error) {
 	defer m.Close()
 	m.Dossiers.Blobs.NoSync = true
 	m.Profiles.KDF = c.Profiles.KDF
-	sum, err := demo.Build(demo.Target{Profiles: m.Profiles, Systems: m.Systems, Dossiers: m.Dossiers, Template: m.tpl, Zone: c.Zone, Now: c.Now()})
+	sum, err := demo.Build(demo.Target{Profiles: m.Profiles, Systems: m.Systems, Dossiers: m.Dossiers, Template: m.Template(), Zone: c.Zone, Now: c.Now()})
 	if err != nil {
 		return sum, err
 	}

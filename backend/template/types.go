@@ -297,4 +297,6 @@ type Settings struct {
 	ReleaseOperatorRole string `json:"release_operator_role"`
 	// SupervisorRole supervises and checks the execution (监督核查).
 	SupervisorRole string `json:"supervisor_role"`
+	// TemplateEditorRole may save new template versions (the PMO).
+	TemplateEditorRole string `json:"template_editor_role"`
 }

@@ -345,7 +345,7 @@ func (t *Template) Validate() error {
 	if len(t.Settings.ArchiveRoles) == 0 {
 		v.add(CodeMissingField, "settings.archive_roles", "field", "archive_roles")
 	}
-	for _, f := range []struct{ name, role string }{{"release_operator_role", t.Settings.ReleaseOperatorRole}, {"supervisor_role", t.Settings.SupervisorRole}} {
+	for _, f := range []struct{ name, role string }{{"release_operator_role", t.Settings.ReleaseOperatorRole}, {"supervisor_role", t.Settings.SupervisorRole}, {"template_editor_role", t.Settings.TemplateEditorRole}} {
 		if f.role == "" {
 			v.add(CodeMissingField, "settings."+f.name, "field", f.name)
 		} else {

@@ -1,0 +1,213 @@
+package app
+
+import (
+	"bytes"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"golive/backend/apperr"
+	"golive/backend/dossier"
+	"golive/backend/workflow"
+)
+
+// MaxUpload is the largest file the window may send as bytes (drag and
+// drop, file input); larger files go through the native file dialog, which
+// streams from disk.
+const MaxUpload = 32 << 20
+
+// Submit starts the approval flow.
+func (d *DossierAPI) Submit(id string, answers map[string]workflow.Answer, comment string) (dossier.View, error) {
+	return result(d.c.Dossiers.Submit(id, answers, comment))
+}
+
+// Decide approves or returns a pending step or countersign row.
+func (d *DossierAPI) Decide(id string, req dossier.DecideRequest) (dossier.View, error) {
+	return result(d.c.Dossiers.Decide(id, req))
+}
+
+// Withdraw takes back a submission nobody decided on yet.
+func (d *DossierAPI) Withdraw(id, comment string) (dossier.View, error) {
+	return result(d.c.Dossiers.Withdraw(id, comment))
+}
+
+// Transfer hands a pending decision to a named person (public key).
+func (d *DossierAPI) Transfer(id, step, row, to, comment string) (dossier.View, error) {
+	return result(d.c.Dossiers.Transfer(id, step, row, to, comment))
+}
+
+// Comment comments on a step without deciding.
+func (d *DossierAPI) Comment(id, step, row, text string) (dossier.View, error) {
+	return result(d.c.Dossiers.Comment(id, step, row, text))
+}
+
+// Urge reminds a pending approver.
+func (d *DossierAPI) Urge(id, step, row, comment string) (dossier.View, error) {
+	return result(d.c.Dossiers.Urge(id, step, row, comment))
+}
+
+// File files the approved flow (流程备案).
+func (d *DossierAPI) File(id, comment string) (dossier.View, error) {
+	return result(d.c.Dossiers.File(id, comment))
+}
+
+// SaveRunbook replaces the runbook and scenario tests of this attempt.
+func (d *DossierAPI) SaveRunbook(id string, runbook []workflow.RunbookRow, tests []workflow.TestRow) (dossier.View, error) {
+	return result(d.c.Dossiers.SaveRunbook(id, runbook, tests))
+}
+
+// Override accepts a package hash mismatch with a reason.
+func (d *DossierAPI) Override(id, reason string) (dossier.View, error) {
+	return result(d.c.Dossiers.Override(id, reason))
+}
+
+// Release records the release as done.
+func (d *DossierAPI) Release(id, comment string) (dossier.View, error) {
+	return result(d.c.Dossiers.Release(id, comment))
+}
+
+// Supervise signs off the execution (监督核查).
+func (d *DossierAPI) Supervise(id, comment string) (dossier.View, error) {
+	return result(d.c.Dossiers.Supervise(id, comment))
+}
+
+// SameDayTest records the requesting side's same-day test.
+func (d *DossierAPI) SameDayTest(id, confirmedBy, testedAt, note string) (dossier.View, error) {
+	return result(d.c.Dossiers.SameDayTest(id, confirmedBy, testedAt, note))
+}
+
+// Confirm records the release's success or failure.
+func (d *DossierAPI) Confirm(id string, success bool, answers map[string]workflow.Answer, rollback, comment string) (dossier.View, error) {
+	return result(d.c.Dossiers.Confirm(id, success, answers, rollback, comment))
+}
+
+// Postpone moves the release to a later time (顺延).
+func (d *DossierAPI) Postpone(id string, productionUnchanged bool, reason, plan, plannedAt string) (dossier.View, error) {
+	return result(d.c.Dossiers.Postpone(id, productionUnchanged, reason, plan, plannedAt))
+}
+
+// Archive freezes a confirmed dossier.
+func (d *DossierAPI) Archive(id string, notApplicable map[string]string) (dossier.View, error) {
+	return result(d.c.Dossiers.Archive(id, notApplicable))
+}
+
+// Inbox lists what waits for the current profile, oldest first.
+func (d *DossierAPI) Inbox() ([]dossier.InboxItem, error) { return result(d.c.Dossiers.Inbox()) }
+
+// AttachUpload attaches a small file sent by the window as base64.
+// Code blob.too_large above MaxUpload (use AttachFromDialog).
+func (d *DossierAPI) AttachUpload(id, deliverable, name, dataBase64, note string) (dossier.View, error) {
+	if base64.StdEncoding.DecodedLen(len(dataBase64)) > MaxUpload {
+		return dossier.View{}, fail(apperr.New("blob.too_large", "max", "32 MiB"))
+	}
+	raw, err := base64.StdEncoding.DecodeString(dataBase64)
+	if err != nil {
+		return dossier.View{}, fail(apperr.Wrap(err, "blob.bad_upload"))
+	}
+	return result(d.c.Dossiers.AttachReader(id, deliverable, filepath.Base(name), bytes.NewReader(raw), note, nil))
+}
+
+// AttachPath attaches the file at path, streaming it with progress events.
+func (d *DossierAPI) AttachPath(id, deliverable, path, note string) (dossier.View, error) {
+	return result(d.c.Dossiers.Attach(id, deliverable, path, note, d.progress("attach", path)))
+}
+
+// AttachFromDialog asks for a file with the native dialog and attaches it.
+// It returns the unchanged dossier when the user cancels.
+func (d *DossierAPI) AttachFromDialog(id, deliverable, note string) (dossier.View, error) {
+	path, err := d.pick("attach")
+	if err != nil || path == "" {
+		return d.cancelled(id, err)
+	}
+	return d.AttachPath(id, deliverable, path, note)
+}
+
+// RecordPackageFromDialog asks for the release package and records its
+// name, size and SHA-256 without copying it.
+func (d *DossierAPI) RecordPackageFromDialog(id, deliverable string) (dossier.View, error) {
+	path, err := d.pick("package")
+	if err != nil || path == "" {
+		return d.cancelled(id, err)
+	}
+	return result(d.c.Dossiers.RecordPackage(id, deliverable, path, "", d.progress("hash", path)))
+}
+
+// RecordPackagePath is RecordPackageFromDialog for a known path.
+func (d *DossierAPI) RecordPackagePath(id, deliverable, path string) (dossier.View, error) {
+	return result(d.c.Dossiers.RecordPackage(id, deliverable, path, "", d.progress("hash", path)))
+}
+
+// CheckPackageFromDialog asks for the package actually deployed and
+// compares its SHA-256 with the approved one.
+func (d *DossierAPI) CheckPackageFromDialog(id string) (dossier.View, error) {
+	path, err := d.pick("package")
+	if err != nil || path == "" {
+		return d.cancelled(id, err)
+	}
+	return d.CheckPackagePath(id, path)
+}
+
+// CheckPackagePath is CheckPackageFromDialog for a known path.
+func (d *DossierAPI) CheckPackagePath(id, path string) (dossier.View, error) {
+	return result(d.c.Dossiers.CheckPackage(id, path, d.progress("hash", path)))
+}
+
+// SaveDeliverable writes a stored version out to a place the user picks.
+// It returns the path written, or "" when cancelled.
+func (d *DossierAPI) SaveDeliverable(sha256, name string) (string, error) {
+	if d.ctx == nil {
+		return "", fail(apperr.New("app.no_window"))
+	}
+	path, err := runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{DefaultFilename: filepath.Base(name)})
+	if err != nil || path == "" {
+		return "", fail(err)
+	}
+	return path, fail(d.c.Dossiers.Blobs.CopyTo(sha256, path, d.progress("save", path)))
+}
+
+// OpenDeliverable opens a stored version with the system's default
+// application, from a copy in the temporary folder.
+func (d *DossierAPI) OpenDeliverable(sha256, name string) error {
+	dir, err := os.MkdirTemp("", "golive-open-")
+	if err != nil {
+		return fail(apperr.Wrap(err, "blob.io", "path", os.TempDir()))
+	}
+	path := filepath.Join(dir, filepath.Base(name))
+	if err := d.c.Dossiers.Blobs.CopyTo(sha256, path, nil); err != nil {
+		return fail(err)
+	}
+	return fail(openWithSystem(path))
+}
+
+func (d *DossierAPI) cancelled(id string, err error) (dossier.View, error) {
+	if err != nil {
+		return dossier.View{}, fail(apperr.Wrap(err, "app.dialog_failed"))
+	}
+	return d.Get(id)
+}
+
+func (d *DossierAPI) pick(purpose string) (string, error) {
+	if d.ctx == nil {
+		return "", apperr.New("app.no_window")
+	}
+	return runtime.OpenFileDialog(d.ctx, runtime.OpenDialogOptions{Title: purpose})
+}
+
+// progress reports long file work to the window as "progress" events:
+// {op, path, done, total}.
+func (d *DossierAPI) progress(op, path string) func(int64) {
+	var total int64
+	if fi, err := os.Stat(path); err == nil {
+		total = fi.Size()
+	}
+	var last int64
+	return func(done int64) {
+		if d.ctx == nil || (done-last < 8<<20 && done != total) {
+			return
+		}
+		last = done
+		runtime.EventsEmit(d.ctx, "progress", map[string]any{"op": op, "path": path, "done": done, "total": total})
+	}
+}

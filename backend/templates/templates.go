@@ -1,0 +1,185 @@
+// Package templates keeps the process templates of a data folder: the
+// embedded default (V2.4 of the guideline) and every version the PMO saved,
+// each stored under its key "id@version" and never changed afterwards, so a
+// dossier always folds under the version it pinned. One of them is
+// current: new dossiers pin it.
+package templates
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/store"
+	"golive/backend/template"
+)
+
+const (
+	bucket     = "tpl"
+	bucketMeta = "tplmeta"
+	keyCurrent = "current_template"
+)
+
+// Info describes one stored template version.
+type Info struct {
+	Key     string        `json:"key"`
+	ID      string        `json:"id"`
+	Version string        `json:"version"`
+	Name    template.Text `json:"name"`
+	// Builtin marks the embedded default.
+	Builtin bool `json:"builtin"`
+	// Current marks the version new dossiers pin.
+	Current bool      `json:"current"`
+	SavedAt time.Time `json:"saved_at"`
+	SavedBy string    `json:"saved_by"`
+}
+
+// Registry resolves and stores templates.
+type Registry struct {
+	st  *store.Store
+	def *template.Template
+	// Now is the clock.
+	Now func() time.Time
+
+	mu    sync.Mutex
+	cache map[string]*template.Template
+}
+
+// New returns the registry over st with the embedded default.
+func New(st *store.Store, def *template.Template) *Registry {
+	return &Registry{st: st, def: def, Now: time.Now, cache: map[string]*template.Template{def.Key(): def}}
+}
+
+// Get returns the template stored under key. Code template.not_found.
+func (r *Registry) Get(key string) (*template.Template, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if t, ok := r.cache[key]; ok {
+		return t, nil
+	}
+	var raw json.RawMessage
+	if err := r.st.Get(bucket, key, &raw); err != nil {
+		if apperr.HasCode(err, "store.not_found") {
+			return nil, apperr.New("template.not_found", "key", key)
+		}
+		return nil, err
+	}
+	t, err := template.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	r.cache[key] = t
+	return t, nil
+}
+
+// Current returns the template new dossiers pin: the one chosen with
+// SetCurrent, else the embedded default.
+func (r *Registry) Current() *template.Template {
+	var key string
+	if err := r.st.Get("set", keyCurrent, &key); err == nil {
+		if t, err := r.Get(key); err == nil {
+			return t
+		}
+	}
+	return r.def
+}
+
+// List returns every version, the default first, then by key.
+func (r *Registry) List() ([]Info, error) {
+	cur := r.Current().Key()
+	out := []Info{{Key: r.def.Key(), ID: r.def.ID, Version: r.def.Version, Name: r.def.Name, Builtin: true}}
+	err := r.st.Each(bucketMeta, func(_ string, raw []byte) error {
+		var in Info
+		if err := json.Unmarshal(raw, &in); err != nil {
+			return apperr.Wrap(err, "store.corrupt", "key", "template")
+		}
+		out = append(out, in)
+		return nil
+	})
+	sort.SliceStable(out[1:], func(i, j int) bool { return out[i+1].Key < out[j+1].Key })
+	for i := range out {
+		out[i].Current = out[i].Key == cur
+	}
+	return out, err
+}
+
+// Save validates t and stores it as a new version; an existing key is
+// refused with template.version_exists (versions never change). With
+// makeCurrent it becomes current. Only a holder of the current template's
+// editor role may save (template.not_permitted).
+func (r *Registry) Save(t *template.Template, by string, roles []string, makeCurrent bool) (Info, error) {
+	if want := r.Current().Settings.TemplateEditorRole; !slices.Contains(roles, want) {
+		return Info{}, apperr.New("template.not_permitted", "role", want)
+	}
+	if err := t.Validate(); err != nil {
+		return Info{}, err
+	}
+	key := t.Key()
+	if _, err := r.Get(key); err == nil {
+		return Info{}, apperr.New("template.version_exists", "key", key)
+	}
+	raw, err := json.Marshal(t)
+	if err != nil {
+		return Info{}, apperr.Wrap(err, apperr.Internal)
+	}
+	in := Info{Key: key, ID: t.ID, Version: t.Version, Name: t.Name, SavedAt: r.Now(), SavedBy: by}
+	puts := []store.Put{{Bucket: bucket, Key: key, Value: json.RawMessage(raw)}, {Bucket: bucketMeta, Key: key, Value: in}}
+	if makeCurrent {
+		puts = append(puts, store.Put{Bucket: "set", Key: keyCurrent, Value: key})
+	}
+	if _, err := r.st.Commit(nil, puts...); err != nil {
+		return Info{}, err
+	}
+	in.Current = makeCurrent
+	return in, nil
+}
+
+// SetCurrent makes the stored version key current.
+func (r *Registry) SetCurrent(key string) error {
+	if _, err := r.Get(key); err != nil {
+		return err
+	}
+	return r.st.Put("set", keyCurrent, key)
+}
+
+// Export writes the version key to path as indented JSON.
+func (r *Registry) Export(key, path string) error {
+	t, err := r.Get(key)
+	if err != nil {
+		return err
+	}
+	raw, err := json.MarshalIndent(t, "", "  ")
+	if err != nil {
+		return apperr.Wrap(err, apperr.Internal)
+	}
+	if err := os.WriteFile(path, append(raw, '\n'), 0o600); err != nil {
+		return apperr.Wrap(err, "template.write_failed", "path", path)
+	}
+	return nil
+}
+
+// Import reads a template JSON file, validates it strictly and saves it
+// as a new version (not current). Codes: template.unreadable, the
+// template's parse and validation codes, template.version_exists.
+func (r *Registry) Import(path, by string, roles []string) (Info, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return Info{}, apperr.Wrap(err, "template.unreadable", "path", path)
+	}
+	if fi.Size() > 4<<20 {
+		return Info{}, apperr.New("template.too_large", "max", "4 MiB")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return Info{}, apperr.Wrap(err, "template.unreadable", "path", path)
+	}
+	t, err := template.Parse(raw)
+	if err != nil {
+		return Info{}, err
+	}
+	return r.Save(t, by, roles, false)
+}
