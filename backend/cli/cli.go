@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"golive/backend/apperr"
@@ -18,18 +19,35 @@ import (
 	"golive/backend/demo"
 )
 
-// Commands lists the subcommand names; main runs headless when the first
-// argument is one of them.
-var Commands = []string{"demo", "version", "help"}
+// command is one headless subcommand.
+type command struct {
+	// usage is the one-line synopsis shown by 'golive help'.
+	usage string
+	run   func(args []string, out io.Writer) error
+}
 
-// IsCommand reports whether arg names a subcommand.
+// commands holds the subcommands; each file of this package registers its
+// own in an init function.
+var commands = map[string]command{}
+
+func register(name, usage string, run func(args []string, out io.Writer) error) {
+	commands[name] = command{usage: usage, run: run}
+}
+
+func init() {
+	register("demo", "golive demo --data DIR            build the sample portfolio in a new folder", runDemo)
+	register("version", "golive version                    print the version", func(_ []string, out io.Writer) error {
+		fmt.Fprintf(out, "golive %s\n", core.Version)
+		return nil
+	})
+	register("help", "golive help                       list the commands", func(_ []string, out io.Writer) error { return usage(out) })
+}
+
+// IsCommand reports whether arg names a subcommand; main runs headless
+// when the first argument is one.
 func IsCommand(arg string) bool {
-	for _, c := range Commands {
-		if c == arg {
-			return true
-		}
-	}
-	return false
+	_, ok := commands[arg]
+	return ok
 }
 
 // Run executes the subcommand args[0] with its flags, writing to out.
@@ -37,29 +55,38 @@ func Run(args []string, out io.Writer) error {
 	if len(args) == 0 {
 		return usage(out)
 	}
-	switch args[0] {
-	case "demo":
-		return runDemo(args[1:], out)
-	case "version":
-		fmt.Fprintf(out, "golive %s\n", core.Version)
-		return nil
-	case "help":
-		return usage(out)
+	c, ok := commands[args[0]]
+	if !ok {
+		return fmt.Errorf("unknown command %q; run 'golive help'", args[0])
 	}
-	return fmt.Errorf("unknown command %q; run 'golive help'", args[0])
+	return c.run(args[1:], out)
 }
 
 func usage(out io.Writer) error {
-	fmt.Fprint(out, `GoLive 上线发布台
-
-Usage:
-  golive [--data DIR]            open the desktop app
-  golive demo --data DIR         build the sample portfolio in a new folder
-  golive version                 print the version
-
-The data folder defaults to GOLIVE_DATA, else the user config folder's GoLive.
-`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprint(out, "GoLive 上线发布台\n\nUsage:\n  golive [--data DIR]               open the desktop app\n")
+	for _, n := range names {
+		fmt.Fprintf(out, "  %s\n", commands[n].usage)
+	}
+	fmt.Fprint(out, "\nThe data folder defaults to GOLIVE_DATA, else the user config folder's GoLive.\n")
 	return nil
+}
+
+// openData opens the data folder named by --data (or the default) for a
+// command, with the lock turned into a sentence.
+func openData(dir string) (*core.Core, error) {
+	if dir == "" {
+		dir = core.DefaultDataDir()
+	}
+	c, err := core.Open(dir)
+	if err != nil {
+		return nil, Explain(err)
+	}
+	return c, nil
 }
 
 func runDemo(args []string, out io.Writer) error {
