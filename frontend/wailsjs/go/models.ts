@@ -167,6 +167,46 @@ export namespace dossier {
 		    return a;
 		}
 	}
+	export class DecideRequest {
+	    step: string;
+	    row: string;
+	    decision: string;
+	    return_to: string;
+	    comment: string;
+	    answers: Record<string, workflow.Answer>;
+	
+	    static createFrom(source: any = {}) {
+	        return new DecideRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.step = source["step"];
+	        this.row = source["row"];
+	        this.decision = source["decision"];
+	        this.return_to = source["return_to"];
+	        this.comment = source["comment"];
+	        this.answers = this.convertValues(source["answers"], workflow.Answer, true);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Fields {
 	    title?: string;
 	    type?: string;
@@ -245,6 +285,7 @@ export namespace dossier {
 	    at: any;
 	    params: Record<string, string>;
 	    ignored: boolean;
+	    ignored_code?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new HistoryEntry(source);
@@ -260,6 +301,69 @@ export namespace dossier {
 	        this.at = this.convertValues(source["at"], null);
 	        this.params = source["params"];
 	        this.ignored = source["ignored"];
+	        this.ignored_code = source["ignored_code"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class InboxItem {
+	    kind: string;
+	    step: string;
+	    row?: string;
+	    role: string;
+	    delegate?: string;
+	    // Go type: time
+	    since: any;
+	    urges: number;
+	    stale: boolean;
+	    dossier: string;
+	    title: string;
+	    system_code: string;
+	    system_name: string;
+	    mode: string;
+	    not_fully_tested: boolean;
+	    // Go type: time
+	    planned_at: any;
+	    delegated: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new InboxItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.step = source["step"];
+	        this.row = source["row"];
+	        this.role = source["role"];
+	        this.delegate = source["delegate"];
+	        this.since = this.convertValues(source["since"], null);
+	        this.urges = source["urges"];
+	        this.stale = source["stale"];
+	        this.dossier = source["dossier"];
+	        this.title = source["title"];
+	        this.system_code = source["system_code"];
+	        this.system_name = source["system_name"];
+	        this.mode = source["mode"];
+	        this.not_fully_tested = source["not_fully_tested"];
+	        this.planned_at = this.convertValues(source["planned_at"], null);
+	        this.delegated = source["delegated"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -303,6 +407,11 @@ export namespace dossier {
 	    created_by: string;
 	    // Go type: time
 	    updated_at: any;
+	    plan?: workflow.Plan;
+	    flow?: workflow.State;
+	    tasks: workflow.Task[];
+	    not_fully_tested: boolean;
+	    override: boolean;
 	    heads: string[];
 	    events: number;
 	
@@ -331,6 +440,11 @@ export namespace dossier {
 	        this.created_at = this.convertValues(source["created_at"], null);
 	        this.created_by = source["created_by"];
 	        this.updated_at = this.convertValues(source["updated_at"], null);
+	        this.plan = this.convertValues(source["plan"], workflow.Plan);
+	        this.flow = this.convertValues(source["flow"], workflow.State);
+	        this.tasks = this.convertValues(source["tasks"], workflow.Task);
+	        this.not_fully_tested = source["not_fully_tested"];
+	        this.override = source["override"];
 	        this.heads = source["heads"];
 	        this.events = source["events"];
 	    }
@@ -362,6 +476,7 @@ export namespace dossier {
 	    mode: string;
 	    version: string;
 	    stage: string;
+	    zone: string;
 	    // Go type: time
 	    planned_at: any;
 	    // Go type: time
@@ -371,6 +486,11 @@ export namespace dossier {
 	    checklist_done: number;
 	    checklist_total: number;
 	    system_name: string;
+	    phase: string;
+	    tasks: workflow.Task[];
+	    not_fully_tested: boolean;
+	    override: boolean;
+	    created_by: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Summary(source);
@@ -386,6 +506,7 @@ export namespace dossier {
 	        this.mode = source["mode"];
 	        this.version = source["version"];
 	        this.stage = source["stage"];
+	        this.zone = source["zone"];
 	        this.planned_at = this.convertValues(source["planned_at"], null);
 	        this.updated_at = this.convertValues(source["updated_at"], null);
 	        this.project_manager = source["project_manager"];
@@ -393,6 +514,11 @@ export namespace dossier {
 	        this.checklist_done = source["checklist_done"];
 	        this.checklist_total = source["checklist_total"];
 	        this.system_name = source["system_name"];
+	        this.phase = source["phase"];
+	        this.tasks = this.convertValues(source["tasks"], workflow.Task);
+	        this.not_fully_tested = source["not_fully_tested"];
+	        this.override = source["override"];
+	        this.created_by = source["created_by"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -468,6 +594,24 @@ export namespace profile {
 	        this.department = source["department"];
 	        this.roles = source["roles"];
 	        this.passphrase = source["passphrase"];
+	    }
+	}
+	export class Identity {
+	    public_key: string;
+	    name: string;
+	    department: string;
+	    roles: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Identity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.public_key = source["public_key"];
+	        this.name = source["name"];
+	        this.department = source["department"];
+	        this.roles = source["roles"];
 	    }
 	}
 	export class Summary {
@@ -630,6 +774,8 @@ export namespace template {
 	    id: string;
 	    name: Text;
 	    required: boolean;
+	    hash_only?: boolean;
+	    generated?: boolean;
 	    document?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -641,6 +787,8 @@ export namespace template {
 	        this.id = source["id"];
 	        this.name = this.convertValues(source["name"], Text);
 	        this.required = source["required"];
+	        this.hash_only = source["hash_only"];
+	        this.generated = source["generated"];
 	        this.document = source["document"];
 	    }
 	
@@ -897,6 +1045,8 @@ export namespace template {
 	    frequency: Text;
 	    signature_role?: string;
 	    not_fully_tested?: boolean;
+	    signature_step?: Step;
+	    confirmation_items?: Item[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Mode(source);
@@ -910,6 +1060,8 @@ export namespace template {
 	        this.frequency = this.convertValues(source["frequency"], Text);
 	        this.signature_role = source["signature_role"];
 	        this.not_fully_tested = source["not_fully_tested"];
+	        this.signature_step = this.convertValues(source["signature_step"], Step);
+	        this.confirmation_items = this.convertValues(source["confirmation_items"], Item);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -962,12 +1114,29 @@ export namespace template {
 		    return a;
 		}
 	}
+	export class Problem {
+	    code: string;
+	    path: string;
+	    params?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.path = source["path"];
+	        this.params = source["params"];
+	    }
+	}
 	export class ReleaseType {
 	    id: string;
 	    name: Text;
 	    description: Text;
 	    note: Text;
 	    subtypes?: Option[];
+	    same_day_test?: boolean;
 	    flow_id: string;
 	
 	    static createFrom(source: any = {}) {
@@ -981,6 +1150,7 @@ export namespace template {
 	        this.description = this.convertValues(source["description"], Text);
 	        this.note = this.convertValues(source["note"], Text);
 	        this.subtypes = this.convertValues(source["subtypes"], Option);
+	        this.same_day_test = source["same_day_test"];
 	        this.flow_id = source["flow_id"];
 	    }
 	
@@ -1076,6 +1246,10 @@ export namespace template {
 	}
 	export class Settings {
 	    approvals_carry_over: string;
+	    archive_roles: string[];
+	    release_operator_role: string;
+	    supervisor_role: string;
+	    template_editor_role: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -1084,6 +1258,10 @@ export namespace template {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.approvals_carry_over = source["approvals_carry_over"];
+	        this.archive_roles = source["archive_roles"];
+	        this.release_operator_role = source["release_operator_role"];
+	        this.supervisor_role = source["supervisor_role"];
+	        this.template_editor_role = source["template_editor_role"];
 	    }
 	}
 	export class Stage {
@@ -1159,6 +1337,860 @@ export namespace template {
 	        this.documents = this.convertValues(source["documents"], Document);
 	        this.flows = this.convertValues(source["flows"], Flow);
 	        this.settings = this.convertValues(source["settings"], Settings);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace templates {
+	
+	export class Info {
+	    key: string;
+	    id: string;
+	    version: string;
+	    name: template.Text;
+	    builtin: boolean;
+	    current: boolean;
+	    // Go type: time
+	    saved_at: any;
+	    saved_by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.name = this.convertValues(source["name"], template.Text);
+	        this.builtin = source["builtin"];
+	        this.current = source["current"];
+	        this.saved_at = this.convertValues(source["saved_at"], null);
+	        this.saved_by = source["saved_by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace workflow {
+	
+	export class Answer {
+	    yes: boolean;
+	    remark: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Answer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.yes = source["yes"];
+	        this.remark = source["remark"];
+	    }
+	}
+	export class Archive {
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	    comment: string;
+	    not_applicable: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Archive(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.role = source["role"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.event = source["event"];
+	        this.comment = source["comment"];
+	        this.not_applicable = source["not_applicable"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Confirmation {
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	    comment: string;
+	    success: boolean;
+	    rollback: string;
+	    answers: Record<string, Answer>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Confirmation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.role = source["role"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.event = source["event"];
+	        this.comment = source["comment"];
+	        this.success = source["success"];
+	        this.rollback = source["rollback"];
+	        this.answers = this.convertValues(source["answers"], Answer, true);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Decision {
+	    event: string;
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    delegated: boolean;
+	    comment: string;
+	    answers: Record<string, Answer>;
+	    covers: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.event = source["event"];
+	        this.by = source["by"];
+	        this.role = source["role"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.delegated = source["delegated"];
+	        this.comment = source["comment"];
+	        this.answers = this.convertValues(source["answers"], Answer, true);
+	        this.covers = source["covers"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SameDayTest {
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	    comment: string;
+	    confirmed_by: string;
+	    // Go type: time
+	    tested_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new SameDayTest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.role = source["role"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.event = source["event"];
+	        this.comment = source["comment"];
+	        this.confirmed_by = source["confirmed_by"];
+	        this.tested_at = this.convertValues(source["tested_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Signoff {
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	    comment: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Signoff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.role = source["role"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.event = source["event"];
+	        this.comment = source["comment"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PackageCheck {
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	    comment: string;
+	    name: string;
+	    size: number;
+	    sha256: string;
+	    approved: string;
+	    match: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackageCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.role = source["role"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.event = source["event"];
+	        this.comment = source["comment"];
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.approved = source["approved"];
+	        this.match = source["match"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestRow {
+	    name: string;
+	    expected: string;
+	    actual: string;
+	    passed: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.expected = source["expected"];
+	        this.actual = source["actual"];
+	        this.passed = source["passed"];
+	    }
+	}
+	export class RunbookRow {
+	    no: number;
+	    action: string;
+	    planned_at: string;
+	    started_at: string;
+	    ended_at: string;
+	    operator: string;
+	    result: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunbookRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.no = source["no"];
+	        this.action = source["action"];
+	        this.planned_at = source["planned_at"];
+	        this.started_at = source["started_at"];
+	        this.ended_at = source["ended_at"];
+	        this.operator = source["operator"];
+	        this.result = source["result"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class Execution {
+	    attempt: number;
+	    runbook: RunbookRow[];
+	    tests: TestRow[];
+	    package_check?: PackageCheck;
+	    override?: Signoff;
+	    released?: Signoff;
+	    supervised?: Signoff;
+	    same_day_test?: SameDayTest;
+	
+	    static createFrom(source: any = {}) {
+	        return new Execution(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.attempt = source["attempt"];
+	        this.runbook = this.convertValues(source["runbook"], RunbookRow);
+	        this.tests = this.convertValues(source["tests"], TestRow);
+	        this.package_check = this.convertValues(source["package_check"], PackageCheck);
+	        this.override = this.convertValues(source["override"], Signoff);
+	        this.released = this.convertValues(source["released"], Signoff);
+	        this.supervised = this.convertValues(source["supervised"], Signoff);
+	        this.same_day_test = this.convertValues(source["same_day_test"], SameDayTest);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Step {
+	    id: string;
+	    no: number;
+	    name: template.Text;
+	    kind: string;
+	    department?: string;
+	    role?: string;
+	    role_label: template.Text;
+	    items?: template.Item[];
+	    deliverables?: template.Deliverable[];
+	    rows?: template.CountersignRow[];
+	    filed_to?: string[];
+	    approval: boolean;
+	    inserted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Step(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.no = source["no"];
+	        this.name = this.convertValues(source["name"], template.Text);
+	        this.kind = source["kind"];
+	        this.department = source["department"];
+	        this.role = source["role"];
+	        this.role_label = this.convertValues(source["role_label"], template.Text);
+	        this.items = this.convertValues(source["items"], template.Item);
+	        this.deliverables = this.convertValues(source["deliverables"], template.Deliverable);
+	        this.rows = this.convertValues(source["rows"], template.CountersignRow);
+	        this.filed_to = source["filed_to"];
+	        this.approval = source["approval"];
+	        this.inserted = source["inserted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Plan {
+	    flow: string;
+	    steps: Step[];
+	    confirmation_items: template.Item[];
+	    same_day_test: boolean;
+	    not_fully_tested: boolean;
+	    settings: template.Settings;
+	    documents: template.Document[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flow = source["flow"];
+	        this.steps = this.convertValues(source["steps"], Step);
+	        this.confirmation_items = this.convertValues(source["confirmation_items"], template.Item);
+	        this.same_day_test = source["same_day_test"];
+	        this.not_fully_tested = source["not_fully_tested"];
+	        this.settings = this.convertValues(source["settings"], template.Settings);
+	        this.documents = this.convertValues(source["documents"], template.Document);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Postponement {
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	    comment: string;
+	    attempt: number;
+	    production_unchanged: boolean;
+	    reason: string;
+	    plan: string;
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    reopened: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Postponement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.role = source["role"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.event = source["event"];
+	        this.comment = source["comment"];
+	        this.attempt = source["attempt"];
+	        this.production_unchanged = source["production_unchanged"];
+	        this.reason = source["reason"];
+	        this.plan = source["plan"];
+	        this.from = this.convertValues(source["from"], null);
+	        this.to = this.convertValues(source["to"], null);
+	        this.reopened = source["reopened"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class Urge {
+	    by: string;
+	    // Go type: time
+	    at: any;
+	    comment: string;
+	    event: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Urge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.comment = source["comment"];
+	        this.event = source["event"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Stale {
+	    deliverable: string;
+	    was: string;
+	    now: string;
+	    event: string;
+	    // Go type: time
+	    at: any;
+	    previous?: Decision;
+	
+	    static createFrom(source: any = {}) {
+	        return new Stale(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.deliverable = source["deliverable"];
+	        this.was = source["was"];
+	        this.now = source["now"];
+	        this.event = source["event"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.previous = this.convertValues(source["previous"], Decision);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Slot {
+	    step: string;
+	    row?: string;
+	    role: string;
+	    status: string;
+	    // Go type: time
+	    pending_since: any;
+	    decision?: Decision;
+	    stale?: Stale;
+	    delegate?: string;
+	    delegate_name?: string;
+	    urges: Urge[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Slot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.step = source["step"];
+	        this.row = source["row"];
+	        this.role = source["role"];
+	        this.status = source["status"];
+	        this.pending_since = this.convertValues(source["pending_since"], null);
+	        this.decision = this.convertValues(source["decision"], Decision);
+	        this.stale = this.convertValues(source["stale"], Stale);
+	        this.delegate = source["delegate"];
+	        this.delegate_name = source["delegate_name"];
+	        this.urges = this.convertValues(source["urges"], Urge);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class State {
+	    phase: string;
+	    slots: Slot[];
+	    submission?: Decision;
+	    submissions: number;
+	    decided_since_submit: number;
+	    deliverables: Record<string, Array<Version>>;
+	    filing?: Signoff;
+	    execution: Execution;
+	    past_attempts: Execution[];
+	    confirmation?: Confirmation;
+	    past_confirmations: Confirmation[];
+	    postponements: Postponement[];
+	    archive?: Archive;
+	
+	    static createFrom(source: any = {}) {
+	        return new State(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.phase = source["phase"];
+	        this.slots = this.convertValues(source["slots"], Slot);
+	        this.submission = this.convertValues(source["submission"], Decision);
+	        this.submissions = source["submissions"];
+	        this.decided_since_submit = source["decided_since_submit"];
+	        this.deliverables = this.convertValues(source["deliverables"], Array<Version>, true);
+	        this.filing = this.convertValues(source["filing"], Signoff);
+	        this.execution = this.convertValues(source["execution"], Execution);
+	        this.past_attempts = this.convertValues(source["past_attempts"], Execution);
+	        this.confirmation = this.convertValues(source["confirmation"], Confirmation);
+	        this.past_confirmations = this.convertValues(source["past_confirmations"], Confirmation);
+	        this.postponements = this.convertValues(source["postponements"], Postponement);
+	        this.archive = this.convertValues(source["archive"], Archive);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Task {
+	    kind: string;
+	    step: string;
+	    row?: string;
+	    role: string;
+	    delegate?: string;
+	    // Go type: time
+	    since: any;
+	    urges: number;
+	    stale: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Task(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.step = source["step"];
+	        this.row = source["row"];
+	        this.role = source["role"];
+	        this.delegate = source["delegate"];
+	        this.since = this.convertValues(source["since"], null);
+	        this.urges = source["urges"];
+	        this.stale = source["stale"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Version {
+	    no: number;
+	    sha256: string;
+	    name: string;
+	    size: number;
+	    mime: string;
+	    hash_only: boolean;
+	    note: string;
+	    by: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Version(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.no = source["no"];
+	        this.sha256 = source["sha256"];
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.mime = source["mime"];
+	        this.hash_only = source["hash_only"];
+	        this.note = source["note"];
+	        this.by = source["by"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.event = source["event"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -10,22 +10,122 @@ export function Advance(arg1, arg2, arg3) {
   return window['go']['app']['DossierAPI']['Advance'](arg1, arg2, arg3);
 }
 
+export function Archive(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['Archive'](arg1, arg2);
+}
+
+export function AttachFromDialog(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['AttachFromDialog'](arg1, arg2, arg3);
+}
+
+export function AttachPath(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['DossierAPI']['AttachPath'](arg1, arg2, arg3, arg4);
+}
+
+export function AttachUpload(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['DossierAPI']['AttachUpload'](arg1, arg2, arg3, arg4, arg5);
+}
+
+export function CheckPackageFromDialog(arg1) {
+  return window['go']['app']['DossierAPI']['CheckPackageFromDialog'](arg1);
+}
+
+export function CheckPackagePath(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['CheckPackagePath'](arg1, arg2);
+}
+
+export function Comment(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['DossierAPI']['Comment'](arg1, arg2, arg3, arg4);
+}
+
+export function Confirm(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['DossierAPI']['Confirm'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function Create(arg1) {
   return window['go']['app']['DossierAPI']['Create'](arg1);
+}
+
+export function Decide(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['Decide'](arg1, arg2);
+}
+
+export function File(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['File'](arg1, arg2);
 }
 
 export function Get(arg1) {
   return window['go']['app']['DossierAPI']['Get'](arg1);
 }
 
+export function Inbox() {
+  return window['go']['app']['DossierAPI']['Inbox']();
+}
+
 export function List(arg1) {
   return window['go']['app']['DossierAPI']['List'](arg1);
+}
+
+export function OpenDeliverable(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['OpenDeliverable'](arg1, arg2);
+}
+
+export function Override(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['Override'](arg1, arg2);
+}
+
+export function Postpone(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['DossierAPI']['Postpone'](arg1, arg2, arg3, arg4, arg5);
+}
+
+export function RecordPackageFromDialog(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['RecordPackageFromDialog'](arg1, arg2);
+}
+
+export function RecordPackagePath(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['RecordPackagePath'](arg1, arg2, arg3);
+}
+
+export function Release(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['Release'](arg1, arg2);
+}
+
+export function SameDayTest(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['DossierAPI']['SameDayTest'](arg1, arg2, arg3, arg4);
+}
+
+export function SaveDeliverable(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['SaveDeliverable'](arg1, arg2);
+}
+
+export function SaveRunbook(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['SaveRunbook'](arg1, arg2, arg3);
 }
 
 export function SetChecklist(arg1, arg2, arg3, arg4) {
   return window['go']['app']['DossierAPI']['SetChecklist'](arg1, arg2, arg3, arg4);
 }
 
+export function Submit(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['Submit'](arg1, arg2, arg3);
+}
+
+export function Supervise(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['Supervise'](arg1, arg2);
+}
+
+export function Transfer(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['DossierAPI']['Transfer'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function Update(arg1, arg2) {
   return window['go']['app']['DossierAPI']['Update'](arg1, arg2);
+}
+
+export function Urge(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['DossierAPI']['Urge'](arg1, arg2, arg3, arg4);
+}
+
+export function Withdraw(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['Withdraw'](arg1, arg2);
 }

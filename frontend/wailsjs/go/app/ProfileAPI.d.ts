@@ -6,6 +6,8 @@ export function Create(arg1:profile.CreateRequest):Promise<profile.Summary>;
 
 export function Current():Promise<profile.Summary>;
 
+export function Identities():Promise<Array<profile.Identity>>;
+
 export function List():Promise<Array<profile.Summary>>;
 
 export function Lock():Promise<void>;

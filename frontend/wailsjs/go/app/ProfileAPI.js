@@ -10,6 +10,10 @@ export function Current() {
   return window['go']['app']['ProfileAPI']['Current']();
 }
 
+export function Identities() {
+  return window['go']['app']['ProfileAPI']['Identities']();
+}
+
 export function List() {
   return window['go']['app']['ProfileAPI']['List']();
 }

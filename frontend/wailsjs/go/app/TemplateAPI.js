@@ -5,3 +5,39 @@
 export function Current() {
   return window['go']['app']['TemplateAPI']['Current']();
 }
+
+export function ExportPath(arg1, arg2) {
+  return window['go']['app']['TemplateAPI']['ExportPath'](arg1, arg2);
+}
+
+export function ExportToDialog(arg1) {
+  return window['go']['app']['TemplateAPI']['ExportToDialog'](arg1);
+}
+
+export function Get(arg1) {
+  return window['go']['app']['TemplateAPI']['Get'](arg1);
+}
+
+export function ImportFromDialog() {
+  return window['go']['app']['TemplateAPI']['ImportFromDialog']();
+}
+
+export function ImportPath(arg1) {
+  return window['go']['app']['TemplateAPI']['ImportPath'](arg1);
+}
+
+export function List() {
+  return window['go']['app']['TemplateAPI']['List']();
+}
+
+export function Save(arg1, arg2) {
+  return window['go']['app']['TemplateAPI']['Save'](arg1, arg2);
+}
+
+export function SetCurrent(arg1) {
+  return window['go']['app']['TemplateAPI']['SetCurrent'](arg1);
+}
+
+export function Validate(arg1) {
+  return window['go']['app']['TemplateAPI']['Validate'](arg1);
+}

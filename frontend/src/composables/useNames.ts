@@ -1,0 +1,30 @@
+import { useI18n } from 'vue-i18n'
+import { useTemplateStore } from '@/stores/template'
+import { useText } from './useText'
+
+/** useNames turns template and domain ids into display names in the current language. */
+export function useNames() {
+  const { t, te } = useI18n()
+  const { tx } = useText()
+  const tpl = useTemplateStore()
+
+  const stage = (id: string) => tx(tpl.stage(id)?.name) || id
+  const stageTitle = (id: string) => tx(tpl.stage(id)?.title) || id
+  const releaseType = (id: string) => tx(tpl.releaseType(id)?.name) || id
+  const typeShort = (id: string) => (te(`typeShort.${id}`) ? t(`typeShort.${id}`) : releaseType(id))
+  const subtype = (typeId: string, id: string) => (id ? tx(tpl.subtype(typeId, id)?.name) || id : '')
+  const mode = (id: string) => tx(tpl.mode(id)?.name) || id
+  const modeShort = (id: string) => (te(`modeShort.${id}`) ? t(`modeShort.${id}`) : mode(id))
+  /** typeLabel is the short type with its subtype, e.g. "Upgrade · CR". */
+  const typeLabel = (typeId: string, sub: string) => [typeShort(typeId), subtype(typeId, sub)].filter(Boolean).join(' · ')
+  const role = (id: string) => tx(tpl.role(id)?.name) || id
+  const department = (id: string) => tx(tpl.department(id)?.name) || id
+  const item = (id: string) => tx(tpl.checklistItem(id)?.title) || id
+  const document = (id: string) => tx(tpl.template?.documents.find((d) => d.id === id)?.name) || id
+  const status = (id: string) => (te(`checklist.statuses.${id}`) ? t(`checklist.statuses.${id}`) : id)
+  const systemClass = (id: string) => (te(`systems.classes.${id}`) ? t(`systems.classes.${id}`) : id)
+  const field = (id: string) => (te(`fields.${id}`) ? t(`fields.${id}`) : id)
+  const fields = (csv: string) => csv.split(',').filter(Boolean).map(field).join(t('common.listSep'))
+
+  return { tx, stage, stageTitle, releaseType, typeShort, typeLabel, subtype, mode, modeShort, role, department, item, document, status, systemClass, field, fields }
+}

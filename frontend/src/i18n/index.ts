@@ -1,0 +1,39 @@
+// vue-i18n set-up: zh-CN by default, English complete, both typed by
+// MessageSchema. Naive UI gets the matching locale through naiveLocale().
+import { createI18n } from 'vue-i18n'
+import { dateEnUS, dateZhCN, enUS, zhCN as naiveZhCN, type NDateLocale, type NLocale } from 'naive-ui'
+import type { Language } from '@/bridge'
+import en from './en'
+import type { MessageSchema } from './schema'
+import zhCN from './zh-CN'
+
+export type { MessageSchema }
+
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en']
+export const DEFAULT_LANGUAGE: Language = 'zh-CN'
+
+export const messages: Record<Language, MessageSchema> = { 'zh-CN': zhCN, en }
+
+/** makeI18n returns a fresh i18n instance (one per app, and per test). */
+export function makeI18n(locale: Language = DEFAULT_LANGUAGE) {
+  return createI18n<[MessageSchema], Language, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: DEFAULT_LANGUAGE,
+    messages,
+    missingWarn: false,
+    fallbackWarn: false,
+  })
+}
+
+export type AppI18n = ReturnType<typeof makeI18n>
+
+/** naiveLocale returns Naive UI's locale pair for a language. */
+export function naiveLocale(lang: string): { locale: NLocale; dateLocale: NDateLocale } {
+  return lang === 'en' ? { locale: enUS, dateLocale: dateEnUS } : { locale: naiveZhCN, dateLocale: dateZhCN }
+}
+
+/** isLanguage narrows a stored preference to a known language. */
+export function isLanguage(v: unknown): v is Language {
+  return v === 'zh-CN' || v === 'en'
+}

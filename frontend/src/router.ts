@@ -1,0 +1,22 @@
+import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-router'
+import DossierListView from './views/DossierListView.vue'
+import DossierView from './views/DossierView.vue'
+import ProfileView from './views/ProfileView.vue'
+import SystemsView from './views/SystemsView.vue'
+import TemplateView from './views/TemplateView.vue'
+
+/** makeRouter builds the routes; the hash history suits the Wails asset server. */
+export function makeRouter(history: RouterHistory = createWebHashHistory()) {
+  return createRouter({
+    history,
+    routes: [
+      { path: '/', redirect: '/dossiers' },
+      { path: '/dossiers', name: 'dossiers', component: DossierListView },
+      { path: '/dossiers/:id', name: 'dossier', component: DossierView, props: true },
+      { path: '/systems', name: 'systems', component: SystemsView },
+      { path: '/template', name: 'template', component: TemplateView },
+      { path: '/profile', name: 'profile', component: ProfileView },
+      { path: '/:pathMatch(.*)*', redirect: '/dossiers' },
+    ],
+  })
+}
