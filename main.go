@@ -83,7 +83,7 @@ func runApp(dir string) error {
 		AssetServer: &assetserver.Options{
 			Assets: assets,
 		},
-		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
+		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 255},
 		OnStartup:        api.Startup,
 		OnShutdown:       func(context.Context) { closeStore() },
 		SingleInstanceLock: &options.SingleInstanceLock{

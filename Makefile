@@ -1,0 +1,89 @@
+# GoLive 上线发布台 — build, run and test.
+# On a fresh Debian 12 machine `make run` and `make test` install what is
+# missing (apt, Go module proxy, npm) and do the rest. See README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Go lives in /usr/local/go/bin; `go install` puts the Wails CLI in GOPATH/bin.
+GOROOT_BIN := /usr/local/go/bin
+GOPATH_BIN := $(shell PATH="$(GOROOT_BIN):$$PATH" go env GOPATH 2>/dev/null)/bin
+export PATH := $(GOROOT_BIN):$(PATH):$(GOPATH_BIN)
+
+ARGS ?=
+DEMO_DIR ?= ./demo-data
+BIN := build/bin/golive
+
+.PHONY: help deps deps-test deps-dist fonts frontend build build-dev run demo dist \
+	test test-go e2e gui-smoke check-cjk bench fmt clean
+
+help: ## list the targets
+	@echo "GoLive 上线发布台 — make targets:"
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  \1\t\2/' | expand -t 14
+
+# ---------------------------------------------------------------- set-up
+deps: ## install what build and run need and is missing (apt, Wails CLI)
+	scripts/install-deps.sh run
+
+deps-test: ## install what the tests need and is missing (Xvfb, Chromium, …)
+	scripts/install-deps.sh test
+
+deps-dist: ## install what make dist needs (the Wails CLI)
+	scripts/install-deps.sh dist
+
+fonts: ## fetch the fonts backend/pdf embeds, if missing (scripts/fetch-fonts.sh)
+	[ ! -f scripts/fetch-fonts.sh ] || bash scripts/fetch-fonts.sh
+
+# ---------------------------------------------------------------- builds
+frontend: ## npm ci if stale, build frontend/dist if sources changed
+	scripts/build.sh frontend
+
+build: deps frontend ## build build/bin/golive (production)
+	scripts/build.sh prod
+
+build-dev: deps frontend ## build build/bin/golive-dev (dev server, for e2e)
+	scripts/build.sh dev
+
+run: build ## build and start the app (default data folder; ARGS="--data DIR")
+	./$(BIN) $(ARGS)
+
+demo: ## write the sample portfolio into DEMO_DIR (default ./demo-data)
+	@if [ -e "$(DEMO_DIR)" ] && [ -n "$$(ls -A "$(DEMO_DIR)" 2>/dev/null)" ]; then \
+	  echo "$(DEMO_DIR) already exists and is not empty: remove it or choose another, e.g. make demo DEMO_DIR=/tmp/golive-demo" >&2; exit 1; fi
+	$(MAKE) --no-print-directory build
+	./$(BIN) demo --data "$(DEMO_DIR)"
+	@echo
+	@echo "Open it with:  ./$(BIN) --data $(DEMO_DIR)"
+	@echo "          or:  make run ARGS=\"--data $(DEMO_DIR)\""
+
+dist: deps-dist frontend ## Linux binary and Windows .exe in build/bin (wails build)
+	scripts/build.sh dist
+
+# ---------------------------------------------------------------- tests
+test: ## install what is missing and run every test; ends with "N passed, N failed"
+	scripts/test.sh
+
+test-go: fonts ## only the Go unit tests
+	go test -count=1 ./backend/... ./app/...
+
+e2e: deps-test build-dev ## only the end-to-end tests (Chromium)
+	scripts/npm-ci.sh e2e
+	cd e2e && npm test
+
+gui-smoke: deps-test ## only the GUI smoke test (Xvfb screenshot in build/smoke/)
+	$(MAKE) --no-print-directory frontend
+	scripts/build.sh prod
+	scripts/gui-smoke.sh
+
+check-cjk: ## only the no-CJK-outside-i18n check
+	scripts/check-cjk.sh
+
+bench: fonts ## Go benchmarks of the backend
+	go test -run '^$$' -bench . -benchmem ./backend/...
+
+fmt: ## gofmt -w every Go file
+	gofmt -w $$(find . \( -name node_modules -o -name .git -o -path ./build \) -prune -o -name '*.go' -print)
+
+clean: ## remove build outputs (binaries, frontend/dist, test logs, screenshots)
+	rm -rf build/bin build/smoke build/test-logs frontend/dist e2e/artifacts
