@@ -1,6 +1,6 @@
 // Package core wires GoLive's services over one data folder: the store, the
-// template, profiles, systems and dossiers. The desktop app, the CLI and
-// the tests all start from Open.
+// template, profiles, systems, dossiers, holidays and release windows. The
+// desktop app, the CLI and the tests all start from Open.
 package core
 
 import (
@@ -12,11 +12,13 @@ import (
 	"golive/backend/blob"
 	"golive/backend/demo"
 	"golive/backend/dossier"
+	"golive/backend/holiday"
 	"golive/backend/profile"
 	"golive/backend/store"
 	"golive/backend/system"
 	"golive/backend/template"
 	"golive/backend/templates"
+	"golive/backend/window"
 )
 
 // Version is the app version, set at build time with -ldflags.
@@ -39,6 +41,10 @@ type Core struct {
 
 	// Templates holds the default and the PMO's saved template versions.
 	Templates *templates.Registry
+	// Holidays holds the built-in and imported holiday schedules.
+	Holidays *holiday.Service
+	// Windows plans and publishes the yearly release-window plans.
+	Windows *window.Service
 }
 
 // Info describes the running app and its folder.
@@ -93,6 +99,8 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	c.Profiles = profile.NewService(st, zone, func(id string) bool { _, ok := c.Template().Role(id); return ok })
 	c.Systems = system.NewRegister(st, zone)
 	c.Dossiers = dossier.NewService(st, c.Profiles, c.Systems, c.Template, c.ResolveTemplate, zone)
+	c.Holidays = holiday.NewService(st, zone)
+	c.Windows = window.NewService(st, c.Holidays, c.Template, c.Profiles.Signer, zone)
 	if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
 		_ = st.Close()
 		return nil, err

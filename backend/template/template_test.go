@@ -628,3 +628,101 @@ func TestLookups(t *testing.T) {
 		})
 	}
 }
+
+func TestWindowSettings(t *testing.T) {
+	t.Run("default is every class on the 2nd and 4th Thursday", func(t *testing.T) {
+		w := template.DefaultWindows()
+		if len(w.Rules) != 5 || w.Freeze.WorkingDaysBefore != 3 || w.Freeze.MinHolidayDays != 7 || w.FreezeRanges == nil {
+			t.Fatalf("windows %+v", w)
+		}
+		for _, r := range w.Rules {
+			if r.Weekday != "thursday" || !slices.Equal(r.Weeks, []int{2, 4}) || r.WeekReading != template.ReadingNthWeekday ||
+				r.Start != "19:00" || r.End != "23:00" || r.Zone != "Asia/Shanghai" || r.HolidayPolicy != template.PolicyPreviousWorkingDay || r.Capacity != 0 {
+				t.Errorf("rule %+v", r)
+			}
+		}
+		if err := template.ValidateWindows(w); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("templates without windows follow the default", func(t *testing.T) {
+		tp := template.MustDefault()
+		tp.Windows = nil
+		if err := tp.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		if got := tp.WindowSettings(); !reflect.DeepEqual(got, template.DefaultWindows()) {
+			t.Fatalf("settings %+v", got)
+		}
+	})
+	rule := func(mod func(*template.WindowRule)) func(*template.WindowSettings) {
+		return func(w *template.WindowSettings) { mod(&w.Rules[0]) }
+	}
+	cases := []struct {
+		name string
+		mod  func(*template.WindowSettings)
+		code string
+		path string
+	}{
+		{"unknown class", rule(func(r *template.WindowRule) { r.Class = "cobol" }), template.CodeWindowUnknownClass, "windows.rules[0].class"},
+		{"class missing", func(w *template.WindowSettings) { w.Rules = w.Rules[1:] }, template.CodeWindowMissingClass, "windows.rules"},
+		{"class twice", func(w *template.WindowSettings) { w.Rules[1].Class = w.Rules[0].Class }, template.CodeWindowDuplicateClass, "windows.rules[1].class"},
+		{"weekday", rule(func(r *template.WindowRule) { r.Weekday = "Thursday" }), template.CodeWindowBadWeekday, "windows.rules[0].weekday"},
+		{"no weeks", rule(func(r *template.WindowRule) { r.Weeks = nil }), template.CodeWindowBadWeeks, "windows.rules[0].weeks"},
+		{"week 6", rule(func(r *template.WindowRule) { r.Weeks = []int{2, 6} }), template.CodeWindowBadWeeks, "windows.rules[0].weeks"},
+		{"week twice", rule(func(r *template.WindowRule) { r.Weeks = []int{2, 2} }), template.CodeWindowBadWeeks, "windows.rules[0].weeks"},
+		{"reading", rule(func(r *template.WindowRule) { r.WeekReading = "iso_week" }), template.CodeWindowBadReading, "windows.rules[0].week_reading"},
+		{"start time", rule(func(r *template.WindowRule) { r.Start = "7pm" }), template.CodeWindowBadTime, "windows.rules[0].start"},
+		{"end time", rule(func(r *template.WindowRule) { r.End = "24:00" }), template.CodeWindowBadTime, "windows.rules[0].end"},
+		{"end before start", rule(func(r *template.WindowRule) { r.End = "18:00" }), template.CodeWindowEndBeforeStart, "windows.rules[0].end"},
+		{"zone", rule(func(r *template.WindowRule) { r.Zone = "Mars/Olympus" }), template.CodeWindowBadZone, "windows.rules[0].zone"},
+		{"local zone", rule(func(r *template.WindowRule) { r.Zone = "Local" }), template.CodeWindowBadZone, "windows.rules[0].zone"},
+		{"policy", rule(func(r *template.WindowRule) { r.HolidayPolicy = "skip" }), template.CodeWindowBadPolicy, "windows.rules[0].holiday_policy"},
+		{"capacity", rule(func(r *template.WindowRule) { r.Capacity = -1 }), template.CodeWindowBadCapacity, "windows.rules[0].capacity"},
+		{"freeze days before", func(w *template.WindowSettings) { w.Freeze.WorkingDaysBefore = -1 }, template.CodeWindowBadFreeze, "windows.freeze.working_days_before"},
+		{"freeze holiday length", func(w *template.WindowSettings) { w.Freeze.MinHolidayDays = 0 }, template.CodeWindowBadFreeze, "windows.freeze.min_holiday_days"},
+		{"freeze range backwards", func(w *template.WindowSettings) {
+			w.FreezeRanges = []template.FreezeRange{{ID: "x", Name: template.Text{Zh: "年终"}, Start: "2027-12-31", End: "2027-12-01"}}
+		}, template.CodeWindowBadRange, "windows.freeze_ranges[0]"},
+		{"freeze range date", func(w *template.WindowSettings) {
+			w.FreezeRanges = []template.FreezeRange{{ID: "x", Name: template.Text{Zh: "年终"}, Start: "2027-02-30", End: "2027-12-01"}}
+		}, template.CodeBadDate, "windows.freeze_ranges[0].start"},
+		{"freeze range name", func(w *template.WindowSettings) {
+			w.FreezeRanges = []template.FreezeRange{{ID: "x", Start: "2027-12-01", End: "2027-12-31"}}
+		}, template.CodeMissingField, "windows.freeze_ranges[0].name"},
+	}
+	for _, c := range cases {
+		t.Run("rejects "+c.name, func(t *testing.T) {
+			tp := template.MustDefault()
+			c.mod(tp.Windows)
+			err := tp.Validate()
+			var ve *template.ValidationError
+			if !errors.As(err, &ve) || !ve.Has(c.code, c.path) {
+				t.Fatalf("Validate = %v; want %s at %s", err, c.code, c.path)
+			}
+			if apperr.Code(err) != template.CodeInvalid {
+				t.Errorf("code %q", apperr.Code(err))
+			}
+			if err := template.ValidateWindows(*tp.Windows); err == nil {
+				t.Error("ValidateWindows accepted it")
+			}
+		})
+	}
+	t.Run("turning the freeze rule off needs no holiday length", func(t *testing.T) {
+		w := template.DefaultWindows()
+		w.Freeze = template.FreezeRule{}
+		if err := template.ValidateWindows(w); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("ValidateWindowRule checks one rule", func(t *testing.T) {
+		r, ok := template.DefaultWindows().WindowRule("web")
+		if !ok || template.ValidateWindowRule(r) != nil {
+			t.Fatal("default web rule")
+		}
+		r.Weeks = []int{0}
+		if template.ValidateWindowRule(r) == nil {
+			t.Fatal("bad rule accepted")
+		}
+	})
+}

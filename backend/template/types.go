@@ -85,6 +85,9 @@ type Template struct {
 	Flows []Flow `json:"flows"`
 	// Settings holds process-wide rules.
 	Settings Settings `json:"settings"`
+	// Windows holds the release-window rules (发布窗口); nil in templates
+	// saved before they existed, which then follow DefaultWindows.
+	Windows *WindowSettings `json:"windows,omitempty"`
 }
 
 // Revision is one entry of the revision history (修订记录).
@@ -299,4 +302,108 @@ type Settings struct {
 	SupervisorRole string `json:"supervisor_role"`
 	// TemplateEditorRole may save new template versions (the PMO).
 	TemplateEditorRole string `json:"template_editor_role"`
+}
+
+// Week readings of WindowRule.WeekReading: what "the 2nd week" means.
+const (
+	// ReadingNthWeekday reads week n as the nth occurrence of the weekday in
+	// the month (the 2nd Thursday); the default.
+	ReadingNthWeekday = "nth_weekday"
+	// ReadingCalendarWeek reads week n as the nth Monday-start calendar week
+	// of the month, week 1 holding the 1st; when that week's weekday falls
+	// outside the month, the week has no window.
+	ReadingCalendarWeek = "calendar_week"
+)
+
+// Holiday policies of WindowRule.HolidayPolicy: what happens to a window
+// that falls on a public holiday.
+const (
+	// PolicyPreviousWorkingDay proposes the previous working day of the
+	// same week (the default; the PMO confirms by publishing).
+	PolicyPreviousWorkingDay = "previous_working_day"
+	// PolicyNextWorkingDay proposes the next working day of the same week.
+	PolicyNextWorkingDay = "next_working_day"
+	// PolicyCancel cancels the window.
+	PolicyCancel = "cancel"
+)
+
+// WindowSettings are the release-window rules of a template: one rule per
+// system class, the freeze rule and fixed freeze ranges (封网期).
+type WindowSettings struct {
+	// Rules holds exactly one rule per system class (system.Classes).
+	Rules []WindowRule `json:"rules"`
+	// Freeze is the rule that freezes the working days before long holidays.
+	Freeze FreezeRule `json:"freeze"`
+	// FreezeRanges are fixed freeze periods, e.g. a year-end closing.
+	FreezeRanges []FreezeRange `json:"freeze_ranges"`
+}
+
+// WindowRule is when the routine releases of one system class go live.
+type WindowRule struct {
+	// Class is the system class the rule is for (system.Classes).
+	Class string `json:"class"`
+	// Weekday is the day of the week in English, lower case: "thursday".
+	Weekday string `json:"weekday"`
+	// Weeks are the weeks of the month that have a window, e.g. [2, 4]; 1-5.
+	Weeks []int `json:"weeks"`
+	// WeekReading is ReadingNthWeekday or ReadingCalendarWeek.
+	WeekReading string `json:"week_reading"`
+	// Start is the window's start time, "HH:MM", e.g. "19:00".
+	Start string `json:"start"`
+	// End is the window's end time on the same day, after Start, e.g. "23:00".
+	End string `json:"end"`
+	// Zone is the IANA zone the times are in, e.g. "Asia/Shanghai".
+	Zone string `json:"zone"`
+	// HolidayPolicy is one of the Policy constants.
+	HolidayPolicy string `json:"holiday_policy"`
+	// Capacity is the most releases one window takes; 0 means unlimited.
+	Capacity int `json:"capacity"`
+}
+
+// FreezeRule freezes the WorkingDaysBefore working days before every
+// holiday of at least MinHolidayDays consecutive days off, and the holiday
+// itself. WorkingDaysBefore 0 turns the rule off.
+type FreezeRule struct {
+	// WorkingDaysBefore is N, the working days frozen before the holiday (0-30).
+	WorkingDaysBefore int `json:"working_days_before"`
+	// MinHolidayDays is M, the shortest run of days off that counts (1-30).
+	MinHolidayDays int `json:"min_holiday_days"`
+}
+
+// FreezeRange is a fixed freeze period, both dates included.
+type FreezeRange struct {
+	// ID is the range's stable id.
+	ID string `json:"id"`
+	// Name says why releases stop, e.g. 年终决算.
+	Name Text `json:"name"`
+	// Start is the first frozen day, YYYY-MM-DD.
+	Start string `json:"start"`
+	// End is the last frozen day, YYYY-MM-DD, not before Start.
+	End string `json:"end"`
+}
+
+// DefaultWindows returns a copy of the embedded default template's window
+// settings: every class on the 2nd and 4th Thursday (nth_weekday reading),
+// 19:00-23:00 Asia/Shanghai, previous working day on holidays, no
+// capacity limit, and freezes of 3 working days before holidays of 7 days or
+// more.
+func DefaultWindows() WindowSettings { return *MustDefault().Windows }
+
+// WindowSettings returns t's window settings, or DefaultWindows when t has
+// none (templates saved before windows existed).
+func (t *Template) WindowSettings() WindowSettings {
+	if t == nil || t.Windows == nil {
+		return DefaultWindows()
+	}
+	return *t.Windows
+}
+
+// WindowRule returns the rule of a system class.
+func (w WindowSettings) WindowRule(class string) (WindowRule, bool) {
+	for _, r := range w.Rules {
+		if r.Class == class {
+			return r, true
+		}
+	}
+	return WindowRule{}, false
 }

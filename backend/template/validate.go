@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"golive/backend/apperr"
+	"golive/backend/system"
 )
 
 // Problem codes reported by Validate.
@@ -48,6 +49,32 @@ const (
 	CodeBadDate = "template.bad_date"
 	// CodeBadSetting: a setting has an unknown value (params: setting, value).
 	CodeBadSetting = "template.bad_setting"
+	// CodeWindowUnknownClass: a window rule names no system class (params: class).
+	CodeWindowUnknownClass = "template.window_unknown_class"
+	// CodeWindowDuplicateClass: two window rules name one class (params: class).
+	CodeWindowDuplicateClass = "template.window_duplicate_class"
+	// CodeWindowMissingClass: a system class has no window rule (params: class).
+	CodeWindowMissingClass = "template.window_missing_class"
+	// CodeWindowBadWeekday: a rule's weekday is not monday…sunday (params: value).
+	CodeWindowBadWeekday = "template.window_bad_weekday"
+	// CodeWindowBadWeeks: a rule's weeks are empty, outside 1-5 or repeated (params: value).
+	CodeWindowBadWeeks = "template.window_bad_weeks"
+	// CodeWindowBadReading: a rule's week reading is unknown (params: value).
+	CodeWindowBadReading = "template.window_bad_reading"
+	// CodeWindowBadTime: a start or end time is not HH:MM (params: field, value).
+	CodeWindowBadTime = "template.window_bad_time"
+	// CodeWindowEndBeforeStart: a rule's end is not after its start (params: start, end).
+	CodeWindowEndBeforeStart = "template.window_end_before_start"
+	// CodeWindowBadZone: a rule's zone is not a known IANA zone (params: value).
+	CodeWindowBadZone = "template.window_bad_zone"
+	// CodeWindowBadPolicy: a rule's holiday policy is unknown (params: value).
+	CodeWindowBadPolicy = "template.window_bad_policy"
+	// CodeWindowBadCapacity: a rule's capacity is negative (params: value).
+	CodeWindowBadCapacity = "template.window_bad_capacity"
+	// CodeWindowBadFreeze: a freeze-rule number is out of range (params: field, value).
+	CodeWindowBadFreeze = "template.window_bad_freeze"
+	// CodeWindowBadRange: a freeze range ends before it starts (params: start, end).
+	CodeWindowBadRange = "template.window_bad_range"
 )
 
 // Problem is one inconsistency found in a template.
@@ -360,10 +387,144 @@ func (t *Template) Validate() error {
 		v.add(CodeBadSetting, "settings.approvals_carry_over", "setting", "approvals_carry_over", "value", t.Settings.ApprovalsCarryOver)
 	}
 
+	if t.Windows != nil {
+		v.windows("windows", *t.Windows)
+	}
+
 	if len(v.problems) == 0 {
 		return nil
 	}
 	return &ValidationError{Problems: v.problems}
+}
+
+// ValidateWindows checks window settings on their own (before the PMO saves
+// them) and returns nil or a *ValidationError with the window codes.
+func ValidateWindows(w WindowSettings) error {
+	v := &validator{}
+	v.windows("windows", w)
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
+
+// ValidateWindowRule checks one rule on its own (for a preview) and returns
+// nil or a *ValidationError with the window codes.
+func ValidateWindowRule(r WindowRule) error {
+	v := &validator{}
+	v.windowRule("rule", r)
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
+
+// Weekday returns the time.Weekday named by an English lower-case day name
+// ("thursday"), and false for anything else.
+func Weekday(name string) (time.Weekday, bool) {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.ToLower(d.String()) == name {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// ClockMinutes reads "HH:MM" (00:00-23:59) as minutes after midnight.
+func ClockMinutes(s string) (int, bool) {
+	if len(s) != 5 || s[2] != ':' {
+		return 0, false
+	}
+	h, err1 := strconv.Atoi(s[:2])
+	m, err2 := strconv.Atoi(s[3:])
+	if err1 != nil || err2 != nil || h < 0 || h > 23 || m < 0 || m > 59 {
+		return 0, false
+	}
+	return h*60 + m, true
+}
+
+func (v *validator) windows(p string, w WindowSettings) {
+	seen := map[string]bool{}
+	for i, r := range w.Rules {
+		rp := join(p, idx("rules", i))
+		v.windowRule(rp, r)
+		if seen[r.Class] {
+			v.add(CodeWindowDuplicateClass, join(rp, "class"), "class", r.Class)
+		}
+		seen[r.Class] = true
+	}
+	for _, c := range system.Classes {
+		if !seen[c] {
+			v.add(CodeWindowMissingClass, join(p, "rules"), "class", c)
+		}
+	}
+	f := w.Freeze
+	if f.WorkingDaysBefore < 0 || f.WorkingDaysBefore > 30 {
+		v.add(CodeWindowBadFreeze, join(p, "freeze.working_days_before"), "field", "working_days_before", "value", strconv.Itoa(f.WorkingDaysBefore))
+	}
+	if f.WorkingDaysBefore > 0 && (f.MinHolidayDays < 1 || f.MinHolidayDays > 30) {
+		v.add(CodeWindowBadFreeze, join(p, "freeze.min_holiday_days"), "field", "min_holiday_days", "value", strconv.Itoa(f.MinHolidayDays))
+	}
+	ids := map[string]bool{}
+	for i, fr := range w.FreezeRanges {
+		fp := join(p, idx("freeze_ranges", i))
+		v.unique(ids, "freeze_range", fp, fr.ID)
+		v.requiredText(fp, "name", fr.Name)
+		start, err1 := time.Parse(time.DateOnly, fr.Start)
+		if err1 != nil {
+			v.add(CodeBadDate, join(fp, "start"), "date", fr.Start)
+		}
+		end, err2 := time.Parse(time.DateOnly, fr.End)
+		if err2 != nil {
+			v.add(CodeBadDate, join(fp, "end"), "date", fr.End)
+		}
+		if err1 == nil && err2 == nil && end.Before(start) {
+			v.add(CodeWindowBadRange, fp, "start", fr.Start, "end", fr.End)
+		}
+	}
+}
+
+func (v *validator) windowRule(p string, r WindowRule) {
+	if !slices.Contains(system.Classes, r.Class) {
+		v.add(CodeWindowUnknownClass, join(p, "class"), "class", r.Class)
+	}
+	if _, ok := Weekday(r.Weekday); !ok {
+		v.add(CodeWindowBadWeekday, join(p, "weekday"), "value", r.Weekday)
+	}
+	weeks := map[int]bool{}
+	bad := len(r.Weeks) == 0
+	for _, n := range r.Weeks {
+		bad = bad || n < 1 || n > 5 || weeks[n]
+		weeks[n] = true
+	}
+	if bad {
+		v.add(CodeWindowBadWeeks, join(p, "weeks"), "value", fmt.Sprint(r.Weeks))
+	}
+	if r.WeekReading != ReadingNthWeekday && r.WeekReading != ReadingCalendarWeek {
+		v.add(CodeWindowBadReading, join(p, "week_reading"), "value", r.WeekReading)
+	}
+	start, okS := ClockMinutes(r.Start)
+	if !okS {
+		v.add(CodeWindowBadTime, join(p, "start"), "field", "start", "value", r.Start)
+	}
+	end, okE := ClockMinutes(r.End)
+	if !okE {
+		v.add(CodeWindowBadTime, join(p, "end"), "field", "end", "value", r.End)
+	}
+	if okS && okE && end <= start {
+		v.add(CodeWindowEndBeforeStart, join(p, "end"), "start", r.Start, "end", r.End)
+	}
+	if _, err := time.LoadLocation(r.Zone); r.Zone == "" || r.Zone == "Local" || err != nil {
+		v.add(CodeWindowBadZone, join(p, "zone"), "value", r.Zone)
+	}
+	switch r.HolidayPolicy {
+	case PolicyPreviousWorkingDay, PolicyNextWorkingDay, PolicyCancel:
+	default:
+		v.add(CodeWindowBadPolicy, join(p, "holiday_policy"), "value", r.HolidayPolicy)
+	}
+	if r.Capacity < 0 {
+		v.add(CodeWindowBadCapacity, join(p, "capacity"), "value", strconv.Itoa(r.Capacity))
+	}
 }
 
 func (v *validator) flow(seen map[string]bool, i int, f *Flow) {

@@ -1,0 +1,86 @@
+package window
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+
+	"golive/backend/apperr"
+	"golive/backend/holiday"
+	"golive/backend/system"
+)
+
+// ImportHolidays imports the holiday schedule in file (read from r) as the
+// PMO: a name ending in .ics is read as iCalendar for year, anything else
+// as the JSON format of package holiday (whose own year must equal year).
+// The import overrides the built-in data for that year. Codes:
+// profile.locked, window.not_permitted, window.bad_year,
+// holiday.wrong_year (a JSON file for another year), and the holiday and
+// ics codes.
+func (s *Service) ImportHolidays(year int, file string, r io.Reader) (holiday.Year, error) {
+	if err := checkYear(year); err != nil {
+		return holiday.Year{}, err
+	}
+	sum, _, err := s.pmo()
+	if err != nil {
+		return holiday.Year{}, err
+	}
+	name := filepath.Base(file)
+	if strings.EqualFold(filepath.Ext(name), ".ics") {
+		return s.Holidays.ImportICS(year, r, name, sum.ID)
+	}
+	b, err := io.ReadAll(io.LimitReader(r, 4<<20))
+	if err != nil {
+		return holiday.Year{}, apperr.Wrap(err, "holiday.unreadable", "file", name)
+	}
+	y, err := holiday.ParseJSON(b)
+	if err != nil {
+		return holiday.Year{}, err
+	}
+	if y.Year != year {
+		return holiday.Year{}, apperr.New("holiday.wrong_year", "date", itoa(y.Year), "year", itoa(year))
+	}
+	y.File = name
+	return s.Holidays.Save(y, sum.ID)
+}
+
+// SaveHolidays stores an edited holiday year as the PMO. Codes:
+// profile.locked, window.not_permitted, and those of holiday.Year.Validate.
+func (s *Service) SaveHolidays(y holiday.Year) (holiday.Year, error) {
+	sum, _, err := s.pmo()
+	if err != nil {
+		return holiday.Year{}, err
+	}
+	return s.Holidays.Save(y, sum.ID)
+}
+
+// ResetHolidays removes year's imported schedule as the PMO, so the
+// built-in one (if any) applies again. Codes: profile.locked,
+// window.not_permitted.
+func (s *Service) ResetHolidays(year int) error {
+	if _, _, err := s.pmo(); err != nil {
+		return err
+	}
+	return s.Holidays.Reset(year)
+}
+
+// Conflicts checks assignments against the plans in force for their
+// windows' years and the system register (see the package function
+// Conflicts). Codes: window.plan_corrupt.
+func (s *Service) Conflicts(assignments []Assignment, systems []system.System) ([]Warning, error) {
+	var windows []Window
+	loaded := map[int]bool{}
+	for _, a := range assignments {
+		y := Year(a.Window)
+		if y == 0 || loaded[y] || checkYear(y) != nil {
+			continue
+		}
+		loaded[y] = true
+		p, err := s.InForce(y)
+		if err != nil {
+			return nil, err
+		}
+		windows = append(windows, p.Windows...)
+	}
+	return Conflicts(windows, assignments, systems), nil
+}

@@ -1,0 +1,216 @@
+package window
+
+import (
+	"slices"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/ledger"
+	"golive/backend/store"
+)
+
+// KindPublished is the event kind of a published plan version; its body is
+// the Plan (without PublishedAt, PublishedBy and Event, which the event
+// itself carries).
+const KindPublished = "plan.published"
+
+// Stream returns the ledger stream id of year's published versions,
+// "plan-2027"; its events are stored under ev/plan-2027/<id>.
+func Stream(year int) string { return "plan-" + itoa(year) }
+
+// VersionInfo describes one published version.
+type VersionInfo struct {
+	// Version is 1, 2, …
+	Version int `json:"version"`
+	// Event is the id of the signed plan.published event.
+	Event string `json:"event"`
+	// PublishedAt is the event time, RFC 3339 in its zone.
+	PublishedAt string `json:"published_at"`
+	// PublishedBy is the publisher's public key, hex.
+	PublishedBy string `json:"published_by"`
+	// Note is the publisher's note.
+	Note string `json:"note"`
+	// Changes counts the window changes against the previous version.
+	Changes int `json:"changes"`
+}
+
+// versions loads, verifies and caches year's published versions, oldest
+// first. Every stored event is verified (id and signature) on the way out
+// of the store; the versions must then form one chain 1, 2, … each naming
+// the previous as its only parent. Code window.plan_corrupt (year) wraps
+// any failure, with the ledger or store code as its cause.
+func (s *Service) versions(year int) ([]Plan, error) {
+	if ps, ok := s.cache[year]; ok {
+		return ps, nil
+	}
+	evs, err := s.st.Events(Stream(year))
+	if err != nil {
+		return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year))
+	}
+	ordered, err := ledger.Order(evs)
+	if err != nil {
+		return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year))
+	}
+	out := make([]Plan, 0, len(ordered))
+	for i, e := range ordered {
+		var p Plan
+		if e.Kind != KindPublished {
+			return nil, apperr.New("window.plan_corrupt", "year", itoa(year), "event", e.ID).WithDetail("unexpected kind %q", e.Kind)
+		}
+		if err := e.Decode(&p); err != nil {
+			return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year), "event", e.ID)
+		}
+		want := []string{}
+		if i > 0 {
+			want = []string{ordered[i-1].ID}
+		}
+		if p.Version != i+1 || p.Year != year || !slices.Equal(e.Parents, want) {
+			return nil, apperr.New("window.plan_corrupt", "year", itoa(year), "event", e.ID).WithDetail("version %d is not the successor of version %d", p.Version, i)
+		}
+		p.PublishedAt, p.PublishedBy, p.Event = e.Time, e.Author, e.ID
+		out = append(out, p)
+	}
+	s.cache[year] = out
+	return out, nil
+}
+
+// Published returns the latest published version of year, and false when
+// none was published. Codes: window.bad_year, window.plan_corrupt.
+func (s *Service) Published(year int) (Plan, bool, error) {
+	if err := checkYear(year); err != nil {
+		return Plan{}, false, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	vs, err := s.versions(year)
+	if err != nil || len(vs) == 0 {
+		return Plan{}, false, err
+	}
+	return vs[len(vs)-1], true, nil
+}
+
+// Version returns published version n of year. Codes: window.bad_year,
+// window.no_version (year, version), window.plan_corrupt.
+func (s *Service) Version(year, n int) (Plan, error) {
+	if err := checkYear(year); err != nil {
+		return Plan{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	vs, err := s.versions(year)
+	if err != nil {
+		return Plan{}, err
+	}
+	if n < 1 || n > len(vs) {
+		return Plan{}, apperr.New("window.no_version", "year", itoa(year), "version", itoa(n))
+	}
+	return vs[n-1], nil
+}
+
+// Versions lists year's published versions, oldest first. Codes:
+// window.bad_year, window.plan_corrupt.
+func (s *Service) Versions(year int) ([]VersionInfo, error) {
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	vs, err := s.versions(year)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]VersionInfo, len(vs))
+	for i, p := range vs {
+		out[i] = VersionInfo{Version: p.Version, Event: p.Event, PublishedAt: p.PublishedAt.Format(time.RFC3339), PublishedBy: p.PublishedBy, Note: p.Note, Changes: len(p.Changes)}
+	}
+	return out, nil
+}
+
+// Publish signs the working plan of year as its next version (1, 2, …)
+// with the unlocked PMO's key and stores it as a plan.published event in
+// stream Stream(year), whose parent is the previous version's event. The
+// version records its Changes against the previous one. Codes:
+// profile.locked, window.not_permitted, window.bad_year,
+// window.edit_skipped (index, code) when a working edit no longer applies,
+// window.nothing_changed, window.plan_corrupt, ledger and store codes.
+func (s *Service) Publish(year int, note string) (Plan, error) {
+	if err := checkYear(year); err != nil {
+		return Plan{}, err
+	}
+	_, key, err := s.pmo()
+	if err != nil {
+		return Plan{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	vs, err := s.versions(year)
+	if err != nil {
+		return Plan{}, err
+	}
+	d, err := s.loadDraft(year)
+	if err != nil {
+		return Plan{}, err
+	}
+	in, err := s.input(year, d.Edits)
+	if err != nil {
+		return Plan{}, err
+	}
+	p, failed := build(in)
+	for i := range d.Edits {
+		if err, ok := failed[i]; ok {
+			return Plan{}, apperr.Wrap(err, "window.edit_skipped", "index", itoa(i), "code", apperr.Code(err))
+		}
+	}
+	p.Version = len(vs) + 1
+	p.Note = note
+	var parents []string
+	if n := len(vs); n > 0 {
+		prev := vs[n-1]
+		p.Changes = Diff(prev, p)
+		if len(p.Changes) == 0 && slices.Equal(prev.Freezes, p.Freezes) {
+			return Plan{}, apperr.New("window.nothing_changed", "year", itoa(year), "version", itoa(prev.Version))
+		}
+		parents = []string{prev.Event}
+	}
+	e, err := ledger.New(Stream(year), parents, KindPublished, p, s.Now().In(s.Zone), key)
+	if err != nil {
+		return Plan{}, err
+	}
+	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketDraft, Key: itoa(year), Value: d}); err != nil {
+		return Plan{}, err
+	}
+	p.PublishedAt, p.PublishedBy, p.Event = e.Time, e.Author, e.ID
+	delete(s.cache, year)
+	return p, nil
+}
+
+func slotOf(w Window) *Slot { return &Slot{Date: w.Date, Start: w.Start, End: w.End, State: w.State} }
+
+// Diff lists how cur's windows differ from prev's, in cur's window order
+// followed by the removed ones.
+func Diff(prev, cur Plan) []Change {
+	old := make(map[string]Window, len(prev.Windows))
+	for _, w := range prev.Windows {
+		old[w.ID] = w
+	}
+	var out []Change
+	seen := map[string]bool{}
+	for _, w := range cur.Windows {
+		seen[w.ID] = true
+		o, ok := old[w.ID]
+		switch {
+		case !ok:
+			out = append(out, Change{Window: w.ID, Class: w.Class, Kind: ChangeAdded, After: slotOf(w)})
+		case o.Date != w.Date || o.Start != w.Start || o.End != w.End:
+			out = append(out, Change{Window: w.ID, Class: w.Class, Kind: ChangeMoved, Before: slotOf(o), After: slotOf(w)})
+		case o.State != w.State:
+			out = append(out, Change{Window: w.ID, Class: w.Class, Kind: ChangeState, Before: slotOf(o), After: slotOf(w)})
+		}
+	}
+	for _, w := range prev.Windows {
+		if !seen[w.ID] {
+			out = append(out, Change{Window: w.ID, Class: w.Class, Kind: ChangeRemoved, Before: slotOf(w)})
+		}
+	}
+	return out
+}
