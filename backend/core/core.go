@@ -101,6 +101,7 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	c.Dossiers = dossier.NewService(st, c.Profiles, c.Systems, c.Template, c.ResolveTemplate, zone)
 	c.Holidays = holiday.NewService(st, zone)
 	c.Windows = window.NewService(st, c.Holidays, c.Template, c.Profiles.Signer, zone)
+	c.Dossiers.Windows = c.Windows
 	if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
 		_ = st.Close()
 		return nil, err

@@ -17,6 +17,7 @@ import (
 	"golive/backend/profile"
 	"golive/backend/system"
 	"golive/backend/template"
+	"golive/backend/window"
 	"golive/backend/workflow"
 )
 
@@ -217,6 +218,28 @@ func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error 
 		return err
 	}
 	planned := plannedFor(sc, i, now, rng, t.Zone)
+	windowID := ""
+	if sc.mode == "planned" && sc.typ == "upgrade" && t.Dossiers.Windows != nil {
+		// A planned upgrade targets an open window of its class: the first
+		// one from the chosen day on, or, for releases happening now, the
+		// last one before now.
+		from := planned.Add(-time.Hour)
+		if planned.Before(now) && planned.After(now.AddDate(0, 0, -16)) {
+			from = now.AddDate(0, 0, -16)
+		}
+		w, err := t.Dossiers.Windows.NextOpenWindow(sys.Class, from)
+		for err == nil && from.Before(now) && planned.After(now.AddDate(0, 0, -16)) {
+			next, err2 := t.Dossiers.Windows.NextOpenWindow(sys.Class, mustStart(w).Add(time.Minute))
+			if err2 != nil || !mustStart(next).Before(now) {
+				break
+			}
+			w = next
+		}
+		if err != nil {
+			return err
+		}
+		windowID, planned = w.ID, mustStart(w)
+	}
 	month := time.Date(planned.Year(), planned.Month(), 1, 0, 0, 0, 0, t.Zone)
 	var content []dossier.ContentItem
 	for k := 0; k < 1+rng.IntN(4); k++ {
@@ -234,7 +257,7 @@ func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error 
 	req := dossier.CreateRequest{SystemCode: sys.Code, Fields: dossier.Fields{
 		Title: str(sys.Name + " " + titles[kind]), Type: str(sc.typ), Subtype: str(sc.sub), Mode: str(sc.mode),
 		Version: str(fmt.Sprintf("%d.%d.%d", 1+i%4, (i*3)%10, rng.IntN(10))), Content: &content,
-		PlannedAt: str(planned.Format(time.RFC3339)), ProjectManager: str(d.Actors["project_manager"].Summary.Name), SystemOwner: str(sys.Owner),
+		PlannedAt: str(planned.Format(time.RFC3339)), Window: str(windowID), ProjectManager: str(d.Actors["project_manager"].Summary.Name), SystemOwner: str(sys.Owner),
 	}}
 	start := planned.AddDate(0, 0, -28-rng.IntN(10))
 	if limit := now.AddDate(0, 0, -16-rng.IntN(6)); start.After(limit) {
@@ -417,4 +440,9 @@ func secondOrFourthThursday(year int, month time.Month, fourth bool, loc *time.L
 		d = d.AddDate(0, 0, 14)
 	}
 	return d
+}
+
+func mustStart(w window.Window) time.Time {
+	start, _ := w.Interval()
+	return start
 }

@@ -358,7 +358,8 @@ func (d *Driver) Confirm(id string, success bool) error {
 	return err
 }
 
-// Postpone moves the release to plannedAt as the postpone step's role.
+// Postpone moves the release as the postpone step's role: to the next
+// open window of its class when it has a window, else to plannedAt.
 func (d *Driver) Postpone(id string, plannedAt time.Time) error {
 	v, err := d.View(id)
 	if err != nil {
@@ -368,7 +369,15 @@ func (d *Driver) Postpone(id string, plannedAt time.Time) error {
 		return err
 	}
 	d.Tick(time.Hour, 5*time.Hour)
-	_, err = d.Dossiers.Postpone(id, true, "发布后核心交易报错，已回退", "与需求部门沟通后顺延至下一发布窗口，补充回归测试", plannedAt.Format(time.RFC3339))
+	windowID := ""
+	if v.State.Window != "" {
+		w, err := d.Dossiers.ProposePostponement(id)
+		if err != nil {
+			return err
+		}
+		windowID = w.ID
+	}
+	_, err = d.Dossiers.Postpone(id, true, "发布后核心交易报错，已回退", "与需求部门沟通后顺延至下一发布窗口，补充回归测试", plannedAt.Format(time.RFC3339), windowID)
 	return err
 }
 

@@ -237,14 +237,32 @@ func (s *Service) Confirm(id string, success bool, answers map[string]workflow.A
 	})
 }
 
-// Postpone moves the release to plannedAt (顺延).
-func (s *Service) Postpone(id string, productionUnchanged bool, reason, plan, plannedAt string) (View, error) {
+// Postpone moves the release (顺延) to the release window windowID —
+// whose start becomes the planned time — or, with windowID "", to
+// plannedAt (new systems and emergency releases set their own time).
+func (s *Service) Postpone(id string, productionUnchanged bool, reason, plan, plannedAt, windowID string) (View, error) {
+	if windowID != "" {
+		f := Fields{Window: &windowID}
+		cur, err := s.Get(id)
+		if err != nil {
+			return View{}, err
+		}
+		if err := s.checkWindow(cur.State.SystemCode, cur.State.Type, cur.State.Mode, &f, false); err != nil {
+			return View{}, err
+		}
+		if f.PlannedAt != nil {
+			plannedAt = *f.PlannedAt
+		}
+	}
 	return s.act(id, workflow.KindPostponed, func(st State, me profile.Summary) (any, error) {
 		role := ""
 		if p := st.Plan.StepOfKind(template.KindPostpone); p != nil {
 			role = roleFor(me, p.Role)
 		}
-		return workflow.PostponeBody{Role: role, ProductionUnchanged: productionUnchanged, Reason: reason, Plan: plan, PlannedAt: plannedAt}, nil
+		if windowID == "" && needsWindow(st.Type, st.Mode) && s.Windows != nil {
+			return nil, apperr.New("dossier.window_required")
+		}
+		return workflow.PostponeBody{Role: role, ProductionUnchanged: productionUnchanged, Reason: reason, Plan: plan, PlannedAt: plannedAt, Window: windowID}, nil
 	})
 }
 

@@ -17,7 +17,7 @@ func ptr[T any](v T) *T { return &v }
 func upgradeRequest(code string) dossier.CreateRequest {
 	return dossier.CreateRequest{SystemCode: code, Fields: dossier.Fields{
 		Title: ptr("CRM 十二月需求发布"), Type: ptr("upgrade"), Subtype: ptr("cr"), Mode: ptr("planned"),
-		Version: ptr("3.2.0"), PlannedAt: ptr("2026-12-10T19:00"), ProjectManager: ptr("张伟"), SystemOwner: ptr("李娜"),
+		Version: ptr("3.2.0"), PlannedAt: ptr("2026-12-10T19:00"), Window: ptr("2026-12-10-java"), ProjectManager: ptr("张伟"), SystemOwner: ptr("李娜"),
 		Content: &[]dossier.ContentItem{{Kind: "cr", Ref: "CR-2026-118", Title: "客户360视图"}, {Kind: "bug", Ref: "BUG-2611-007", Title: "导出乱码"}},
 	}}
 }

@@ -218,6 +218,9 @@ func (f *folder) apply(e ledger.Event, p map[string]string) error {
 		if eff.PlannedAt != nil {
 			st.PlannedAt = *eff.PlannedAt
 		}
+		if eff.Window != nil {
+			st.Window = *eff.Window
+		}
 	}
 	return nil
 }
@@ -237,7 +240,7 @@ func (f *folder) checklistMissing() int {
 
 // lockedFields reports whether a patch touches what the approvals cover.
 func lockedFields(f Fields) bool {
-	return f.Type != nil || f.Subtype != nil || f.Mode != nil || f.Version != nil || f.Content != nil || f.PlannedAt != nil
+	return f.Type != nil || f.Subtype != nil || f.Mode != nil || f.Version != nil || f.Content != nil || f.PlannedAt != nil || f.Window != nil
 }
 
 // bodyParams copies the scalar fields of a workflow event body into the
@@ -274,6 +277,7 @@ func applyFields(st *State, f Fields) {
 	set(&st.Version, f.Version)
 	set(&st.ProjectManager, f.ProjectManager)
 	set(&st.SystemOwner, f.SystemOwner)
+	set(&st.Window, f.Window)
 	if f.Content != nil {
 		st.Content = append([]ContentItem{}, (*f.Content)...)
 	}
@@ -300,6 +304,7 @@ func fieldNames(f Fields) []string {
 	add(f.PlannedAt != nil, "planned_at")
 	add(f.ProjectManager != nil, "project_manager")
 	add(f.SystemOwner != nil, "system_owner")
+	add(f.Window != nil, "window")
 	return n
 }
 
@@ -331,7 +336,7 @@ func Summarize(st State, total int) Summary {
 	return Summary{
 		ID: st.ID, Title: st.Title, SystemCode: st.SystemCode, Type: st.Type, Subtype: st.Subtype,
 		Mode: st.Mode, Version: st.Version, Stage: st.Stage, Zone: st.Zone, PlannedAt: st.PlannedAt, UpdatedAt: st.UpdatedAt,
-		ProjectManager: st.ProjectManager, ContentRefs: refs, ChecklistDone: done, ChecklistTotal: total,
+		ProjectManager: st.ProjectManager, Window: st.Window, ContentRefs: refs, ChecklistDone: done, ChecklistTotal: total,
 		Tasks: st.Tasks, NotFullyTested: st.NotFullyTested, Override: st.Override, CreatedBy: st.CreatedBy,
 		Phase: phaseOf(st),
 	}

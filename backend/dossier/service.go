@@ -30,6 +30,8 @@ type Service struct {
 	Resolve Resolver
 	// Blobs holds attachment contents.
 	Blobs *blob.Store
+	// Windows resolves release windows; nil turns window checks off.
+	Windows Windows
 	// Now is the clock.
 	Now func() time.Time
 	// Zone is the zone new dossiers store their times in.
@@ -79,6 +81,9 @@ func (s *Service) Create(req CreateRequest) (View, error) {
 	if err := s.validateFields(tpl, &f, true); err != nil {
 		return View{}, err
 	}
+	if err := s.checkWindow(strings.TrimSpace(req.SystemCode), "", "", &f, true); err != nil {
+		return View{}, err
+	}
 	now := s.Now().In(s.Zone)
 	id := NewID(now)
 	body := createdBody{Template: tpl.Key(), SystemCode: strings.TrimSpace(req.SystemCode), Zone: s.Zone.String(), Fields: f}
@@ -93,6 +98,15 @@ func (s *Service) Create(req CreateRequest) (View, error) {
 
 // Get returns the dossier with id and its history. Codes: dossier.not_found.
 func (s *Service) Get(id string) (View, error) {
+	v, err := s.get(id)
+	if err != nil {
+		return View{}, err
+	}
+	return s.withWindow(v), nil
+}
+
+// get is Get without the calendar's window and warnings.
+func (s *Service) get(id string) (View, error) {
 	if c, ok := s.cached(id); ok {
 		return c.view, nil
 	}
@@ -159,6 +173,7 @@ func (s *Service) List(f Filter) ([]Summary, error) {
 		}
 		return nil
 	})
+	s.followWindows(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].PlannedAt.Equal(out[j].PlannedAt) {
 			return out[i].PlannedAt.After(out[j].PlannedAt)
@@ -180,6 +195,9 @@ func (s *Service) Update(id string, patch Fields) (View, error) {
 			patch.Type = &cur
 		}
 		if err := validateFields(tpl, &patch, false, st.Zone); err != nil {
+			return "", nil, err
+		}
+		if err := s.checkWindow(st.SystemCode, st.Type, st.Mode, &patch, false); err != nil {
 			return "", nil, err
 		}
 		patch = changedOnly(st, patch)
@@ -286,7 +304,7 @@ func (s *Service) append(id string, build func(State, *template.Template) (strin
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	cur, err := s.Get(id)
+	cur, err := s.get(id)
 	if err != nil {
 		return View{}, err
 	}
@@ -332,7 +350,7 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 	}
 	v := s.view(st, hist)
 	s.remember(id, all, v)
-	return v, nil
+	return s.withWindow(v), nil
 }
 
 func (s *Service) summarize(st State) Summary {

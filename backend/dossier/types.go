@@ -3,6 +3,7 @@ package dossier
 import (
 	"time"
 
+	"golive/backend/window"
 	"golive/backend/workflow"
 )
 
@@ -65,6 +66,10 @@ type Fields struct {
 	ProjectManager *string `json:"project_manager,omitempty"`
 	// SystemOwner names the system owner (系统所有人).
 	SystemOwner *string `json:"system_owner,omitempty"`
+	// Window is the release window id (e.g. "2027-03-11-java") a planned
+	// release targets; its start becomes the planned time, and the dossier
+	// follows the window when the PMO moves it.
+	Window *string `json:"window,omitempty"`
 }
 
 // CreateRequest is what a user enters to start a dossier.
@@ -136,6 +141,8 @@ type State struct {
 	PlannedAt      time.Time     `json:"planned_at"`
 	ProjectManager string        `json:"project_manager"`
 	SystemOwner    string        `json:"system_owner"`
+	// Window is the targeted release window id, "" for none.
+	Window string `json:"window"`
 	// Stage is the current stage id.
 	Stage string `json:"stage"`
 	// Checklist holds the items touched so far, by item id.
@@ -191,6 +198,13 @@ type View struct {
 	History []HistoryEntry `json:"history"`
 	// SystemName is the system's name from the register, if registered.
 	SystemName string `json:"system_name"`
+	// Window is the targeted window as the plan in force has it now, nil
+	// for none; State.PlannedAt already follows it.
+	Window *window.Window `json:"window"`
+	// Warnings are the calendar's warnings about this dossier: conflicts in
+	// its window, a window that moved, was cancelled or frozen, an
+	// emergency release in a freeze.
+	Warnings []window.Warning `json:"warnings"`
 }
 
 // Summary is one row of the dossier list; it is also the stored index.
@@ -208,6 +222,11 @@ type Summary struct {
 	PlannedAt      time.Time `json:"planned_at"`
 	UpdatedAt      time.Time `json:"updated_at"`
 	ProjectManager string    `json:"project_manager"`
+	// Window is the targeted window id.
+	Window string `json:"window"`
+	// WindowState is the window's state in the plan in force (open,
+	// moved, cancelled, frozen), "" without a window.
+	WindowState string `json:"window_state"`
 	// ContentRefs lists the content ids, for the free-text filter.
 	ContentRefs []string `json:"content_refs"`
 	// ChecklistDone counts items done or not applicable.

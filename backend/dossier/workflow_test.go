@@ -194,7 +194,7 @@ func TestActionsByPhase(t *testing.T) {
 			return ok(f.Dossiers.Confirm(id, false, demo.YesTo(st.Plan.Confirm().Items, "x"), "已回退", ""))
 		}},
 		{"postpone", "project_manager", func(id string) error {
-			return ok(f.Dossiers.Postpone(id, true, "回退", "下个窗口", f.state(t, id).PlannedAt.AddDate(0, 0, 14).Format(time.RFC3339)))
+			return ok(f.Dossiers.Postpone(id, true, "回退", "下个窗口", f.state(t, id).PlannedAt.AddDate(0, 0, 14).Format(time.RFC3339), ""))
 		}},
 		{"archive", "project_manager", func(id string) error { return ok(f.Dossiers.Archive(id, nil)) }},
 	}
@@ -512,14 +512,21 @@ func TestPostponementCarriesApprovals(t *testing.T) {
 	id := f.to(t, "upgrade", workflow.PhaseFailed)
 	st := f.state(t, id)
 	must(t, f.d.As("system_owner"))
-	_, err := f.Dossiers.Postpone(id, false, "r", "p", st.PlannedAt.AddDate(0, 0, 14).Format(time.RFC3339))
+	proposed, err := f.Dossiers.ProposePostponement(id)
+	must(t, err)
+	if proposed.ID != "2026-12-24-java" {
+		t.Fatalf("postponement proposes %s, want the next open java window 2026-12-24-java", proposed.ID)
+	}
+	_, err = f.Dossiers.Postpone(id, false, "r", "p", "", proposed.ID)
 	code(t, err, "workflow.production_changed")
-	_, err = f.Dossiers.Postpone(id, true, "r", "p", st.PlannedAt.AddDate(0, 0, -1).Format(time.RFC3339))
+	_, err = f.Dossiers.Postpone(id, true, "r", "p", "", "2026-12-10-java")
 	code(t, err, "workflow.date_not_later")
-	next := st.PlannedAt.AddDate(0, 0, 14)
-	must(t, f.d.Postpone(id, next))
+	_, err = f.Dossiers.Postpone(id, true, "r", "p", "2026-12-30T19:00", "")
+	code(t, err, "dossier.window_required")
+	must(t, f.d.Postpone(id, time.Time{}))
 	st = f.state(t, id)
-	if st.Flow.Phase != workflow.PhaseExecution || !st.PlannedAt.Equal(next) || st.Flow.Execution.Attempt != 2 || len(st.Flow.PastAttempts) != 1 {
+	next, _ := proposed.Interval()
+	if st.Flow.Phase != workflow.PhaseExecution || !st.PlannedAt.Equal(next) || st.Window != proposed.ID || st.Flow.Execution.Attempt != 2 || len(st.Flow.PastAttempts) != 1 {
 		t.Fatalf("after postponement: phase %s planned %s attempt %d", st.Flow.Phase, st.PlannedAt, st.Flow.Execution.Attempt)
 	}
 	if p := st.Flow.Postponements[0]; len(p.Reopened) != 0 {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"golive/backend/apperr"
@@ -23,7 +24,13 @@ type Service struct {
 	Now func() time.Time
 	// Zone is the zone stored with import times.
 	Zone *time.Location
+
+	rev atomic.Uint64
 }
+
+// Revision counts the changes made through this service, so that callers
+// caching what they computed from holidays know when to recompute.
+func (s *Service) Revision() uint64 { return s.rev.Load() }
 
 // NewService returns a Service over st.
 func NewService(st *store.Store, zone *time.Location) *Service {
@@ -64,6 +71,7 @@ func (s *Service) Calendar(years ...int) (*Calendar, error) {
 // overrides the built-in one. by names who saved it. Codes as
 // Year.Validate.
 func (s *Service) Save(y Year, by string) (Year, error) {
+	defer s.rev.Add(1)
 	y.Source = SourceImported
 	if err := y.Validate(); err != nil {
 		return Year{}, err
@@ -111,7 +119,10 @@ func (s *Service) ImportICS(year int, r io.Reader, file, by string) (Year, error
 
 // Reset removes the imported schedule of year, so the built-in one (if
 // any) applies again.
-func (s *Service) Reset(year int) error { return s.st.Put(bucket, yearKey(year), nil) }
+func (s *Service) Reset(year int) error {
+	defer s.rev.Add(1)
+	return s.st.Put(bucket, yearKey(year), nil)
+}
 
 // Imported returns the years with an imported schedule, ascending.
 func (s *Service) Imported() ([]int, error) {

@@ -21,9 +21,10 @@ type Assignment struct {
 	State string `json:"state"`
 }
 
-// InactiveStates are dossier states that no longer hold a place in a
-// window; Conflicts ignores assignments in them.
-var InactiveStates = []string{"postponed", "withdrawn", "cancelled"}
+// InactiveStates are dossier states (workflow phases) that no longer hold
+// a place in a window, because the release is behind them; Conflicts
+// ignores assignments in them. A postponed dossier holds its new window.
+var InactiveStates = []string{"failed", "confirmed", "archived"}
 
 // Conflicts checks assignments against windows and the system register and
 // returns the warnings, in a stable order:

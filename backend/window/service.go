@@ -38,6 +38,16 @@ type Service struct {
 
 	mu    sync.Mutex
 	cache map[int][]Plan // published versions by year, oldest first
+
+	genMu     sync.Mutex
+	generated map[int]generated // plans Generate computed, by year
+}
+
+// generated is a computed plan and what it was computed from.
+type generated struct {
+	template string
+	holidays uint64
+	plan     Plan
 }
 
 // NewService returns a Service.
@@ -73,15 +83,33 @@ func (s *Service) input(year int, edits []Edit) (Input, error) {
 
 // Generate returns the plan the current template's rules give for year,
 // without any edit. Codes: window.bad_year.
+//
+// The result is kept until the template or the holiday data change, so
+// that dossier pages and lists, which look windows up often, do not
+// regenerate the year each time. Callers must not modify it.
 func (s *Service) Generate(year int) (Plan, error) {
 	if err := checkYear(year); err != nil {
 		return Plan{}, err
+	}
+	key, rev := s.Template().Key(), s.Holidays.Revision()
+	s.genMu.Lock()
+	g, ok := s.generated[year]
+	s.genMu.Unlock()
+	if ok && g.template == key && g.holidays == rev {
+		return g.plan, nil
 	}
 	in, err := s.input(year, nil)
 	if err != nil {
 		return Plan{}, err
 	}
-	return Generate(in), nil
+	p := Generate(in)
+	s.genMu.Lock()
+	if s.generated == nil {
+		s.generated = map[int]generated{}
+	}
+	s.generated[year] = generated{template: key, holidays: rev, plan: p}
+	s.genMu.Unlock()
+	return p, nil
 }
 
 func (s *Service) loadDraft(year int) (draft, error) {

@@ -28,6 +28,8 @@ type Ctx struct {
 type Effect struct {
 	// PlannedAt is set when a postponement moved the release.
 	PlannedAt *time.Time
+	// Window is set when a postponement named the window it moves to.
+	Window *string
 }
 
 // IsKind reports whether kind is a workflow event kind.
@@ -98,6 +100,10 @@ func Apply(c Ctx, st *State, e ledger.Event) (Effect, error) {
 		err := decodeThen(e, &b, func() error {
 			t, err := st.postpone(c, e, b)
 			eff.PlannedAt = t
+			if err == nil {
+				w := b.Window
+				eff.Window = &w
+			}
 			return err
 		})
 		return eff, err
@@ -614,7 +620,7 @@ func (st *State) postpone(c Ctx, e ledger.Event, b PostponeBody) (*time.Time, er
 		return nil, apperr.New("workflow.date_not_later", "from", c.PlannedAt.Format("2006-01-02 15:04"))
 	}
 	p := Postponement{Signoff: *signoff(e, b.Role, ""), Attempt: st.Execution.Attempt, ProductionUnchanged: b.ProductionUnchanged,
-		Reason: strings.TrimSpace(b.Reason), Plan: strings.TrimSpace(b.Plan), From: c.PlannedAt, To: to, Reopened: []string{}}
+		Reason: strings.TrimSpace(b.Reason), Plan: strings.TrimSpace(b.Plan), From: c.PlannedAt, To: to, Window: b.Window, Reopened: []string{}}
 	st.PastAttempts = append(st.PastAttempts, st.Execution)
 	if st.Confirmation != nil {
 		st.PastConfirmations = append(st.PastConfirmations, *st.Confirmation)

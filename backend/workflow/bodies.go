@@ -136,6 +136,8 @@ type PostponeBody struct {
 	Reason              string `json:"reason"`
 	Plan                string `json:"plan"`
 	PlannedAt           string `json:"planned_at"`
+	// Window is the release window moved to ("" for a date of its own).
+	Window string `json:"window,omitempty"`
 }
 
 // ArchiveBody archives a confirmed dossier.

@@ -170,6 +170,7 @@ type Postponement struct {
 	Plan                string    `json:"plan"`
 	From                time.Time `json:"from"`
 	To                  time.Time `json:"to"`
+	Window              string    `json:"window,omitempty"`
 	// Reopened lists the slots that must decide again.
 	Reopened []string `json:"reopened"`
 }

@@ -5,6 +5,7 @@ package zone
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"golive/backend/apperr"
@@ -18,17 +19,27 @@ const DefaultName = "Asia/Shanghai"
 func Default() *time.Location { return Load(DefaultName) }
 
 // Load returns the named location, or Default for "" or an unknown name.
+// Locations are loaded once and kept: time.LoadLocation reads the zone
+// database on every call.
 func Load(name string) *time.Location {
-	if name != "" {
-		if loc, err := time.LoadLocation(name); err == nil {
-			return loc
+	if name == "" {
+		name = DefaultName
+	}
+	if loc, ok := cache.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		if name != DefaultName {
+			return Load(DefaultName)
 		}
+		loc = time.FixedZone(DefaultName, 8*3600)
 	}
-	if loc, err := time.LoadLocation(DefaultName); err == nil {
-		return loc
-	}
-	return time.FixedZone(DefaultName, 8*3600)
+	cache.Store(name, loc)
+	return loc
 }
+
+var cache sync.Map
 
 // ParseTime reads RFC 3339, or "2006-01-02T15:04", "2006-01-02 15:04",
 // "2006-01-02T15:04:05" in loc, and returns the time in loc. Impossible
