@@ -39,6 +39,7 @@ type API struct {
 	Systems  *SystemAPI
 	Dossiers *DossierAPI
 	Template *TemplateAPI
+	Windows  *WindowAPI
 }
 
 // New builds the bound structs over c. When the folder could not be opened
@@ -51,17 +52,18 @@ func New(c *core.Core, openErr error) *API {
 		Systems:  &SystemAPI{c: c},
 		Dossiers: &DossierAPI{c: c},
 		Template: &TemplateAPI{c: c},
+		Windows:  &WindowAPI{c: c},
 	}
 }
 
 // Bind lists the structs for wails' Bind option.
 func (a *API) Bind() []any {
-	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template}
+	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows}
 }
 
 // Startup receives the Wails context; kept for runtime calls later.
 func (a *API) Startup(ctx context.Context) {
-	a.App.ctx, a.Dossiers.ctx, a.Template.ctx = ctx, ctx, ctx
+	a.App.ctx, a.Dossiers.ctx, a.Template.ctx, a.Windows.ctx = ctx, ctx, ctx, ctx
 }
 
 // SecondInstance brings this window to the front when GoLive is started

@@ -29,7 +29,7 @@ func TestErrorsReachTheFrontendCoded(t *testing.T) {
 	if got.Code != "profile.unknown_role" || got.Params["role"] != "nope" {
 		t.Fatalf("got %+v", got)
 	}
-	if len(api.Bind()) != 5 {
+	if len(api.Bind()) != 6 {
 		t.Fatal("every API area must be bound")
 	}
 }

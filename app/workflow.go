@@ -10,6 +10,7 @@ import (
 
 	"golive/backend/apperr"
 	"golive/backend/dossier"
+	"golive/backend/window"
 	"golive/backend/workflow"
 )
 
@@ -83,9 +84,16 @@ func (d *DossierAPI) Confirm(id string, success bool, answers map[string]workflo
 	return result(d.c.Dossiers.Confirm(id, success, answers, rollback, comment))
 }
 
-// Postpone moves the release to a later time (顺延).
-func (d *DossierAPI) Postpone(id string, productionUnchanged bool, reason, plan, plannedAt string) (dossier.View, error) {
-	return result(d.c.Dossiers.Postpone(id, productionUnchanged, reason, plan, plannedAt))
+// Postpone moves the release (顺延) to the window windowID, or, without
+// one, to plannedAt (new systems, emergency releases).
+func (d *DossierAPI) Postpone(id string, productionUnchanged bool, reason, plan, plannedAt, windowID string) (dossier.View, error) {
+	return result(d.c.Dossiers.Postpone(id, productionUnchanged, reason, plan, plannedAt, windowID))
+}
+
+// ProposePostponement returns the next open window of the dossier's system
+// class: where a postponement lands by default.
+func (d *DossierAPI) ProposePostponement(id string) (window.Window, error) {
+	return result(d.c.Dossiers.ProposePostponement(id))
 }
 
 // Archive freezes a confirmed dossier.

@@ -46,7 +46,7 @@ func TestConflicts(t *testing.T) {
 			[]window.Warning{{Code: window.WarnWindowNotOpen, Params: map[string]string{"window": "2027-02-11-java", "state": "cancelled", "dossier": "D1"}}}},
 		{"unknown window", []window.Assignment{a("D1", "CRM", "2027-02-12-java")},
 			[]window.Warning{{Code: window.WarnUnknownWindow, Params: map[string]string{"window": "2027-02-12-java", "dossier": "D1"}}}},
-		{"postponed dossiers hold no place", []window.Assignment{a("D1", "ERP", "2027-03-11-java"), {Dossier: "D2", System: "ERP", Window: "2027-03-11-java", State: "postponed"}}, nil},
+		{"released dossiers hold no place", []window.Assignment{a("D1", "ERP", "2027-03-11-java"), {Dossier: "D2", System: "ERP", Window: "2027-03-11-java", State: "archived"}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
