@@ -1,3 +1,44 @@
+export namespace app {
+	
+	export class YearView {
+	    in_force: window.Plan;
+	    draft: window.Plan;
+	    versions: window.VersionInfo[];
+	    holidays: holiday.Year;
+	
+	    static createFrom(source: any = {}) {
+	        return new YearView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.in_force = this.convertValues(source["in_force"], window.Plan);
+	        this.draft = this.convertValues(source["draft"], window.Plan);
+	        this.versions = this.convertValues(source["versions"], window.VersionInfo);
+	        this.holidays = this.convertValues(source["holidays"], holiday.Year);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace core {
 	
 	export class Info {
@@ -130,6 +171,7 @@ export namespace dossier {
 	    planned_at?: string;
 	    project_manager?: string;
 	    system_owner?: string;
+	    window?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new CreateRequest(source);
@@ -147,6 +189,7 @@ export namespace dossier {
 	        this.planned_at = source["planned_at"];
 	        this.project_manager = source["project_manager"];
 	        this.system_owner = source["system_owner"];
+	        this.window = source["window"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -217,6 +260,7 @@ export namespace dossier {
 	    planned_at?: string;
 	    project_manager?: string;
 	    system_owner?: string;
+	    window?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Fields(source);
@@ -233,6 +277,7 @@ export namespace dossier {
 	        this.planned_at = source["planned_at"];
 	        this.project_manager = source["project_manager"];
 	        this.system_owner = source["system_owner"];
+	        this.window = source["window"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -399,6 +444,7 @@ export namespace dossier {
 	    planned_at: any;
 	    project_manager: string;
 	    system_owner: string;
+	    window: string;
 	    stage: string;
 	    checklist: Record<string, ChecklistEntry>;
 	    notes: number;
@@ -434,6 +480,7 @@ export namespace dossier {
 	        this.planned_at = this.convertValues(source["planned_at"], null);
 	        this.project_manager = source["project_manager"];
 	        this.system_owner = source["system_owner"];
+	        this.window = source["window"];
 	        this.stage = source["stage"];
 	        this.checklist = this.convertValues(source["checklist"], ChecklistEntry, true);
 	        this.notes = source["notes"];
@@ -482,6 +529,8 @@ export namespace dossier {
 	    // Go type: time
 	    updated_at: any;
 	    project_manager: string;
+	    window: string;
+	    window_state: string;
 	    content_refs: string[];
 	    checklist_done: number;
 	    checklist_total: number;
@@ -510,6 +559,8 @@ export namespace dossier {
 	        this.planned_at = this.convertValues(source["planned_at"], null);
 	        this.updated_at = this.convertValues(source["updated_at"], null);
 	        this.project_manager = source["project_manager"];
+	        this.window = source["window"];
+	        this.window_state = source["window_state"];
 	        this.content_refs = source["content_refs"];
 	        this.checklist_done = source["checklist_done"];
 	        this.checklist_total = source["checklist_total"];
@@ -543,6 +594,8 @@ export namespace dossier {
 	    state: State;
 	    history: HistoryEntry[];
 	    system_name: string;
+	    window?: window.Window;
+	    warnings: window.Warning[];
 	
 	    static createFrom(source: any = {}) {
 	        return new View(source);
@@ -553,6 +606,70 @@ export namespace dossier {
 	        this.state = this.convertValues(source["state"], State);
 	        this.history = this.convertValues(source["history"], HistoryEntry);
 	        this.system_name = source["system_name"];
+	        this.window = this.convertValues(source["window"], window.Window);
+	        this.warnings = this.convertValues(source["warnings"], window.Warning);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace holiday {
+	
+	export class Day {
+	    date: string;
+	    name: string;
+	    work: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Day(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.name = source["name"];
+	        this.work = source["work"];
+	    }
+	}
+	export class Year {
+	    year: number;
+	    source: string;
+	    days: Day[];
+	    file?: string;
+	    // Go type: time
+	    imported_at: any;
+	    imported_by?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Year(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.source = source["source"];
+	        this.days = this.convertValues(source["days"], Day);
+	        this.file = source["file"];
+	        this.imported_at = this.convertValues(source["imported_at"], null);
+	        this.imported_by = source["imported_by"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1037,6 +1154,56 @@ export namespace template {
 		    return a;
 		}
 	}
+	export class FreezeRange {
+	    id: string;
+	    name: Text;
+	    start: string;
+	    end: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FreezeRange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = this.convertValues(source["name"], Text);
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FreezeRule {
+	    working_days_before: number;
+	    min_holiday_days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FreezeRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.working_days_before = source["working_days_before"];
+	        this.min_holiday_days = source["min_holiday_days"];
+	    }
+	}
 	
 	export class Mode {
 	    id: string;
@@ -1299,6 +1466,68 @@ export namespace template {
 		}
 	}
 	
+	export class WindowRule {
+	    class: string;
+	    weekday: string;
+	    weeks: number[];
+	    week_reading: string;
+	    start: string;
+	    end: string;
+	    zone: string;
+	    holiday_policy: string;
+	    capacity: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WindowRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.class = source["class"];
+	        this.weekday = source["weekday"];
+	        this.weeks = source["weeks"];
+	        this.week_reading = source["week_reading"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.zone = source["zone"];
+	        this.holiday_policy = source["holiday_policy"];
+	        this.capacity = source["capacity"];
+	    }
+	}
+	export class WindowSettings {
+	    rules: WindowRule[];
+	    freeze: FreezeRule;
+	    freeze_ranges: FreezeRange[];
+	
+	    static createFrom(source: any = {}) {
+	        return new WindowSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rules = this.convertValues(source["rules"], WindowRule);
+	        this.freeze = this.convertValues(source["freeze"], FreezeRule);
+	        this.freeze_ranges = this.convertValues(source["freeze_ranges"], FreezeRange);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Template {
 	    id: string;
 	    version: string;
@@ -1315,6 +1544,7 @@ export namespace template {
 	    documents: Document[];
 	    flows: Flow[];
 	    settings: Settings;
+	    windows?: WindowSettings;
 	
 	    static createFrom(source: any = {}) {
 	        return new Template(source);
@@ -1337,6 +1567,7 @@ export namespace template {
 	        this.documents = this.convertValues(source["documents"], Document);
 	        this.flows = this.convertValues(source["flows"], Flow);
 	        this.settings = this.convertValues(source["settings"], Settings);
+	        this.windows = this.convertValues(source["windows"], WindowSettings);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1357,6 +1588,8 @@ export namespace template {
 		    return a;
 		}
 	}
+	
+	
 
 }
 
@@ -1407,6 +1640,327 @@ export namespace templates {
 		    return a;
 		}
 	}
+
+}
+
+export namespace window {
+	
+	export class Adjustment {
+	    kind: string;
+	    code: string;
+	    params?: Record<string, string>;
+	    manual?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Adjustment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.code = source["code"];
+	        this.params = source["params"];
+	        this.manual = source["manual"];
+	    }
+	}
+	export class Slot {
+	    date: string;
+	    start: string;
+	    end: string;
+	    state: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Slot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.state = source["state"];
+	    }
+	}
+	export class Change {
+	    window: string;
+	    class: string;
+	    kind: string;
+	    before?: Slot;
+	    after?: Slot;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.window = source["window"];
+	        this.class = source["class"];
+	        this.kind = source["kind"];
+	        this.before = this.convertValues(source["before"], Slot);
+	        this.after = this.convertValues(source["after"], Slot);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Edit {
+	    op: string;
+	    window?: string;
+	    class?: string;
+	    date?: string;
+	    end_date?: string;
+	    start?: string;
+	    end?: string;
+	    name?: string;
+	    reason: string;
+	    by: string;
+	    // Go type: time
+	    at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Edit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.window = source["window"];
+	        this.class = source["class"];
+	        this.date = source["date"];
+	        this.end_date = source["end_date"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.name = source["name"];
+	        this.reason = source["reason"];
+	        this.by = source["by"];
+	        this.at = this.convertValues(source["at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Freeze {
+	    id: string;
+	    kind: string;
+	    name: string;
+	    start: string;
+	    end: string;
+	    holiday_start?: string;
+	    holiday_end?: string;
+	    holiday_days?: number;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Freeze(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.holiday_start = source["holiday_start"];
+	        this.holiday_end = source["holiday_end"];
+	        this.holiday_days = source["holiday_days"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Warning {
+	    code: string;
+	    params?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Warning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.params = source["params"];
+	    }
+	}
+	export class Window {
+	    id: string;
+	    class: string;
+	    date: string;
+	    start: string;
+	    end: string;
+	    zone: string;
+	    state: string;
+	    nominal?: string;
+	    week?: number;
+	    extra?: boolean;
+	    capacity: number;
+	    adjustments: Adjustment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Window(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.class = source["class"];
+	        this.date = source["date"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.zone = source["zone"];
+	        this.state = source["state"];
+	        this.nominal = source["nominal"];
+	        this.week = source["week"];
+	        this.extra = source["extra"];
+	        this.capacity = source["capacity"];
+	        this.adjustments = this.convertValues(source["adjustments"], Adjustment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Plan {
+	    year: number;
+	    version: number;
+	    template: string;
+	    holiday_source: string;
+	    windows: Window[];
+	    freezes: Freeze[];
+	    edits: Edit[];
+	    warnings: Warning[];
+	    changes?: Change[];
+	    note?: string;
+	    // Go type: time
+	    published_at: any;
+	    published_by?: string;
+	    event?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.version = source["version"];
+	        this.template = source["template"];
+	        this.holiday_source = source["holiday_source"];
+	        this.windows = this.convertValues(source["windows"], Window);
+	        this.freezes = this.convertValues(source["freezes"], Freeze);
+	        this.edits = this.convertValues(source["edits"], Edit);
+	        this.warnings = this.convertValues(source["warnings"], Warning);
+	        this.changes = this.convertValues(source["changes"], Change);
+	        this.note = source["note"];
+	        this.published_at = this.convertValues(source["published_at"], null);
+	        this.published_by = source["published_by"];
+	        this.event = source["event"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReadingDiff {
+	    month: number;
+	    nth_weekday: string[];
+	    calendar_week: string[];
+	    missing_weeks?: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReadingDiff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.nth_weekday = source["nth_weekday"];
+	        this.calendar_week = source["calendar_week"];
+	        this.missing_weeks = source["missing_weeks"];
+	    }
+	}
+	
+	export class VersionInfo {
+	    version: number;
+	    event: string;
+	    published_at: string;
+	    published_by: string;
+	    note: string;
+	    changes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new VersionInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.event = source["event"];
+	        this.published_at = source["published_at"];
+	        this.published_by = source["published_by"];
+	        this.note = source["note"];
+	        this.changes = source["changes"];
+	    }
+	}
+	
 
 }
 
@@ -1889,6 +2443,7 @@ export namespace workflow {
 	    from: any;
 	    // Go type: time
 	    to: any;
+	    window?: string;
 	    reopened: string[];
 	
 	    static createFrom(source: any = {}) {
@@ -1908,6 +2463,7 @@ export namespace workflow {
 	        this.plan = source["plan"];
 	        this.from = this.convertValues(source["from"], null);
 	        this.to = this.convertValues(source["to"], null);
+	        this.window = source["window"];
 	        this.reopened = source["reopened"];
 	    }
 	

@@ -74,8 +74,12 @@ export function Override(arg1, arg2) {
   return window['go']['app']['DossierAPI']['Override'](arg1, arg2);
 }
 
-export function Postpone(arg1, arg2, arg3, arg4, arg5) {
-  return window['go']['app']['DossierAPI']['Postpone'](arg1, arg2, arg3, arg4, arg5);
+export function Postpone(arg1, arg2, arg3, arg4, arg5, arg6) {
+  return window['go']['app']['DossierAPI']['Postpone'](arg1, arg2, arg3, arg4, arg5, arg6);
+}
+
+export function ProposePostponement(arg1) {
+  return window['go']['app']['DossierAPI']['ProposePostponement'](arg1);
 }
 
 export function RecordPackageFromDialog(arg1, arg2) {
