@@ -18,7 +18,7 @@ pkgs=(build-essential pkg-config libgtk-3-dev fonts-droid-fallback)
 webkit=libwebkit2gtk-4.0-dev
 case "$profile" in
   run | dist) ;;
-  test) pkgs+=(xvfb xauth x11-utils chromium poppler-utils imagemagick iproute2 procps) ;;
+  test) pkgs+=(xvfb xauth x11-utils chromium poppler-utils libreoffice-calc imagemagick iproute2 procps) ;;
   *) die "unknown profile '$profile' (run, test or dist)" ;;
 esac
 

@@ -1,0 +1,457 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/term"
+
+	"golive/backend/apperr"
+	"golive/backend/core"
+	"golive/backend/demo"
+	"golive/backend/docs"
+	"golive/backend/documents"
+	"golive/backend/pdfsig"
+	"golive/backend/profile"
+	"golive/backend/verify"
+)
+
+func init() {
+	registerExport("pdf", "golive export pdf --dossier ID --kind KIND --out F.pdf [--lang zh|en] [--profile ID] [--year Y] [--data DIR]\n"+
+		"      KIND: "+strings.Join(docs.Kinds, ", ")+"; signed by --profile (default: the folder's default profile)", runExportPDF)
+	registerExport("register", "golive export register [--year Y] [--window W|YYYY-MM-DD] [--system CODE] --out F.xlsx [--lang zh|en] [--data DIR]  审批登记簿", runExportRegister)
+	registerExport("stats", "golive export stats [--year Y] [--window W|YYYY-MM-DD] [--system CODE] --out F.xlsx [--data DIR]  发布统计", runExportStats)
+	registerExport("plan-xlsx", "golive export plan-xlsx --year Y --out F.xlsx [--data DIR]  发布窗口计划 workbook", runExportPlanWorkbook)
+	registerExport("user-test", "golive export user-test [--dossier ID] --out F.xlsx [--data DIR]  blank 用户测试报告", runExportUserTest)
+	register("generate", "golive generate --dossier ID --doc DOC [--out F.pdf] [--profile ID] [--data DIR]  make a standard document and attach it", runGenerate)
+	register("verify", "golive verify FILE.pdf [--json] [--data DIR]  check a document's signature and content; exit 0 only when all matches", runVerify)
+}
+
+// docFlags are the flags every document command shares.
+type docFlags struct {
+	fs      *flag.FlagSet
+	dir     *string
+	out     *string
+	lang    *string
+	profile *string
+}
+
+func newDocFlags(name string, out io.Writer) docFlags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	return docFlags{fs: fs,
+		dir:     fs.String("data", "", "the data folder (default: GOLIVE_DATA, else the user config folder's GoLive)"),
+		out:     fs.String("out", "", "the file to write (required)"),
+		lang:    fs.String("lang", "zh", "the document language: zh or en"),
+		profile: fs.String("profile", "", "the signing profile's id or name (default: the folder's default profile)"),
+	}
+}
+
+func (f docFlags) parse(args []string) error {
+	if err := f.fs.Parse(args); err != nil {
+		return err
+	}
+	if f.fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", f.fs.Arg(0))
+	}
+	return nil
+}
+
+// needOut checks --out.
+func (f docFlags) needOut(ext string) error {
+	if *f.out == "" {
+		return fmt.Errorf("--out is required: the %s file to write", ext)
+	}
+	return nil
+}
+
+// writeFile writes b to path through a temporary file, so a failed export
+// never leaves half a document.
+func writeFile(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".golive-export-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// readPassphrase asks for a passphrase on the terminal without echo; tests
+// replace it.
+var readPassphrase = func(prompt string) (string, error) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return "", errors.New("no terminal to ask for the passphrase: set GOLIVE_PASSPHRASE")
+	}
+	fmt.Fprint(os.Stderr, prompt)
+	b, err := term.ReadPassword(fd)
+	fmt.Fprintln(os.Stderr)
+	return string(b), err
+}
+
+// openSigner picks the signing profile (by id or name, else the default)
+// and unlocks it: sample profiles with the sample passphrase, others with
+// GOLIVE_PASSPHRASE or a passphrase typed on the terminal.
+func openSigner(c *core.Core, want string) (*pdfsig.Signer, error) {
+	list, err := c.Profiles.List()
+	if err != nil {
+		return nil, Explain(err)
+	}
+	var p *profile.Summary
+	for i := range list {
+		if (want == "" && list[i].Default) || (want != "" && (list[i].ID == want || list[i].Name == want)) {
+			p = &list[i]
+			break
+		}
+	}
+	switch {
+	case len(list) == 0:
+		return nil, errors.New("this data folder has no profile to sign with; create one in the app first")
+	case p == nil && want != "":
+		return nil, fmt.Errorf("no profile %q in this data folder", want)
+	case p == nil:
+		p = &list[0]
+	}
+	pass := demo.SamplePassphrase
+	if !p.Sample {
+		pass = os.Getenv("GOLIVE_PASSPHRASE")
+		if pass == "" {
+			if pass, err = readPassphrase(fmt.Sprintf("Passphrase for %s (%s): ", p.Name, p.ID)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	s, err := pdfsig.Open(c.Profiles, p.ID, pass, c.Template().Organisation.Zh, c.Now())
+	if apperr.HasCode(err, "keys.wrong_passphrase") {
+		return nil, fmt.Errorf("wrong passphrase for profile %s (%s)", p.Name, p.ID)
+	}
+	if err != nil {
+		return nil, Explain(err)
+	}
+	return s, nil
+}
+
+// explainDoc turns the document codes into sentences.
+func explainDoc(err error) error {
+	var e *apperr.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	switch e.Code {
+	case "dossier.not_found":
+		return fmt.Errorf("no dossier %s in this data folder (the register's first column, 编号, holds the dossier numbers)", e.Params["id"])
+	case "docs.bad_kind":
+		return fmt.Errorf("unknown document kind %q; kinds: %s", e.Params["kind"], strings.Join(docs.Kinds, ", "))
+	case "docs.bad_lang":
+		return fmt.Errorf("unknown language %q; use zh or en", e.Params["lang"])
+	case "pdf.font_missing":
+		return fmt.Errorf("this build has no PDF fonts (%s): run scripts/fetch-fonts.sh and rebuild", e.Params["file"])
+	case "documents.no_plan_source":
+		return errors.New("window plans cannot be exported as documents by this build yet")
+	case "documents.not_generatable":
+		return fmt.Errorf("document %q cannot be generated; documents: %s", e.Params["document"], strings.Join(generatable(), ", "))
+	}
+	return Explain(err)
+}
+
+func generatable() []string {
+	var out []string
+	for _, k := range []string{"release_note", "application_confirmation", "release_test_confirmation"} {
+		if _, ok := documents.Generatable[k]; ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func runExportPDF(args []string, out io.Writer) error {
+	f := newDocFlags("export pdf", out)
+	id := f.fs.String("dossier", "", "the dossier number (编号)")
+	kind := f.fs.String("kind", docs.KindConfirmation, "the document: "+strings.Join(docs.Kinds, ", "))
+	year := f.fs.Int("year", 0, "the plan's year (kind plan)")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.needOut(".pdf"); err != nil {
+		return err
+	}
+	if *kind != docs.KindPlan && *id == "" {
+		return errors.New("--dossier is required: the dossier number (编号)")
+	}
+	c, err := openData(*f.dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	svc := c.Documents()
+	// Check the request before asking for a passphrase.
+	if _, err := svc.Content(documents.Request{Kind: *kind, Dossier: *id, Year: *year, Lang: *f.lang}); err != nil {
+		return explainDoc(err)
+	}
+	signer, err := openSigner(c, *f.profile)
+	if err != nil {
+		return err
+	}
+	doc, err := svc.PDF(documents.Request{Kind: *kind, Dossier: *id, Year: *year, Lang: *f.lang}, signer)
+	if err != nil {
+		return explainDoc(err)
+	}
+	if err := writeFile(*f.out, doc.PDF); err != nil {
+		return err
+	}
+	sample := ""
+	if signer.Sample() {
+		sample = " (sample profile: watermarked 示例 / SAMPLE)"
+	}
+	fmt.Fprintf(out, "%s: %s %s, %d pages, %d bytes, signed by %s%s\n", *f.out, doc.Content.Title, doc.Content.Number, doc.Pages, len(doc.PDF), signer.Profile.Name, sample)
+	return nil
+}
+
+func registerFlags(f docFlags) (*int, *string, *string) {
+	return f.fs.Int("year", 0, "only dossiers planned in this year"),
+		f.fs.String("window", "", "only dossiers of this release window (its id, e.g. 2027-03-11-java) or planned this day (YYYY-MM-DD)"),
+		f.fs.String("system", "", "only dossiers of this system code")
+}
+
+func runExportRegister(args []string, out io.Writer) error {
+	f := newDocFlags("export register", out)
+	year, window, sys := registerFlags(f)
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.needOut(".xlsx"); err != nil {
+		return err
+	}
+	c, err := openData(*f.dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	var buf bytes.Buffer
+	n, err := c.Documents().Register(documents.RegisterFilter{Year: *year, Window: *window, System: *sys, Lang: *f.lang}, &buf)
+	if err != nil {
+		return explainDoc(err)
+	}
+	if err := writeFile(*f.out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s: 审批登记簿, %d dossiers\n", *f.out, n)
+	return nil
+}
+
+func runExportStats(args []string, out io.Writer) error {
+	f := newDocFlags("export stats", out)
+	year, window, sys := registerFlags(f)
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.needOut(".xlsx"); err != nil {
+		return err
+	}
+	c, err := openData(*f.dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	var buf bytes.Buffer
+	if err := c.Documents().Stats(documents.RegisterFilter{Year: *year, Window: *window, System: *sys, Lang: *f.lang}, &buf); err != nil {
+		return explainDoc(err)
+	}
+	if err := writeFile(*f.out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s: 发布统计\n", *f.out)
+	return nil
+}
+
+func runExportPlanWorkbook(args []string, out io.Writer) error {
+	f := newDocFlags("export plan-xlsx", out)
+	year := f.fs.Int("year", 0, "the plan's year")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.needOut(".xlsx"); err != nil {
+		return err
+	}
+	c, err := openData(*f.dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	var buf bytes.Buffer
+	if err := c.Documents().PlanWorkbook(*year, *f.lang, &buf); err != nil {
+		return explainDoc(err)
+	}
+	if err := writeFile(*f.out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s: %d 发布窗口计划\n", *f.out, *year)
+	return nil
+}
+
+func runExportUserTest(args []string, out io.Writer) error {
+	f := newDocFlags("export user-test", out)
+	id := f.fs.String("dossier", "", "pre-fill system, version and release content from this dossier")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.needOut(".xlsx"); err != nil {
+		return err
+	}
+	c, err := openData(*f.dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	var buf bytes.Buffer
+	if err := c.Documents().UserTestTemplate(*id, *f.lang, &buf); err != nil {
+		return explainDoc(err)
+	}
+	if err := writeFile(*f.out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s: 用户测试报告 (blank)\n", *f.out)
+	return nil
+}
+
+func runGenerate(args []string, out io.Writer) error {
+	f := newDocFlags("generate", out)
+	id := f.fs.String("dossier", "", "the dossier number (编号)")
+	doc := f.fs.String("doc", "", "the standard document: "+strings.Join(generatable(), ", "))
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if *id == "" || *doc == "" {
+		return errors.New("--dossier and --doc are required")
+	}
+	c, err := openData(*f.dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, ok := documents.Generatable[*doc]; !ok {
+		return explainDoc(apperr.New("documents.not_generatable", "document", *doc))
+	}
+	if _, err := c.Dossiers.Get(*id); err != nil {
+		return explainDoc(err)
+	}
+	signer, err := openSigner(c, *f.profile)
+	if err != nil {
+		return err
+	}
+	v, made, err := c.Documents().Generate(*id, *doc, *f.lang, signer)
+	if err != nil {
+		return explainDoc(err)
+	}
+	if *f.out != "" {
+		if err := writeFile(*f.out, made.PDF); err != nil {
+			return err
+		}
+	}
+	key := documents.DeliverableFor(v.State, *doc)
+	versions := v.State.Flow.Deliverables[key]
+	fmt.Fprintf(out, "%s %s attached to %s as %s version %d (%d pages), signed by %s\n", made.Content.Title, made.Content.Number, *id, key, len(versions), made.Pages, signer.Profile.Name)
+	return nil
+}
+
+func runVerify(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
+	fs.SetOutput(out)
+	dir := fs.String("data", "", "the data folder to compare with (default: GOLIVE_DATA, else the user config folder's GoLive)")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	// Accept the file before or after the flags.
+	var file string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		file, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if file == "" && fs.NArg() > 0 {
+		file = fs.Arg(0)
+	}
+	if file == "" {
+		return errors.New("golive verify needs the PDF to check: golive verify FILE.pdf")
+	}
+	c, err := openData(*dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	rep, err := verify.CheckFile(file, c.Documents())
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %v", file, errors.Unwrap(err))
+	}
+	if *asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(rep)
+	} else {
+		printReport(out, file, rep)
+	}
+	if !rep.OK() {
+		return reportError(rep)
+	}
+	return nil
+}
+
+func printReport(out io.Writer, file string, r verify.Report) {
+	fmt.Fprintf(out, "%s: %s\n", file, strings.ToUpper(r.Status))
+	if r.Payload != nil {
+		fmt.Fprintf(out, "  document:  %s %s (%s)\n", r.Title, r.Payload.Number, r.Payload.Kind)
+		if r.Payload.Dossier != "" {
+			fmt.Fprintf(out, "  dossier:   %s, made from event %s\n", r.Payload.Dossier, r.Payload.Event)
+		}
+		for _, s := range r.Payload.Signed {
+			fmt.Fprintf(out, "  signed:    %-36s %s (%s)\n", s.For, s.Fingerprint, s.How)
+		}
+	}
+	if r.Signature.Valid {
+		who := r.Signature.Signer
+		if who == "" {
+			who = "an unknown profile"
+		}
+		sample := ""
+		if r.Signature.Sample {
+			sample = ", a SAMPLE profile"
+		}
+		fmt.Fprintf(out, "  signature: valid, by %s (%s%s), certificate %s\n", who, r.Signature.Fingerprint, sample, r.Signature.Certificate)
+	}
+	if r.NewerEvents > 0 {
+		fmt.Fprintf(out, "  note:      the dossier has %d newer event(s) since this document was made\n", r.NewerEvents)
+	}
+	for _, p := range r.Problems {
+		fmt.Fprintf(out, "  problem:   %s: %s\n", p.Code, p.Message)
+	}
+	for _, d := range r.Differences {
+		fmt.Fprintf(out, "  differs:   %s: document %q, store %q\n", d.Field, d.Document, d.Store)
+	}
+}
+
+// reportError is the error (and so the exit status 1) of a check that
+// did not match, naming the first problem.
+func reportError(r verify.Report) error {
+	msg := "document does not match"
+	if len(r.Problems) > 0 {
+		msg = r.Problems[0].Message
+	}
+	return fmt.Errorf("verification %s: %s", r.Status, msg)
+}

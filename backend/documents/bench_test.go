@@ -1,0 +1,240 @@
+package documents_test
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"golive/backend/docs"
+	"golive/backend/documents"
+	"golive/backend/dossier"
+	"golive/backend/keys"
+	"golive/backend/pdf"
+	"golive/backend/pdfsig"
+	"golive/backend/profile"
+)
+
+// The benchmarks compare a signed confirmation PDF of a 60-event dossier
+// with plain gofpdf writing the same text in the same font, and report the
+// peak resident memory of each, measured in a child process that does
+// nothing else (VmHWM).
+
+const benchEvents = 60
+
+// sixtyEvents returns an archived new-system dossier padded with notes to
+// 60 events.
+func sixtyEvents(b *testing.B) dossier.View {
+	b.Helper()
+	c := openSample(b)
+	signer(b, c) // unlocks the default profile, which writes the notes
+	v := find(b, c, "archived new-system with at most 60 events", func(v dossier.View) bool {
+		return archivedNewSystem(v) && v.State.Events <= benchEvents
+	})
+	for i := v.State.Events; i < benchEvents; i++ {
+		var err error
+		if v, err = c.Dossiers.AddNote(v.State.ID, fmt.Sprintf("归档后补充说明 %d：已核对归档材料与发布记录一致。", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if v.State.Events != benchEvents {
+		b.Fatalf("%d events", v.State.Events)
+	}
+	return v
+}
+
+func BenchmarkConfirmationPDF(b *testing.B) {
+	v := sixtyEvents(b)
+	c := openSample(b)
+	svc, s := c.Documents(), signer(b, c)
+	var out documents.Output
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		if out, err = svc.PDF(documents.Request{Kind: docs.KindConfirmation, Dossier: v.State.ID}, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(out.PDF))/1024, "KB")
+	b.ReportMetric(float64(out.Pages), "pages")
+	b.ReportMetric(childPeak(b, "render", contentFile(b, out.Content)), "peak-RSS-MB")
+}
+
+func BenchmarkConfirmationPlainGofpdf(b *testing.B) {
+	v := sixtyEvents(b)
+	c := openSample(b)
+	content, err := c.Documents().Content(documents.Request{Kind: docs.KindConfirmation, Dossier: v.State.ID})
+	if err != nil {
+		b.Fatal(err)
+	}
+	fonts, err := pdf.DefaultFonts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var n, pages int
+	b.ReportAllocs()
+	for b.Loop() {
+		n, pages = plainPDF(b, fonts, content)
+	}
+	b.ReportMetric(float64(n)/1024, "KB")
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(childPeak(b, "plain", contentFile(b, content)), "peak-RSS-MB")
+}
+
+// texts lists every string of the content, in order.
+func texts(c *docs.Content) []string {
+	raw, _ := json.Marshal(c)
+	var v any
+	_ = json.Unmarshal(raw, &v)
+	var out []string
+	var walk func(any)
+	walk = func(x any) {
+		switch y := x.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(y))
+			for k := range y {
+				keys = append(keys, k)
+			}
+			for _, k := range keys {
+				walk(y[k])
+			}
+		case []any:
+			for _, e := range y {
+				walk(e)
+			}
+		case string:
+			if y != "" {
+				out = append(out, y)
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// plainPDF writes the content's text with gofpdf's own MultiCell in the
+// same two faces, unsigned: the baseline.
+func plainPDF(tb testing.TB, fonts pdf.Fonts, c *docs.Content) (int, int) {
+	f := gofpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes("r", "", fonts.Regular)
+	f.AddUTF8FontFromBytes("b", "", fonts.Bold)
+	f.AddPage()
+	f.SetFont("b", "", 16)
+	f.MultiCell(0, 8, c.Title, "", "C", false)
+	f.SetFont("r", "", 8.2)
+	for _, s := range texts(c) {
+		f.MultiCell(0, 4, s, "1", "L", false)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Len(), f.PageNo()
+}
+
+func contentFile(b *testing.B, c *docs.Content) string {
+	raw, err := c.Canonical()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := filepath.Join(b.TempDir(), "content.json")
+	if err := os.WriteFile(p, raw, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// childPeak runs this test binary again to do one job three times and
+// returns the child's peak resident set in MB.
+func childPeak(b *testing.B, job, input string) float64 {
+	b.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Env = append(os.Environ(), "GOLIVE_BENCH_CHILD="+job, "GOLIVE_BENCH_INPUT="+input)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		b.Fatalf("child %s: %v\n%s", job, err, out)
+	}
+	for _, l := range strings.Split(string(out), "\n") {
+		if kb, ok := strings.CutPrefix(l, "VmHWM-kB "); ok {
+			n, _ := strconv.ParseFloat(strings.TrimSpace(kb), 64)
+			return n / 1024
+		}
+	}
+	b.Fatalf("child %s printed no VmHWM:\n%s", job, out)
+	return 0
+}
+
+// benchChild is the child's side of childPeak; TestMain runs it instead of
+// the tests when GOLIVE_BENCH_CHILD is set.
+func benchChild(job, input string) {
+	raw, err := os.ReadFile(input)
+	if err != nil {
+		panic(err)
+	}
+	c, err := docs.ParseContent(raw)
+	if err != nil {
+		panic(err)
+	}
+	fonts, err := pdf.DefaultFonts()
+	if err != nil {
+		panic(err)
+	}
+	seed := make([]byte, ed25519.SeedSize)
+	id := ed25519.NewKeyFromSeed(seed)
+	pub := id.Public().(ed25519.PublicKey)
+	sum := profile.Summary{ID: profile.IDFor(pub), Identity: profile.Identity{PublicKey: hex.EncodeToString(pub), Name: "bench"}, Fingerprint: keys.Fingerprint(pub)}
+	for range 3 {
+		switch job {
+		case "render":
+			p, err := docs.NewPayload(c)
+			if err != nil {
+				panic(err)
+			}
+			res, err := pdf.Render(c, p, pdf.Options{Fonts: fonts})
+			if err != nil {
+				panic(err)
+			}
+			s, err := pdfsig.NewSigner(sum, id, "bench", clock)
+			if err != nil {
+				panic(err)
+			}
+			if _, err := s.Sign(res.PDF, pdfsig.Info{At: clock}); err != nil {
+				panic(err)
+			}
+		case "plain":
+			plainPDF(&testing.B{}, fonts, c)
+		}
+	}
+	fmt.Printf("VmHWM-kB %d\n", vmHWM())
+}
+
+// vmHWM returns the process's peak resident set in kB.
+func vmHWM() int {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return n
+		}
+	}
+	return 0
+}

@@ -1,0 +1,183 @@
+package documents
+
+import (
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/docs"
+	"golive/backend/dossier"
+	"golive/backend/template"
+	"golive/backend/xlsx"
+	"golive/backend/zone"
+)
+
+// RegisterFilter selects the register's dossiers; zero fields match all.
+type RegisterFilter struct {
+	// Year is the planned release's year.
+	Year int `json:"year"`
+	// Window is a release window id ("2027-03-11-java") or a day
+	// ("2026-12-10"): dossiers targeting that window or planned that day.
+	Window string `json:"window"`
+	// System is a system code.
+	System string `json:"system"`
+	// Lang is "zh" (default) or "en".
+	Lang string `json:"lang"`
+}
+
+// String describes the filter for titles, e.g. "2026 · CRM".
+func (f RegisterFilter) String() string {
+	var parts []string
+	if f.Year != 0 {
+		parts = append(parts, strconv.Itoa(f.Year))
+	}
+	if f.Window != "" {
+		parts = append(parts, f.Window)
+	}
+	if f.System != "" {
+		parts = append(parts, f.System)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// windowOf names the release window of a dossier in the register and the
+// statistics: the window it targets ("2027-03-11-java"), else its planned
+// release day ("2026-12-10") in the dossier's zone, unless WindowOf is set.
+func (s *Service) windowOf(st dossier.State) string {
+	if s.WindowOf != nil {
+		return s.WindowOf(st)
+	}
+	if st.Window != "" {
+		return st.Window
+	}
+	return plannedDay(st)
+}
+
+// plannedDay is the day of the planned release in the dossier's zone.
+func plannedDay(st dossier.State) string {
+	if st.PlannedAt.IsZero() {
+		return ""
+	}
+	return st.PlannedAt.In(zone.Load(st.Zone)).Format(time.DateOnly)
+}
+
+// RegisterContent collects the register's rows, oldest planned release
+// first. Code docs.bad_lang.
+func (s *Service) RegisterContent(f RegisterFilter) (docs.Register, error) {
+	lang, err := docs.ParseLang(f.Lang)
+	if err != nil {
+		return docs.Register{}, err
+	}
+	list, err := s.Dossiers.List(dossier.Filter{SystemCode: strings.TrimSpace(f.System)})
+	if err != nil {
+		return docs.Register{}, err
+	}
+	names, err := s.names()
+	if err != nil {
+		return docs.Register{}, err
+	}
+	reg := docs.Register{Title: lang.L("title.register"), Filter: f.String(), Lang: lang, Rows: []docs.RegisterRow{}}
+	reg.Groups = docs.StepGroups(s.Template(), lang)
+	have := map[string]bool{}
+	for _, g := range reg.Groups {
+		have[g.Key] = true
+	}
+	pinned := map[string]*template.Template{}
+	for _, sum := range list {
+		if f.Year != 0 && (sum.PlannedAt.IsZero() || sum.PlannedAt.Year() != f.Year) {
+			continue
+		}
+		v, err := s.Dossiers.Get(sum.ID)
+		if err != nil {
+			return docs.Register{}, err
+		}
+		window := s.windowOf(v.State)
+		if f.Window != "" && window != f.Window && plannedDay(v.State) != f.Window {
+			continue
+		}
+		tpl, ok := pinned[v.State.Template]
+		if !ok {
+			if tpl, err = s.Resolve(v.State.Template); err != nil {
+				return docs.Register{}, err
+			}
+			pinned[v.State.Template] = tpl
+			for _, g := range docs.StepGroups(tpl, lang) {
+				if !have[g.Key] {
+					have[g.Key] = true
+					reg.Groups = append(reg.Groups, g)
+				}
+			}
+		}
+		reg.Rows = append(reg.Rows, docs.RegisterRowOf(docs.Source{View: v, Template: tpl, Names: names, Lang: lang}, window))
+	}
+	sort.SliceStable(reg.Rows, func(i, j int) bool {
+		a, b := reg.Rows[i], reg.Rows[j]
+		if !a.PlannedAt.Equal(b.PlannedAt) {
+			return a.PlannedAt.Before(b.PlannedAt)
+		}
+		return a.ID < b.ID
+	})
+	return reg, nil
+}
+
+// Register writes the approval register (审批登记簿) of the dossiers f
+// selects to w and returns how many rows it holds. Codes: docs.bad_lang,
+// xlsx.write_failed.
+func (s *Service) Register(f RegisterFilter, w io.Writer) (int, error) {
+	reg, err := s.RegisterContent(f)
+	if err != nil {
+		return 0, err
+	}
+	return len(reg.Rows), xlsx.WriteRegister(w, reg)
+}
+
+// Stats writes the release statistics (发布统计) of the dossiers f selects.
+func (s *Service) Stats(f RegisterFilter, w io.Writer) error {
+	reg, err := s.RegisterContent(f)
+	if err != nil {
+		return err
+	}
+	return xlsx.WriteStats(w, docs.BuildStats(reg))
+}
+
+// PlanWorkbook writes the year's window plan (发布窗口计划). Code
+// documents.no_plan_source until Plans is wired.
+func (s *Service) PlanWorkbook(year int, lang string, w io.Writer) error {
+	l, err := docs.ParseLang(lang)
+	if err != nil {
+		return err
+	}
+	if s.Plans == nil {
+		return apperr.New("documents.no_plan_source").WithDetail("the window plan is not wired to documents.Service.Plans yet")
+	}
+	rows, err := s.Plans(year, l)
+	if err != nil {
+		return err
+	}
+	return xlsx.WritePlan(w, year, rows, l)
+}
+
+// UserTestTemplate writes a blank 用户测试报告 workbook, pre-filled with the
+// dossier's system, version and release content when id is not empty.
+func (s *Service) UserTestTemplate(id, lang string, w io.Writer) error {
+	l, err := docs.ParseLang(lang)
+	if err != nil {
+		return err
+	}
+	u := xlsx.UserTest{Organisation: l.T(s.Template().Organisation), Lang: l}
+	if id != "" {
+		v, err := s.Dossiers.Get(id)
+		if err != nil {
+			return err
+		}
+		u.System = strings.TrimSpace(v.State.SystemCode + " " + v.SystemName)
+		u.Version, u.Dossier = v.State.Version, v.State.ID
+		for _, c := range v.State.Content {
+			u.Modules = append(u.Modules, c.Ref+" "+c.Title)
+		}
+	}
+	return xlsx.WriteUserTestTemplate(w, u)
+}

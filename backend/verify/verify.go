@@ -1,0 +1,385 @@
+// Package verify checks a GoLive PDF: its digital signature (backend/pdfsig)
+// and its verification payload against the local store. The document
+// embeds the content it shows (backend/docs); Check rebuilds that content
+// from the folder's own copy of the dossier's events, up to the event the
+// document was made from, and reports every field that differs. The CLI's
+// `golive verify` and the app's 验证 screen both call Check.
+package verify
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/digitorus/pdf"
+
+	"golive/backend/apperr"
+	"golive/backend/docs"
+	"golive/backend/documents"
+	"golive/backend/keys"
+	"golive/backend/pdfsig"
+	"golive/backend/profile"
+)
+
+// Statuses of a report, worst last.
+const (
+	// Match: the signature is valid and the document says what the local
+	// store says.
+	Match = "match"
+	// Differs: the signature is valid but the document and the local store
+	// disagree (see Differences).
+	Differs = "differs"
+	// Unknown: the dossier (or the plan) cannot be checked against the
+	// local store.
+	Unknown = "unknown"
+	// Invalid: the digital signature is missing or broken, or the file is
+	// not a GoLive document.
+	Invalid = "invalid"
+)
+
+// MaxDifferences bounds the differences a report lists.
+const MaxDifferences = 40
+
+// Report is the outcome of a check.
+type Report struct {
+	// Status is Match, Differs, Unknown or Invalid.
+	Status string `json:"status"`
+	// Signature is the digital signature's check.
+	Signature Signature `json:"signature"`
+	// Payload is the document's verification payload, when readable.
+	Payload *docs.Payload `json:"payload,omitempty"`
+	// Title is the document's title.
+	Title string `json:"title,omitempty"`
+	// NewerEvents counts the dossier's events in the store that the
+	// document does not reflect (it was made earlier); not a difference.
+	NewerEvents int `json:"newer_events"`
+	// Differences lists what the document and the store disagree on.
+	Differences []Difference `json:"differences"`
+	// Problems are the coded reasons for a status other than Match.
+	Problems []Problem `json:"problems"`
+}
+
+// OK reports whether everything matches.
+func (r Report) OK() bool { return r.Status == Match }
+
+// Signature describes the digital signature.
+type Signature struct {
+	// Valid is true when the signature is intact and covers the file.
+	Valid bool `json:"valid"`
+	// Signer is the signing profile's name, if the identity is known here.
+	Signer string `json:"signer"`
+	// Fingerprint is the signing identity's key fingerprint.
+	Fingerprint string `json:"fingerprint"`
+	// Certificate is the certificate's fingerprint.
+	Certificate string `json:"certificate"`
+	// Known is true when the identity is a profile identity of this folder.
+	Known bool `json:"known"`
+	// Sample is true when it is a sample profile.
+	Sample bool `json:"sample"`
+	// SignedAt is the stated signing time, RFC 3339.
+	SignedAt string `json:"signed_at,omitempty"`
+}
+
+// Difference is one field on which the document and the store disagree.
+type Difference struct {
+	// Field is a path into the content, e.g. "approvals[1].rows[0].remark".
+	Field string `json:"field"`
+	// Document and Store are the two values ("" when absent).
+	Document string `json:"document"`
+	Store    string `json:"store"`
+}
+
+// Problem is a coded reason, for the UI to translate.
+type Problem struct {
+	Code   string            `json:"code"`
+	Params map[string]string `json:"params,omitempty"`
+	// Message is an English sentence for the CLI.
+	Message string `json:"message"`
+}
+
+func (r *Report) problem(err error, status string) {
+	var e *apperr.Error
+	p := Problem{Code: apperr.Code(err), Message: err.Error()}
+	if errors.As(err, &e) {
+		p.Params = e.Params
+		if e.Detail != "" {
+			p.Message = e.Detail
+		}
+	}
+	r.Problems = append(r.Problems, p)
+	r.worse(status)
+}
+
+var rank = map[string]int{Match: 0, Differs: 1, Unknown: 2, Invalid: 3}
+
+func (r *Report) worse(status string) {
+	if rank[status] > rank[r.Status] {
+		r.Status = status
+	}
+}
+
+// CheckFile is Check for the file at path. Code verify.unreadable when the
+// file cannot be read.
+func CheckFile(path string, svc *documents.Service) (Report, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return Report{}, apperr.Wrap(err, "verify.unreadable", "path", path)
+	}
+	return Check(b, svc), nil
+}
+
+// Check verifies doc's digital signature and compares its payload and
+// content with the store behind svc.
+func Check(doc []byte, svc *documents.Service) Report {
+	r := Report{Status: Match, Differences: []Difference{}, Problems: []Problem{}}
+	r.check(doc, svc)
+	r.signerProblem()
+	return r
+}
+
+func (r *Report) check(doc []byte, svc *documents.Service) {
+	res, err := pdfsig.Verify(doc)
+	if err != nil {
+		r.problem(err, Invalid)
+	} else {
+		r.Signature = Signature{Valid: true, Fingerprint: keys.Fingerprint(res.Identity), Certificate: profile.CertificateFingerprint(res.Certificate.Raw)}
+		if !res.SignedAt.IsZero() {
+			r.Signature.SignedAt = res.SignedAt.Format("2006-01-02T15:04:05Z07:00")
+		}
+		r.identify(hex.EncodeToString(res.Identity), svc)
+	}
+	files, err := embedded(doc)
+	if err != nil {
+		r.problem(err, Invalid)
+		return
+	}
+	p, err := docs.ParsePayload(files[docs.PayloadFile])
+	if err != nil {
+		r.problem(apperr.New("verify.not_golive").WithDetail("the PDF carries no GoLive verification payload"), Invalid)
+		return
+	}
+	r.Payload = &p
+	raw := files[docs.ContentFile]
+	content, err := docs.ParseContent(raw)
+	if err != nil {
+		r.problem(err, Invalid)
+		return
+	}
+	r.Title = content.Title
+	sum := sha256.Sum256(raw)
+	if hex.EncodeToString(sum[:]) != p.Digest {
+		r.problem(apperr.New("verify.digest_mismatch").WithDetail("the embedded content does not match the payload's SHA-256"), Invalid)
+	}
+	if again, err := docs.NewPayload(content); err != nil || !bytes.Equal(again.JSON(), p.JSON()) {
+		r.problem(apperr.New("verify.payload_mismatch").WithDetail("the payload does not match the embedded content"), Invalid)
+	}
+	r.compare(p, content, svc)
+}
+
+// identify names the signer from the folder's identities and profiles.
+func (r *Report) identify(pubHex string, svc *documents.Service) {
+	if ids, err := svc.Profiles.Identities(); err == nil {
+		if id, ok := ids[pubHex]; ok {
+			r.Signature.Known, r.Signature.Signer = true, id.Name
+		}
+	}
+	if list, err := svc.Profiles.List(); err == nil {
+		for _, p := range list {
+			if p.PublicKey == pubHex && p.Sample {
+				r.Signature.Sample = true
+			}
+		}
+	}
+}
+
+// signerProblem reports a signer this folder does not know; it comes
+// after the problems about the content, which say more.
+func (r *Report) signerProblem() {
+	if r.Signature.Valid && !r.Signature.Known {
+		r.problem(apperr.New("verify.unknown_signer", "fingerprint", r.Signature.Fingerprint).
+			WithDetail("the signing key %s is not a profile identity of this folder", r.Signature.Fingerprint), Unknown)
+	}
+}
+
+// compare rebuilds the content from the store and lists the differences.
+func (r *Report) compare(p docs.Payload, doc *docs.Content, svc *documents.Service) {
+	var local *docs.Content
+	var err error
+	switch {
+	case p.Kind == docs.KindPlan:
+		local, err = svc.Content(documents.Request{Kind: docs.KindPlan, Year: p.Year, Lang: string(p.Lang)})
+		if apperr.HasCode(err, "documents.no_plan_source") {
+			r.problem(apperr.New("verify.plan_unchecked", "year", strconv.Itoa(p.Year)).WithDetail("window plans cannot be compared with this folder yet"), Unknown)
+			return
+		}
+	case p.Dossier == "":
+		r.problem(apperr.New("verify.not_golive").WithDetail("the payload names no dossier"), Invalid)
+		return
+	default:
+		if _, gerr := svc.Dossiers.Get(p.Dossier); apperr.HasCode(gerr, "dossier.not_found") {
+			r.problem(apperr.New("verify.unknown_dossier", "dossier", p.Dossier).WithDetail("dossier %s is not in this data folder", p.Dossier), Unknown)
+			return
+		}
+		heads := p.Heads
+		if len(heads) == 0 {
+			heads = []string{p.Event}
+		}
+		local, err = svc.ContentAt(p.Kind, p.Dossier, heads, p.Lang)
+		if apperr.HasCode(err, "documents.unknown_event") {
+			var e *apperr.Error
+			errors.As(err, &e)
+			r.problem(apperr.New("verify.unknown_event", "dossier", p.Dossier, "event", e.Params["event"]).
+				WithDetail("event %s of the document is not in this folder's copy of dossier %s", e.Params["event"], p.Dossier), Differs)
+			return
+		}
+		if err == nil {
+			r.NewerEvents = newer(svc, p.Dossier, heads)
+		}
+	}
+	if err != nil {
+		r.problem(err, Unknown)
+		return
+	}
+	a, _ := json.Marshal(doc)
+	b, _ := json.Marshal(local)
+	var av, bv any
+	_ = json.Unmarshal(a, &av)
+	_ = json.Unmarshal(b, &bv)
+	diff("", av, bv, &r.Differences)
+	if len(r.Differences) > 0 {
+		r.problem(apperr.New("verify.differs", "count", strconv.Itoa(len(r.Differences))).
+			WithDetail("the document differs from the store in %d field(s)", len(r.Differences)), Differs)
+	}
+}
+
+// newer counts the dossier's events that are not ancestors of heads.
+func newer(svc *documents.Service, id string, heads []string) int {
+	evs, err := svc.Store.Events(id)
+	if err != nil {
+		return 0
+	}
+	parents := map[string][]string{}
+	for _, e := range evs {
+		parents[e.ID] = e.Parents
+	}
+	seen := map[string]bool{}
+	stack := append([]string(nil), heads...)
+	for len(stack) > 0 {
+		h := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !seen[h] {
+			seen[h] = true
+			stack = append(stack, parents[h]...)
+		}
+	}
+	return len(evs) - len(seen)
+}
+
+// diff appends the differences between a (the document) and b (the store).
+func diff(path string, a, b any, out *[]Difference) {
+	if len(*out) >= MaxDifferences {
+		return
+	}
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			break
+		}
+		keys := map[string]bool{}
+		for k := range x {
+			keys[k] = true
+		}
+		for k := range y {
+			keys[k] = true
+		}
+		sorted := make([]string, 0, len(keys))
+		for k := range keys {
+			sorted = append(sorted, k)
+		}
+		sort.Strings(sorted)
+		for _, k := range sorted {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			diff(p, x[k], y[k], out)
+		}
+		return
+	case []any:
+		y, ok := b.([]any)
+		if !ok {
+			break
+		}
+		for i := 0; i < max(len(x), len(y)); i++ {
+			var xi, yi any
+			if i < len(x) {
+				xi = x[i]
+			}
+			if i < len(y) {
+				yi = y[i]
+			}
+			diff(fmt.Sprintf("%s[%d]", path, i), xi, yi, out)
+		}
+		return
+	}
+	as, bs := scalar(a), scalar(b)
+	if as != bs {
+		*out = append(*out, Difference{Field: path, Document: as, Store: bs})
+	}
+}
+
+func scalar(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case map[string]any, []any:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+	return fmt.Sprint(v)
+}
+
+// embedded returns the files a PDF embeds, by name. Code verify.no_payload
+// when the PDF cannot be read or embeds nothing.
+func embedded(doc []byte) (files map[string][]byte, err error) {
+	defer func() {
+		if rec := recover(); rec != nil {
+			err = apperr.New("verify.no_payload").WithDetail("the PDF cannot be read: %v", rec)
+		}
+	}()
+	rdr, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
+	if err != nil {
+		return nil, apperr.Wrap(err, "verify.no_payload").WithDetail("the PDF cannot be read: %v", err)
+	}
+	names := rdr.Trailer().Key("Root").Key("Names").Key("EmbeddedFiles").Key("Names")
+	files = map[string][]byte{}
+	for i := 1; i < names.Len(); i += 2 {
+		spec := names.Index(i)
+		name := spec.Key("UF").Text()
+		if name == "" {
+			name = spec.Key("F").Text()
+		}
+		rc := spec.Key("EF").Key("F").Reader()
+		b, rerr := io.ReadAll(rc)
+		_ = rc.Close()
+		if rerr != nil {
+			continue
+		}
+		files[strings.TrimSpace(name)] = b
+	}
+	if len(files) == 0 {
+		return nil, apperr.New("verify.no_payload").WithDetail("the PDF embeds no GoLive verification data")
+	}
+	return files, nil
+}
