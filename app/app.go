@@ -40,6 +40,7 @@ type API struct {
 	Dossiers *DossierAPI
 	Template *TemplateAPI
 	Windows  *WindowAPI
+	Docs     *DocumentsAPI
 }
 
 // New builds the bound structs over c. When the folder could not be opened
@@ -53,17 +54,18 @@ func New(c *core.Core, openErr error) *API {
 		Dossiers: &DossierAPI{c: c},
 		Template: &TemplateAPI{c: c},
 		Windows:  &WindowAPI{c: c},
+		Docs:     &DocumentsAPI{c: c},
 	}
 }
 
 // Bind lists the structs for wails' Bind option.
 func (a *API) Bind() []any {
-	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows}
+	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs}
 }
 
 // Startup receives the Wails context; kept for runtime calls later.
 func (a *API) Startup(ctx context.Context) {
-	a.App.ctx, a.Dossiers.ctx, a.Template.ctx, a.Windows.ctx = ctx, ctx, ctx, ctx
+	a.App.ctx, a.Dossiers.ctx, a.Template.ctx, a.Windows.ctx, a.Docs.ctx = ctx, ctx, ctx, ctx, ctx
 }
 
 // SecondInstance brings this window to the front when GoLive is started

@@ -1,11 +1,17 @@
 package app_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"golive/app"
 	"golive/backend/core"
+	"golive/backend/documents"
+	"golive/backend/dossier"
 	"golive/backend/profile"
 )
 
@@ -29,7 +35,7 @@ func TestErrorsReachTheFrontendCoded(t *testing.T) {
 	if got.Code != "profile.unknown_role" || got.Params["role"] != "nope" {
 		t.Fatalf("got %+v", got)
 	}
-	if len(api.Bind()) != 6 {
+	if len(api.Bind()) != 7 {
 		t.Fatal("every API area must be bound")
 	}
 }
@@ -50,5 +56,42 @@ func TestLockedFolderReportedByInfo(t *testing.T) {
 	}
 	if err == nil || json.Unmarshal([]byte(err.Error()), &got) != nil || got.Code != "store.already_open" || got.Params["dir"] != dir {
 		t.Fatalf("Info() error = %v", err)
+	}
+}
+
+// TestExportNeedsAnUnlockedSigner exports a signed PDF after loading the
+// sample data (which unlocks the sample project manager) and refuses once
+// the profile is locked.
+func TestExportNeedsAnUnlockedSigner(t *testing.T) {
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	api := app.New(c, nil)
+	if _, err := api.App.LoadSampleData(); err != nil {
+		t.Fatal(err)
+	}
+	list, err := api.Dossiers.List(dossier.Filter{Stage: dossier.StageArchive})
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no archived sample dossier: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "confirmation.pdf")
+	out, err := api.Docs.ExportPDFPath(documents.Request{Kind: "confirmation", Dossier: list[0].ID}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _ := os.ReadFile(path)
+	if out.Pages < 1 || !bytes.HasPrefix(head, []byte("%PDF")) {
+		t.Fatalf("export wrote %d pages, %q…", out.Pages, head[:8])
+	}
+	report, err := api.Docs.VerifyPath(path)
+	if err != nil || report.Status != "match" {
+		t.Fatalf("verify = %+v, %v", report, err)
+	}
+	api.Profiles.Lock()
+	_, err = api.Docs.ExportPDFPath(documents.Request{Kind: "confirmation", Dossier: list[0].ID}, path)
+	if err == nil || !strings.Contains(err.Error(), `"profile.locked"`) {
+		t.Fatalf("export while locked: %v", err)
 	}
 }

@@ -51,16 +51,22 @@ func (p *ProfileAPI) List() ([]profile.Summary, error) { return result(p.c.Profi
 
 // Create makes a profile and unlocks it.
 func (p *ProfileAPI) Create(req profile.CreateRequest) (profile.Summary, error) {
-	return result(p.c.Profiles.Create(req))
+	return result(p.c.CreateProfile(req))
 }
 
 // Unlock opens a profile with its passphrase and makes it current.
 func (p *ProfileAPI) Unlock(id, passphrase string) (profile.Summary, error) {
-	return result(p.c.Profiles.Unlock(id, passphrase))
+	return result(p.c.Unlock(id, passphrase))
 }
 
 // Lock forgets the unlocked key.
-func (p *ProfileAPI) Lock() { p.c.Profiles.Lock() }
+func (p *ProfileAPI) Lock() { p.c.Lock() }
+
+// Certificate returns the PDF-signing certificate of profile id (subject,
+// fingerprint, validity), made the first time the profile unlocked.
+func (p *ProfileAPI) Certificate(id string) (profile.Certificate, error) {
+	return result(p.c.Profiles.Certificate(id))
+}
 
 // Current returns the unlocked profile, or null.
 func (p *ProfileAPI) Current() *profile.Summary { return p.c.Profiles.Current() }

@@ -45,6 +45,8 @@ type Core struct {
 	Holidays *holiday.Service
 	// Windows plans and publishes the yearly release-window plans.
 	Windows *window.Service
+
+	sign signing
 }
 
 // Info describes the running app and its folder.
@@ -172,8 +174,9 @@ func (c *Core) LoadSample() (demo.Summary, error) {
 		return sum, err
 	}
 	if cur := m.Profiles.Current(); cur != nil {
-		if _, key, err := m.Profiles.Signer(); err == nil {
-			c.Profiles.ActAs(*cur, key)
+		// Sample keys come from public seeds; their passphrase is known.
+		if _, err := c.Unlock(cur.ID, demo.SamplePassphrase); err != nil {
+			return sum, err
 		}
 	}
 	return sum, nil
