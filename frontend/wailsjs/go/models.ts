@@ -1,5 +1,21 @@
 export namespace app {
 	
+	export class Exported {
+	    path: string;
+	    pages: number;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Exported(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.pages = source["pages"];
+	        this.bytes = source["bytes"];
+	    }
+	}
 	export class YearView {
 	    in_force: window.Plan;
 	    draft: window.Plan;
@@ -96,6 +112,116 @@ export namespace demo {
 	        this.systems = source["systems"];
 	        this.dossiers = source["dossiers"];
 	        this.events = source["events"];
+	    }
+	}
+
+}
+
+export namespace docs {
+	
+	export class Signed {
+	    for: string;
+	    fp: string;
+	    how: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Signed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.for = source["for"];
+	        this.fp = source["fp"];
+	        this.how = source["how"];
+	    }
+	}
+	export class Payload {
+	    format: string;
+	    kind: string;
+	    number: string;
+	    lang: string;
+	    dossier?: string;
+	    event?: string;
+	    heads?: string[];
+	    year?: number;
+	    sha256: string;
+	    signed: Signed[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Payload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.kind = source["kind"];
+	        this.number = source["number"];
+	        this.lang = source["lang"];
+	        this.dossier = source["dossier"];
+	        this.event = source["event"];
+	        this.heads = source["heads"];
+	        this.year = source["year"];
+	        this.sha256 = source["sha256"];
+	        this.signed = this.convertValues(source["signed"], Signed);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace documents {
+	
+	export class RegisterFilter {
+	    year: number;
+	    window: string;
+	    system: string;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegisterFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.window = source["window"];
+	        this.system = source["system"];
+	        this.lang = source["lang"];
+	    }
+	}
+	export class Request {
+	    kind: string;
+	    dossier: string;
+	    year: number;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.dossier = source["dossier"];
+	        this.year = source["year"];
+	        this.lang = source["lang"];
 	    }
 	}
 
@@ -695,6 +821,55 @@ export namespace holiday {
 
 export namespace profile {
 	
+	export class Certificate {
+	    profile_id: string;
+	    der: number[];
+	    fingerprint: string;
+	    subject: string;
+	    serial: string;
+	    algorithm: string;
+	    // Go type: time
+	    not_before: any;
+	    // Go type: time
+	    not_after: any;
+	    // Go type: time
+	    created_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Certificate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile_id = source["profile_id"];
+	        this.der = source["der"];
+	        this.fingerprint = source["fingerprint"];
+	        this.subject = source["subject"];
+	        this.serial = source["serial"];
+	        this.algorithm = source["algorithm"];
+	        this.not_before = this.convertValues(source["not_before"], null);
+	        this.not_after = this.convertValues(source["not_after"], null);
+	        this.created_at = this.convertValues(source["created_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CreateRequest {
 	    name: string;
 	    department: string;
@@ -1620,6 +1795,109 @@ export namespace templates {
 	        this.current = source["current"];
 	        this.saved_at = this.convertValues(source["saved_at"], null);
 	        this.saved_by = source["saved_by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace verify {
+	
+	export class Difference {
+	    field: string;
+	    document: string;
+	    store: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Difference(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.document = source["document"];
+	        this.store = source["store"];
+	    }
+	}
+	export class Problem {
+	    code: string;
+	    params?: Record<string, string>;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.params = source["params"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Signature {
+	    valid: boolean;
+	    signer: string;
+	    fingerprint: string;
+	    certificate: string;
+	    known: boolean;
+	    sample: boolean;
+	    signed_at?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Signature(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.valid = source["valid"];
+	        this.signer = source["signer"];
+	        this.fingerprint = source["fingerprint"];
+	        this.certificate = source["certificate"];
+	        this.known = source["known"];
+	        this.sample = source["sample"];
+	        this.signed_at = source["signed_at"];
+	    }
+	}
+	export class Report {
+	    status: string;
+	    signature: Signature;
+	    payload?: docs.Payload;
+	    title?: string;
+	    newer_events: number;
+	    differences: Difference[];
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.signature = this.convertValues(source["signature"], Signature);
+	        this.payload = this.convertValues(source["payload"], docs.Payload);
+	        this.title = source["title"];
+	        this.newer_events = source["newer_events"];
+	        this.differences = this.convertValues(source["differences"], Difference);
+	        this.problems = this.convertValues(source["problems"], Problem);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
