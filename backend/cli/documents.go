@@ -196,6 +196,9 @@ func runExportPDF(args []string, out io.Writer) error {
 	if *kind != docs.KindPlan && *id == "" {
 		return errors.New("--dossier is required: the dossier number (编号)")
 	}
+	if *kind == docs.KindPlan && *year == 0 {
+		return errors.New("--year is required for the plan: the year of the release windows, e.g. --year 2027")
+	}
 	c, err := openData(*f.dir)
 	if err != nil {
 		return err

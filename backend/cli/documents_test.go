@@ -126,7 +126,7 @@ func TestDocumentCommands(t *testing.T) {
 			{[]string{"export", "pdf", "--dossier", id, "--kind", "invoice", "--out", "x.pdf", "--data", dir}, "unknown document kind"},
 			{[]string{"export", "pdf", "--dossier", "R26NOSUCH", "--out", "x.pdf", "--data", dir}, "no dossier R26NOSUCH"},
 			{[]string{"export", "pdf", "--dossier", id, "--data", dir}, "--out is required"},
-			{[]string{"export", "pdf", "--dossier", id, "--kind", "plan", "--out", "x.pdf", "--data", dir}, "cannot be exported"},
+			{[]string{"export", "pdf", "--dossier", id, "--kind", "plan", "--out", "x.pdf", "--data", dir}, "--year"},
 			{[]string{"verify", "--data", dir}, "needs the PDF"},
 			{[]string{"verify", filepath.Join(out, "missing.pdf"), "--data", dir}, "cannot read"},
 			{[]string{"generate", "--dossier", id, "--doc", "user_test_report", "--data", dir}, "cannot be generated"},

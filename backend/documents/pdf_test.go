@@ -72,6 +72,8 @@ func TestPDFKinds(t *testing.T) {
 		checkPDF(t, out, pdfCase{kind: docs.KindPlan, minPages: 1, maxPages: 3}, svc)
 	})
 	t.Run("PlanWithoutSource", func(t *testing.T) {
+		svc := *svc
+		svc.Plans = nil
 		_, err := svc.PDF(documents.Request{Kind: docs.KindPlan, Year: 2026}, s)
 		if apperr.Code(err) != "documents.no_plan_source" {
 			t.Fatalf("err = %v", err)

@@ -160,6 +160,7 @@ func TestRegisterWorkbook(t *testing.T) {
 		if v, _ := uf.GetCellValue("用户测试报告", "F7"); v != "预期结果" {
 			t.Fatalf("F7 = %q", v)
 		}
+		svc.Plans = nil
 		if err := svc.PlanWorkbook(2026, "zh", &plan); err == nil {
 			t.Fatal("a plan workbook without a plan source")
 		}
