@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-router'
+import CalendarView from './views/CalendarView.vue'
 import DossierListView from './views/DossierListView.vue'
 import DossierView from './views/DossierView.vue'
+import InboxView from './views/InboxView.vue'
 import ProfileView from './views/ProfileView.vue'
 import SystemsView from './views/SystemsView.vue'
 import TemplateView from './views/TemplateView.vue'
@@ -11,8 +13,10 @@ export function makeRouter(history: RouterHistory = createWebHashHistory()) {
     history,
     routes: [
       { path: '/', redirect: '/dossiers' },
+      { path: '/inbox', name: 'inbox', component: InboxView },
       { path: '/dossiers', name: 'dossiers', component: DossierListView },
       { path: '/dossiers/:id', name: 'dossier', component: DossierView, props: true },
+      { path: '/calendar', name: 'calendar', component: CalendarView },
       { path: '/systems', name: 'systems', component: SystemsView },
       { path: '/template', name: 'template', component: TemplateView },
       { path: '/profile', name: 'profile', component: ProfileView },

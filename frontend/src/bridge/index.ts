@@ -4,6 +4,7 @@
 import type { Bridge } from './types'
 
 export * from './types'
+export * from './windows'
 export { AppError, INTERNAL, isCode, toAppError } from './errors'
 
 let active: Bridge | null = null

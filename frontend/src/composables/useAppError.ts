@@ -24,7 +24,31 @@ export function useAppError() {
     if (p.role) p.role = p.role.split(',').map(names.role).join(t('common.listSep'))
     if (p.fields) p.fields = names.fields(p.fields)
     if (p.documents) p.documents = p.documents.split(',').map(names.document).join(t('common.listSep'))
+    if (p.deliverable) p.deliverable = names.deliverable(p.deliverable)
+    if (p.step && e.code.startsWith('workflow.')) {
+      p.row = p.row ? names.slot(p.step, p.row) : ''
+      p.step = names.step(p.step)
+    }
+    if (e.code === 'workflow.incomplete') {
+      const items = (e.params.items ?? '').split(',').filter(Boolean).map((id) => t('common.quoted', { text: names.stepItem(id) }))
+      const delivs = (e.params.deliverables ?? '').split(',').filter(Boolean).map((id) => t('common.quoted', { text: names.deliverable(id) }))
+      p.missing = [...items, ...delivs].join(t('common.listSep'))
+    }
+    if (p.phase) p.phase = names.phase(p.phase)
+    if (p.action && te(`errors.actions.${p.action}`)) p.action = t(`errors.actions.${p.action}`)
+    if (e.code === 'workflow.runbook_incomplete') p.row = e.params.rows === '0' ? t('errors.runbookNone') : t('errors.runbookRow', { row: p.row ?? '' })
+    for (const k of ['approved', 'deployed', 'sha256'] as const) if (p[k] && p[k].length > 16) p[k] = p[k].slice(0, 12) + '…'
     return p
+  }
+
+  /** problemText translates one problem the template validator reported. */
+  function problemText(code: string, raw: Record<string, string> = {}): string {
+    // Ids stay as written: the template being edited is what defines them.
+    const key = `errors.${code}`
+    if (!te(key)) return t('errors.unknown', { code })
+    const p = { ...raw }
+    if (p.problem && te(`errors.problems.${p.problem}`)) p.problem = t(`errors.problems.${p.problem}`)
+    return t(key, p)
   }
 
   /** errorText returns the message to show for any rejection value. */
@@ -36,5 +60,5 @@ export function useAppError() {
     return t('errors.unknown', { code: e.code })
   }
 
-  return { errorText }
+  return { errorText, problemText }
 }

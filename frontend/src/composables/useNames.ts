@@ -25,6 +25,24 @@ export function useNames() {
   const systemClass = (id: string) => (te(`systems.classes.${id}`) ? t(`systems.classes.${id}`) : id)
   const field = (id: string) => (te(`fields.${id}`) ? t(`fields.${id}`) : id)
   const fields = (csv: string) => csv.split(',').filter(Boolean).map(field).join(t('common.listSep'))
+  /** step names a flow step (or the emergency signature step) by id. */
+  const step = (id: string) => tx(tpl.step(id)?.name) || id
+  /** slot names a decision slot: the countersign row's label, else the step's name. */
+  const slot = (stepId: string, row?: string) => {
+    if (!row) return step(stepId)
+    const r = tpl.step(stepId)?.rows?.find((x) => x.id === row)
+    return (r && (tx(r.label) || role(r.role))) || row
+  }
+  /** stepItem is the text of an approval item. */
+  const stepItem = (id: string) => tx(tpl.stepItem(id)?.text) || id
+  /** deliverable names a deliverable key: a step deliverable id or "doc:<document id>". */
+  const deliverable = (key: string) => (key.startsWith('doc:') ? document(key.slice(4)) : tx(tpl.deliverable(key)?.name) || key)
+  const phase = (id: string) => (te(`phase.${id}`) ? t(`phase.${id}`) : id)
+  const taskKind = (id: string) => (te(`inbox.kinds.${id}`) ? t(`inbox.kinds.${id}`) : id)
+  const list = (ids: string[], name: (id: string) => string) => ids.filter(Boolean).map(name).join(t('common.listSep'))
 
-  return { tx, stage, stageTitle, releaseType, typeShort, typeLabel, subtype, mode, modeShort, role, department, item, document, status, systemClass, field, fields }
+  return {
+    tx, stage, stageTitle, releaseType, typeShort, typeLabel, subtype, mode, modeShort, role, department, item, document, status, systemClass,
+    field, fields, step, slot, stepItem, deliverable, phase, taskKind, list,
+  }
 }

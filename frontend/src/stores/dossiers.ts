@@ -1,6 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
-import { bridge, type DossierCreateRequest, type DossierFields, type DossierFilter, type DossierSummary, type DossierView } from '@/bridge'
+import {
+  bridge, type Answer, type DecideRequest, type DossierCreateRequest, type DossierFields, type DossierFilter, type DossierSummary,
+  type DossierView, type RunbookRow, type TestRow,
+} from '@/bridge'
+import { useInboxStore } from './inbox'
 import { useTemplateStore } from './template'
 
 const emptyFilter = (): DossierFilter => ({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' })
@@ -37,11 +41,16 @@ export const useDossiersStore = defineStore('dossiers', () => {
     return current.value
   }
 
-  /** changed keeps the open dossier and the list in step with the backend's answer. */
+  /** changed keeps the open dossier, the list and the inbox in step with the backend's answer. */
   async function changed(v: DossierView) {
     current.value = v
-    await load()
+    await Promise.all([load(), useInboxStore().load().catch(() => undefined)])
     return v
+  }
+
+  /** reload fetches the open dossier again (after a profile switch, say). */
+  async function reload() {
+    if (current.value) current.value = await bridge().dossiers.get(current.value.state.id)
   }
 
   async function create(req: DossierCreateRequest) {
@@ -65,6 +74,34 @@ export const useDossiersStore = defineStore('dossiers', () => {
     return changed(await bridge().dossiers.addNote(id, text))
   }
 
+  // ---- the workflow: each action is one signed event; the backend decides whether it is allowed ----
+  const d = () => bridge().dossiers
+  const wf = {
+    submit: async (id: string, answers: Record<string, Answer>, comment: string) => changed(await d().submit(id, answers, comment)),
+    decide: async (id: string, req: DecideRequest) => changed(await d().decide(id, req)),
+    withdraw: async (id: string, comment: string) => changed(await d().withdraw(id, comment)),
+    transfer: async (id: string, step: string, row: string, to: string, comment: string) => changed(await d().transfer(id, step, row, to, comment)),
+    comment: async (id: string, step: string, row: string, text: string) => changed(await d().comment(id, step, row, text)),
+    urge: async (id: string, step: string, row: string, comment: string) => changed(await d().urge(id, step, row, comment)),
+    file: async (id: string, comment: string) => changed(await d().file(id, comment)),
+    saveRunbook: async (id: string, runbook: RunbookRow[], tests: TestRow[]) => changed(await d().saveRunbook(id, runbook, tests)),
+    override: async (id: string, reason: string) => changed(await d().override(id, reason)),
+    release: async (id: string, comment: string) => changed(await d().release(id, comment)),
+    supervise: async (id: string, comment: string) => changed(await d().supervise(id, comment)),
+    sameDayTest: async (id: string, by: string, at: string, note: string) => changed(await d().sameDayTest(id, by, at, note)),
+    confirm: async (id: string, success: boolean, answers: Record<string, Answer>, rollback: string, comment: string) =>
+      changed(await d().confirm(id, success, answers, rollback, comment)),
+    postpone: async (id: string, unchanged: boolean, reason: string, plan: string, at: string, windowId = '') =>
+      changed(await d().postpone(id, unchanged, reason, plan, at, windowId)),
+    proposePostponement: (id: string) => d().proposePostponement(id),
+    archive: async (id: string, notApplicable: Record<string, string>) => changed(await d().archive(id, notApplicable)),
+    attachUpload: async (id: string, deliverable: string, name: string, base64: string, note: string) =>
+      changed(await d().attachUpload(id, deliverable, name, base64, note)),
+    attachFromDialog: async (id: string, deliverable: string, note: string) => changed(await d().attachFromDialog(id, deliverable, note)),
+    recordPackage: async (id: string, deliverable: string) => changed(await d().recordPackageFromDialog(id, deliverable)),
+    checkPackage: async (id: string) => changed(await d().checkPackageFromDialog(id)),
+  }
+
   /** progress of the open dossier: items done or not applicable, of the template's total. */
   const progress = computed(() => {
     const items = useTemplateStore().checklist
@@ -73,5 +110,5 @@ export const useDossiersStore = defineStore('dossiers', () => {
     return { done, total: items.length }
   })
 
-  return { filter, filtered, list, loading, current, progress, load, resetFilter, open, create, update, setChecklist, advance, addNote }
+  return { filter, filtered, list, loading, current, progress, load, resetFilter, open, reload, create, update, setChecklist, advance, addNote, ...wf }
 })

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { bridge, type Profile, type ProfileCreateRequest } from '@/bridge'
+import { bridge, type Identity, type Profile, type ProfileCreateRequest } from '@/bridge'
+import { useDossiersStore } from './dossiers'
+import { useInboxStore } from './inbox'
 
 /**
  * The local profiles and the one unlocked for signing. Every change to a
@@ -10,13 +12,32 @@ export const useSessionStore = defineStore('session', () => {
   const profiles = ref<Profile[]>([])
   const current = ref<Profile | null>(null)
 
+  const identities = ref<Identity[]>([])
+
   const unlocked = computed(() => current.value !== null)
+
+  /** afterSwitch refreshes what depends on who is signed in: the inbox and the open dossier's actions. */
+  function afterSwitch() {
+    if (!current.value) {
+      useInboxStore().clear()
+      return
+    }
+    void useInboxStore().load().catch(() => undefined)
+    void useDossiersStore().reload().catch(() => undefined)
+  }
 
   /** load reads the profile list and the unlocked profile (none after a restart). */
   async function load() {
     const [list, cur] = await Promise.all([bridge().profiles.list(), bridge().profiles.current()])
     profiles.value = list
     current.value = cur
+    afterSwitch()
+  }
+
+  /** loadIdentities reads everyone known to the folder, for the transfer picker. */
+  async function loadIdentities() {
+    identities.value = await bridge().profiles.identities()
+    return identities.value
   }
 
   /** create makes a profile; the backend unlocks it at once. */
@@ -24,6 +45,7 @@ export const useSessionStore = defineStore('session', () => {
     const p = await bridge().profiles.create(req)
     current.value = p
     profiles.value = await bridge().profiles.list()
+    afterSwitch()
     return p
   }
 
@@ -31,16 +53,22 @@ export const useSessionStore = defineStore('session', () => {
   async function unlock(id: string, passphrase: string) {
     const p = await bridge().profiles.unlock(id, passphrase)
     current.value = p
+    afterSwitch()
     return p
   }
 
   async function lock() {
     await bridge().profiles.lock()
     current.value = null
+    afterSwitch()
   }
 
-  /** nameOf returns the profile name for a public key, if it is a local profile. */
-  const nameOf = (publicKey: string) => profiles.value.find((p) => p.public_key === publicKey)?.name ?? ''
+  /** holds reports whether the current profile holds role. */
+  const holds = (role: string | undefined) => Boolean(role && current.value?.roles.includes(role))
 
-  return { profiles, current, unlocked, load, create, unlock, lock, nameOf }
+  /** nameOf returns the name for a public key, if it is a local profile or a known identity. */
+  const nameOf = (publicKey: string) =>
+    profiles.value.find((p) => p.public_key === publicKey)?.name ?? identities.value.find((p) => p.public_key === publicKey)?.name ?? ''
+
+  return { profiles, current, identities, unlocked, load, loadIdentities, create, unlock, lock, holds, nameOf }
 })

@@ -34,6 +34,8 @@ export async function signedIn(name = 'Tester') {
 export interface MountOptions {
   props?: Record<string, unknown>
   locale?: Language
+  /** The route to start at (default /dossiers). */
+  path?: string
 }
 
 /**
@@ -42,7 +44,7 @@ export interface MountOptions {
  */
 export async function mountUI(component: Component, opts: MountOptions = {}) {
   const router = makeRouter(createMemoryHistory())
-  await router.push('/dossiers')
+  await router.push(opts.path ?? '/dossiers')
   await router.isReady()
   const Host = defineComponent({
     render: () =>

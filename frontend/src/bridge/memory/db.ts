@@ -1,5 +1,5 @@
 // The in-memory "data folder" behind memoryBridge.
-import type { AppSystem, Preferences, ProcessTemplate, Profile } from '../types'
+import type { AppSystem, Preferences, ProcessTemplate, Profile, Progress, TemplateInfo } from '../types'
 
 /** One signed event of a dossier log, minus the signature. */
 export interface MemEvent {
@@ -17,9 +17,29 @@ export interface ProfileRecord {
   passphrase: string
 }
 
+/** A file the fake's "native dialog" hands over: a name and its bytes. */
+export interface PickedFile {
+  name: string
+  data: Uint8Array
+}
+
+/** What a native open dialog would return for a purpose ("attach", "package", "import"); null is cancel. */
+export type Picker = (purpose: string) => PickedFile | null
+
 export interface MemoryDB {
   dataDir: string
+  /** The current template: the one new dossiers pin. */
   template: ProcessTemplate
+  /** Every stored template version by key ("id@version"), the built-in one included. */
+  templates: Map<string, { template: ProcessTemplate; info: TemplateInfo }>
+  /** Stored deliverable contents by SHA-256. */
+  blobs: Map<string, Uint8Array>
+  /** Answers the native dialogs. */
+  pick: Picker
+  /** Receives progress reports. */
+  progress: Set<(p: Progress) => void>
+  /** Paths written by save dialogs, for specs: path → bytes. */
+  written: Map<string, Uint8Array>
   profiles: ProfileRecord[]
   current: Profile | null
   systems: Map<string, AppSystem>

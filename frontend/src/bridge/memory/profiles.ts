@@ -62,5 +62,10 @@ export function profileArea(db: MemoryDB): Bridge['profiles'] & {
     async current() {
       return clone(db.current)
     },
+    async identities() {
+      return db.profiles
+        .map((r) => ({ public_key: r.summary.public_key, name: r.summary.name, department: r.summary.department, roles: [...r.summary.roles] }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    },
   }
 }

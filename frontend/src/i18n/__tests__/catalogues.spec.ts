@@ -15,8 +15,9 @@ function leaf(o: object, path: string): unknown {
 
 /** backendCodes collects the error codes the Go backend can return. */
 function backendCodes(): string[] {
-  const root = resolve(__dirname, '../../../../backend')
-  if (!existsSync(root)) return []
+  // backend/ holds the domain; app/ the bound API (dialogs, uploads) with codes of its own.
+  const roots = ['backend', 'app'].map((d) => resolve(__dirname, '../../../..', d)).filter((d) => existsSync(d))
+  if (!roots.length) return []
   const files: string[] = []
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -25,14 +26,14 @@ function backendCodes(): string[] {
       else if (name.endsWith('.go') && !name.endsWith('_test.go')) files.push(p)
     }
   }
-  walk(root)
+  roots.forEach(walk)
   const codes = new Set<string>()
   // A code is the first string argument of apperr.New / apperr.Wrap, a Code… constant, or a
   // literal in an error namespace (codes passed through variables, e.g. a table of required fields).
   const patterns = [
     /apperr\.(?:New|Wrap)\([^"()]*"([a-z_]+\.[a-z_]+)"/g,
     /\bCode\w*\s*=\s*"([a-z_]+\.[a-z_]+)"/g,
-    /"((?:core|dossier|keys|profile|store|system|template|ledger|workflow|blob)\.[a-z_]+)"/g,
+    /"((?:core|dossier|keys|profile|store|system|template|ledger|workflow|blob|app)\.[a-z_]+)"/g,
   ]
   for (const f of files) {
     const src = readFileSync(f, 'utf8')

@@ -7,7 +7,7 @@ import { freshBridge, ready, signedIn } from '@/test/mount'
 const request = (over: Partial<DossierCreateRequest> = {}): DossierCreateRequest => ({
   system_code: 'CRM', title: 'CRM 需求变更发布', type: 'upgrade', subtype: 'cr', mode: 'planned', version: '2.3.0',
   content: [{ kind: 'cr', ref: 'CR-2026-118', title: '客户360视图' }], planned_at: '2026-12-10T19:00',
-  project_manager: '张伟', system_owner: '李娜', ...over,
+  project_manager: '张伟', system_owner: '李娜', window: '2026-12-10-java', ...over,
 })
 
 describe('dossiers store', () => {
@@ -32,7 +32,7 @@ describe('dossiers store', () => {
   it('filters by system, mode, month and free text (content ids too)', async () => {
     const store = useDossiersStore()
     await store.create(request())
-    await store.create(request({ system_code: 'FIN', title: 'Ledger hotfix', subtype: 'bugfix', mode: 'emergency', planned_at: '2027-01-05T21:00', content: [{ kind: 'bug', ref: 'BUG-2701-007', title: 'rounding' }] }))
+    await store.create(request({ system_code: 'FIN', title: 'Ledger hotfix', subtype: 'bugfix', mode: 'emergency', window: '', planned_at: '2027-01-05T21:00', content: [{ kind: 'bug', ref: 'BUG-2701-007', title: 'rounding' }] }))
     await store.load()
     expect(store.list).toHaveLength(2)
 
@@ -75,7 +75,10 @@ describe('dossiers store', () => {
     const store = useDossiersStore()
     const v = await store.create(request())
     await store.advance(v.state.id, 'preparation', '')
-    const err = await store.advance(v.state.id, 'approval', '').catch((e) => e)
+    // Beyond preparation the workflow moves the stage: advancing by hand is refused.
+    const refused = await store.advance(v.state.id, 'approval', '').catch((e) => e)
+    expect(isCode(refused, 'dossier.bad_stage')).toBe(true)
+    const err = await store.submit(v.state.id, {}, '').catch((e) => e)
     expect(isCode(err, 'dossier.checklist_incomplete')).toBe(true)
     expect(err.params.missing).toBe('12')
   })

@@ -10,7 +10,7 @@ import { freshBridge, mountUI, ready, signedIn } from '@/test/mount'
 async function dossier() {
   await useSystemsStore().save({ code: 'CRM', name: 'CRM', department: 'Biz', owner: 'Li', class: 'java', web_facing: false, calls: [], updated_at: '' }, true)
   const v = await useDossiersStore().create({
-    system_code: 'CRM', title: 'T', type: 'upgrade', subtype: 'cr', mode: 'planned', version: '1', planned_at: '2026-12-10T19:00', project_manager: 'P', system_owner: 'O',
+    system_code: 'CRM', title: 'T', type: 'upgrade', subtype: 'cr', mode: 'planned', version: '1', planned_at: '2026-12-10T19:00', project_manager: 'P', system_owner: 'O', window: '2026-12-10-java',
   })
   return v.state.id
 }
