@@ -198,7 +198,7 @@ const calendar: typeof zhCalendar = {
       calling_systems: '{caller} calls {callee} and both release at the same time (windows {window} and {other_window}; {dossiers}).',
       over_capacity: 'Window {window} holds {count} releases, more than its capacity of {capacity} ({dossiers}).',
       unknown_window: 'Dossier {dossier} names window {window}, which the plan in force does not have.',
-      not_open_assigned: 'Dossier {dossier} is in window {window}, which is {state}: planned releases cannot go there.',
+      not_open_assigned: 'Dossier {dossier} is in window {window}, which is "{state}": planned releases cannot go there.',
       emergency_in_freeze: 'The emergency release on {date} falls in the freeze period "{name}" ({start} to {end}); approvers take note.',
       reason: {
         holiday_moved: '{from} is a holiday ({holiday}): {policy}, {to}',
@@ -231,7 +231,7 @@ const calendar: typeof zhCalendar = {
     noWindow: 'No release window chosen',
     line: '{date} {weekday} {start}–{end} · {class}',
     follows: 'The planned time follows the window: when the PMO moves it, this dossier moves too.',
-    notOpen: 'This window is {state}: choose another window or postpone.',
+    notOpen: 'This window is now "{state}": a planned release cannot go there. Choose another window or postpone.',
     warnings: 'Window warnings',
   },
   list: {

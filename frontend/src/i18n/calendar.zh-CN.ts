@@ -197,7 +197,7 @@ const calendar = {
       calling_systems: '{caller} 调用 {callee}，两者在同一时段发布（窗口 {window} 与 {other_window}；{dossiers}）。',
       over_capacity: '窗口 {window} 安排了 {count} 个发布，超过容量 {capacity} 个（{dossiers}）。',
       unknown_window: '发布档案 {dossier} 选择的窗口 {window} 不在生效计划中。',
-      not_open_assigned: '发布档案 {dossier} 所在的窗口 {window} 已{state}，计划内发布不能在此窗口进行。',
+      not_open_assigned: '发布档案 {dossier} 所在的窗口 {window} 状态为「{state}」，计划内发布不能在此窗口进行。',
       emergency_in_freeze: '紧急发布日期 {date} 处于封网期「{name}」（{start} 至 {end}）内，请审批人知悉。',
       reason: {
         holiday_moved: '{from} 是{holiday}假期，{policy}：{to}',
@@ -230,7 +230,7 @@ const calendar = {
     noWindow: '未选择发布窗口',
     line: '{date} {weekday} {start}–{end} · {class}',
     follows: '计划发布时间跟随窗口：PMO 调整窗口时，本档案会随之改期。',
-    notOpen: '这个窗口已{state}，请重新选择窗口或办理顺延。',
+    notOpen: '这个窗口的状态为「{state}」，计划内发布不能在此进行：请重新选择窗口或办理顺延。',
     warnings: '窗口提示',
   },
   list: {
