@@ -75,10 +75,14 @@ test('profile, system, dossier and checklist survive a restart', async () => {
   }
   await page.getByTestId('checklist-note-pre.review_meeting').fill('评审会纪要 2026-11-20');
   await page.getByTestId('checklist-summary').click(); // blur saves the note
-  await page.waitForFunction(async (dossierID) => {
-    const v = await window.go.app.DossierAPI.Get(dossierID);
-    return v.state.checklist['pre.review_meeting']?.note === '评审会纪要 2026-11-20';
-  }, id);
+  // Poll the backend until the note is stored (a promise-returning
+  // waitForFunction predicate would count as truthy at once).
+  let note = '';
+  for (let i = 0; i < 75 && note !== '评审会纪要 2026-11-20'; i++) {
+    note = await page.evaluate((d) => window.go.app.DossierAPI.Get(d).then((v) => v.state.checklist['pre.review_meeting']?.note ?? ''), id);
+    if (note !== '评审会纪要 2026-11-20') await page.waitForTimeout(200);
+  }
+  assert.equal(note, '评审会纪要 2026-11-20');
   await screenshot(page, 'foundation-checklist');
   await page.close();
 
