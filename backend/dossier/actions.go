@@ -14,6 +14,7 @@ import (
 	"golive/backend/blob"
 	"golive/backend/profile"
 	"golive/backend/template"
+	"golive/backend/window"
 	"golive/backend/workflow"
 )
 
@@ -309,6 +310,13 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 	}
 	out := []InboxItem{}
 	for _, d := range list {
+		// The people preparing a release are told when the PMO moved,
+		// cancelled or froze its window before it was released.
+		if d.WindowState != "" && d.WindowState != window.StateOpen && d.CreatedBy == me.PublicKey &&
+			slices.Contains([]string{workflow.PhaseDraft, workflow.PhaseApproval, workflow.PhaseFiling, workflow.PhaseExecution}, d.Phase) {
+			out = append(out, InboxItem{Task: workflow.Task{Kind: "window_changed", Role: "", Since: d.UpdatedAt}, Dossier: d.ID, Title: d.Title,
+				SystemCode: d.SystemCode, SystemName: d.SystemName, Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt})
+		}
 		for _, t := range d.Tasks {
 			delegated := t.Delegate != "" && t.Delegate == me.PublicKey
 			if !delegated && !slices.Contains(me.Roles, t.Role) {

@@ -606,3 +606,40 @@ func TestSameDayTest(t *testing.T) {
 	_, err = f.Dossiers.Confirm(id, true, demo.YesTo(step.Items, ""), "", "")
 	must(t, err)
 }
+
+// TestWindowMovedTellsTheOwner moves a dossier's window in a published
+// plan and expects the dossier to follow it, warn, and appear in its
+// creator's inbox.
+func TestWindowMovedTellsTheOwner(t *testing.T) {
+	f := newFlowEnv(t)
+	id := f.create(t, "upgrade", "cr", "planned")
+	must(t, f.d.As("pmo"))
+	if _, err := f.Windows.Move(2026, "2026-12-10-java", "2026-12-09", "19:30", "23:00", "机房维护，提前一天"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Windows.Publish(2026, "调整12月窗口"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := f.Dossiers.Get(id)
+	must(t, err)
+	if got := v.State.PlannedAt.Format("2006-01-02 15:04"); got != "2026-12-09 19:30" || v.Window == nil || v.Window.State != "moved" {
+		t.Fatalf("dossier planned %s, window %+v", got, v.Window)
+	}
+	found := false
+	for _, w := range v.Warnings {
+		found = found || w.Code == dossier.WarnWindowChanged
+	}
+	if !found {
+		t.Fatalf("warnings %+v lack %s", v.Warnings, dossier.WarnWindowChanged)
+	}
+	must(t, f.d.As("system_owner"))
+	inbox, err := f.Dossiers.Inbox()
+	must(t, err)
+	told := false
+	for _, it := range inbox {
+		told = told || (it.Kind == "window_changed" && it.Dossier == id)
+	}
+	if !told {
+		t.Fatalf("the creator's inbox %+v does not tell of the moved window", inbox)
+	}
+}

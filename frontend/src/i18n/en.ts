@@ -463,6 +463,7 @@ const en: MessageSchema = {
       confirm: 'Confirm the release',
       postpone: 'Postpone the release',
       archive: 'Archive',
+      window_changed: 'Release window changed: check the plan',
     },
   },
   progress: {

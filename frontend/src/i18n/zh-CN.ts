@@ -461,6 +461,7 @@ const zhCN = {
       confirm: '上线发布确认',
       postpone: '系统上线顺延',
       archive: '归档',
+      window_changed: '发布窗口已调整，请确认计划',
     },
   },
   progress: {
