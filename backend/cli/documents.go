@@ -234,9 +234,9 @@ func registerFlags(f docFlags) (*int, *string, *string) {
 		f.fs.String("system", "", "only dossiers of this system code")
 }
 
-func runExportRegister(args []string, out io.Writer) error {
-	f := newDocFlags("export register", out)
-	year, window, sys := registerFlags(f)
+// workbook parses args, opens the folder, has fill write the workbook into
+// a buffer, writes it to --out and prints what fill says it wrote.
+func workbook(f docFlags, args []string, out io.Writer, fill func(c *core.Core, b *bytes.Buffer) (string, error)) error {
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -249,90 +249,48 @@ func runExportRegister(args []string, out io.Writer) error {
 	}
 	defer c.Close()
 	var buf bytes.Buffer
-	n, err := c.Documents().Register(documents.RegisterFilter{Year: *year, Window: *window, System: *sys, Lang: *f.lang}, &buf)
+	what, err := fill(c, &buf)
 	if err != nil {
 		return explainDoc(err)
 	}
 	if err := writeFile(*f.out, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s: 审批登记簿, %d dossiers\n", *f.out, n)
+	fmt.Fprintf(out, "%s: %s\n", *f.out, what)
 	return nil
+}
+
+func runExportRegister(args []string, out io.Writer) error {
+	f := newDocFlags("export register", out)
+	year, window, sys := registerFlags(f)
+	return workbook(f, args, out, func(c *core.Core, b *bytes.Buffer) (string, error) {
+		n, err := c.Documents().Register(documents.RegisterFilter{Year: *year, Window: *window, System: *sys, Lang: *f.lang}, b)
+		return fmt.Sprintf("审批登记簿, %d dossiers", n), err
+	})
 }
 
 func runExportStats(args []string, out io.Writer) error {
 	f := newDocFlags("export stats", out)
 	year, window, sys := registerFlags(f)
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.needOut(".xlsx"); err != nil {
-		return err
-	}
-	c, err := openData(*f.dir)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	var buf bytes.Buffer
-	if err := c.Documents().Stats(documents.RegisterFilter{Year: *year, Window: *window, System: *sys, Lang: *f.lang}, &buf); err != nil {
-		return explainDoc(err)
-	}
-	if err := writeFile(*f.out, buf.Bytes()); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "%s: 发布统计\n", *f.out)
-	return nil
+	return workbook(f, args, out, func(c *core.Core, b *bytes.Buffer) (string, error) {
+		return "发布统计", c.Documents().Stats(documents.RegisterFilter{Year: *year, Window: *window, System: *sys, Lang: *f.lang}, b)
+	})
 }
 
 func runExportPlanWorkbook(args []string, out io.Writer) error {
 	f := newDocFlags("export plan-xlsx", out)
 	year := f.fs.Int("year", 0, "the plan's year")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.needOut(".xlsx"); err != nil {
-		return err
-	}
-	c, err := openData(*f.dir)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	var buf bytes.Buffer
-	if err := c.Documents().PlanWorkbook(*year, *f.lang, &buf); err != nil {
-		return explainDoc(err)
-	}
-	if err := writeFile(*f.out, buf.Bytes()); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "%s: %d 发布窗口计划\n", *f.out, *year)
-	return nil
+	return workbook(f, args, out, func(c *core.Core, b *bytes.Buffer) (string, error) {
+		return fmt.Sprintf("%d 发布窗口计划", *year), c.Documents().PlanWorkbook(*year, *f.lang, b)
+	})
 }
 
 func runExportUserTest(args []string, out io.Writer) error {
 	f := newDocFlags("export user-test", out)
 	id := f.fs.String("dossier", "", "pre-fill system, version and release content from this dossier")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.needOut(".xlsx"); err != nil {
-		return err
-	}
-	c, err := openData(*f.dir)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	var buf bytes.Buffer
-	if err := c.Documents().UserTestTemplate(*id, *f.lang, &buf); err != nil {
-		return explainDoc(err)
-	}
-	if err := writeFile(*f.out, buf.Bytes()); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "%s: 用户测试报告 (blank)\n", *f.out)
-	return nil
+	return workbook(f, args, out, func(c *core.Core, b *bytes.Buffer) (string, error) {
+		return "用户测试报告 (blank)", c.Documents().UserTestTemplate(*id, *f.lang, b)
+	})
 }
 
 func runGenerate(args []string, out io.Writer) error {
