@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"golive/backend/apperr"
@@ -120,7 +121,7 @@ func (s *Service) withWindow(v View) View {
 			systems, _ := s.systems.List()
 			if ws, err := s.Windows.Conflicts(as, systems); err == nil {
 				for _, w := range ws {
-					if w.Params["window"] == st.Window || w.Params["other_window"] == st.Window {
+					if w.Params["dossier"] == st.ID || slices.Contains(strings.Split(w.Params["dossiers"], ", "), st.ID) {
 						v.Warnings = append(v.Warnings, w)
 					}
 				}
