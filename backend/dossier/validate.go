@@ -37,8 +37,15 @@ func validateFields(tpl *template.Template, f *Fields, all bool, zone string) er
 	for _, c := range []struct {
 		p    *string
 		code string
-	}{{f.Title, "dossier.title_required"}, {f.Version, "dossier.version_required"}, {f.ProjectManager, "dossier.pm_required"}, {f.SystemOwner, "dossier.owner_required"}, {f.PlannedAt, "dossier.time_required"}} {
+	}{{f.Title, "dossier.title_required"}, {f.Version, "dossier.version_required"}, {f.ProjectManager, "dossier.pm_required"}, {f.SystemOwner, "dossier.owner_required"}} {
 		if err := need(c.p, c.code); err != nil {
+			return err
+		}
+	}
+	// A release window gives the time (checkWindow sets it); otherwise the
+	// time is required.
+	if f.Window == nil || *f.Window == "" {
+		if err := need(f.PlannedAt, "dossier.time_required"); err != nil {
 			return err
 		}
 	}

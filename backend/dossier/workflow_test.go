@@ -643,3 +643,20 @@ func TestWindowMovedTellsTheOwner(t *testing.T) {
 		t.Fatalf("the creator's inbox %+v does not tell of the moved window", inbox)
 	}
 }
+
+// TestWindowGivesTheTime creates a planned upgrade with a window and no
+// time: the window's start becomes the planned time.
+func TestWindowGivesTheTime(t *testing.T) {
+	f := newFlowEnv(t)
+	must(t, f.d.As("system_owner"))
+	r := upgradeRequest("CRM")
+	r.PlannedAt = nil
+	v, err := f.Dossiers.Create(r)
+	must(t, err)
+	if got := v.State.PlannedAt.Format("2006-01-02 15:04"); got != "2026-12-10 19:00" {
+		t.Fatalf("planned at %s, want the window's start 2026-12-10 19:00", got)
+	}
+	r.Window = nil
+	_, err = f.Dossiers.Create(r)
+	code(t, err, "dossier.time_required")
+}
