@@ -6,6 +6,7 @@ import InboxView from './views/InboxView.vue'
 import ProfileView from './views/ProfileView.vue'
 import SystemsView from './views/SystemsView.vue'
 import TemplateView from './views/TemplateView.vue'
+import VerifyView from './views/VerifyView.vue'
 
 /** makeRouter builds the routes; the hash history suits the Wails asset server. */
 export function makeRouter(history: RouterHistory = createWebHashHistory()) {
@@ -20,6 +21,7 @@ export function makeRouter(history: RouterHistory = createWebHashHistory()) {
       { path: '/systems', name: 'systems', component: SystemsView },
       { path: '/template', name: 'template', component: TemplateView },
       { path: '/profile', name: 'profile', component: ProfileView },
+      { path: '/verify', name: 'verify', component: VerifyView },
       { path: '/:pathMatch(.*)*', redirect: '/dossiers' },
     ],
   })

@@ -5,6 +5,7 @@ import type { Bridge } from './types'
 
 export * from './types'
 export * from './windows'
+export * from './documents'
 export { AppError, INTERNAL, isCode, toAppError } from './errors'
 
 let active: Bridge | null = null

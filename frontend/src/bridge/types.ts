@@ -5,6 +5,7 @@
 // Times are RFC 3339 strings with an offset, e.g. "2026-12-10T19:00:00+08:00";
 // Go's zero time arrives as "0001-01-01T00:00:00Z".
 
+import type { Certificate, DocumentsArea } from './documents'
 import type { PlanWindow, WindowsArea, WindowWarning } from './windows'
 
 /** A string in both of GoLive's languages. */
@@ -646,6 +647,8 @@ export interface Bridge {
     current(): Promise<Profile | null>
     /** Everyone known to this folder (local profiles and dossier authors), for transfers. */
     identities(): Promise<Identity[]>
+    /** The profile's PDF-signing certificate; profile.no_certificate before its first unlock. */
+    certificate(id: string): Promise<Certificate>
   }
   systems: {
     list(): Promise<AppSystem[]>
@@ -699,6 +702,8 @@ export interface Bridge {
   }
   /** The release-window calendar (app.WindowAPI). */
   windows: WindowsArea
+  /** PDF and Excel exports, generated documents, verification (app.DocumentsAPI). */
+  documents: DocumentsArea
   template: {
     current(): Promise<ProcessTemplate>
     list(): Promise<TemplateInfo[]>

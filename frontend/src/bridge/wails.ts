@@ -9,6 +9,7 @@ import { EventsOff, EventsOn } from '../../wailsjs/runtime/runtime'
 import type { core, dossier, profile, system, template, workflow } from '../../wailsjs/go/models'
 import { toAppError } from './errors'
 import { wailsWindows } from './windowsWails'
+import { wailsCertificate, wailsDocuments } from './documentsWails'
 import type {
   AppInfo, AppSystem, Bridge, DossierSummary, DossierView, Identity, InboxItem, Preferences, ProcessTemplate, Profile, Progress,
   ReleaseWindow, SampleSummary, TemplateInfo, TemplateProblem,
@@ -60,6 +61,7 @@ export const wailsBridge: Bridge = {
     lock: () => call<void>(() => ProfileAPI.Lock()),
     current: async () => (await call<Profile | null>(() => ProfileAPI.Current())) ?? null,
     identities: async () => (await call<Identity[] | null>(() => ProfileAPI.Identities())) ?? [],
+    certificate: wailsCertificate,
   },
   systems: {
     list: async () => (await call<AppSystem[] | null>(() => SystemAPI.List())) ?? [],
@@ -102,6 +104,7 @@ export const wailsBridge: Bridge = {
     openDeliverable: (sha, name) => call<void>(() => DossierAPI.OpenDeliverable(sha, name)),
   },
   windows: wailsWindows,
+  documents: wailsDocuments,
   template: {
     current: () => call<ProcessTemplate>(() => TemplateAPI.Current()),
     list: async () => (await call<TemplateInfo[] | null>(() => TemplateAPI.List())) ?? [],

@@ -2,6 +2,7 @@
 // compile error.
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.en'
 import { certificateErrors, documentsErrors } from './documents.en'
+import docs from './docs.en'
 import type { MessageSchema } from './schema'
 
 const en: MessageSchema = {
@@ -677,6 +678,7 @@ const en: MessageSchema = {
     },
   },
   calendar,
+  docs,
   errors: {
     ...calendarErrors,
     ...documentsErrors,

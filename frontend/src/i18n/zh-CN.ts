@@ -2,6 +2,7 @@
 // every other language must match key for key.
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.zh-CN'
 import { certificateErrors, documentsErrors } from './documents.zh-CN'
+import docs from './docs.zh-CN'
 const zhCN = {
   app: {
     product: '上线发布台',
@@ -675,6 +676,7 @@ const zhCN = {
     },
   },
   calendar,
+  docs,
   errors: {
     ...calendarErrors,
     ...documentsErrors,

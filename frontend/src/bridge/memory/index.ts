@@ -5,6 +5,7 @@ import { AppError } from '../errors'
 import type { Bridge, ProcessTemplate } from '../types'
 import { monotonic } from './clock'
 import { clone, type MemoryDB, type PickedFile, type Picker } from './db'
+import { documentsArea } from './documents'
 import { dossierArea } from './dossiers'
 import { profileArea } from './profiles'
 import { buildSample } from './sample'
@@ -104,6 +105,7 @@ export function createMemoryBridge(opts: MemoryOptions = {}): MemoryBridge {
     profiles,
     systems,
     dossiers: withWindows(dossiers, windows, db),
+    documents: documentsArea(db, dossiers),
     windows,
     template: templateArea(db),
     emitSecondInstance() {
@@ -130,5 +132,5 @@ function withLatency(b: MemoryBridge, ms: number): MemoryBridge {
     }
     return out as T
   }
-  return { ...b, app: wrap(b.app), profiles: wrap(b.profiles), systems: wrap(b.systems), dossiers: wrap(b.dossiers), template: wrap(b.template), windows: wrap(b.windows) }
+  return { ...b, app: wrap(b.app), profiles: wrap(b.profiles), systems: wrap(b.systems), dossiers: wrap(b.dossiers), template: wrap(b.template), windows: wrap(b.windows), documents: wrap(b.documents) }
 }

@@ -4,6 +4,7 @@ import { AppError } from '../errors'
 import type { Bridge, Profile } from '../types'
 import { rfc3339 } from './clock'
 import { clone, fingerprint, randomHex, type MemoryDB } from './db'
+import { certificateOf } from './documents'
 
 /** The shortest passphrase accepted, as keys.MinPassphrase. */
 export const MIN_PASSPHRASE = 8
@@ -22,6 +23,7 @@ export function profileArea(db: MemoryDB): Bridge['profiles'] & {
   const knownRole = (id: string) => db.template.roles.some((r) => r.id === id)
 
   return {
+    certificate: certificateOf(db),
     importSample(p, passphrase, makeDefault) {
       const pub = randomHex(64)
       return add({ ...p, id: pub.slice(0, 16), public_key: pub, fingerprint: fingerprint(pub), default: false, sample: true }, passphrase, makeDefault)
