@@ -131,6 +131,16 @@ func TestFullFlows(t *testing.T) {
 				t.Fatalf("phase after approvals = %s", st.Flow.Phase)
 			}
 			must(t, f.d.File(id))
+			if c.wantFiling {
+				// The filed flow reaches the project manager and the
+				// customer-service director as a notice.
+				must(t, f.d.As("cs_director"))
+				inbox, err := f.Dossiers.Inbox()
+				must(t, err)
+				if len(inbox) != 1 || inbox[0].Kind != "filed" || inbox[0].Dossier != id {
+					t.Fatalf("customer-service director's inbox after filing = %+v", inbox)
+				}
+			}
 			must(t, f.d.Execute(id, false, true))
 			if st = f.state(t, id); st.Stage != dossier.StageConfirmation || st.Flow.Execution.Supervised == nil {
 				t.Fatalf("after execution: stage %s", st.Stage)

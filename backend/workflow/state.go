@@ -237,7 +237,8 @@ func (st *State) Latest(key string) *Version {
 // Task is something that waits for a person with Role (or the Delegate).
 type Task struct {
 	// Kind is "decide", "submit", "file", "execute", "supervise",
-	// "confirm", "postpone" or "archive".
+	// "confirm", "postpone", "archive", or "filed" (a notice to the
+	// recipients of the filed flow).
 	Kind     string    `json:"kind"`
 	Step     string    `json:"step"`
 	Row      string    `json:"row,omitempty"`
@@ -277,6 +278,13 @@ func (st *State) Tasks(p *Plan) []Task {
 	case PhaseConfirmed:
 		for _, r := range p.Settings.ArchiveRoles {
 			out = append(out, Task{Kind: "archive", Role: r, Since: st.Confirmation.At})
+		}
+	}
+	// The filed flow (流程备案) reaches its recipients as a notice until
+	// the dossier is archived.
+	if f := p.StepOfKind("filing"); f != nil && st.Filing != nil && st.Phase != PhaseArchived {
+		for _, r := range f.FiledTo {
+			out = append(out, Task{Kind: "filed", Step: f.ID, Role: r, Since: st.Filing.At})
 		}
 	}
 	for _, s := range st.Slots {

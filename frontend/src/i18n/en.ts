@@ -465,6 +465,7 @@ const en: MessageSchema = {
       postpone: 'Postpone the release',
       archive: 'Archive',
       window_changed: 'Release window changed: check the plan',
+      filed: 'Approved flow filed to you (for information)',
     },
   },
   progress: {

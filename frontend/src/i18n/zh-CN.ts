@@ -463,6 +463,7 @@ const zhCN = {
       postpone: '系统上线顺延',
       archive: '归档',
       window_changed: '发布窗口已调整，请确认计划',
+      filed: '流程已备案给你（知悉）',
     },
   },
   progress: {
