@@ -8,14 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"golive/backend/apperr"
 	"golive/backend/blob"
+	"golive/backend/internal/procmem"
 )
 
 func TestPutOpen(t *testing.T) {
@@ -120,17 +119,9 @@ func TestLargeAttachmentMemory(t *testing.T) {
 		t.Skip("writes 400 MB")
 	}
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestLargeAttachmentMemory$")
-	cmd.Env = append(os.Environ(), "GOLIVE_BLOB_CHILD="+dir)
-	out, err := cmd.CombinedOutput()
+	out, peak, err := procmem.Child("^TestLargeAttachmentMemory$", "GOLIVE_BLOB_CHILD="+dir)
 	if err != nil {
 		t.Fatalf("%v: %s", err, out)
-	}
-	var peak int
-	for _, line := range strings.Split(string(out), "\n") {
-		if strings.HasPrefix(line, "PEAK_KB ") {
-			peak, _ = strconv.Atoi(strings.TrimPrefix(line, "PEAK_KB "))
-		}
 	}
 	if !strings.Contains(string(out), "ROUNDTRIP_OK") {
 		t.Fatalf("child did not read the attachment back intact: %s", out)
@@ -186,10 +177,5 @@ func largeChild(dir string) {
 	if got == want && got == info {
 		fmt.Println("ROUNDTRIP_OK")
 	}
-	status, _ := os.ReadFile("/proc/self/status")
-	for _, line := range strings.Split(string(status), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			fmt.Printf("PEAK_KB %s\n", strings.Fields(line)[1])
-		}
-	}
+	procmem.Report()
 }

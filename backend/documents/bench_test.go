@@ -1,17 +1,13 @@
 package documents_test
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
@@ -19,6 +15,7 @@ import (
 	"golive/backend/docs"
 	"golive/backend/documents"
 	"golive/backend/dossier"
+	"golive/backend/internal/procmem"
 	"golive/backend/keys"
 	"golive/backend/pdf"
 	"golive/backend/pdfsig"
@@ -158,24 +155,11 @@ func contentFile(b *testing.B, c *docs.Content) string {
 // returns the child's peak resident set in MB.
 func childPeak(b *testing.B, job, input string) float64 {
 	b.Helper()
-	exe, err := os.Executable()
+	out, kb, err := procmem.Child("^$", "GOLIVE_BENCH_CHILD="+job, "GOLIVE_BENCH_INPUT="+input)
 	if err != nil {
-		b.Fatal(err)
+		b.Fatalf("%v\n%s", err, out)
 	}
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), "GOLIVE_BENCH_CHILD="+job, "GOLIVE_BENCH_INPUT="+input)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		b.Fatalf("child %s: %v\n%s", job, err, out)
-	}
-	for _, l := range strings.Split(string(out), "\n") {
-		if kb, ok := strings.CutPrefix(l, "VmHWM-kB "); ok {
-			n, _ := strconv.ParseFloat(strings.TrimSpace(kb), 64)
-			return n / 1024
-		}
-	}
-	b.Fatalf("child %s printed no VmHWM:\n%s", job, out)
-	return 0
+	return float64(kb) / 1024
 }
 
 // benchChild is the child's side of childPeak; TestMain runs it instead of
@@ -219,22 +203,5 @@ func benchChild(job, input string) {
 			plainPDF(&testing.B{}, fonts, c)
 		}
 	}
-	fmt.Printf("VmHWM-kB %d\n", vmHWM())
-}
-
-// vmHWM returns the process's peak resident set in kB.
-func vmHWM() int {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return n
-		}
-	}
-	return 0
+	procmem.Report()
 }

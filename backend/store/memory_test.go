@@ -1,17 +1,14 @@
 package store_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
+	"golive/backend/internal/procmem"
 	"golive/backend/ledger"
 	"golive/backend/store"
 )
@@ -38,20 +35,11 @@ func BenchmarkPeakRSS200k(b *testing.B) {
 }
 
 func probe(b *testing.B, opts, phase, dir string) int {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMemoryProbe$")
-	cmd.Env = append(os.Environ(), "GOLIVE_MEMPROBE="+opts, "GOLIVE_MEMPROBE_PHASE="+phase, "GOLIVE_MEMPROBE_DIR="+dir)
-	out, err := cmd.CombinedOutput()
+	out, kb, err := procmem.Child("^TestMemoryProbe$", "GOLIVE_MEMPROBE="+opts, "GOLIVE_MEMPROBE_PHASE="+phase, "GOLIVE_MEMPROBE_DIR="+dir)
 	if err != nil {
 		b.Fatalf("%v: %s", err, out)
 	}
-	for _, line := range strings.Split(string(out), "\n") {
-		if strings.HasPrefix(line, "PEAK_KB ") {
-			kb, _ := strconv.Atoi(strings.TrimPrefix(line, "PEAK_KB "))
-			return kb
-		}
-	}
-	b.Fatalf("probe printed no peak: %s", out)
-	return 0
+	return kb
 }
 
 // TestMemoryProbe is the child process of BenchmarkPeakRSS200k.
@@ -95,17 +83,7 @@ func TestMemoryProbe(t *testing.T) {
 		}
 	}
 	db.Close()
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		t.Skip("no /proc")
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "VmHWM:") {
-			fmt.Printf("PEAK_KB %s\n", strings.Fields(sc.Text())[1])
-		}
-	}
+	procmem.Report()
 }
 
 func writeEvents(t *testing.T, db *badger.DB) {

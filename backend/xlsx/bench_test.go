@@ -1,19 +1,16 @@
 package xlsx_test
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"golive/backend/docs"
+	"golive/backend/internal/procmem"
 	"golive/backend/template"
 	"golive/backend/xlsx"
 )
@@ -39,7 +36,7 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Printf("VmHWM-kB %d\n", vmHWM())
+		procmem.Report()
 		return
 	}
 	os.Exit(m.Run())
@@ -129,38 +126,9 @@ func BenchmarkBareStreamWriter20000(b *testing.B) {
 
 func childPeak(b *testing.B, job string) float64 {
 	b.Helper()
-	exe, err := os.Executable()
+	out, kb, err := procmem.Child("^$", "GOLIVE_BENCH_CHILD="+job)
 	if err != nil {
-		b.Fatal(err)
+		b.Fatalf("%v\n%s", err, out)
 	}
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), "GOLIVE_BENCH_CHILD="+job)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		b.Fatalf("child %s: %v\n%s", job, err, out)
-	}
-	for _, l := range strings.Split(string(out), "\n") {
-		if kb, ok := strings.CutPrefix(l, "VmHWM-kB "); ok {
-			n, _ := strconv.ParseFloat(strings.TrimSpace(kb), 64)
-			return n / 1024
-		}
-	}
-	b.Fatalf("child %s printed no VmHWM:\n%s", job, out)
-	return 0
-}
-
-func vmHWM() int {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return n
-		}
-	}
-	return 0
+	return float64(kb) / 1024
 }
