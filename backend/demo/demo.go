@@ -185,9 +185,6 @@ func plannedFor(sc scenario, i int, now time.Time, rng *rand.Rand, loc *time.Loc
 	case tConfirmed, tOverride:
 		base = day(-10 - rng.IntN(10))
 	case tExecuting, tReleased, tConfirming, tFailed, tPostponed:
-		if sc.mode == "planned" && sc.typ == "upgrade" {
-			return previousWindow(now, loc)
-		}
 		base = day(-1 - rng.IntN(2))
 	case tPlanning:
 		base = day(40 + rng.IntN(60))
@@ -196,11 +193,9 @@ func plannedFor(sc scenario, i int, now time.Time, rng *rand.Rand, loc *time.Loc
 	default:
 		base = day(3 + rng.IntN(20))
 	}
-	switch {
-	case sc.mode == "emergency":
+	// Planned upgrades then snap to a release window (buildDossier).
+	if sc.mode == "emergency" {
 		return base.Add(21 * time.Hour)
-	case sc.typ == "upgrade":
-		return nextWindow(base, loc)
 	}
 	return base.Add(20 * time.Hour)
 }
@@ -393,7 +388,7 @@ func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error 
 		if sc.target == tFailed {
 			return nil
 		}
-		return d.Postpone(id, nextWindow(now.AddDate(0, 0, 1), t.Zone))
+		return d.Postpone(id, now.AddDate(0, 0, 7)) // a windowed dossier moves to its next open window
 	}
 	if err := d.Confirm(id, true); err != nil {
 		return err
@@ -403,43 +398,6 @@ func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error 
 	}
 	d.Tick(24*time.Hour, 72*time.Hour)
 	return d.Archive(id)
-}
-
-// nextWindow returns the first 2nd or 4th Thursday 19:00 on or after day.
-func nextWindow(day time.Time, loc *time.Location) time.Time {
-	for m := 0; ; m++ {
-		first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, loc).AddDate(0, m, 0)
-		for _, fourth := range []bool{false, true} {
-			if w := secondOrFourthThursday(first.Year(), first.Month(), fourth, loc); !w.Before(day) {
-				return w
-			}
-		}
-	}
-}
-
-// previousWindow returns the last 2nd or 4th Thursday 19:00 before now.
-func previousWindow(now time.Time, loc *time.Location) time.Time {
-	w := nextWindow(now.AddDate(0, -1, 0), loc)
-	for {
-		n := nextWindow(w.Add(time.Hour), loc)
-		if n.After(now) {
-			return w
-		}
-		w = n
-	}
-}
-
-// secondOrFourthThursday returns the 2nd or 4th Thursday 19:00 of the month.
-func secondOrFourthThursday(year int, month time.Month, fourth bool, loc *time.Location) time.Time {
-	d := time.Date(year, month, 1, 19, 0, 0, 0, loc)
-	for d.Weekday() != time.Thursday {
-		d = d.AddDate(0, 0, 1)
-	}
-	d = d.AddDate(0, 0, 7)
-	if fourth {
-		d = d.AddDate(0, 0, 14)
-	}
-	return d
 }
 
 func mustStart(w window.Window) time.Time {
