@@ -22,4 +22,12 @@
 //     recorded in the history, marked as ignored.
 //
 // No event is rewritten or deleted: a correction is a new event.
+//
+// # What the viewer may do
+//
+// Every View the service returns carries Actions: what the profile
+// unlocked at that moment may do on the dossier (workflow.ActionsFor, the
+// same gates the fold applies). It is computed when the view is returned,
+// never cached, so switching profiles changes it; with no profile
+// unlocked it allows nothing.
 package dossier

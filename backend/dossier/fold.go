@@ -61,7 +61,7 @@ func fold(events []ledger.Event, resolve Resolver) (State, []HistoryEntry, map[s
 	if err != nil {
 		return State{}, nil, nil, err
 	}
-	f := &folder{tpl: tpl}
+	f := &replay{tpl: tpl}
 	hist := make([]HistoryEntry, 0, len(ordered))
 	ignored := map[string]error{}
 	for _, e := range ordered {
@@ -103,19 +103,19 @@ func stageOf(st State) string {
 	return st.Stage
 }
 
-// folder carries the fold's state between events.
-type folder struct {
+// replay carries the fold's state between events.
+type replay struct {
 	tpl *template.Template
 	st  State
 }
 
 // submitted reports whether the approval flow has started.
-func (f *folder) submitted() bool {
+func (f *replay) submitted() bool {
 	return f.st.Flow != nil && f.st.Flow.Phase != workflow.PhaseDraft
 }
 
 // replan rebuilds the plan after the type or mode changed in draft.
-func (f *folder) replan() {
+func (f *replay) replan() {
 	p, err := workflow.NewPlan(f.tpl, f.st.Type, f.st.Mode)
 	if err != nil {
 		f.st.Plan, f.st.Flow = nil, nil
@@ -132,7 +132,7 @@ func (f *folder) replan() {
 
 // apply folds one event into the state and fills the history params. It
 // returns why an event was recorded but not applied.
-func (f *folder) apply(e ledger.Event, p map[string]string) error {
+func (f *replay) apply(e ledger.Event, p map[string]string) error {
 	st := &f.st
 	archived := st.Flow != nil && st.Flow.Phase == workflow.PhaseArchived
 	switch e.Kind {
@@ -211,7 +211,7 @@ func (f *folder) apply(e ledger.Event, p map[string]string) error {
 				return apperr.New("dossier.checklist_incomplete", "missing", strconv.Itoa(n))
 			}
 		}
-		eff, err := workflow.Apply(workflow.Ctx{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt}, st.Flow, e)
+		eff, err := workflow.Apply(workflow.DossierFacts{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt}, st.Flow, e)
 		if err != nil {
 			return err
 		}
@@ -227,7 +227,7 @@ func (f *folder) apply(e ledger.Event, p map[string]string) error {
 
 // checklistMissing counts preparation items neither done nor marked not
 // applicable; the approval flow starts only when there are none.
-func (f *folder) checklistMissing() int {
+func (f *replay) checklistMissing() int {
 	n := 0
 	for _, it := range f.tpl.Checklist {
 		c := f.st.Checklist[it.ID]

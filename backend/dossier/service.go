@@ -15,6 +15,7 @@ import (
 	"golive/backend/store"
 	"golive/backend/system"
 	"golive/backend/template"
+	"golive/backend/workflow"
 )
 
 const bucketIndex = "dz"
@@ -34,6 +35,9 @@ type Service struct {
 	Windows Windows
 	// Now is the clock.
 	Now func() time.Time
+	// MakeID returns the id of a new dossier created at now: NewID, or a
+	// reproducible sequence for the sample data.
+	MakeID func(now time.Time) string
 	// Zone is the zone new dossiers store their times in.
 	Zone *time.Location
 
@@ -56,7 +60,7 @@ const cacheSize = 64
 
 // NewService returns a Service.
 func NewService(st *store.Store, profiles *profile.Service, systems *system.Register, tpl func() *template.Template, resolve Resolver, zone *time.Location) *Service {
-	return &Service{st: st, profiles: profiles, systems: systems, Template: tpl, Resolve: resolve, Now: time.Now, Zone: zone}
+	return &Service{st: st, profiles: profiles, systems: systems, Template: tpl, Resolve: resolve, Now: time.Now, MakeID: NewID, Zone: zone}
 }
 
 // NewID returns a fresh dossier id such as "R26K3F9A1C2D".
@@ -85,7 +89,7 @@ func (s *Service) Create(req CreateRequest) (View, error) {
 		return View{}, err
 	}
 	now := s.Now().In(s.Zone)
-	id := NewID(now)
+	id := s.MakeID(now)
 	body := createdBody{Template: tpl.Key(), SystemCode: strings.TrimSpace(req.SystemCode), Zone: s.Zone.String(), Fields: f}
 	e, err := ledger.New(id, nil, KindCreated, body, now, key)
 	if err != nil {
@@ -96,16 +100,34 @@ func (s *Service) Create(req CreateRequest) (View, error) {
 	return s.commit(id, nil, e)
 }
 
-// Get returns the dossier with id and its history. Codes: dossier.not_found.
+// Get returns the dossier with id and its history, with what the unlocked
+// profile may do on it. Codes: dossier.not_found.
 func (s *Service) Get(id string) (View, error) {
 	v, err := s.get(id)
 	if err != nil {
 		return View{}, err
 	}
-	return s.withWindow(v), nil
+	return s.present(v)
 }
 
-// get is Get without the calendar's window and warnings.
+// present completes a view for whoever looks at it now: the window and
+// warnings from the plan in force, and the actions the unlocked profile
+// may take (none when no profile is unlocked). Neither is cached: plans
+// change and profiles switch.
+func (s *Service) present(v View) (View, error) {
+	v, err := s.withWindow(v)
+	if err != nil {
+		return View{}, err
+	}
+	var me *workflow.Actor
+	if p := s.profiles.Current(); p != nil {
+		me = &workflow.Actor{PublicKey: p.PublicKey, Roles: p.Roles}
+	}
+	v.Actions = workflow.ActionsFor(v.State.Plan, v.State.Flow, me)
+	return v, nil
+}
+
+// get is Get without the calendar's window and warnings and the actions.
 func (s *Service) get(id string) (View, error) {
 	if c, ok := s.cached(id); ok {
 		return c.view, nil
@@ -118,7 +140,10 @@ func (s *Service) get(id string) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	v := s.view(st, hist)
+	v, err := s.view(st, hist)
+	if err != nil {
+		return View{}, err
+	}
 	s.remember(id, evs, v)
 	return v, nil
 }
@@ -153,14 +178,16 @@ func (s *Service) forget(id string) {
 
 // List returns the dossiers passing f, latest planned first.
 func (s *Service) List(f Filter) ([]Summary, error) {
+	all, err := s.systems.List()
+	if err != nil {
+		return nil, err
+	}
 	names := map[string]string{}
-	if all, err := s.systems.List(); err == nil {
-		for _, sys := range all {
-			names[sys.Code] = sys.Name
-		}
+	for _, sys := range all {
+		names[sys.Code] = sys.Name
 	}
 	out := []Summary{}
-	err := s.st.Each(bucketIndex, func(_ string, raw []byte) error {
+	err = s.st.Each(bucketIndex, func(_ string, raw []byte) error {
 		var sum Summary
 		if err := jsonUnmarshal(raw, &sum); err != nil {
 			return err
@@ -173,14 +200,19 @@ func (s *Service) List(f Filter) ([]Summary, error) {
 		}
 		return nil
 	})
-	s.followWindows(out)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.followWindows(out); err != nil {
+		return nil, err
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].PlannedAt.Equal(out[j].PlannedAt) {
 			return out[i].PlannedAt.After(out[j].PlannedAt)
 		}
 		return out[i].ID < out[j].ID
 	})
-	return out, err
+	return out, nil
 }
 
 // Update applies a patch of header fields. Codes: dossier.archived,
@@ -264,10 +296,14 @@ func (s *Service) AddNote(id, text string) (View, error) {
 	})
 }
 
-// HasSystem reports whether any dossier releases the system code.
-func (s *Service) HasSystem(code string) bool {
+// HasSystem reports whether any dossier releases the system code; an
+// index that cannot be read is an error, never "no".
+func (s *Service) HasSystem(code string) (bool, error) {
 	list, err := s.List(Filter{SystemCode: code})
-	return err == nil && len(list) > 0
+	if err != nil {
+		return false, err
+	}
+	return len(list) > 0, nil
 }
 
 // Import merges foreign events (already signed) into the store and
@@ -348,9 +384,12 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 		s.forget(id)
 		return View{}, err
 	}
-	v := s.view(st, hist)
+	v, err := s.view(st, hist)
+	if err != nil {
+		return View{}, err
+	}
 	s.remember(id, all, v)
-	return s.withWindow(v), nil
+	return s.present(v)
 }
 
 func (s *Service) summarize(st State) Summary {
@@ -375,15 +414,24 @@ func (s *Service) events(id string) ([]ledger.Event, error) {
 	return evs, nil
 }
 
-func (s *Service) view(st State, hist []HistoryEntry) View {
-	if ids, err := s.profiles.Identities(); err == nil {
-		for i := range hist {
-			hist[i].AuthorName = ids[hist[i].Author].Name
-		}
+// view names the authors of the history and the system released; a
+// system no longer registered has no name, a store that cannot be read is
+// an error.
+func (s *Service) view(st State, hist []HistoryEntry) (View, error) {
+	ids, err := s.profiles.Identities()
+	if err != nil {
+		return View{}, err
+	}
+	for i := range hist {
+		hist[i].AuthorName = ids[hist[i].Author].Name
 	}
 	v := View{State: st, History: hist}
-	if sys, err := s.systems.Get(st.SystemCode); err == nil {
+	sys, err := s.systems.Get(st.SystemCode)
+	switch {
+	case err == nil:
 		v.SystemName = sys.Name
+	case !apperr.HasCode(err, "system.not_found"):
+		return View{}, err
 	}
-	return v
+	return v, nil
 }

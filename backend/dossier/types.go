@@ -205,6 +205,9 @@ type View struct {
 	// its window, a window that moved, was cancelled or frozen, an
 	// emergency release in a freeze.
 	Warnings []window.Warning `json:"warnings"`
+	// Actions is what the profile unlocked now may do on the dossier
+	// (nothing when none is unlocked), decided by the workflow's rules.
+	Actions workflow.Actions `json:"actions"`
 }
 
 // Summary is one row of the dossier list; it is also the stored index.

@@ -157,6 +157,7 @@ func changedOnly(st State, p Fields) Fields {
 	p.Version = same(p.Version, st.Version)
 	p.ProjectManager = same(p.ProjectManager, st.ProjectManager)
 	p.SystemOwner = same(p.SystemOwner, st.SystemOwner)
+	p.Window = same(p.Window, st.Window)
 	if p.Type == nil {
 		p.Subtype = same(p.Subtype, st.Subtype)
 	}

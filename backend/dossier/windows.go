@@ -91,16 +91,27 @@ func (s *Service) ProposePostponement(id string) (window.Window, error) {
 	return s.Windows.NextOpenWindow(sys.Class, after.Add(time.Minute))
 }
 
+// windowGone reports whether err says a dossier's window is not in the
+// plan in force (window.not_found, or a year no plan can be made for):
+// the dossier then carries a warning; any other error is a failure.
+func windowGone(err error) bool {
+	return apperr.HasCode(err, "window.not_found") || apperr.HasCode(err, "window.bad_year")
+}
+
 // withWindow fills the view's window and warnings and makes the planned
-// time follow the window as the plan in force has it now.
-func (s *Service) withWindow(v View) View {
+// time follow the window as the plan in force has it now. A window no
+// longer in the plan is a warning (window.unknown_window); a plan, the
+// register or the dossier index that cannot be read is an error.
+func (s *Service) withWindow(v View) (View, error) {
 	v.Warnings = []window.Warning{}
 	if s.Windows == nil {
-		return v
+		return v, nil
 	}
 	st := v.State
 	if st.Window != "" {
-		if w, err := s.Windows.Window(st.Window); err == nil {
+		w, err := s.Windows.Window(st.Window)
+		switch {
+		case err == nil:
 			v.Window = &w
 			start, _ := w.Interval()
 			if !start.Equal(st.PlannedAt) || !w.Open() {
@@ -108,39 +119,63 @@ func (s *Service) withWindow(v View) View {
 					Params: map[string]string{"window": w.ID, "state": w.State, "date": w.Date}})
 			}
 			v.State.PlannedAt = start.In(zoneOf(st.Zone))
-		} else {
+		case windowGone(err):
 			v.Warnings = append(v.Warnings, window.Warning{Code: "window.unknown_window", Params: map[string]string{"window": st.Window, "dossier": st.ID}})
+		default:
+			return View{}, err
 		}
-		if list, err := s.List(Filter{}); err == nil {
-			var as []window.Assignment
-			for _, d := range list {
-				if d.Window != "" {
-					as = append(as, window.Assignment{Dossier: d.ID, System: d.SystemCode, Window: d.Window, State: d.Phase})
-				}
-			}
-			systems, _ := s.systems.List()
-			if ws, err := s.Windows.Conflicts(as, systems); err == nil {
-				for _, w := range ws {
-					if w.Params["dossier"] == st.ID || slices.Contains(strings.Split(w.Params["dossiers"], ", "), st.ID) {
-						v.Warnings = append(v.Warnings, w)
-					}
-				}
-			}
+		conflicts, err := s.conflictsOf(st.ID)
+		if err != nil {
+			return View{}, err
 		}
+		v.Warnings = append(v.Warnings, conflicts...)
 	}
 	if st.Mode == "emergency" && st.Flow != nil && !slices.Contains([]string{workflow.PhaseConfirmed, workflow.PhaseArchived}, st.Flow.Phase) {
-		if ws, err := s.Windows.EmergencyWarnings(v.State.PlannedAt); err == nil {
-			v.Warnings = append(v.Warnings, ws...)
+		ws, err := s.Windows.EmergencyWarnings(v.State.PlannedAt)
+		if err != nil {
+			return View{}, err
+		}
+		v.Warnings = append(v.Warnings, ws...)
+	}
+	return v, nil
+}
+
+// conflictsOf returns the calendar's conflict warnings that concern
+// dossier id, among every dossier that targets a window.
+func (s *Service) conflictsOf(id string) ([]window.Warning, error) {
+	list, err := s.List(Filter{})
+	if err != nil {
+		return nil, err
+	}
+	var as []window.Assignment
+	for _, d := range list {
+		if d.Window != "" {
+			as = append(as, window.Assignment{Dossier: d.ID, System: d.SystemCode, Window: d.Window, State: d.Phase})
 		}
 	}
-	return v
+	systems, err := s.systems.List()
+	if err != nil {
+		return nil, err
+	}
+	ws, err := s.Windows.Conflicts(as, systems)
+	if err != nil {
+		return nil, err
+	}
+	var out []window.Warning
+	for _, w := range ws {
+		if w.Params["dossier"] == id || slices.Contains(strings.Split(w.Params["dossiers"], ", "), id) {
+			out = append(out, w)
+		}
+	}
+	return out, nil
 }
 
 // followWindows makes each summary's planned time follow its window, one
-// plan lookup per window.
-func (s *Service) followWindows(list []Summary) {
+// plan lookup per window. A window no longer in the plan leaves the
+// summary as it is; a plan that cannot be read is an error.
+func (s *Service) followWindows(list []Summary) error {
 	if s.Windows == nil {
-		return
+		return nil
 	}
 	seen := map[string]*window.Window{}
 	for i := range list {
@@ -150,8 +185,12 @@ func (s *Service) followWindows(list []Summary) {
 		}
 		w, ok := seen[id]
 		if !ok {
-			if got, err := s.Windows.Window(id); err == nil {
+			got, err := s.Windows.Window(id)
+			switch {
+			case err == nil:
 				w = &got
+			case !windowGone(err):
+				return err
 			}
 			seen[id] = w
 		}
@@ -161,4 +200,5 @@ func (s *Service) followWindows(list []Summary) {
 			list[i].WindowState = w.State
 		}
 	}
+	return nil
 }

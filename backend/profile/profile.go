@@ -159,14 +159,24 @@ func (s *Service) Create(req CreateRequest) (Summary, error) {
 	return sum, nil
 }
 
-// List returns every profile, oldest first.
-func (s *Service) List() ([]Summary, error) {
+// defaultID returns the id of the folder's default profile, "" when none
+// is set yet; a setting that cannot be read is an error.
+func (s *Service) defaultID() (string, error) {
 	var def string
 	if err := s.st.Get(bucketSettings, keyDefault, &def); err != nil && !apperr.HasCode(err, "store.not_found") {
+		return "", err
+	}
+	return def, nil
+}
+
+// List returns every profile, oldest first.
+func (s *Service) List() ([]Summary, error) {
+	def, err := s.defaultID()
+	if err != nil {
 		return nil, err
 	}
 	var out []Summary
-	err := s.st.Each(bucketProfiles, func(_ string, raw []byte) error {
+	err = s.st.Each(bucketProfiles, func(_ string, raw []byte) error {
 		var r record
 		if err := json.Unmarshal(raw, &r); err != nil {
 			return apperr.Wrap(err, "store.corrupt", "key", "profile")
@@ -180,7 +190,8 @@ func (s *Service) List() ([]Summary, error) {
 }
 
 // Unlock opens profile id's key with passphrase and makes it current.
-// Codes: profile.not_found, keys.wrong_passphrase (nothing changes then).
+// Codes: profile.not_found, keys.wrong_passphrase, store.read_failed
+// (nothing changes then).
 func (s *Service) Unlock(id, passphrase string) (Summary, error) {
 	var r record
 	if err := s.st.Get(bucketProfiles, id, &r); err != nil {
@@ -193,8 +204,10 @@ func (s *Service) Unlock(id, passphrase string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	var def string
-	_ = s.st.Get(bucketSettings, keyDefault, &def)
+	def, err := s.defaultID()
+	if err != nil {
+		return Summary{}, err
+	}
 	r.Summary.Default = r.ID == def
 	s.setCurrent(r.Summary, priv)
 	return r.Summary, nil

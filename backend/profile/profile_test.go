@@ -73,3 +73,30 @@ func TestProfiles(t *testing.T) {
 		}
 	})
 }
+
+// TestUnreadableDefaultIsAnError: when the folder's default-profile
+// setting cannot be read, unlocking says so instead of unlocking the
+// profile as if it were not the default.
+func TestUnreadableDefaultIsAnError(t *testing.T) {
+	env := testenv.Open(t, "", "张伟")
+	p := env.Profile
+	env.Profiles.Lock()
+	if err := env.Store.Put("set", "default_profile", 42); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Profiles.Unlock(p.ID, "passphrase-123"); apperr.Code(err) != "store.read_failed" {
+		t.Fatalf("unlock with an unreadable default: code = %q (%v), want store.read_failed", apperr.Code(err), err)
+	}
+	if env.Profiles.Current() != nil {
+		t.Fatal("a failed unlock made a profile current")
+	}
+	if _, err := env.Profiles.List(); apperr.Code(err) != "store.read_failed" {
+		t.Fatalf("list with an unreadable default: code = %q", apperr.Code(err))
+	}
+	if err := env.Store.Put("set", "default_profile", p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := env.Profiles.Unlock(p.ID, "passphrase-123"); err != nil || !got.Default {
+		t.Fatalf("unlock after repair = %+v, %v", got, err)
+	}
+}

@@ -12,13 +12,15 @@ import (
 
 	"golive/backend/apperr"
 	"golive/backend/store"
+	"golive/backend/template"
 )
 
 const bucket = "sys"
 
 // Classes lists the system classes a system may have; release-window rules
-// are kept per class.
-var Classes = []string{"java", "dotnet", "packaged", "web", "other"}
+// are kept per class. The list is written once, in the process template
+// (template.SystemClasses), which must not depend on this register.
+var Classes = template.SystemClasses()
 
 // System is one application system in the register.
 type System struct {
@@ -152,8 +154,9 @@ func (r *Register) Save(s System, create bool) (System, error) {
 }
 
 // Delete removes the system with code. It refuses with system.in_use when
-// another system calls it or inUse reports dossiers for it.
-func (r *Register) Delete(code string, inUse func(code string) bool) error {
+// another system calls it or inUse reports dossiers for it, and with
+// inUse's error when that cannot be told.
+func (r *Register) Delete(code string, inUse func(code string) (bool, error)) error {
 	if _, err := r.Get(code); err != nil {
 		return err
 	}
@@ -168,8 +171,14 @@ func (r *Register) Delete(code string, inUse func(code string) bool) error {
 			}
 		}
 	}
-	if inUse != nil && inUse(code) {
-		return apperr.New("system.in_use", "code", code, "by", "dossier")
+	if inUse != nil {
+		used, err := inUse(code)
+		if err != nil {
+			return err
+		}
+		if used {
+			return apperr.New("system.in_use", "code", code, "by", "dossier")
+		}
 	}
 	return r.st.Put(bucket, code, nil)
 }

@@ -53,10 +53,23 @@ func TestRegister(t *testing.T) {
 		if err := env.Systems.Delete("ESB", nil); apperr.Code(err) != "system.in_use" {
 			t.Fatalf("code = %q", apperr.Code(err))
 		}
-		if err := env.Systems.Delete("CRM", func(string) bool { return true }); apperr.Code(err) != "system.in_use" {
+		if err := env.Systems.Delete("CRM", func(string) (bool, error) { return true, nil }); apperr.Code(err) != "system.in_use" {
 			t.Fatalf("code = %q", apperr.Code(err))
 		}
-		if err := env.Systems.Delete("CRM", func(string) bool { return false }); err != nil {
+		// A dossier index that cannot be read does not mean "unused".
+		if err := env.Store.Put("dz", "R26BROKEN", "not a dossier summary"); err != nil {
+			t.Fatal(err)
+		}
+		if err := env.Systems.Delete("CRM", env.Dossiers.HasSystem); apperr.Code(err) != "store.corrupt" {
+			t.Fatalf("delete with an unreadable dossier index: code = %q, want store.corrupt", apperr.Code(err))
+		}
+		if _, err := env.Systems.Get("CRM"); err != nil {
+			t.Fatal("the system was deleted although its use could not be told")
+		}
+		if err := env.Store.Put("dz", "R26BROKEN", nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := env.Systems.Delete("CRM", env.Dossiers.HasSystem); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := env.Systems.Get("CRM"); apperr.Code(err) != "system.not_found" {

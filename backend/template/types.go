@@ -327,10 +327,16 @@ const (
 	PolicyCancel = "cancel"
 )
 
+// SystemClasses returns the classes an application system may have, in
+// display order. Release windows are planned per class, so a template has
+// one window rule per class; the system register takes its list of
+// classes from here (system.Classes).
+func SystemClasses() []string { return []string{"java", "dotnet", "packaged", "web", "other"} }
+
 // WindowSettings are the release-window rules of a template: one rule per
 // system class, the freeze rule and fixed freeze ranges (封网期).
 type WindowSettings struct {
-	// Rules holds exactly one rule per system class (system.Classes).
+	// Rules holds exactly one rule per system class (SystemClasses).
 	Rules []WindowRule `json:"rules"`
 	// Freeze is the rule that freezes the working days before long holidays.
 	Freeze FreezeRule `json:"freeze"`
@@ -340,7 +346,7 @@ type WindowSettings struct {
 
 // WindowRule is when the routine releases of one system class go live.
 type WindowRule struct {
-	// Class is the system class the rule is for (system.Classes).
+	// Class is the system class the rule is for (SystemClasses).
 	Class string `json:"class"`
 	// Weekday is the day of the week in English, lower case: "thursday".
 	Weekday string `json:"weekday"`

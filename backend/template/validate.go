@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"golive/backend/apperr"
-	"golive/backend/system"
 )
 
 // Problem codes reported by Validate.
@@ -453,7 +452,7 @@ func (v *validator) windows(p string, w WindowSettings) {
 		}
 		seen[r.Class] = true
 	}
-	for _, c := range system.Classes {
+	for _, c := range SystemClasses() {
 		if !seen[c] {
 			v.add(CodeWindowMissingClass, join(p, "rules"), "class", c)
 		}
@@ -485,7 +484,7 @@ func (v *validator) windows(p string, w WindowSettings) {
 }
 
 func (v *validator) windowRule(p string, r WindowRule) {
-	if !slices.Contains(system.Classes, r.Class) {
+	if !slices.Contains(SystemClasses(), r.Class) {
 		v.add(CodeWindowUnknownClass, join(p, "class"), "class", r.Class)
 	}
 	if _, ok := Weekday(r.Weekday); !ok {

@@ -8,7 +8,6 @@ package templates
 import (
 	"encoding/json"
 	"os"
-	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -112,8 +111,8 @@ func (r *Registry) List() ([]Info, error) {
 // makeCurrent it becomes current. Only a holder of the current template's
 // editor role may save (template.not_permitted).
 func (r *Registry) Save(t *template.Template, by string, roles []string, makeCurrent bool) (Info, error) {
-	if want := r.Current().Settings.TemplateEditorRole; !slices.Contains(roles, want) {
-		return Info{}, apperr.New("template.not_permitted", "role", want)
+	if set := r.Current().Settings; !set.MayEditTemplates(roles) {
+		return Info{}, apperr.New("template.not_permitted", "role", set.TemplateEditorRole)
 	}
 	if err := t.Validate(); err != nil {
 		return Info{}, err

@@ -170,8 +170,8 @@ func (s *Service) pmo() (profile.Summary, ed25519.PrivateKey, error) {
 	if err != nil {
 		return profile.Summary{}, nil, err
 	}
-	if want := s.Template().Settings.TemplateEditorRole; !slices.Contains(sum.Roles, want) {
-		return profile.Summary{}, nil, apperr.New("window.not_permitted", "role", want)
+	if set := s.Template().Settings; !set.MayPlanWindows(sum.Roles) {
+		return profile.Summary{}, nil, apperr.New("window.not_permitted", "role", set.TemplateEditorRole)
 	}
 	return sum, key, nil
 }

@@ -15,8 +15,9 @@ import (
 	"golive/backend/zone"
 )
 
-// Ctx is what Apply needs to know about the dossier besides the workflow.
-type Ctx struct {
+// DossierFacts is what Apply needs to know about the dossier besides its
+// workflow state: the plan, the zone and the planned release time.
+type DossierFacts struct {
 	Plan *Plan
 	// Zone is the dossier's zone.
 	Zone *time.Location
@@ -39,23 +40,23 @@ var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // Apply checks e against st and, when it is allowed, folds it in. On error
 // st is unchanged.
-func Apply(c Ctx, st *State, e ledger.Event) (Effect, error) {
+func Apply(df DossierFacts, st *State, e ledger.Event) (Effect, error) {
 	if st.Phase == PhaseArchived && e.Kind != KindCommented {
 		return Effect{}, apperr.New("dossier.archived")
 	}
 	switch e.Kind {
 	case KindAttached:
 		var b AttachBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.attach(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.attach(df, e, b) })
 	case KindSubmitted:
 		var b SubmitBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.submit(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.submit(df, e, b) })
 	case KindDecided:
 		var b DecideBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.decide(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.decide(df, e, b) })
 	case KindWithdrawn:
 		var b WithdrawBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.withdraw(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.withdraw(df, e, b) })
 	case KindTransferred:
 		var b TransferBody
 		return Effect{}, decodeThen(e, &b, func() error { return st.transfer(e, b) })
@@ -72,33 +73,33 @@ func Apply(c Ctx, st *State, e ledger.Event) (Effect, error) {
 		return Effect{}, decodeThen(e, &b, func() error { return st.urge(e, b) })
 	case KindFiled:
 		var b SignoffBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.file(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.file(df, e, b) })
 	case KindRunbook:
 		var b RunbookBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.runbook(c, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.runbook(df, e, b) })
 	case KindPackageChecked:
 		var b PackageCheckBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.checkPackage(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.checkPackage(df, e, b) })
 	case KindOverride:
 		var b SignoffBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.override(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.override(df, e, b) })
 	case KindReleased:
 		var b SignoffBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.release(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.release(df, e, b) })
 	case KindSupervised:
 		var b SignoffBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.supervise(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.supervise(df, e, b) })
 	case KindSameDayTest:
 		var b SameDayTestBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.sameDayTest(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.sameDayTest(df, e, b) })
 	case KindConfirmed:
 		var b ConfirmBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.confirm(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.confirm(df, e, b) })
 	case KindPostponed:
 		var b PostponeBody
 		var eff Effect
 		err := decodeThen(e, &b, func() error {
-			t, err := st.postpone(c, e, b)
+			t, err := st.postpone(df, e, b)
 			eff.PlannedAt = t
 			if err == nil {
 				w := b.Window
@@ -109,7 +110,7 @@ func Apply(c Ctx, st *State, e ledger.Event) (Effect, error) {
 		return eff, err
 	case KindArchived:
 		var b ArchiveBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.archive(c, e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.archive(df, e, b) })
 	}
 	return Effect{}, apperr.New("workflow.unknown_kind", "kind", e.Kind)
 }
@@ -121,25 +122,14 @@ func decodeThen(e ledger.Event, v any, f func() error) error {
 	return f()
 }
 
-func badPhase(st *State, action string) error {
-	return apperr.New("workflow.bad_phase", "phase", st.Phase, "action", action)
-}
-
 func signoff(e ledger.Event, role, comment string) *Signoff {
 	return &Signoff{By: e.Author, Role: role, At: e.Time, Event: e.ID, Comment: strings.TrimSpace(comment)}
 }
 
-func needRole(claimed, want string) error {
-	if want == "" || claimed != want {
-		return apperr.New("workflow.not_permitted", "role", want)
-	}
-	return nil
-}
-
 // --- deliverables ---------------------------------------------------------
 
-func (st *State) attach(c Ctx, e ledger.Event, b AttachBody) error {
-	d, ok := c.Plan.Deliverable(b.Deliverable)
+func (st *State) attach(df DossierFacts, e ledger.Event, b AttachBody) error {
+	d, ok := df.Plan.Deliverable(b.Deliverable)
 	switch {
 	case !ok:
 		return apperr.New("workflow.unknown_deliverable", "deliverable", b.Deliverable)
@@ -161,7 +151,7 @@ func (st *State) attach(c Ctx, e ledger.Event, b AttachBody) error {
 		return nil
 	}
 	// A changed deliverable dismisses the approvals that covered it, until
-	// the release is done.
+	// the release is done; later steps then wait for the reopened one.
 	if st.Phase == PhaseApproval || st.Phase == PhaseFiling || (st.Phase == PhaseExecution && st.Execution.Released == nil) {
 		dismissed := false
 		for i := range st.Slots {
@@ -177,6 +167,7 @@ func (st *State) attach(c Ctx, e ledger.Event, b AttachBody) error {
 		}
 		if dismissed {
 			st.Phase = PhaseApproval
+			st.advance(df, e.Time)
 		}
 	}
 	return nil
@@ -184,7 +175,7 @@ func (st *State) attach(c Ctx, e ledger.Event, b AttachBody) error {
 
 // covers records the current version of every deliverable a decision on
 // spec sees: the slot's own and the start step's.
-func (st *State) covers(c Ctx, spec SlotSpec) map[string]string {
+func (st *State) covers(df DossierFacts, spec SlotSpec) map[string]string {
 	out := map[string]string{}
 	add := func(ds []SlotSpec) {
 		for _, s := range ds {
@@ -200,7 +191,7 @@ func (st *State) covers(c Ctx, spec SlotSpec) map[string]string {
 			}
 		}
 	}
-	slots := c.Plan.Slots()
+	slots := df.Plan.Slots()
 	add([]SlotSpec{spec})
 	if len(slots) > 0 && spec.Key() != slots[0].Key() {
 		add(slots[:1])
@@ -231,48 +222,25 @@ func (st *State) missing(spec SlotSpec, answers map[string]Answer, extra ...[]Sl
 
 // --- approval -------------------------------------------------------------
 
-func (st *State) submit(c Ctx, e ledger.Event, b SubmitBody) error {
-	if st.Phase != PhaseDraft {
-		return badPhase(st, "submit")
-	}
-	slots := c.Plan.Slots()
-	start := slots[0]
-	if err := needRole(b.Role, start.Role); err != nil {
+func (st *State) submit(df DossierFacts, e ledger.Event, b SubmitBody) error {
+	if err := st.gateSubmit(df.Plan, claimant(e, b.Role)); err != nil {
 		return err
 	}
+	start := df.Plan.Slots()[0]
 	if err := st.missing(start, b.Answers); err != nil {
 		return err
 	}
-	d := &Decision{Event: e.ID, By: e.Author, Role: b.Role, At: e.Time, Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(c, start)}
+	d := &Decision{Event: e.ID, By: e.Author, Role: b.Role, At: e.Time, Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(df, start)}
 	st.Submission, st.Submissions, st.DecidedSinceSubmit = d, st.Submissions+1, 0
 	s := &st.Slots[0]
 	s.Status, s.Decision, s.Stale = SlotApproved, d, nil
 	st.Phase = PhaseApproval
-	st.advance(c, e.Time)
+	st.advance(df, e.Time)
 	return nil
 }
 
-// mayDecide reports whether the author (acting as role) may decide slot s.
-func mayDecide(s *Slot, author, role string) (delegated bool, err error) {
-	if s.Delegate != "" && author == s.Delegate {
-		return true, nil
-	}
-	if role != "" && role == s.Role {
-		return false, nil
-	}
-	return false, apperr.New("workflow.not_permitted", "role", s.Role)
-}
-
-func (st *State) decide(c Ctx, e ledger.Event, b DecideBody) error {
-	spec, ok := c.Plan.Slot(b.Step, b.Row)
-	s := st.slot(b.Step, b.Row)
-	if !ok || s == nil || spec.StepIndex == 0 {
-		return apperr.New("workflow.unknown_slot", "step", b.Step, "row", b.Row)
-	}
-	if st.Phase == PhaseDraft || st.Phase == PhaseArchived || s.Status != SlotPending {
-		return apperr.New("workflow.not_pending", "step", b.Step, "row", b.Row)
-	}
-	delegated, err := mayDecide(s, e.Author, b.Role)
+func (st *State) decide(df DossierFacts, e ledger.Event, b DecideBody) error {
+	s, spec, delegated, err := st.gateDecide(df.Plan, b.Step, b.Row, claimant(e, b.Role))
 	if err != nil {
 		return err
 	}
@@ -283,10 +251,10 @@ func (st *State) decide(c Ctx, e ledger.Event, b DecideBody) error {
 		}
 		s.Status = SlotApproved
 		s.Decision = &Decision{Event: e.ID, By: e.Author, Role: s.Role, At: e.Time, Delegated: delegated,
-			Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(c, spec)}
+			Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(df, spec)}
 		s.Stale = nil
 		st.DecidedSinceSubmit++
-		st.advance(c, e.Time)
+		st.advance(df, e.Time)
 		return nil
 	case DecisionReturn:
 		if strings.TrimSpace(b.Comment) == "" {
@@ -294,13 +262,13 @@ func (st *State) decide(c Ctx, e ledger.Event, b DecideBody) error {
 		}
 		target := 0
 		if b.ReturnTo != "" {
-			target = c.Plan.StepIndex(b.ReturnTo)
-			if target < 0 || target >= spec.StepIndex || !c.Plan.Steps[target].Approval {
+			target = df.Plan.StepIndex(b.ReturnTo)
+			if target < 0 || target >= spec.StepIndex || !df.Plan.Steps[target].Approval {
 				return apperr.New("workflow.bad_return_target", "step", b.ReturnTo)
 			}
 		}
 		st.DecidedSinceSubmit++
-		st.reopenFrom(c, target, e.Time)
+		st.reopenFrom(df, target, e.Time)
 		return nil
 	}
 	return apperr.New("workflow.bad_decision", "decision", b.Decision)
@@ -308,12 +276,13 @@ func (st *State) decide(c Ctx, e ledger.Event, b DecideBody) error {
 
 // reopenFrom makes every slot of steps from index target on decide again;
 // target 0 sends the dossier back to its submitter (draft).
-func (st *State) reopenFrom(c Ctx, target int, at time.Time) {
-	specs := c.Plan.Slots()
+func (st *State) reopenFrom(df DossierFacts, target int, at time.Time) {
+	specs := df.Plan.Slots()
 	for i := range st.Slots {
 		if specs[i].StepIndex >= target {
 			s := &st.Slots[i]
-			s.Status, s.Decision, s.Stale, s.Delegate, s.DelegateName, s.Urges = SlotWaiting, nil, nil, "", "", []Urge{}
+			s.wait()
+			s.Decision, s.Stale = nil, nil
 		}
 	}
 	if target == 0 {
@@ -323,29 +292,39 @@ func (st *State) reopenFrom(c Ctx, target int, at time.Time) {
 		return
 	}
 	st.Phase = PhaseApproval
-	st.advance(c, at)
+	st.advance(df, at)
 }
 
-// advance opens the next approval step once every earlier one is approved
-// and moves the phase on when all are.
-func (st *State) advance(c Ctx, at time.Time) {
+// wait puts a slot back to waiting: no longer pending, without delegate
+// or urges. Its decision and stale mark are the caller's to keep or drop.
+func (s *Slot) wait() {
+	s.Status, s.PendingSince, s.Delegate, s.DelegateName, s.Urges = SlotWaiting, time.Time{}, "", "", []Urge{}
+}
+
+// advance opens the first approval step that is not fully approved — its
+// waiting slots become pending — and puts every pending slot of a later
+// step back to waiting, so only that step is ever pending (see "Stale
+// approvals" in the package doc). When every step is approved it moves the
+// phase on.
+func (st *State) advance(df DossierFacts, at time.Time) {
 	if st.Phase == PhaseDraft || st.Phase == PhaseArchived {
 		return
 	}
-	specs := c.Plan.Slots()
-	for step := 0; step < len(c.Plan.Steps); step++ {
-		open := false
-		for i, s := range st.Slots {
-			if specs[i].StepIndex == step && s.Status != SlotApproved {
-				open = true
-			}
+	specs := df.Plan.Slots()
+	open := -1
+	for i, s := range st.Slots {
+		if s.Status != SlotApproved && (open < 0 || specs[i].StepIndex < open) {
+			open = specs[i].StepIndex
 		}
-		if !open {
-			continue
-		}
+	}
+	if open >= 0 {
 		for i := range st.Slots {
-			if specs[i].StepIndex == step && st.Slots[i].Status == SlotWaiting {
-				st.Slots[i].Status, st.Slots[i].PendingSince = SlotPending, at
+			s := &st.Slots[i]
+			switch {
+			case specs[i].StepIndex == open && s.Status == SlotWaiting:
+				s.Status, s.PendingSince = SlotPending, at
+			case specs[i].StepIndex > open && s.Status == SlotPending:
+				s.wait()
 			}
 		}
 		st.Phase = PhaseApproval
@@ -354,7 +333,7 @@ func (st *State) advance(c Ctx, at time.Time) {
 	if st.Phase != PhaseApproval {
 		return
 	}
-	if c.Plan.StepOfKind("filing") != nil && st.Filing == nil {
+	if df.Plan.StepOfKind("filing") != nil && st.Filing == nil {
 		st.Phase = PhaseFiling
 		return
 	}
@@ -368,29 +347,17 @@ func (st *State) afterExecutionChange() {
 	}
 }
 
-func (st *State) withdraw(c Ctx, e ledger.Event, b WithdrawBody) error {
-	if st.Phase != PhaseApproval || st.Submission == nil {
-		return badPhase(st, "withdraw")
+func (st *State) withdraw(df DossierFacts, e ledger.Event, b WithdrawBody) error {
+	if err := st.gateWithdraw(df.Plan, claimant(e, b.Role)); err != nil {
+		return err
 	}
-	if e.Author != st.Submission.By && b.Role != c.Plan.Slots()[0].Role {
-		return apperr.New("workflow.not_permitted", "role", c.Plan.Slots()[0].Role)
-	}
-	if st.DecidedSinceSubmit > 0 {
-		return apperr.New("workflow.cannot_withdraw")
-	}
-	st.reopenFrom(c, 0, e.Time)
+	st.reopenFrom(df, 0, e.Time)
 	return nil
 }
 
 func (st *State) transfer(e ledger.Event, b TransferBody) error {
-	s := st.slot(b.Step, b.Row)
-	if s == nil {
-		return apperr.New("workflow.unknown_slot", "step", b.Step, "row", b.Row)
-	}
-	if st.Phase == PhaseDraft || s.Status != SlotPending {
-		return apperr.New("workflow.not_pending", "step", b.Step, "row", b.Row)
-	}
-	if _, err := mayDecide(s, e.Author, b.Role); err != nil {
+	s, err := st.gateTransfer(b.Step, b.Row, claimant(e, b.Role))
+	if err != nil {
 		return err
 	}
 	if k, err := hex.DecodeString(b.To); err != nil || len(k) != 32 || b.To == e.Author || strings.TrimSpace(b.ToName) == "" {
@@ -401,22 +368,16 @@ func (st *State) transfer(e ledger.Event, b TransferBody) error {
 }
 
 func (st *State) urge(e ledger.Event, b UrgeBody) error {
-	s := st.slot(b.Step, b.Row)
-	if s == nil {
-		return apperr.New("workflow.unknown_slot", "step", b.Step, "row", b.Row)
-	}
-	if st.Phase == PhaseDraft || s.Status != SlotPending {
-		return apperr.New("workflow.not_pending", "step", b.Step, "row", b.Row)
+	s, err := st.pendingSlot(b.Step, b.Row)
+	if err != nil {
+		return err
 	}
 	s.Urges = append(s.Urges, Urge{By: e.Author, At: e.Time, Comment: strings.TrimSpace(b.Comment), Event: e.ID})
 	return nil
 }
 
-func (st *State) file(c Ctx, e ledger.Event, b SignoffBody) error {
-	if st.Phase != PhaseFiling {
-		return badPhase(st, "file")
-	}
-	if err := needRole(b.Role, c.Plan.StepOfKind("filing").Role); err != nil {
+func (st *State) file(df DossierFacts, e ledger.Event, b SignoffBody) error {
+	if err := st.gateFile(df.Plan, claimant(e, b.Role)); err != nil {
 		return err
 	}
 	st.Filing = signoff(e, b.Role, b.Comment)
@@ -427,18 +388,8 @@ func (st *State) file(c Ctx, e ledger.Event, b SignoffBody) error {
 
 // --- execution ------------------------------------------------------------
 
-func (st *State) inExecution(action string) error {
-	if st.Phase != PhaseExecution || st.Execution.Released != nil {
-		return apperr.New("workflow.bad_phase", "phase", st.Phase, "action", action)
-	}
-	return nil
-}
-
-func (st *State) runbook(c Ctx, b RunbookBody) error {
-	if err := st.inExecution("runbook"); err != nil {
-		return err
-	}
-	if err := needRole(b.Role, c.Plan.Settings.ReleaseOperatorRole); err != nil {
+func (st *State) runbook(df DossierFacts, e ledger.Event, b RunbookBody) error {
+	if err := st.gateOperator(df.Plan, claimant(e, b.Role), "runbook"); err != nil {
 		return err
 	}
 	for i, r := range b.Runbook {
@@ -450,7 +401,7 @@ func (st *State) runbook(c Ctx, b RunbookBody) error {
 		}
 		for _, v := range []string{r.PlannedAt, r.StartedAt, r.EndedAt} {
 			if v != "" {
-				if _, err := zone.ParseTime(v, c.Zone, "workflow.bad_time"); err != nil {
+				if _, err := zone.ParseTime(v, df.Zone, "workflow.bad_time"); err != nil {
 					return err
 				}
 			}
@@ -466,14 +417,11 @@ func (st *State) runbook(c Ctx, b RunbookBody) error {
 	return nil
 }
 
-func (st *State) checkPackage(c Ctx, e ledger.Event, b PackageCheckBody) error {
-	if err := st.inExecution("package_check"); err != nil {
+func (st *State) checkPackage(df DossierFacts, e ledger.Event, b PackageCheckBody) error {
+	if err := st.gateOperator(df.Plan, claimant(e, b.Role), "package_check"); err != nil {
 		return err
 	}
-	if err := needRole(b.Role, c.Plan.Settings.ReleaseOperatorRole); err != nil {
-		return err
-	}
-	pkg, ok := c.Plan.Package()
+	pkg, ok := df.Plan.Package()
 	approved := st.Latest(pkg.ID)
 	if !ok || approved == nil {
 		return apperr.New("workflow.no_package")
@@ -489,15 +437,12 @@ func (st *State) checkPackage(c Ctx, e ledger.Event, b PackageCheckBody) error {
 	return nil
 }
 
-func (st *State) override(c Ctx, e ledger.Event, b SignoffBody) error {
-	if err := st.inExecution("override"); err != nil {
+func (st *State) override(df DossierFacts, e ledger.Event, b SignoffBody) error {
+	if err := st.gateOperator(df.Plan, claimant(e, b.Role), "override"); err != nil {
 		return err
 	}
-	if err := needRole(b.Role, c.Plan.Settings.ReleaseOperatorRole); err != nil {
+	if err := st.mismatch(); err != nil {
 		return err
-	}
-	if pc := st.Execution.PackageCheck; pc == nil || pc.Match {
-		return apperr.New("workflow.no_mismatch")
 	}
 	if strings.TrimSpace(b.Comment) == "" {
 		return apperr.New("workflow.reason_required")
@@ -506,39 +451,19 @@ func (st *State) override(c Ctx, e ledger.Event, b SignoffBody) error {
 	return nil
 }
 
-func (st *State) release(c Ctx, e ledger.Event, b SignoffBody) error {
-	if err := st.inExecution("release"); err != nil {
+func (st *State) release(df DossierFacts, e ledger.Event, b SignoffBody) error {
+	if err := st.gateOperator(df.Plan, claimant(e, b.Role), "release"); err != nil {
 		return err
 	}
-	if err := needRole(b.Role, c.Plan.Settings.ReleaseOperatorRole); err != nil {
+	if err := st.releaseBlocker(df.Plan); err != nil {
 		return err
-	}
-	if len(st.Execution.Runbook) == 0 {
-		return apperr.New("workflow.runbook_incomplete", "rows", "0")
-	}
-	for _, r := range st.Execution.Runbook {
-		if r.Result == "" {
-			return apperr.New("workflow.runbook_incomplete", "row", itoa(r.No))
-		}
-	}
-	if pkg, ok := c.Plan.Package(); ok && st.Latest(pkg.ID) != nil {
-		pc := st.Execution.PackageCheck
-		switch {
-		case pc == nil:
-			return apperr.New("workflow.package_unchecked")
-		case !pc.Match && st.Execution.Override == nil:
-			return apperr.New("workflow.package_mismatch", "approved", pc.Approved, "deployed", pc.SHA256)
-		}
 	}
 	st.Execution.Released = signoff(e, b.Role, b.Comment)
 	return nil
 }
 
-func (st *State) supervise(c Ctx, e ledger.Event, b SignoffBody) error {
-	if st.Phase != PhaseExecution || st.Execution.Released == nil {
-		return apperr.New("workflow.not_released")
-	}
-	if err := needRole(b.Role, c.Plan.Settings.SupervisorRole); err != nil {
+func (st *State) supervise(df DossierFacts, e ledger.Event, b SignoffBody) error {
+	if err := st.gateSupervise(df.Plan, claimant(e, b.Role)); err != nil {
 		return err
 	}
 	st.Execution.Supervised = signoff(e, b.Role, b.Comment)
@@ -546,18 +471,18 @@ func (st *State) supervise(c Ctx, e ledger.Event, b SignoffBody) error {
 	return nil
 }
 
-func (st *State) sameDayTest(c Ctx, e ledger.Event, b SameDayTestBody) error {
-	if st.Execution.Released == nil || (st.Phase != PhaseExecution && st.Phase != PhaseConfirmation) {
-		return apperr.New("workflow.not_released")
+func (st *State) sameDayTest(df DossierFacts, e ledger.Event, b SameDayTestBody) error {
+	if err := st.gateSameDayTest(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(b.ConfirmedBy) == "" {
 		return apperr.New("workflow.confirmer_required")
 	}
-	at, err := zone.ParseTime(b.TestedAt, c.Zone, "workflow.bad_time")
+	at, err := zone.ParseTime(b.TestedAt, df.Zone, "workflow.bad_time")
 	if err != nil {
 		return err
 	}
-	rel := st.Execution.Released.At.In(c.Zone)
+	rel := st.Execution.Released.At.In(df.Zone)
 	if at.Format(time.DateOnly) != rel.Format(time.DateOnly) {
 		return apperr.New("workflow.not_same_day", "released", rel.Format(time.DateOnly), "tested", at.Format(time.DateOnly))
 	}
@@ -567,22 +492,19 @@ func (st *State) sameDayTest(c Ctx, e ledger.Event, b SameDayTestBody) error {
 
 // --- confirmation, postponement, archive ----------------------------------
 
-func (st *State) confirm(c Ctx, e ledger.Event, b ConfirmBody) error {
-	if st.Phase != PhaseConfirmation {
-		return badPhase(st, "confirm")
-	}
-	step := c.Plan.Confirm()
-	if err := needRole(b.Role, step.Role); err != nil {
+func (st *State) confirm(df DossierFacts, e ledger.Event, b ConfirmBody) error {
+	if err := st.gateConfirm(df.Plan, claimant(e, b.Role)); err != nil {
 		return err
 	}
-	spec := SlotSpec{Step: step.ID, Role: step.Role, Items: append(append([]template.Item(nil), step.Items...), c.Plan.ConfirmationItems...)}
+	step := df.Plan.Confirm()
+	spec := SlotSpec{Step: step.ID, Role: step.Role, Items: append(append([]template.Item(nil), step.Items...), df.Plan.ConfirmationItems...)}
 	if b.Success {
 		spec.Deliverables = step.Deliverables
 	}
 	if err := st.missing(spec, b.Answers); err != nil {
 		return err
 	}
-	if b.Success && c.Plan.SameDayTest && st.Execution.SameDayTest == nil {
+	if b.Success && df.Plan.SameDayTest && st.Execution.SameDayTest == nil {
 		return apperr.New("workflow.same_day_test_required")
 	}
 	if !b.Success && strings.TrimSpace(b.Rollback) == "" {
@@ -597,13 +519,8 @@ func (st *State) confirm(c Ctx, e ledger.Event, b ConfirmBody) error {
 	return nil
 }
 
-func (st *State) postpone(c Ctx, e ledger.Event, b PostponeBody) (*time.Time, error) {
-	step := c.Plan.StepOfKind("postpone")
-	released := st.Execution.Released != nil
-	if step == nil || !(st.Phase == PhaseFailed || (st.Phase == PhaseExecution && !released)) {
-		return nil, badPhase(st, "postpone")
-	}
-	if err := needRole(b.Role, step.Role); err != nil {
+func (st *State) postpone(df DossierFacts, e ledger.Event, b PostponeBody) (*time.Time, error) {
+	if _, err := st.gatePostpone(df.Plan, claimant(e, b.Role)); err != nil {
 		return nil, err
 	}
 	if st.Phase == PhaseFailed && !b.ProductionUnchanged {
@@ -612,30 +529,30 @@ func (st *State) postpone(c Ctx, e ledger.Event, b PostponeBody) (*time.Time, er
 	if strings.TrimSpace(b.Reason) == "" || strings.TrimSpace(b.Plan) == "" {
 		return nil, apperr.New("workflow.reason_required")
 	}
-	to, err := zone.ParseTime(b.PlannedAt, c.Zone, "workflow.bad_time")
+	to, err := zone.ParseTime(b.PlannedAt, df.Zone, "workflow.bad_time")
 	if err != nil {
 		return nil, err
 	}
-	if !to.After(c.PlannedAt) {
-		return nil, apperr.New("workflow.date_not_later", "from", c.PlannedAt.Format("2006-01-02 15:04"))
+	if !to.After(df.PlannedAt) {
+		return nil, apperr.New("workflow.date_not_later", "from", df.PlannedAt.Format("2006-01-02 15:04"))
 	}
 	p := Postponement{Signoff: *signoff(e, b.Role, ""), Attempt: st.Execution.Attempt, ProductionUnchanged: b.ProductionUnchanged,
-		Reason: strings.TrimSpace(b.Reason), Plan: strings.TrimSpace(b.Plan), From: c.PlannedAt, To: to, Window: b.Window, Reopened: []string{}}
+		Reason: strings.TrimSpace(b.Reason), Plan: strings.TrimSpace(b.Plan), From: df.PlannedAt, To: to, Window: b.Window, Reopened: []string{}}
 	st.PastAttempts = append(st.PastAttempts, st.Execution)
 	if st.Confirmation != nil {
 		st.PastConfirmations = append(st.PastConfirmations, *st.Confirmation)
 	}
 	st.Execution, st.Confirmation = Execution{Attempt: st.Execution.Attempt + 1}, nil
 	st.Phase = PhaseExecution
-	if c.Plan.Settings.ApprovalsCarryOver == "none" {
+	if df.Plan.Settings.ApprovalsCarryOver == "none" {
 		first := 1
-		if len(c.Plan.Slots()) > 1 {
-			first = c.Plan.Slots()[1].StepIndex
+		if len(df.Plan.Slots()) > 1 {
+			first = df.Plan.Slots()[1].StepIndex
 		}
 		for _, s := range st.Slots[1:] {
 			p.Reopened = append(p.Reopened, s.Key())
 		}
-		st.reopenFrom(c, first, e.Time)
+		st.reopenFrom(df, first, e.Time)
 	} else {
 		for _, s := range st.Slots {
 			if s.Status != SlotApproved {
@@ -643,24 +560,21 @@ func (st *State) postpone(c Ctx, e ledger.Event, b PostponeBody) (*time.Time, er
 			}
 		}
 		st.Phase = PhaseApproval
-		st.advance(c, e.Time)
+		st.advance(df, e.Time)
 	}
 	sort.Strings(p.Reopened)
 	st.Postponements = append(st.Postponements, p)
 	return &to, nil
 }
 
-func (st *State) archive(c Ctx, e ledger.Event, b ArchiveBody) error {
-	if st.Phase != PhaseConfirmed {
-		return badPhase(st, "archive")
+func (st *State) archive(df DossierFacts, e ledger.Event, b ArchiveBody) error {
+	if err := st.gateArchive(df.Plan, claimant(e, b.Role)); err != nil {
+		return err
 	}
-	if !slices.Contains(c.Plan.Settings.ArchiveRoles, b.Role) {
-		return apperr.New("workflow.not_permitted", "role", strings.Join(c.Plan.Settings.ArchiveRoles, ","))
-	}
-	present := st.documentsPresent(c)
+	present := st.documentsPresent(df)
 	var missing []string
 	na := map[string]string{}
-	for _, d := range c.Plan.Documents {
+	for _, d := range df.Plan.Documents {
 		if present[d.ID] {
 			continue
 		}
@@ -680,13 +594,13 @@ func (st *State) archive(c Ctx, e ledger.Event, b ArchiveBody) error {
 
 // DocumentsPresent reports, per standard document id, whether a version of
 // it is attached (as a step deliverable mapped to it, or on its own).
-func (st *State) documentsPresent(c Ctx) map[string]bool {
+func (st *State) documentsPresent(df DossierFacts) map[string]bool {
 	out := map[string]bool{}
 	for key, vs := range st.Deliverables {
 		if len(vs) == 0 {
 			continue
 		}
-		if d, ok := c.Plan.Deliverable(key); ok && d.Document != "" {
+		if d, ok := df.Plan.Deliverable(key); ok && d.Document != "" {
 			out[d.Document] = true
 		}
 	}
@@ -695,7 +609,7 @@ func (st *State) documentsPresent(c Ctx) map[string]bool {
 
 // DocumentsPresent is documentsPresent for callers outside the package.
 func (st *State) DocumentsPresent(p *Plan) map[string]bool {
-	return st.documentsPresent(Ctx{Plan: p})
+	return st.documentsPresent(DossierFacts{Plan: p})
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

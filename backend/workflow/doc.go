@@ -40,4 +40,24 @@
 // deliverable is attached before the release is done, the approval is
 // dismissed (the slot is pending again, marked stale with the deliverable
 // that changed), like a code review dismissed by a new commit.
+//
+// Steps are decided in order, and a dismissal does not change that: a later
+// step is never pending, nor approved afresh, while an earlier step has a
+// slot that is not approved. So when a dismissal reopens a slot of step k,
+// every pending slot of a step after k goes back to waiting and loses its
+// delegate and urges; a decision on it is refused (workflow.not_pending)
+// until step k is approved again, and then it is pending again, as after
+// any approval. Approved slots of later steps keep their decision unless
+// they covered the changed deliverable themselves (then they are stale and
+// wait too). In the default flow: when one of the six countersign rows is
+// dismissed after all six approved, the department step, already pending,
+// waits again until that row approves again.
+//
+// # Who may act
+//
+// Every action has a gate: the phase it is allowed in and who may take it
+// (a role, the slot's delegate, the submitter). Apply checks an event
+// against its gate before its content, and ActionsFor asks the same gates
+// for a profile (an Actor with all its roles), so what the dossier view
+// offers and what Apply accepts cannot drift apart.
 package workflow

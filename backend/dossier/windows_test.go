@@ -1,0 +1,52 @@
+package dossier_test
+
+import (
+	"testing"
+	"time"
+
+	"golive/backend/dossier"
+	"golive/backend/ledger"
+	"golive/backend/window"
+)
+
+// TestUnreadablePlanIsAnError: a dossier's window plan that cannot be read
+// is reported with the window package's code, not shown as a dossier
+// whose window vanished (window.unknown_window is for a window the plan no
+// longer has).
+func TestUnreadablePlanIsAnError(t *testing.T) {
+	f := newFlowEnv(t)
+	id := f.create(t, "upgrade", "cr", "planned")
+	bogus, err := ledger.New(window.Stream(2026), nil, "bogus.kind", map[string]string{}, f.d.Clock, f.d.Actors["pmo"].Key)
+	must(t, err)
+	if _, err := f.Store.Commit([]ledger.Event{bogus}); err != nil {
+		t.Fatal(err)
+	}
+	// A fresh window service reads the plans from the store again.
+	f.Dossiers.Windows = window.NewService(f.Store, f.Holidays, f.Template, f.Profiles.Signer, f.Zone)
+	_, err = f.Dossiers.Get(id)
+	code(t, err, "window.plan_corrupt")
+	_, err = f.Dossiers.List(dossier.Filter{})
+	code(t, err, "window.plan_corrupt")
+
+}
+
+// TestWindowNotInThePlanIsAWarning: an edit from another copy names a
+// window the plan in force does not have; the dossier still opens, with
+// the warning window.unknown_window.
+func TestWindowNotInThePlanIsAWarning(t *testing.T) {
+	f := newFlowEnv(t)
+	id := f.create(t, "upgrade", "cr", "planned")
+	st := f.state(t, id)
+	e, err := ledger.New(id, st.Heads, dossier.KindUpdated, dossier.Fields{Window: ptr("2026-12-31-java")}, st.UpdatedAt.Add(time.Minute), f.d.Actors["system_owner"].Key)
+	must(t, err)
+	must(t, f.Dossiers.Import([]ledger.Event{e}))
+	v, err := f.Dossiers.Get(id)
+	must(t, err)
+	found := false
+	for _, w := range v.Warnings {
+		found = found || w.Code == "window.unknown_window"
+	}
+	if v.State.Window != "2026-12-31-java" || !found {
+		t.Fatalf("window %q, warnings %+v; want window.unknown_window", v.State.Window, v.Warnings)
+	}
+}

@@ -1,0 +1,234 @@
+package workflow
+
+import (
+	"slices"
+	"strings"
+
+	"golive/backend/apperr"
+	"golive/backend/ledger"
+)
+
+// Actor is who acts on a dossier: a public key and the roles held. For an
+// event it is the author acting in the one role the event's body claims;
+// for ActionsFor it is a profile with all its roles.
+type Actor struct {
+	// PublicKey is the Ed25519 public key in lowercase hex.
+	PublicKey string `json:"public_key"`
+	// Roles are template role ids.
+	Roles []string `json:"roles"`
+}
+
+// Holds reports whether a holds role; no one holds the empty role.
+func (a Actor) Holds(role string) bool { return role != "" && slices.Contains(a.Roles, role) }
+
+// claimant is the author of e acting in the role its body claims.
+func claimant(e ledger.Event, role string) Actor {
+	return Actor{PublicKey: e.Author, Roles: []string{role}}
+}
+
+// The gates below decide who may do what in which phase. Apply checks an
+// event with them before it looks at the event's content, and ActionsFor
+// asks the same gates for a profile, so a rule is written once.
+
+func badPhase(st *State, action string) error {
+	return apperr.New("workflow.bad_phase", "phase", st.Phase, "action", action)
+}
+
+// needRole refuses with workflow.not_permitted, naming want, unless a
+// holds want.
+func needRole(a Actor, want string) error {
+	if !a.Holds(want) {
+		return apperr.New("workflow.not_permitted", "role", want)
+	}
+	return nil
+}
+
+// startRole is the role of the start step's slot (who submits).
+func startRole(p *Plan) string {
+	if s := p.Slots(); len(s) > 0 {
+		return s[0].Role
+	}
+	return ""
+}
+
+// gateSubmit: a draft is submitted by the start step's role.
+func (st *State) gateSubmit(p *Plan, a Actor) error {
+	if st.Phase != PhaseDraft {
+		return badPhase(st, "submit")
+	}
+	return needRole(a, startRole(p))
+}
+
+// gateWithdraw: the submitter, or anyone holding the start step's role,
+// may withdraw a submission while no decision was made since it.
+func (st *State) gateWithdraw(p *Plan, a Actor) error {
+	if st.Phase != PhaseApproval || st.Submission == nil {
+		return badPhase(st, "withdraw")
+	}
+	if a.PublicKey != st.Submission.By && !a.Holds(startRole(p)) {
+		return apperr.New("workflow.not_permitted", "role", startRole(p))
+	}
+	if st.DecidedSinceSubmit > 0 {
+		return apperr.New("workflow.cannot_withdraw")
+	}
+	return nil
+}
+
+// pendingSlot returns slot step/row when it waits for a decision: it
+// exists, the dossier is submitted and not archived, and the slot is
+// pending. Decisions, transfers and urges all address such a slot.
+func (st *State) pendingSlot(step, row string) (*Slot, error) {
+	s := st.slot(step, row)
+	if s == nil {
+		return nil, apperr.New("workflow.unknown_slot", "step", step, "row", row)
+	}
+	if st.Phase == PhaseDraft || st.Phase == PhaseArchived || s.Status != SlotPending {
+		return nil, apperr.New("workflow.not_pending", "step", step, "row", row)
+	}
+	return s, nil
+}
+
+// mayDecide reports whether a may decide slot s: as its delegate after a
+// transfer (delegated), or by holding its role.
+func mayDecide(s *Slot, a Actor) (delegated bool, err error) {
+	if s.Delegate != "" && a.PublicKey == s.Delegate {
+		return true, nil
+	}
+	if a.Holds(s.Role) {
+		return false, nil
+	}
+	return false, apperr.New("workflow.not_permitted", "role", s.Role)
+}
+
+// gateDecide: a pending slot of an approval step after the start step is
+// decided by its delegate or by its role.
+func (st *State) gateDecide(p *Plan, step, row string, a Actor) (s *Slot, spec SlotSpec, delegated bool, err error) {
+	spec, ok := p.Slot(step, row)
+	if !ok || st.slot(step, row) == nil || spec.StepIndex == 0 {
+		return nil, spec, false, apperr.New("workflow.unknown_slot", "step", step, "row", row)
+	}
+	if s, err = st.pendingSlot(step, row); err != nil {
+		return nil, spec, false, err
+	}
+	delegated, err = mayDecide(s, a)
+	return s, spec, delegated, err
+}
+
+// gateTransfer: whoever may decide a pending slot may hand it on.
+func (st *State) gateTransfer(step, row string, a Actor) (*Slot, error) {
+	s, err := st.pendingSlot(step, row)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := mayDecide(s, a); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// gateFile: the filing step's role files an approved flow.
+func (st *State) gateFile(p *Plan, a Actor) error {
+	f := p.StepOfKind("filing")
+	if st.Phase != PhaseFiling || f == nil {
+		return badPhase(st, "file")
+	}
+	return needRole(a, f.Role)
+}
+
+// inExecution: the current attempt is under way and not yet released.
+func (st *State) inExecution(action string) error {
+	if st.Phase != PhaseExecution || st.Execution.Released != nil {
+		return badPhase(st, action)
+	}
+	return nil
+}
+
+// gateOperator: the release operator's actions (runbook, package check,
+// override, release) happen during the execution, before the release.
+func (st *State) gateOperator(p *Plan, a Actor, action string) error {
+	if err := st.inExecution(action); err != nil {
+		return err
+	}
+	return needRole(a, p.Settings.ReleaseOperatorRole)
+}
+
+// mismatch: the deployed package was re-hashed and differs from the
+// approved one (workflow.no_mismatch otherwise).
+func (st *State) mismatch() error {
+	if pc := st.Execution.PackageCheck; pc == nil || pc.Match {
+		return apperr.New("workflow.no_mismatch")
+	}
+	return nil
+}
+
+// releaseBlocker says why the release cannot be declared done yet: a
+// runbook row without a result (or no runbook), an approved package not
+// re-hashed, or a mismatch without an override. Nil when nothing blocks.
+func (st *State) releaseBlocker(p *Plan) error {
+	if len(st.Execution.Runbook) == 0 {
+		return apperr.New("workflow.runbook_incomplete", "rows", "0")
+	}
+	for _, r := range st.Execution.Runbook {
+		if r.Result == "" {
+			return apperr.New("workflow.runbook_incomplete", "row", itoa(r.No))
+		}
+	}
+	if pkg, ok := p.Package(); ok && st.Latest(pkg.ID) != nil {
+		pc := st.Execution.PackageCheck
+		switch {
+		case pc == nil:
+			return apperr.New("workflow.package_unchecked")
+		case !pc.Match && st.Execution.Override == nil:
+			return apperr.New("workflow.package_mismatch", "approved", pc.Approved, "deployed", pc.SHA256)
+		}
+	}
+	return nil
+}
+
+// gateSupervise: the supervisor signs off a released attempt.
+func (st *State) gateSupervise(p *Plan, a Actor) error {
+	if st.Phase != PhaseExecution || st.Execution.Released == nil {
+		return apperr.New("workflow.not_released")
+	}
+	return needRole(a, p.Settings.SupervisorRole)
+}
+
+// gateSameDayTest: the requesting side's test is recorded after the
+// release, until the release is confirmed; anyone may record it.
+func (st *State) gateSameDayTest() error {
+	if st.Execution.Released == nil || (st.Phase != PhaseExecution && st.Phase != PhaseConfirmation) {
+		return apperr.New("workflow.not_released")
+	}
+	return nil
+}
+
+// gateConfirm: the confirming step's role confirms a supervised release.
+func (st *State) gateConfirm(p *Plan, a Actor) error {
+	step := p.Confirm()
+	if st.Phase != PhaseConfirmation || step == nil {
+		return badPhase(st, "confirm")
+	}
+	return needRole(a, step.Role)
+}
+
+// gatePostpone: the postpone step's role moves the release after a
+// failure, or during the execution before the release.
+func (st *State) gatePostpone(p *Plan, a Actor) (*Step, error) {
+	step := p.StepOfKind("postpone")
+	released := st.Execution.Released != nil
+	if step == nil || !(st.Phase == PhaseFailed || (st.Phase == PhaseExecution && !released)) {
+		return nil, badPhase(st, "postpone")
+	}
+	return step, needRole(a, step.Role)
+}
+
+// gateArchive: any of the archive roles archives a confirmed release.
+func (st *State) gateArchive(p *Plan, a Actor) error {
+	if st.Phase != PhaseConfirmed {
+		return badPhase(st, "archive")
+	}
+	if !slices.ContainsFunc(p.Settings.ArchiveRoles, a.Holds) {
+		return apperr.New("workflow.not_permitted", "role", strings.Join(p.Settings.ArchiveRoles, ","))
+	}
+	return nil
+}
