@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	_ "time/tzdata"
 
 	"github.com/wailsapp/wails/v2"
@@ -19,6 +18,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
 	"golive/app"
+	"golive/backend/apperr"
+	"golive/backend/applog"
 	"golive/backend/cli"
 	"golive/backend/core"
 	"golive/backend/store"
@@ -42,18 +43,12 @@ func main() {
 	}
 }
 
-// dataDirFromArgs finds --data DIR (or --data=DIR) among the arguments and
-// leaves the rest to Wails, whose dev build parses its own flags.
+// dataDirFromArgs finds --data DIR (or --data=DIR) among the arguments,
+// else the default folder, and leaves the rest to Wails, whose dev build
+// parses its own flags.
 func dataDirFromArgs(args []string) string {
-	for i, a := range args {
-		for _, p := range []string{"--data=", "-data="} {
-			if strings.HasPrefix(a, p) {
-				return strings.TrimPrefix(a, p)
-			}
-		}
-		if (a == "--data" || a == "-data") && i+1 < len(args) {
-			return args[i+1]
-		}
+	if dir := cli.DataDirArg(args); dir != "" {
+		return dir
 	}
 	return core.DefaultDataDir()
 }
@@ -66,6 +61,15 @@ func runApp(dir string) error {
 		// the start over to that other window when there is one.
 		fmt.Fprintln(os.Stderr, "golive:", cli.Explain(openErr))
 	}
+	// The log opens after the store, which creates the folder; a folder
+	// that could not be made logs to stderr.
+	lg := applog.Open(dir, applog.Options{Fallback: os.Stderr})
+	app.SetLog(lg)
+	if openErr != nil {
+		lg.Error("data folder not opened", "code", apperr.Code(openErr), "error", openErr.Error())
+	} else {
+		lg.Info("app started", "version", core.Version)
+	}
 	api := app.New(c, openErr)
 	abs, _ := filepath.Abs(dir)
 	sum := sha256.Sum256([]byte(abs))
@@ -73,6 +77,8 @@ func runApp(dir string) error {
 		if c != nil {
 			_ = c.Close()
 		}
+		lg.Info("app stopped")
+		_ = lg.Close()
 	}
 	err := wails.Run(&options.App{
 		Title:     "GoLive 上线发布台",

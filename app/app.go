@@ -15,10 +15,15 @@ import (
 	"golive/backend/core"
 )
 
-// fail encodes err for the frontend.
+// fail encodes err for the frontend. An internal error (code "internal",
+// or no code at all) is first logged with its detail, and reaches the
+// frontend with the log file's path in params.log (see SetLog).
 func fail(err error) error {
 	if err == nil {
 		return nil
+	}
+	if apperr.Code(err) == apperr.Internal {
+		err = logInternal(err)
 	}
 	return errors.New(apperr.JSON(err))
 }

@@ -1,4 +1,4 @@
-package app_test
+package app
 
 import (
 	"bytes"
@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"golive/app"
 	"golive/backend/core"
 	"golive/backend/documents"
 	"golive/backend/dossier"
@@ -23,7 +22,7 @@ func TestErrorsReachTheFrontendCoded(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	api := app.New(c, nil)
+	api := New(c, nil)
 	_, err = api.Profiles.Create(profile.CreateRequest{Name: "张伟", Department: "应用开发部", Roles: []string{"nope"}, Passphrase: "passphrase-1"})
 	var got struct {
 		Code   string            `json:"code"`
@@ -48,7 +47,7 @@ func TestLockedFolderReportedByInfo(t *testing.T) {
 	}
 	defer c.Close()
 	_, openErr := core.Open(dir)
-	api := app.New(nil, openErr)
+	api := New(nil, openErr)
 	_, err = api.App.Info()
 	var got struct {
 		Code   string            `json:"code"`
@@ -68,7 +67,7 @@ func TestExportNeedsAnUnlockedSigner(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	api := app.New(c, nil)
+	api := New(c, nil)
 	if _, err := api.App.LoadSampleData(); err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +76,7 @@ func TestExportNeedsAnUnlockedSigner(t *testing.T) {
 		t.Fatalf("no archived sample dossier: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), "confirmation.pdf")
-	out, err := api.Docs.ExportPDFPath(documents.Request{Kind: "confirmation", Dossier: list[0].ID}, path)
+	out, err := api.Docs.exportPDFTo(documents.Request{Kind: "confirmation", Dossier: list[0].ID}, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,12 +84,12 @@ func TestExportNeedsAnUnlockedSigner(t *testing.T) {
 	if out.Pages < 1 || !bytes.HasPrefix(head, []byte("%PDF")) {
 		t.Fatalf("export wrote %d pages, %q…", out.Pages, head[:8])
 	}
-	report, err := api.Docs.VerifyPath(path)
+	report, err := api.Docs.verifyFile(path)
 	if err != nil || report.Status != "match" {
 		t.Fatalf("verify = %+v, %v", report, err)
 	}
 	api.Profiles.Lock()
-	_, err = api.Docs.ExportPDFPath(documents.Request{Kind: "confirmation", Dossier: list[0].ID}, path)
+	_, err = api.Docs.exportPDFTo(documents.Request{Kind: "confirmation", Dossier: list[0].ID}, path)
 	if err == nil || !strings.Contains(err.Error(), `"profile.locked"`) {
 		t.Fatalf("export while locked: %v", err)
 	}

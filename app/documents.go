@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/documents"
@@ -40,15 +38,15 @@ func (d *DocumentsAPI) ExportPDF(req documents.Request) (Exported, error) {
 	if err != nil {
 		return Exported{}, fail(err)
 	}
-	path, err := d.savePath(out.FileName)
+	path, err := saveFile(d.ctx, d.c, dialogExportPDF, filepath.Base(out.FileName))
 	if err != nil || path == "" {
 		return Exported{}, fail(err)
 	}
 	return d.write(path, out.PDF, out.Pages)
 }
 
-// ExportPDFPath is ExportPDF to a known path.
-func (d *DocumentsAPI) ExportPDFPath(req documents.Request, path string) (Exported, error) {
+// exportPDFTo is ExportPDF to a known path (tests, ExportPDFPath).
+func (d *DocumentsAPI) exportPDFTo(req documents.Request, path string) (Exported, error) {
 	out, err := d.pdf(req)
 	if err != nil {
 		return Exported{}, fail(err)
@@ -100,22 +98,19 @@ func (d *DocumentsAPI) Generate(id, docID, lang string) (dossier.View, error) {
 	return result(v, err)
 }
 
-// VerifyFromDialog checks a PDF the user picks; see VerifyPath.
+// VerifyFromDialog checks a PDF the user picks: its digital signature and
+// its verification payload against this folder (match, differs (what),
+// unknown dossier, or invalid).
 func (d *DocumentsAPI) VerifyFromDialog() (verify.Report, error) {
-	if d.ctx == nil {
-		return verify.Report{}, fail(apperr.New("app.no_window"))
-	}
-	path, err := runtime.OpenFileDialog(d.ctx, runtime.OpenDialogOptions{Filters: []runtime.FileFilter{{DisplayName: "PDF", Pattern: "*.pdf"}}})
+	path, err := openFile(d.ctx, d.c, dialogVerifyPDF)
 	if err != nil || path == "" {
 		return verify.Report{}, fail(err)
 	}
-	return d.VerifyPath(path)
+	return d.verifyFile(path)
 }
 
-// VerifyPath checks a PDF's digital signature and its verification
-// payload against this folder: match, differs (what), unknown dossier, or
-// invalid.
-func (d *DocumentsAPI) VerifyPath(path string) (verify.Report, error) {
+// verifyFile is VerifyFromDialog for a known path (tests, VerifyPath).
+func (d *DocumentsAPI) verifyFile(path string) (verify.Report, error) {
 	return result(verify.CheckFile(path, d.c.Documents()))
 }
 
@@ -127,18 +122,11 @@ func (d *DocumentsAPI) workbook(name string, fill func(*bytes.Buffer) error) (Ex
 	if err := fill(&b); err != nil {
 		return Exported{}, fail(err)
 	}
-	path, err := d.savePath(name)
+	path, err := saveFile(d.ctx, d.c, dialogExportWorkbook, name)
 	if err != nil || path == "" {
 		return Exported{}, fail(err)
 	}
 	return d.write(path, b.Bytes(), 0)
-}
-
-func (d *DocumentsAPI) savePath(name string) (string, error) {
-	if d.ctx == nil {
-		return "", apperr.New("app.no_window")
-	}
-	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{DefaultFilename: filepath.Base(name)})
 }
 
 func (d *DocumentsAPI) write(path string, data []byte, pages int) (Exported, error) {

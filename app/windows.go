@@ -5,8 +5,6 @@ import (
 	"os"
 	"strconv"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/holiday"
@@ -107,18 +105,16 @@ func (w *WindowAPI) CompareReadings(class string, year int) ([]window.ReadingDif
 // ImportHolidaysFromDialog imports a year's holidays from a JSON or .ics
 // file the PMO picks.
 func (w *WindowAPI) ImportHolidaysFromDialog(year int) (holiday.Year, error) {
-	if w.ctx == nil {
-		return holiday.Year{}, fail(apperr.New("app.no_window"))
-	}
-	path, err := runtime.OpenFileDialog(w.ctx, runtime.OpenDialogOptions{})
+	path, err := openFile(w.ctx, w.c, dialogImportHolidays)
 	if err != nil || path == "" {
 		return holiday.Year{}, fail(err)
 	}
-	return w.ImportHolidaysPath(year, path)
+	return w.importHolidaysFrom(year, path)
 }
 
-// ImportHolidaysPath imports a year's holidays from the file at path.
-func (w *WindowAPI) ImportHolidaysPath(year int, path string) (holiday.Year, error) {
+// importHolidaysFrom imports a year's holidays from the file at path
+// (tests, ImportHolidaysPath).
+func (w *WindowAPI) importHolidaysFrom(year int, path string) (holiday.Year, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return holiday.Year{}, fail(apperr.Wrap(err, "holiday.unreadable", "file", path))
@@ -138,18 +134,16 @@ func (w *WindowAPI) ResetHolidays(year int) error { return fail(w.c.Windows.Rese
 // ExportICSToDialog writes the plan in force of year as an .ics file where
 // the user picks; it returns the path, or "" when cancelled.
 func (w *WindowAPI) ExportICSToDialog(year int) (string, error) {
-	if w.ctx == nil {
-		return "", fail(apperr.New("app.no_window"))
-	}
-	path, err := runtime.SaveFileDialog(w.ctx, runtime.SaveDialogOptions{DefaultFilename: "golive-release-windows-" + strconv.Itoa(year) + ".ics"})
+	path, err := saveFile(w.ctx, w.c, dialogExportICS, "golive-release-windows-"+strconv.Itoa(year)+".ics")
 	if err != nil || path == "" {
 		return "", fail(err)
 	}
-	return path, w.ExportICSPath(year, path)
+	return path, w.exportICSTo(year, path)
 }
 
-// ExportICSPath writes the plan in force of year as an .ics file at path.
-func (w *WindowAPI) ExportICSPath(year int, path string) error {
+// exportICSTo writes the plan in force of year as an .ics file at path
+// (tests, ExportICSPath).
+func (w *WindowAPI) exportICSTo(year int, path string) error {
 	p, err := w.c.Windows.InForce(year)
 	if err != nil {
 		return fail(err)

@@ -9,15 +9,11 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"golive/backend/apperr"
+	"golive/backend/blob"
 	"golive/backend/dossier"
 	"golive/backend/window"
 	"golive/backend/workflow"
 )
-
-// MaxUpload is the largest file the window may send as bytes (drag and
-// drop, file input); larger files go through the native file dialog, which
-// streams from disk.
-const MaxUpload = 32 << 20
 
 // Submit starts the approval flow.
 func (d *DossierAPI) Submit(id string, answers map[string]workflow.Answer, comment string) (dossier.View, error) {
@@ -105,10 +101,10 @@ func (d *DossierAPI) Archive(id string, notApplicable map[string]string) (dossie
 func (d *DossierAPI) Inbox() ([]dossier.InboxItem, error) { return result(d.c.Dossiers.Inbox()) }
 
 // AttachUpload attaches a small file sent by the window as base64.
-// Code blob.too_large above MaxUpload (use AttachFromDialog).
+// Code blob.too_large above blob.MaxUpload (use AttachFromDialog).
 func (d *DossierAPI) AttachUpload(id, deliverable, name, dataBase64, note string) (dossier.View, error) {
-	if base64.StdEncoding.DecodedLen(len(dataBase64)) > MaxUpload {
-		return dossier.View{}, fail(apperr.New("blob.too_large", "max", "32 MiB"))
+	if int64(base64.StdEncoding.DecodedLen(len(dataBase64))) > blob.MaxUpload {
+		return dossier.View{}, fail(blob.UploadTooLarge())
 	}
 	raw, err := base64.StdEncoding.DecodeString(dataBase64)
 	if err != nil {
@@ -117,58 +113,58 @@ func (d *DossierAPI) AttachUpload(id, deliverable, name, dataBase64, note string
 	return result(d.c.Dossiers.AttachReader(id, deliverable, filepath.Base(name), bytes.NewReader(raw), note, nil))
 }
 
-// AttachPath attaches the file at path, streaming it with progress events.
-func (d *DossierAPI) AttachPath(id, deliverable, path, note string) (dossier.View, error) {
+// attachFile attaches the file at path, streaming it with progress
+// events (AttachFromDialog, tests, AttachPath).
+func (d *DossierAPI) attachFile(id, deliverable, path, note string) (dossier.View, error) {
 	return result(d.c.Dossiers.Attach(id, deliverable, path, note, d.progress("attach", path)))
 }
 
 // AttachFromDialog asks for a file with the native dialog and attaches it.
 // It returns the unchanged dossier when the user cancels.
 func (d *DossierAPI) AttachFromDialog(id, deliverable, note string) (dossier.View, error) {
-	path, err := d.pick("attach")
+	path, err := openFile(d.ctx, d.c, dialogAttach)
 	if err != nil || path == "" {
 		return d.cancelled(id, err)
 	}
-	return d.AttachPath(id, deliverable, path, note)
+	return d.attachFile(id, deliverable, path, note)
 }
 
 // RecordPackageFromDialog asks for the release package and records its
 // name, size and SHA-256 without copying it.
 func (d *DossierAPI) RecordPackageFromDialog(id, deliverable string) (dossier.View, error) {
-	path, err := d.pick("package")
+	path, err := openFile(d.ctx, d.c, dialogRecordPackage)
 	if err != nil || path == "" {
 		return d.cancelled(id, err)
 	}
-	return result(d.c.Dossiers.RecordPackage(id, deliverable, path, "", d.progress("hash", path)))
+	return d.recordPackageAt(id, deliverable, path)
 }
 
-// RecordPackagePath is RecordPackageFromDialog for a known path.
-func (d *DossierAPI) RecordPackagePath(id, deliverable, path string) (dossier.View, error) {
+// recordPackageAt is RecordPackageFromDialog for a known path (tests,
+// RecordPackagePath).
+func (d *DossierAPI) recordPackageAt(id, deliverable, path string) (dossier.View, error) {
 	return result(d.c.Dossiers.RecordPackage(id, deliverable, path, "", d.progress("hash", path)))
 }
 
 // CheckPackageFromDialog asks for the package actually deployed and
 // compares its SHA-256 with the approved one.
 func (d *DossierAPI) CheckPackageFromDialog(id string) (dossier.View, error) {
-	path, err := d.pick("package")
+	path, err := openFile(d.ctx, d.c, dialogCheckPackage)
 	if err != nil || path == "" {
 		return d.cancelled(id, err)
 	}
-	return d.CheckPackagePath(id, path)
+	return d.checkPackageAt(id, path)
 }
 
-// CheckPackagePath is CheckPackageFromDialog for a known path.
-func (d *DossierAPI) CheckPackagePath(id, path string) (dossier.View, error) {
+// checkPackageAt is CheckPackageFromDialog for a known path (tests,
+// CheckPackagePath).
+func (d *DossierAPI) checkPackageAt(id, path string) (dossier.View, error) {
 	return result(d.c.Dossiers.CheckPackage(id, path, d.progress("hash", path)))
 }
 
 // SaveDeliverable writes a stored version out to a place the user picks.
 // It returns the path written, or "" when cancelled.
 func (d *DossierAPI) SaveDeliverable(sha256, name string) (string, error) {
-	if d.ctx == nil {
-		return "", fail(apperr.New("app.no_window"))
-	}
-	path, err := runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{DefaultFilename: filepath.Base(name)})
+	path, err := saveFile(d.ctx, d.c, dialogSaveDeliverable, filepath.Base(name))
 	if err != nil || path == "" {
 		return "", fail(err)
 	}
@@ -194,13 +190,6 @@ func (d *DossierAPI) cancelled(id string, err error) (dossier.View, error) {
 		return dossier.View{}, fail(apperr.Wrap(err, "app.dialog_failed"))
 	}
 	return d.Get(id)
-}
-
-func (d *DossierAPI) pick(purpose string) (string, error) {
-	if d.ctx == nil {
-		return "", apperr.New("app.no_window")
-	}
-	return runtime.OpenFileDialog(d.ctx, runtime.OpenDialogOptions{Title: purpose})
 }
 
 // progress reports long file work to the window as "progress" events:

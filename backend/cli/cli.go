@@ -24,6 +24,10 @@ type command struct {
 	// usage is the one-line synopsis shown by 'golive help'.
 	usage string
 	run   func(args []string, out io.Writer) error
+	// makesFolder marks a command whose job is to create its data folder
+	// (demo): it logs there once it has, and never defaults to
+	// GOLIVE_DATA.
+	makesFolder bool
 }
 
 // commands holds the subcommands; each file of this package registers its
@@ -35,7 +39,7 @@ func register(name, usage string, run func(args []string, out io.Writer) error) 
 }
 
 func init() {
-	register("demo", "golive demo --data DIR            build the sample portfolio in a new folder", runDemo)
+	commands["demo"] = command{usage: "golive demo --data DIR            build the sample portfolio in a new folder", run: runDemo, makesFolder: true}
 	register("version", "golive version                    print the version", func(_ []string, out io.Writer) error {
 		fmt.Fprintf(out, "golive %s\n", core.Version)
 		return nil
@@ -50,7 +54,8 @@ func IsCommand(arg string) bool {
 	return ok
 }
 
-// Run executes the subcommand args[0] with its flags, writing to out.
+// Run executes the subcommand args[0] with its flags, writing to out, and
+// logs one line about it in its data folder's log (see commandRun.log).
 func Run(args []string, out io.Writer) error {
 	if len(args) == 0 {
 		return usage(out)
@@ -59,7 +64,27 @@ func Run(args []string, out io.Writer) error {
 	if !ok {
 		return fmt.Errorf("unknown command %q; run 'golive help'", args[0])
 	}
-	return c.run(args[1:], out)
+	name, rest := commandName(args)
+	r := startRun(name, rest, c.makesFolder)
+	err := c.run(args[1:], out)
+	r.log(err)
+	return err
+}
+
+// DataDirArg returns the folder given with --data DIR (or --data=DIR,
+// -data …) among args, or "" when there is none.
+func DataDirArg(args []string) string {
+	for i, a := range args {
+		for _, p := range []string{"--data=", "-data="} {
+			if strings.HasPrefix(a, p) {
+				return strings.TrimPrefix(a, p)
+			}
+		}
+		if (a == "--data" || a == "-data") && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
 }
 
 func usage(out io.Writer) error {
@@ -102,7 +127,7 @@ func runDemo(args []string, out io.Writer) error {
 	// A folder that holds anything but a GoLive store is refused untouched;
 	// a GoLive store is opened (which reports a lock) and must be empty.
 	if entries, err := os.ReadDir(*dir); err == nil && len(entries) > 0 {
-		if _, err := os.Stat(filepath.Join(*dir, "MANIFEST")); err != nil {
+		if !holdsStore(*dir) {
 			return fmt.Errorf("folder %s is not empty; choose a new folder for the sample data", *dir)
 		}
 	}
@@ -120,7 +145,14 @@ func runDemo(args []string, out io.Writer) error {
 	return nil
 }
 
-// Explain turns a coded error into a sentence for the terminal.
+// holdsStore reports whether dir holds a GoLive store (Badger's MANIFEST).
+func holdsStore(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "MANIFEST"))
+	return err == nil
+}
+
+// Explain turns a coded error into a sentence for the terminal; the
+// sentence still unwraps to the coded error, so the log records its code.
 func Explain(err error) error {
 	var e *apperr.Error
 	if !errors.As(err, &e) {
@@ -128,11 +160,26 @@ func Explain(err error) error {
 	}
 	switch e.Code {
 	case "store.already_open":
-		return fmt.Errorf("the data folder %s is already open in another GoLive window or command; close it first", e.Params["dir"])
+		return explained(err, "the data folder %s is already open in another GoLive window or command; close it first", e.Params["dir"])
 	case "store.open_failed":
-		return fmt.Errorf("cannot open the data folder %s: %s", e.Params["dir"], e.Detail)
+		return explained(err, "cannot open the data folder %s: %s", e.Params["dir"], e.Detail)
 	case "core.not_empty":
-		return errors.New("the data folder already holds data; sample data goes into an empty folder")
+		return explained(err, "the data folder already holds data; sample data goes into an empty folder")
 	}
-	return errors.New(strings.TrimSpace(e.Error()))
+	return explained(err, "%s", strings.TrimSpace(e.Error()))
+}
+
+// sentence is an error worded for the terminal that keeps the error it
+// explains.
+type sentence struct {
+	msg string
+	err error
+}
+
+func (s *sentence) Error() string { return s.msg }
+func (s *sentence) Unwrap() error { return s.err }
+
+// explained words err for the terminal, keeping err underneath.
+func explained(err error, format string, args ...any) error {
+	return &sentence{msg: fmt.Sprintf(format, args...), err: err}
 }

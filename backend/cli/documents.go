@@ -16,16 +16,16 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/demo"
-	"golive/backend/docs"
 	"golive/backend/documents"
 	"golive/backend/pdfsig"
+	"golive/backend/printable"
 	"golive/backend/profile"
 	"golive/backend/verify"
 )
 
 func init() {
 	registerExport("pdf", "golive export pdf --dossier ID --kind KIND --out F.pdf [--lang zh|en] [--profile ID] [--year Y] [--data DIR]\n"+
-		"      KIND: "+strings.Join(docs.Kinds, ", ")+"; signed by --profile (default: the folder's default profile)", runExportPDF)
+		"      KIND: "+strings.Join(printable.Kinds, ", ")+"; signed by --profile (default: the folder's default profile)", runExportPDF)
 	registerExport("register", "golive export register [--year Y] [--window W|YYYY-MM-DD] [--system CODE] --out F.xlsx [--lang zh|en] [--data DIR]  审批登记簿", runExportRegister)
 	registerExport("stats", "golive export stats [--year Y] [--window W|YYYY-MM-DD] [--system CODE] --out F.xlsx [--data DIR]  发布统计", runExportStats)
 	registerExport("plan-xlsx", "golive export plan-xlsx --year Y --out F.xlsx [--data DIR]  发布窗口计划 workbook", runExportPlanWorkbook)
@@ -141,7 +141,7 @@ func openSigner(c *core.Core, want string) (*pdfsig.Signer, error) {
 	}
 	s, err := pdfsig.Open(c.Profiles, p.ID, pass, c.Template().Organisation.Zh, c.Now())
 	if apperr.HasCode(err, "keys.wrong_passphrase") {
-		return nil, fmt.Errorf("wrong passphrase for profile %s (%s)", p.Name, p.ID)
+		return nil, explained(err, "wrong passphrase for profile %s (%s)", p.Name, p.ID)
 	}
 	if err != nil {
 		return nil, Explain(err)
@@ -157,17 +157,17 @@ func explainDoc(err error) error {
 	}
 	switch e.Code {
 	case "dossier.not_found":
-		return fmt.Errorf("no dossier %s in this data folder (the register's first column, 编号, holds the dossier numbers)", e.Params["id"])
-	case "docs.bad_kind":
-		return fmt.Errorf("unknown document kind %q; kinds: %s", e.Params["kind"], strings.Join(docs.Kinds, ", "))
-	case "docs.bad_lang":
-		return fmt.Errorf("unknown language %q; use zh or en", e.Params["lang"])
+		return explained(err, "no dossier %s in this data folder (the register's first column, 编号, holds the dossier numbers)", e.Params["id"])
+	case "printable.bad_kind":
+		return explained(err, "unknown document kind %q; kinds: %s", e.Params["kind"], strings.Join(printable.Kinds, ", "))
+	case "printable.bad_lang":
+		return explained(err, "unknown language %q; use zh or en", e.Params["lang"])
 	case "pdf.font_missing":
-		return fmt.Errorf("this build has no PDF fonts (%s): run scripts/fetch-fonts.sh and rebuild", e.Params["file"])
+		return explained(err, "this build has no PDF fonts (%s): run scripts/fetch-fonts.sh and rebuild", e.Params["file"])
 	case "documents.no_plan_source":
-		return errors.New("window plans cannot be exported as documents by this build yet")
+		return explained(err, "window plans cannot be exported as documents by this build yet")
 	case "documents.not_generatable":
-		return fmt.Errorf("document %q cannot be generated; documents: %s", e.Params["document"], strings.Join(generatable(), ", "))
+		return explained(err, "document %q cannot be generated; documents: %s", e.Params["document"], strings.Join(generatable(), ", "))
 	}
 	return Explain(err)
 }
@@ -185,7 +185,7 @@ func generatable() []string {
 func runExportPDF(args []string, out io.Writer) error {
 	f := newDocFlags("export pdf", out)
 	id := f.fs.String("dossier", "", "the dossier number (编号)")
-	kind := f.fs.String("kind", docs.KindConfirmation, "the document: "+strings.Join(docs.Kinds, ", "))
+	kind := f.fs.String("kind", printable.KindConfirmation, "the document: "+strings.Join(printable.Kinds, ", "))
 	year := f.fs.Int("year", 0, "the plan's year (kind plan)")
 	if err := f.parse(args); err != nil {
 		return err
@@ -193,10 +193,10 @@ func runExportPDF(args []string, out io.Writer) error {
 	if err := f.needOut(".pdf"); err != nil {
 		return err
 	}
-	if *kind != docs.KindPlan && *id == "" {
+	if *kind != printable.KindPlan && *id == "" {
 		return errors.New("--dossier is required: the dossier number (编号)")
 	}
-	if *kind == docs.KindPlan && *year == 0 {
+	if *kind == printable.KindPlan && *year == 0 {
 		return errors.New("--year is required for the plan: the year of the release windows, e.g. --year 2027")
 	}
 	c, err := openData(*f.dir)

@@ -146,9 +146,9 @@ func explainWindows(err error) error {
 	}
 	switch e.Code {
 	case "window.bad_year":
-		return fmt.Errorf("year %s is outside the years GoLive plans (2000-2100)", e.Params["year"])
+		return explained(err, "year %s is outside the years GoLive plans (2000-2100)", e.Params["year"])
 	case "window.plan_corrupt":
-		return fmt.Errorf("the published plan for %s failed verification (a stored version was altered or its chain is broken): %v", e.Params["year"], err)
+		return explained(err, "the published plan for %s failed verification (a stored version was altered or its chain is broken): %v", e.Params["year"], err)
 	}
 	return Explain(err)
 }

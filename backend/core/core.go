@@ -13,12 +13,14 @@ import (
 	"golive/backend/demo"
 	"golive/backend/dossier"
 	"golive/backend/holiday"
+	"golive/backend/keys"
 	"golive/backend/profile"
 	"golive/backend/store"
 	"golive/backend/system"
 	"golive/backend/template"
 	"golive/backend/templates"
 	"golive/backend/window"
+	"golive/backend/workflow"
 )
 
 // Version is the app version, set at build time with -ldflags.
@@ -59,6 +61,22 @@ type Info struct {
 	Empty bool `json:"empty"`
 	// Profiles counts local profiles.
 	Profiles int `json:"profiles"`
+	// Limits are the sizes the window must respect before it calls.
+	Limits Limits `json:"limits"`
+	// Phases names each workflow phase (workflow.PhaseNames), as the
+	// printed documents do.
+	Phases map[string]template.Text `json:"phases"`
+}
+
+// Limits are the backend's size limits the frontend shows and checks
+// before sending, so each number is written once, in Go.
+type Limits struct {
+	// UploadBytes is the largest file the window may send as bytes
+	// (blob.MaxUpload).
+	UploadBytes int64 `json:"upload_bytes"`
+	// PassphraseMin is the shortest passphrase a profile may have, in
+	// characters (keys.MinPassphrase).
+	PassphraseMin int `json:"passphrase_min"`
 }
 
 // Preferences are the UI settings kept in the folder.
@@ -103,6 +121,8 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	c.Dossiers = dossier.NewService(st, c.Profiles, c.Systems, c.Template, c.ResolveTemplate, zone)
 	c.Holidays = holiday.NewService(st, zone)
 	c.Windows = window.NewService(st, c.Holidays, c.Template, c.Profiles.Signer, zone)
+	// Every service reads the one clock, so setting Clock moves them all.
+	c.Profiles.Now, c.Systems.Now, c.Dossiers.Now, c.Windows.Now, c.Holidays.Now = c.Now, c.Now, c.Now, c.Now, c.Now
 	c.Dossiers.Windows = c.Windows
 	if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
 		_ = st.Close()
@@ -131,7 +151,8 @@ func (c *Core) Info() (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.Template().Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles)}, nil
+	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.Template().Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles),
+		Limits: Limits{UploadBytes: blob.MaxUpload, PassphraseMin: keys.MinPassphrase}, Phases: workflow.PhaseNames}, nil
 }
 
 // LoadSample writes the sample portfolio into this folder, which must hold
@@ -163,6 +184,7 @@ func (c *Core) LoadSample() (demo.Summary, error) {
 	defer m.Close()
 	m.Dossiers.Blobs.NoSync = true
 	m.Profiles.KDF = c.Profiles.KDF
+	m.Clock = c.Clock
 	sum, err := demo.Build(demo.Target{Profiles: m.Profiles, Systems: m.Systems, Dossiers: m.Dossiers, Template: m.Template(), Zone: c.Zone, Now: c.Now()})
 	if err != nil {
 		return sum, err

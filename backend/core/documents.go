@@ -1,9 +1,9 @@
 package core
 
 import (
-	"golive/backend/docs"
 	"golive/backend/documents"
 	"golive/backend/dossier"
+	"golive/backend/printable"
 	"golive/backend/window"
 )
 
@@ -19,7 +19,7 @@ func (c *Core) Documents() *documents.Service {
 // planRows is the year's plan in force as document rows: every window with
 // its state, the reasons for any move, cancellation or freeze, and the
 // dossiers released in it.
-func (c *Core) planRows(year int, lang docs.Lang) ([]docs.PlanRow, error) {
+func (c *Core) planRows(year int, lang printable.Lang) ([]printable.PlanRow, error) {
 	p, err := c.Windows.InForce(year)
 	if err != nil {
 		return nil, err
@@ -28,19 +28,19 @@ func (c *Core) planRows(year int, lang docs.Lang) ([]docs.PlanRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	byWindow := map[string][]docs.PlanDossier{}
+	byWindow := map[string][]printable.PlanDossier{}
 	for _, d := range list {
 		if d.Window != "" {
-			byWindow[d.Window] = append(byWindow[d.Window], docs.PlanDossier{ID: d.ID, System: d.SystemCode, Title: d.Title, Mode: d.Mode, Stage: d.Stage})
+			byWindow[d.Window] = append(byWindow[d.Window], printable.PlanDossier{ID: d.ID, System: d.SystemCode, Title: d.Title, Mode: d.Mode, Stage: d.Stage})
 		}
 	}
 	code := "zh"
-	if lang == docs.En {
+	if lang == printable.En {
 		code = "en"
 	}
-	rows := make([]docs.PlanRow, 0, len(p.Windows))
+	rows := make([]printable.PlanRow, 0, len(p.Windows))
 	for _, w := range p.Windows {
-		rows = append(rows, docs.PlanRow{Date: w.Date, Start: w.Start, End: w.End, Name: w.ID, Classes: []string{w.Class},
+		rows = append(rows, printable.PlanRow{Date: w.Date, Start: w.Start, End: w.End, Name: w.ID, Classes: []string{w.Class},
 			Status: window.StateText(w.State, code), Note: w.Reasons(code), Dossiers: byWindow[w.ID]})
 	}
 	return rows, nil

@@ -44,6 +44,19 @@ type Summary struct {
 	Systems  int `json:"systems"`
 	Dossiers int `json:"dossiers"`
 	Events   int `json:"events"`
+	// Placed names the dossier each sample scenario left, in build order
+	// (not sent to the frontend; tests pick dossiers in a known state).
+	Placed []Placed `json:"-"`
+}
+
+// Placed is one sample dossier and the state its scenario leaves it in.
+type Placed struct {
+	// ID is the dossier id.
+	ID string
+	// Type, Subtype and Mode are the dossier's.
+	Type, Subtype, Mode string
+	// Target names the state, e.g. "countersign", "step3", "archived".
+	Target string
 }
 
 var people = []string{"张伟", "李娜", "王芳", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰", "吴婷", "徐强", "孙丽", "马超", "朱琳", "胡斌", "郭鹏", "何雪", "高远", "林峰", "罗欣"}
@@ -96,13 +109,16 @@ func Build(t Target) (Summary, error) {
 		}
 		sum.Systems++
 	}
-	saved := t.Dossiers.Now
-	t.Dossiers.Now = d.Now
-	defer func() { t.Dossiers.Now = saved }()
+	// The same reference time gives the same portfolio: clock, durations
+	// and dossier ids all come from the driver.
+	saved, savedID := t.Dossiers.Now, t.Dossiers.MakeID
+	t.Dossiers.Now, t.Dossiers.MakeID = d.Now, d.sampleID
+	defer func() { t.Dossiers.Now, t.Dossiers.MakeID = saved, savedID }()
 	for i, sc := range scenarios() {
 		if err := buildDossier(t, d, sc, i, now); err != nil {
 			return sum, fmt.Errorf("sample dossier %d (%s): %w", i+1, sc.target, err)
 		}
+		sum.Placed = append(sum.Placed, Placed{ID: d.created, Type: sc.typ, Subtype: sc.sub, Mode: sc.mode, Target: sc.target})
 		sum.Dossiers++
 	}
 	list, err := t.Dossiers.List(dossier.Filter{})
@@ -271,6 +287,7 @@ func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error 
 		return err
 	}
 	id := v.State.ID
+	d.created = id
 	if sc.mode == "emergency" {
 		d.Tick(10*time.Minute, 30*time.Minute)
 		if _, err := t.Dossiers.AddNote(id, "紧急发布：生产故障影响业务，需当晚修复"); err != nil {

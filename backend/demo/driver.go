@@ -3,6 +3,7 @@ package demo
 import (
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/base32"
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
@@ -57,6 +58,20 @@ type Driver struct {
 	Limit time.Time
 	// Rng varies step durations.
 	Rng *rand.Rand
+
+	// created is the id of the dossier the sample builder made last.
+	created string
+	// ids counts the sample ids handed out.
+	ids int
+}
+
+// sampleID returns the next dossier id of the sample portfolio: derived
+// from a counter, so a rebuild gives the same ids (and the step durations
+// drawn from Rng stay as they were).
+func (d *Driver) sampleID(now time.Time) string {
+	d.ids++
+	sum := sha256.Sum256([]byte(fmt.Sprintf("golive-sample-dossier/%d", d.ids)))
+	return "R" + now.Format("06") + base32.StdEncoding.EncodeToString(sum[:])[:9]
 }
 
 // Now is the driver's clock, for dossier.Service.Now.

@@ -12,13 +12,13 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
-	"golive/backend/docs"
 	"golive/backend/documents"
 	"golive/backend/dossier"
 	"golive/backend/internal/procmem"
 	"golive/backend/keys"
 	"golive/backend/pdf"
 	"golive/backend/pdfsig"
+	"golive/backend/printable"
 	"golive/backend/profile"
 )
 
@@ -58,7 +58,7 @@ func BenchmarkConfirmationPDF(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		if out, err = svc.PDF(documents.Request{Kind: docs.KindConfirmation, Dossier: v.State.ID}, s); err != nil {
+		if out, err = svc.PDF(documents.Request{Kind: printable.KindConfirmation, Dossier: v.State.ID}, s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -70,7 +70,7 @@ func BenchmarkConfirmationPDF(b *testing.B) {
 func BenchmarkConfirmationPlainGofpdf(b *testing.B) {
 	v := sixtyEvents(b)
 	c := openSample(b)
-	content, err := c.Documents().Content(documents.Request{Kind: docs.KindConfirmation, Dossier: v.State.ID})
+	content, err := c.Documents().Content(documents.Request{Kind: printable.KindConfirmation, Dossier: v.State.ID})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func BenchmarkConfirmationPlainGofpdf(b *testing.B) {
 }
 
 // texts lists every string of the content, in order.
-func texts(c *docs.Content) []string {
+func texts(c *printable.Content) []string {
 	raw, _ := json.Marshal(c)
 	var v any
 	_ = json.Unmarshal(raw, &v)
@@ -121,7 +121,7 @@ func texts(c *docs.Content) []string {
 
 // plainPDF writes the content's text with gofpdf's own MultiCell in the
 // same two faces, unsigned: the baseline.
-func plainPDF(tb testing.TB, fonts pdf.Fonts, c *docs.Content) (int, int) {
+func plainPDF(tb testing.TB, fonts pdf.Fonts, c *printable.Content) (int, int) {
 	f := gofpdf.New("P", "mm", "A4", "")
 	f.AddUTF8FontFromBytes("r", "", fonts.Regular)
 	f.AddUTF8FontFromBytes("b", "", fonts.Bold)
@@ -139,7 +139,7 @@ func plainPDF(tb testing.TB, fonts pdf.Fonts, c *docs.Content) (int, int) {
 	return buf.Len(), f.PageNo()
 }
 
-func contentFile(b *testing.B, c *docs.Content) string {
+func contentFile(b *testing.B, c *printable.Content) string {
 	raw, err := c.Canonical()
 	if err != nil {
 		b.Fatal(err)
@@ -169,7 +169,7 @@ func benchChild(job, input string) {
 	if err != nil {
 		panic(err)
 	}
-	c, err := docs.ParseContent(raw)
+	c, err := printable.ParseContent(raw)
 	if err != nil {
 		panic(err)
 	}
@@ -184,7 +184,7 @@ func benchChild(job, input string) {
 	for range 3 {
 		switch job {
 		case "render":
-			p, err := docs.NewPayload(c)
+			p, err := printable.NewPayload(c)
 			if err != nil {
 				panic(err)
 			}

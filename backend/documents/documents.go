@@ -1,5 +1,5 @@
 // Package documents makes GoLive's documents from a data folder: signed
-// PDFs of a dossier (backend/docs for the content, backend/pdf for the
+// PDFs of a dossier (backend/printable for the content, backend/pdf for the
 // layout, backend/pdfsig for the signature), the Excel workbooks
 // (backend/xlsx), and the standard documents attached to their dossier in
 // one call. The desktop app and the CLI both use a Service.
@@ -11,11 +11,11 @@ import (
 	"time"
 
 	"golive/backend/apperr"
-	"golive/backend/docs"
 	"golive/backend/dossier"
 	"golive/backend/ledger"
 	"golive/backend/pdf"
 	"golive/backend/pdfsig"
+	"golive/backend/printable"
 	"golive/backend/profile"
 	"golive/backend/store"
 	"golive/backend/system"
@@ -25,7 +25,7 @@ import (
 // PlanSource returns the published windows of a year with the dossiers
 // planned in them, for the 发布窗口计划 documents; backend/window provides
 // it.
-type PlanSource func(year int, lang docs.Lang) ([]docs.PlanRow, error)
+type PlanSource func(year int, lang printable.Lang) ([]printable.PlanRow, error)
 
 // Service makes documents from one data folder.
 type Service struct {
@@ -55,7 +55,7 @@ type Service struct {
 
 // Request names one document.
 type Request struct {
-	// Kind is a docs kind (confirmation, approvals, …, plan).
+	// Kind is a printable kind (confirmation, approvals, …, plan).
 	Kind string `json:"kind"`
 	// Dossier is the dossier id (every kind but plan).
 	Dossier string `json:"dossier"`
@@ -74,23 +74,23 @@ type Output struct {
 	// FileName is a suggested file name.
 	FileName string
 	// Payload is the verification payload it carries.
-	Payload docs.Payload
+	Payload printable.Payload
 	// Content is what it shows.
-	Content *docs.Content
+	Content *printable.Content
 }
 
 // Content builds the content of req as the folder holds it now. Codes:
-// docs.bad_kind, docs.bad_lang, dossier.not_found,
+// printable.bad_kind, printable.bad_lang, dossier.not_found,
 // documents.no_plan_source.
-func (s *Service) Content(req Request) (*docs.Content, error) {
-	lang, err := docs.ParseLang(req.Lang)
+func (s *Service) Content(req Request) (*printable.Content, error) {
+	lang, err := printable.ParseLang(req.Lang)
 	if err != nil {
 		return nil, err
 	}
-	if !docs.IsKind(req.Kind) {
-		return nil, apperr.New("docs.bad_kind", "kind", req.Kind)
+	if !printable.IsKind(req.Kind) {
+		return nil, apperr.New("printable.bad_kind", "kind", req.Kind)
 	}
-	if req.Kind == docs.KindPlan {
+	if req.Kind == printable.KindPlan {
 		if s.Plans == nil {
 			return nil, apperr.New("documents.no_plan_source").WithDetail("the window plan is not wired to documents.Service.Plans yet")
 		}
@@ -98,7 +98,7 @@ func (s *Service) Content(req Request) (*docs.Content, error) {
 		if err != nil {
 			return nil, err
 		}
-		return docs.BuildPlan(req.Year, rows, s.Template().Organisation, lang)
+		return printable.BuildPlan(req.Year, rows, s.Template().Organisation, lang)
 	}
 	v, err := s.Dossiers.Get(strings.TrimSpace(req.Dossier))
 	if err != nil {
@@ -110,7 +110,7 @@ func (s *Service) Content(req Request) (*docs.Content, error) {
 	return s.ContentAt(req.Kind, v.State.ID, v.State.Heads, lang)
 }
 
-func (s *Service) build(kind string, v dossier.View, lang docs.Lang) (*docs.Content, error) {
+func (s *Service) build(kind string, v dossier.View, lang printable.Lang) (*printable.Content, error) {
 	tpl, err := s.Resolve(v.State.Template)
 	if err != nil {
 		return nil, err
@@ -119,7 +119,7 @@ func (s *Service) build(kind string, v dossier.View, lang docs.Lang) (*docs.Cont
 	if err != nil {
 		return nil, err
 	}
-	return docs.Build(kind, docs.Source{View: v, Template: tpl, Names: names, Lang: lang})
+	return printable.Build(kind, printable.Source{View: v, Template: tpl, Names: names, Lang: lang})
 }
 
 func (s *Service) names() (map[string]string, error) {
@@ -138,7 +138,7 @@ func (s *Service) names() (map[string]string, error) {
 // from the log up to heads (the document's payload names them): what a
 // verifier compares a document with. Codes: dossier.not_found,
 // documents.unknown_event (a head is not in the folder's log).
-func (s *Service) ContentAt(kind, id string, heads []string, lang docs.Lang) (*docs.Content, error) {
+func (s *Service) ContentAt(kind, id string, heads []string, lang printable.Lang) (*printable.Content, error) {
 	evs, err := s.Store.Events(id)
 	if err != nil {
 		return nil, err
@@ -196,11 +196,11 @@ func (s *Service) PDF(req Request, signer *pdfsig.Signer) (Output, error) {
 	return s.render(c, signer)
 }
 
-func (s *Service) render(c *docs.Content, signer *pdfsig.Signer) (Output, error) {
+func (s *Service) render(c *printable.Content, signer *pdfsig.Signer) (Output, error) {
 	if signer == nil {
 		return Output{}, apperr.New("profile.locked")
 	}
-	p, err := docs.NewPayload(c)
+	p, err := printable.NewPayload(c)
 	if err != nil {
 		return Output{}, err
 	}
@@ -236,7 +236,7 @@ func (s *Service) now() time.Time {
 }
 
 // FileName suggests a file name for c: its number and title.
-func FileName(c *docs.Content) string {
+func FileName(c *printable.Content) string {
 	return sanitize(c.Number+"_"+c.Title) + ".pdf"
 }
 
@@ -253,9 +253,9 @@ func sanitize(s string) string {
 // document id and the kind that renders it. 用户测试报告 is a blank
 // workbook (UserTestTemplate) that people fill in, not generated.
 var Generatable = map[string]string{
-	"release_note":              docs.KindReleaseNote,
-	"application_confirmation":  docs.KindConfirmation,
-	"release_test_confirmation": docs.KindTestConfirmation,
+	"release_note":              printable.KindReleaseNote,
+	"application_confirmation":  printable.KindConfirmation,
+	"release_test_confirmation": printable.KindTestConfirmation,
 }
 
 // Generate makes standard document docID (see Generatable) of dossier id,

@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"golive/backend/apperr"
-	"golive/backend/docs"
 	"golive/backend/documents"
 	"golive/backend/dossier"
+	"golive/backend/printable"
 	"golive/backend/verify"
 	"golive/backend/workflow"
 )
@@ -43,14 +43,14 @@ func TestPDFKinds(t *testing.T) {
 		return v.State.Mode == "emergency" && v.State.Flow != nil && v.State.Flow.Phase == workflow.PhaseArchived
 	}
 	cases := []pdfCase{
-		{docs.KindConfirmation, "zh", "archived new-system", archivedNewSystem, 2, 5},
-		{docs.KindConfirmation, "en", "archived new-system", archivedNewSystem, 2, 5},
-		{docs.KindConfirmation, "zh", "emergency", emergency, 2, 5},
-		{docs.KindApprovals, "zh", "returned", returned, 2, 6},
-		{docs.KindTestConfirmation, "zh", "postponed", postponed, 2, 5},
-		{docs.KindUserConfirmation, "zh", "archived new-system", archivedNewSystem, 2, 5},
-		{docs.KindArchiveIndex, "zh", "archived new-system", archivedNewSystem, 2, 5},
-		{docs.KindReleaseNote, "en", "archived new-system", archivedNewSystem, 1, 4},
+		{printable.KindConfirmation, "zh", "archived new-system", archivedNewSystem, 2, 5},
+		{printable.KindConfirmation, "en", "archived new-system", archivedNewSystem, 2, 5},
+		{printable.KindConfirmation, "zh", "emergency", emergency, 2, 5},
+		{printable.KindApprovals, "zh", "returned", returned, 2, 6},
+		{printable.KindTestConfirmation, "zh", "postponed", postponed, 2, 5},
+		{printable.KindUserConfirmation, "zh", "archived new-system", archivedNewSystem, 2, 5},
+		{printable.KindArchiveIndex, "zh", "archived new-system", archivedNewSystem, 2, 5},
+		{printable.KindReleaseNote, "en", "archived new-system", archivedNewSystem, 1, 4},
 	}
 	for _, tc := range cases {
 		t.Run(tc.kind+"/"+tc.lang+"/"+strings.ReplaceAll(tc.what, " ", "-"), func(t *testing.T) {
@@ -65,44 +65,44 @@ func TestPDFKinds(t *testing.T) {
 	t.Run("Plan", func(t *testing.T) {
 		svc := c.Documents()
 		svc.Plans = fakePlan
-		out, err := svc.PDF(documents.Request{Kind: docs.KindPlan, Year: 2026}, s)
+		out, err := svc.PDF(documents.Request{Kind: printable.KindPlan, Year: 2026}, s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkPDF(t, out, pdfCase{kind: docs.KindPlan, minPages: 1, maxPages: 3}, svc)
+		checkPDF(t, out, pdfCase{kind: printable.KindPlan, minPages: 1, maxPages: 3}, svc)
 	})
 	t.Run("PlanWithoutSource", func(t *testing.T) {
 		svc := *svc
 		svc.Plans = nil
-		_, err := svc.PDF(documents.Request{Kind: docs.KindPlan, Year: 2026}, s)
+		_, err := svc.PDF(documents.Request{Kind: printable.KindPlan, Year: 2026}, s)
 		if apperr.Code(err) != "documents.no_plan_source" {
 			t.Fatalf("err = %v", err)
 		}
 	})
 	t.Run("UnknownKindAndDossier", func(t *testing.T) {
-		if _, err := svc.PDF(documents.Request{Kind: "invoice", Dossier: "R26X"}, s); apperr.Code(err) != "docs.bad_kind" {
+		if _, err := svc.PDF(documents.Request{Kind: "invoice", Dossier: "R26X"}, s); apperr.Code(err) != "printable.bad_kind" {
 			t.Fatalf("err = %v", err)
 		}
-		if _, err := svc.PDF(documents.Request{Kind: docs.KindConfirmation, Dossier: "R26NOSUCH"}, s); apperr.Code(err) != "dossier.not_found" {
+		if _, err := svc.PDF(documents.Request{Kind: printable.KindConfirmation, Dossier: "R26NOSUCH"}, s); apperr.Code(err) != "dossier.not_found" {
 			t.Fatalf("err = %v", err)
 		}
-		if _, err := svc.PDF(documents.Request{Kind: docs.KindConfirmation, Dossier: "R26NOSUCH", Lang: "fr"}, s); apperr.Code(err) != "docs.bad_lang" {
+		if _, err := svc.PDF(documents.Request{Kind: printable.KindConfirmation, Dossier: "R26NOSUCH", Lang: "fr"}, s); apperr.Code(err) != "printable.bad_lang" {
 			t.Fatalf("err = %v", err)
 		}
 	})
 }
 
 // fakePlan stands in for backend/window until it is wired.
-func fakePlan(year int, _ docs.Lang) ([]docs.PlanRow, error) {
-	var rows []docs.PlanRow
+func fakePlan(year int, _ printable.Lang) ([]printable.PlanRow, error) {
+	var rows []printable.PlanRow
 	for m := 1; m <= 12; m++ {
 		for _, d := range []int{10, 24} {
-			r := docs.PlanRow{Date: strconv.Itoa(year) + "-" + two(m) + "-" + two(d), Start: "19:00", End: "23:00",
+			r := printable.PlanRow{Date: strconv.Itoa(year) + "-" + two(m) + "-" + two(d), Start: "19:00", End: "23:00",
 				Name: strconv.Itoa(m) + "月窗口", Classes: []string{"java"}, Status: "已发布"}
 			if m == 12 && d == 24 {
 				r.Status, r.Note = "封网", "年终封网"
 			} else if m == 6 {
-				r.Dossiers = []docs.PlanDossier{{ID: "R26DEMO00001", System: "CRM", Title: "客户关系管理系统 需求变更发布"}}
+				r.Dossiers = []printable.PlanDossier{{ID: "R26DEMO00001", System: "CRM", Title: "客户关系管理系统 需求变更发布"}}
 			}
 			rows = append(rows, r)
 		}
@@ -154,10 +154,10 @@ func checkPDF(t *testing.T, out documents.Output, tc pdfCase, svc *documents.Ser
 			}
 		}
 	}
-	if out.Content.Kind == docs.KindPlan {
+	if out.Content.Kind == printable.KindPlan {
 		want = append(want, "封网", "2026-06-10")
 	}
-	if out.Content.Lang == docs.Zh {
+	if out.Content.Lang == printable.Zh {
 		want = append(want, "第 1 页 / 共 "+strconv.Itoa(out.Pages)+" 页", "示例")
 	} else {
 		want = append(want, "Page 1 of "+strconv.Itoa(out.Pages), "SAMPLE")

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"golive/backend/core"
-	"golive/backend/docs"
 	"golive/backend/documents"
+	"golive/backend/printable"
 	"golive/backend/verify"
 	"golive/backend/workflow"
 )
@@ -16,7 +16,7 @@ func TestVerifyAgainstStore(t *testing.T) {
 	s := signer(t, c)
 	v := find(t, c, "in approval", phase(workflow.PhaseApproval))
 	id := v.State.ID
-	out, err := c.Documents().PDF(documents.Request{Kind: docs.KindConfirmation, Dossier: id}, s)
+	out, err := c.Documents().PDF(documents.Request{Kind: printable.KindConfirmation, Dossier: id}, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestVerifyAgainstStore(t *testing.T) {
 		if _, err := c.Dossiers.AddNote(id, "只在本副本中的备注"); err != nil {
 			t.Fatal(err)
 		}
-		later, err := c.Documents().PDF(documents.Request{Kind: docs.KindApprovals, Dossier: id}, s)
+		later, err := c.Documents().PDF(documents.Request{Kind: printable.KindApprovals, Dossier: id}, s)
 		if err != nil {
 			t.Fatal(err)
 		}

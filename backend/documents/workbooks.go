@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"golive/backend/apperr"
-	"golive/backend/docs"
 	"golive/backend/dossier"
+	"golive/backend/printable"
 	"golive/backend/template"
 	"golive/backend/xlsx"
 	"golive/backend/zone"
@@ -65,22 +65,22 @@ func plannedDay(st dossier.State) string {
 }
 
 // RegisterContent collects the register's rows, oldest planned release
-// first. Code docs.bad_lang.
-func (s *Service) RegisterContent(f RegisterFilter) (docs.Register, error) {
-	lang, err := docs.ParseLang(f.Lang)
+// first. Code printable.bad_lang.
+func (s *Service) RegisterContent(f RegisterFilter) (printable.Register, error) {
+	lang, err := printable.ParseLang(f.Lang)
 	if err != nil {
-		return docs.Register{}, err
+		return printable.Register{}, err
 	}
 	list, err := s.Dossiers.List(dossier.Filter{SystemCode: strings.TrimSpace(f.System)})
 	if err != nil {
-		return docs.Register{}, err
+		return printable.Register{}, err
 	}
 	names, err := s.names()
 	if err != nil {
-		return docs.Register{}, err
+		return printable.Register{}, err
 	}
-	reg := docs.Register{Title: lang.L("title.register"), Filter: f.String(), Lang: lang, Rows: []docs.RegisterRow{}}
-	reg.Groups = docs.StepGroups(s.Template(), lang)
+	reg := printable.Register{Title: lang.L("title.register"), Filter: f.String(), Lang: lang, Rows: []printable.RegisterRow{}}
+	reg.Groups = printable.StepGroups(s.Template(), lang)
 	have := map[string]bool{}
 	for _, g := range reg.Groups {
 		have[g.Key] = true
@@ -92,7 +92,7 @@ func (s *Service) RegisterContent(f RegisterFilter) (docs.Register, error) {
 		}
 		v, err := s.Dossiers.Get(sum.ID)
 		if err != nil {
-			return docs.Register{}, err
+			return printable.Register{}, err
 		}
 		window := s.windowOf(v.State)
 		if f.Window != "" && window != f.Window && plannedDay(v.State) != f.Window {
@@ -101,17 +101,17 @@ func (s *Service) RegisterContent(f RegisterFilter) (docs.Register, error) {
 		tpl, ok := pinned[v.State.Template]
 		if !ok {
 			if tpl, err = s.Resolve(v.State.Template); err != nil {
-				return docs.Register{}, err
+				return printable.Register{}, err
 			}
 			pinned[v.State.Template] = tpl
-			for _, g := range docs.StepGroups(tpl, lang) {
+			for _, g := range printable.StepGroups(tpl, lang) {
 				if !have[g.Key] {
 					have[g.Key] = true
 					reg.Groups = append(reg.Groups, g)
 				}
 			}
 		}
-		reg.Rows = append(reg.Rows, docs.RegisterRowOf(docs.Source{View: v, Template: tpl, Names: names, Lang: lang}, window))
+		reg.Rows = append(reg.Rows, printable.RegisterRowOf(printable.Source{View: v, Template: tpl, Names: names, Lang: lang}, window))
 	}
 	sort.SliceStable(reg.Rows, func(i, j int) bool {
 		a, b := reg.Rows[i], reg.Rows[j]
@@ -124,7 +124,7 @@ func (s *Service) RegisterContent(f RegisterFilter) (docs.Register, error) {
 }
 
 // Register writes the approval register (审批登记簿) of the dossiers f
-// selects to w and returns how many rows it holds. Codes: docs.bad_lang,
+// selects to w and returns how many rows it holds. Codes: printable.bad_lang,
 // xlsx.write_failed.
 func (s *Service) Register(f RegisterFilter, w io.Writer) (int, error) {
 	reg, err := s.RegisterContent(f)
@@ -140,13 +140,13 @@ func (s *Service) Stats(f RegisterFilter, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return xlsx.WriteStats(w, docs.BuildStats(reg))
+	return xlsx.WriteStats(w, printable.BuildStats(reg))
 }
 
 // PlanWorkbook writes the year's window plan (发布窗口计划). Code
 // documents.no_plan_source until Plans is wired.
 func (s *Service) PlanWorkbook(year int, lang string, w io.Writer) error {
-	l, err := docs.ParseLang(lang)
+	l, err := printable.ParseLang(lang)
 	if err != nil {
 		return err
 	}
@@ -163,7 +163,7 @@ func (s *Service) PlanWorkbook(year int, lang string, w io.Writer) error {
 // UserTestTemplate writes a blank 用户测试报告 workbook, pre-filled with the
 // dossier's system, version and release content when id is not empty.
 func (s *Service) UserTestTemplate(id, lang string, w io.Writer) error {
-	l, err := docs.ParseLang(lang)
+	l, err := printable.ParseLang(lang)
 	if err != nil {
 		return err
 	}

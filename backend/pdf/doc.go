@@ -1,4 +1,4 @@
-// Package pdf lays out GoLive's documents (see backend/docs for their
+// Package pdf lays out GoLive's documents (see backend/printable for their
 // content) as A4 portrait PDFs with github.com/jung-kurt/gofpdf: the
 // organisation and document number in every header, "第 N 页 / 共 M 页" in
 // every footer, Noto Sans SC embedded as a subset (regular and a real bold

@@ -8,7 +8,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"golive/backend/apperr"
-	"golive/backend/docs"
+	"golive/backend/printable"
 )
 
 // Options are the facts about an export that are not document content.
@@ -39,7 +39,7 @@ type Result struct {
 
 // Render lays out c with its payload p. Codes: pdf.font_missing,
 // pdf.font_invalid, pdf.render_failed.
-func Render(c *docs.Content, p docs.Payload, opt Options) (res Result, err error) {
+func Render(c *printable.Content, p printable.Payload, opt Options) (res Result, err error) {
 	defer func() {
 		// gofpdf panics on a few malformed inputs (fonts above all).
 		if r := recover(); r != nil {
@@ -84,8 +84,8 @@ func Render(c *docs.Content, p docs.Payload, opt Options) (res Result, err error
 		return Result{}, err
 	}
 	f.SetAttachments([]gofpdf.Attachment{
-		{Content: p.JSON(), Filename: docs.PayloadFile, Description: "GoLive verification payload"},
-		{Content: content, Filename: docs.ContentFile, Description: "GoLive document content"},
+		{Content: p.JSON(), Filename: printable.PayloadFile, Description: "GoLive verification payload"},
+		{Content: content, Filename: printable.ContentFile, Description: "GoLive document content"},
 	})
 	pages := f.PageNo()
 	var buf bytes.Buffer
@@ -101,10 +101,10 @@ const aliasPages = "{nb}"
 // renderer writes one document.
 type renderer struct {
 	*page
-	c   *docs.Content
-	p   docs.Payload
+	c   *printable.Content
+	p   printable.Payload
 	opt Options
-	l   docs.Lang
+	l   printable.Lang
 	// sections counts the numbered section headings so far.
 	sections int
 }
@@ -141,7 +141,7 @@ func (r *renderer) footer() {
 		r.text(marginL, y+1.5, contentW, []string{r.c.Dossier.ID}, sSmall, "R")
 	}
 	var num string
-	if r.l == docs.En {
+	if r.l == printable.En {
 		num = fmt.Sprintf("Page %d of %s", f.PageNo(), aliasPages)
 	} else {
 		num = fmt.Sprintf("第 %d 页 / 共 %s 页", f.PageNo(), aliasPages)
@@ -198,35 +198,35 @@ func (r *renderer) title() {
 func (r *renderer) body() {
 	r.title()
 	switch r.c.Kind {
-	case docs.KindConfirmation:
+	case printable.KindConfirmation:
 		r.summary()
 		r.releaseContent("sec.content")
 		r.checklist()
 		r.approvalGrid(true)
-	case docs.KindApprovals:
+	case printable.KindApprovals:
 		r.summary()
 		r.approvalGrid(false)
 		r.history()
-	case docs.KindTestConfirmation:
+	case printable.KindTestConfirmation:
 		r.summary()
 		r.attemptsSection(true)
 		r.postponements()
 		r.confirmation()
-	case docs.KindUserConfirmation:
+	case printable.KindUserConfirmation:
 		r.summary()
 		r.releaseContent("sec.content")
 		r.attemptsSection(false)
 		r.postponements()
 		r.confirmation()
-	case docs.KindArchiveIndex:
+	case printable.KindArchiveIndex:
 		r.summary()
 		r.documents()
 		r.deliverables()
-	case docs.KindReleaseNote:
+	case printable.KindReleaseNote:
 		r.summary()
 		r.releaseContent("sec.content")
 		r.releaseSteps()
-	case docs.KindPlan:
+	case printable.KindPlan:
 		r.plan()
 	}
 }

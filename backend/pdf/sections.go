@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"golive/backend/docs"
+	"golive/backend/printable"
 )
 
 var zhNumerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"}
@@ -15,7 +15,7 @@ func (r *renderer) heading(key string) {
 	r.sections++
 	n := r.sections
 	title := r.l.L(key)
-	if r.l == docs.En {
+	if r.l == printable.En {
 		title = fmt.Sprintf("%d. %s", n, title)
 	} else if n <= len(zhNumerals) {
 		title = zhNumerals[n-1] + "、" + title
@@ -58,7 +58,7 @@ var sStrongCell = style{true, 8.2, black}
 // label returns the label key followed by a colon in the document's
 // language.
 func (r *renderer) label(key string) string {
-	if r.l == docs.En {
+	if r.l == printable.En {
 		return r.l.L(key) + ": "
 	}
 	return r.l.L(key) + "："
@@ -350,7 +350,7 @@ func (r *renderer) attemptsSection(tests bool) {
 	}
 }
 
-func (r *renderer) testsTable(a docs.Attempt) {
+func (r *renderer) testsTable(a printable.Attempt) {
 	r.paragraph(r.l.L("sec.tests"), sStrong)
 	if len(a.Tests) == 0 {
 		r.paragraph(r.l.L("v.none"), sSmall)
@@ -459,7 +459,7 @@ func (r *renderer) deliverables() {
 		if d.Note != "" {
 			file += "\n" + d.Note
 		}
-		rows = append(rows, []cell{{text: name}, {text: "V" + strconv.Itoa(d.Version)}, {text: file}, {text: docs.Size(d.Size)},
+		rows = append(rows, []cell{{text: name}, {text: "V" + strconv.Itoa(d.Version)}, {text: file}, {text: printable.Size(d.Size)},
 			{text: d.SHA256, style: &sha}, {text: d.By + "\n" + d.At, style: &sSmallCell}})
 	}
 	if len(rows) == 0 {
@@ -471,7 +471,7 @@ func (r *renderer) deliverables() {
 
 func (r *renderer) releaseSteps() {
 	r.heading("sec.steps")
-	var last *docs.Attempt
+	var last *printable.Attempt
 	if n := len(r.c.Attempts); n > 0 {
 		last = &r.c.Attempts[n-1]
 	}

@@ -1,6 +1,6 @@
 // Package verify checks a GoLive PDF: its digital signature (backend/pdfsig)
 // and its verification payload against the local store. The document
-// embeds the content it shows (backend/docs); Check rebuilds that content
+// embeds the content it shows (backend/printable); Check rebuilds that content
 // from the folder's own copy of the dossier's events, up to the event the
 // document was made from, and reports every field that differs. The CLI's
 // `golive verify` and the app's 验证 screen both call Check.
@@ -22,10 +22,10 @@ import (
 	"github.com/digitorus/pdf"
 
 	"golive/backend/apperr"
-	"golive/backend/docs"
 	"golive/backend/documents"
 	"golive/backend/keys"
 	"golive/backend/pdfsig"
+	"golive/backend/printable"
 	"golive/backend/profile"
 )
 
@@ -55,7 +55,7 @@ type Report struct {
 	// Signature is the digital signature's check.
 	Signature Signature `json:"signature"`
 	// Payload is the document's verification payload, when readable.
-	Payload *docs.Payload `json:"payload,omitempty"`
+	Payload *printable.Payload `json:"payload,omitempty"`
 	// Title is the document's title.
 	Title string `json:"title,omitempty"`
 	// NewerEvents counts the dossier's events in the store that the
@@ -161,14 +161,14 @@ func (r *Report) check(doc []byte, svc *documents.Service) {
 		r.problem(err, Invalid)
 		return
 	}
-	p, err := docs.ParsePayload(files[docs.PayloadFile])
+	p, err := printable.ParsePayload(files[printable.PayloadFile])
 	if err != nil {
 		r.problem(apperr.New("verify.not_golive").WithDetail("the PDF carries no GoLive verification payload"), Invalid)
 		return
 	}
 	r.Payload = &p
-	raw := files[docs.ContentFile]
-	content, err := docs.ParseContent(raw)
+	raw := files[printable.ContentFile]
+	content, err := printable.ParseContent(raw)
 	if err != nil {
 		r.problem(err, Invalid)
 		return
@@ -178,7 +178,7 @@ func (r *Report) check(doc []byte, svc *documents.Service) {
 	if hex.EncodeToString(sum[:]) != p.Digest {
 		r.problem(apperr.New("verify.digest_mismatch").WithDetail("the embedded content does not match the payload's SHA-256"), Invalid)
 	}
-	if again, err := docs.NewPayload(content); err != nil || !bytes.Equal(again.JSON(), p.JSON()) {
+	if again, err := printable.NewPayload(content); err != nil || !bytes.Equal(again.JSON(), p.JSON()) {
 		r.problem(apperr.New("verify.payload_mismatch").WithDetail("the payload does not match the embedded content"), Invalid)
 	}
 	r.compare(p, content, svc)
@@ -210,12 +210,12 @@ func (r *Report) signerProblem() {
 }
 
 // compare rebuilds the content from the store and lists the differences.
-func (r *Report) compare(p docs.Payload, doc *docs.Content, svc *documents.Service) {
-	var local *docs.Content
+func (r *Report) compare(p printable.Payload, doc *printable.Content, svc *documents.Service) {
+	var local *printable.Content
 	var err error
 	switch {
-	case p.Kind == docs.KindPlan:
-		local, err = svc.Content(documents.Request{Kind: docs.KindPlan, Year: p.Year, Lang: string(p.Lang)})
+	case p.Kind == printable.KindPlan:
+		local, err = svc.Content(documents.Request{Kind: printable.KindPlan, Year: p.Year, Lang: string(p.Lang)})
 		if apperr.HasCode(err, "documents.no_plan_source") {
 			r.problem(apperr.New("verify.plan_unchecked", "year", strconv.Itoa(p.Year)).WithDetail("window plans cannot be compared with this folder yet"), Unknown)
 			return

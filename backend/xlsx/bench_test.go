@@ -9,8 +9,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"golive/backend/docs"
 	"golive/backend/internal/procmem"
+	"golive/backend/printable"
 	"golive/backend/template"
 	"golive/backend/xlsx"
 )
@@ -43,22 +43,22 @@ func TestMain(m *testing.M) {
 }
 
 // synthetic makes a register of n dossiers with every step decided.
-func synthetic(n int) docs.Register {
+func synthetic(n int) printable.Register {
 	tpl := template.MustDefault()
-	reg := docs.Register{Title: "审批登记簿", Groups: docs.StepGroups(tpl, docs.Zh), Lang: docs.Zh, Rows: make([]docs.RegisterRow, n)}
+	reg := printable.Register{Title: "审批登记簿", Groups: printable.StepGroups(tpl, printable.Zh), Lang: printable.Zh, Rows: make([]printable.RegisterRow, n)}
 	loc := time.FixedZone("CST", 8*3600)
 	people := []string{"张伟", "李娜", "王芳", "刘洋", "陈静", "杨帆"}
 	systems := []string{"CRM", "RISK", "LEASE", "FIN", "HR", "OA"}
 	for i := range reg.Rows {
 		at := time.Date(2026, 1, 1, 9, 0, 0, 0, loc).Add(time.Duration(i) * 37 * time.Minute)
-		r := docs.RegisterRow{ID: fmt.Sprintf("R26%09d", i), SystemCode: systems[i%6], SystemName: systems[i%6] + " 系统",
+		r := printable.RegisterRow{ID: fmt.Sprintf("R26%09d", i), SystemCode: systems[i%6], SystemName: systems[i%6] + " 系统",
 			Title: systems[i%6] + " 需求变更发布", Type: "系统升级上线发布·CR", Mode: "计划内发布", Version: fmt.Sprintf("1.%d.%d", i%10, i%7),
 			Window: at.AddDate(0, 1, 0).Format("2006-01-02"), Stage: "归档", Phase: "已归档", Result: "发布成功",
 			PlannedAt: at.AddDate(0, 1, 0), CreatedAt: at, SubmittedAt: at.Add(time.Hour), ApprovedAt: at.Add(30 * time.Hour),
 			ReleasedAt: at.AddDate(0, 1, 0), ConfirmedAt: at.AddDate(0, 1, 0).Add(2 * time.Hour), ArchivedAt: at.AddDate(0, 1, 3),
-			Steps: map[string]docs.StepCell{}}
+			Steps: map[string]printable.StepCell{}}
 		for j, g := range reg.Groups {
-			r.Steps[g.Key] = docs.StepCell{Approver: people[(i+j)%6], Decision: "同意", At: at.Add(time.Duration(j+1) * time.Hour)}
+			r.Steps[g.Key] = printable.StepCell{Approver: people[(i+j)%6], Decision: "同意", At: at.Add(time.Duration(j+1) * time.Hour)}
 		}
 		reg.Rows[i] = r
 	}
@@ -66,7 +66,7 @@ func synthetic(n int) docs.Register {
 }
 
 // bare writes the same cells with nothing but a StreamWriter.
-func bare(w io.Writer, reg docs.Register) error {
+func bare(w io.Writer, reg printable.Register) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")

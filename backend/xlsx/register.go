@@ -7,16 +7,16 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"golive/backend/apperr"
-	"golive/backend/docs"
+	"golive/backend/printable"
 )
 
 // registerColumn is one fixed column of the register.
 type registerColumn struct {
 	label string
-	value func(r *docs.RegisterRow) any
+	value func(r *printable.RegisterRow) any
 }
 
-func registerColumns(l docs.Lang) []registerColumn {
+func registerColumns(l printable.Lang) []registerColumn {
 	t := func(v time.Time) any {
 		if v.IsZero() {
 			return nil
@@ -24,31 +24,31 @@ func registerColumns(l docs.Lang) []registerColumn {
 		return v
 	}
 	return []registerColumn{
-		{l.L("r.id"), func(r *docs.RegisterRow) any { return r.ID }},
-		{l.L("r.system_code"), func(r *docs.RegisterRow) any { return r.SystemCode }},
-		{l.L("r.system_name"), func(r *docs.RegisterRow) any { return r.SystemName }},
-		{l.L("r.title"), func(r *docs.RegisterRow) any { return r.Title }},
-		{l.L("r.type"), func(r *docs.RegisterRow) any { return r.Type }},
-		{l.L("r.mode"), func(r *docs.RegisterRow) any { return r.Mode }},
-		{l.L("r.version"), func(r *docs.RegisterRow) any { return r.Version }},
-		{l.L("r.window"), func(r *docs.RegisterRow) any { return r.Window }},
-		{l.L("r.planned"), func(r *docs.RegisterRow) any { return t(r.PlannedAt) }},
-		{l.L("r.stage"), func(r *docs.RegisterRow) any { return r.Stage }},
-		{l.L("r.phase"), func(r *docs.RegisterRow) any { return r.Phase }},
-		{l.L("r.created"), func(r *docs.RegisterRow) any { return t(r.CreatedAt) }},
-		{l.L("r.submitted"), func(r *docs.RegisterRow) any { return t(r.SubmittedAt) }},
-		{l.L("r.approved"), func(r *docs.RegisterRow) any { return t(r.ApprovedAt) }},
-		{l.L("r.released"), func(r *docs.RegisterRow) any { return t(r.ReleasedAt) }},
-		{l.L("r.confirmed"), func(r *docs.RegisterRow) any { return t(r.ConfirmedAt) }},
-		{l.L("r.result"), func(r *docs.RegisterRow) any { return r.Result }},
-		{l.L("r.postponements"), func(r *docs.RegisterRow) any { return r.Postponements }},
-		{l.L("r.archived"), func(r *docs.RegisterRow) any { return t(r.ArchivedAt) }},
+		{l.L("r.id"), func(r *printable.RegisterRow) any { return r.ID }},
+		{l.L("r.system_code"), func(r *printable.RegisterRow) any { return r.SystemCode }},
+		{l.L("r.system_name"), func(r *printable.RegisterRow) any { return r.SystemName }},
+		{l.L("r.title"), func(r *printable.RegisterRow) any { return r.Title }},
+		{l.L("r.type"), func(r *printable.RegisterRow) any { return r.Type }},
+		{l.L("r.mode"), func(r *printable.RegisterRow) any { return r.Mode }},
+		{l.L("r.version"), func(r *printable.RegisterRow) any { return r.Version }},
+		{l.L("r.window"), func(r *printable.RegisterRow) any { return r.Window }},
+		{l.L("r.planned"), func(r *printable.RegisterRow) any { return t(r.PlannedAt) }},
+		{l.L("r.stage"), func(r *printable.RegisterRow) any { return r.Stage }},
+		{l.L("r.phase"), func(r *printable.RegisterRow) any { return r.Phase }},
+		{l.L("r.created"), func(r *printable.RegisterRow) any { return t(r.CreatedAt) }},
+		{l.L("r.submitted"), func(r *printable.RegisterRow) any { return t(r.SubmittedAt) }},
+		{l.L("r.approved"), func(r *printable.RegisterRow) any { return t(r.ApprovedAt) }},
+		{l.L("r.released"), func(r *printable.RegisterRow) any { return t(r.ReleasedAt) }},
+		{l.L("r.confirmed"), func(r *printable.RegisterRow) any { return t(r.ConfirmedAt) }},
+		{l.L("r.result"), func(r *printable.RegisterRow) any { return r.Result }},
+		{l.L("r.postponements"), func(r *printable.RegisterRow) any { return r.Postponements }},
+		{l.L("r.archived"), func(r *printable.RegisterRow) any { return t(r.ArchivedAt) }},
 	}
 }
 
 // RegisterHeaders returns the register's header row: the fixed columns,
 // then approver, decision and time for every step group.
-func RegisterHeaders(reg docs.Register) []string {
+func RegisterHeaders(reg printable.Register) []string {
 	l := lang(reg.Lang)
 	var out []string
 	for _, c := range registerColumns(l) {
@@ -60,16 +60,16 @@ func RegisterHeaders(reg docs.Register) []string {
 	return out
 }
 
-func lang(l docs.Lang) docs.Lang {
+func lang(l printable.Lang) printable.Lang {
 	if l == "" {
-		return docs.Zh
+		return printable.Zh
 	}
 	return l
 }
 
 // RegisterValues returns the cell values of one register row, in header
 // order: strings, ints, time.Time (dates) and nil (empty).
-func RegisterValues(reg docs.Register, r *docs.RegisterRow) []any {
+func RegisterValues(reg printable.Register, r *printable.RegisterRow) []any {
 	cols := registerColumns(lang(reg.Lang))
 	out := make([]any, 0, len(cols)+3*len(reg.Groups))
 	for _, c := range cols {
@@ -94,7 +94,7 @@ func RegisterValues(reg docs.Register, r *docs.RegisterRow) []any {
 // dossier number (编号) first, a frozen header row and first column, an
 // autofilter over the table, dates as dates and widths that fit. Code
 // xlsx.write_failed.
-func WriteRegister(w io.Writer, reg docs.Register) error {
+func WriteRegister(w io.Writer, reg printable.Register) error {
 	l := lang(reg.Lang)
 	f := excelize.NewFile()
 	defer f.Close()

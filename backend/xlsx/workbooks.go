@@ -8,7 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"golive/backend/apperr"
-	"golive/backend/docs"
+	"golive/backend/printable"
 )
 
 func init() {
@@ -72,11 +72,11 @@ func init() {
 	}
 }
 
-// words are the workbook texts not in backend/docs.
+// words are the workbook texts not in backend/printable.
 var words = map[string][2]string{}
 
-func w(l docs.Lang, key string) string {
-	if l == docs.En {
+func w(l printable.Lang, key string) string {
+	if l == printable.En {
 		return words[key][1]
 	}
 	return words[key][0]
@@ -84,7 +84,7 @@ func w(l docs.Lang, key string) string {
 
 // WriteStats writes the release statistics (发布统计): one sheet each by
 // window, month and system. Code xlsx.write_failed.
-func WriteStats(out io.Writer, s docs.Stats) error {
+func WriteStats(out io.Writer, s printable.Stats) error {
 	l := lang(s.Lang)
 	f := excelize.NewFile()
 	defer f.Close()
@@ -94,7 +94,7 @@ func WriteStats(out io.Writer, s docs.Stats) error {
 	}
 	sheets := []struct {
 		name, key string
-		rows      []docs.StatsRow
+		rows      []printable.StatsRow
 	}{{w(l, "s.window"), "s.key.window", s.ByWindow}, {w(l, "s.month"), "s.key.month", s.ByMonth}, {w(l, "s.system"), "s.key.system", s.BySystem}}
 	for i, sh := range sheets {
 		if i == 0 {
@@ -123,7 +123,7 @@ func WriteStats(out io.Writer, s docs.Stats) error {
 			return err
 		}
 	}
-	props(f, docs.Zh.L("title.stats"))
+	props(f, printable.Zh.L("title.stats"))
 	return write(f, out)
 }
 
@@ -192,8 +192,8 @@ func table(f *excelize.File, st styles, sheet string, head []string, rows [][]an
 }
 
 // WritePlan writes the year's window plan (发布窗口计划) from rows (see
-// docs.PlanRow). Code xlsx.write_failed.
-func WritePlan(out io.Writer, year int, rows []docs.PlanRow, l docs.Lang) error {
+// printable.PlanRow). Code xlsx.write_failed.
+func WritePlan(out io.Writer, year int, rows []printable.PlanRow, l printable.Lang) error {
 	l = lang(l)
 	f := excelize.NewFile()
 	defer f.Close()
@@ -229,7 +229,7 @@ type UserTest struct {
 	Modules []string
 	// Rows is the number of blank test case rows (default 20).
 	Rows int
-	Lang docs.Lang
+	Lang printable.Lang
 }
 
 // WriteUserTestTemplate writes a blank 用户测试报告: a header block, a test

@@ -1,7 +1,7 @@
 // Package xlsx writes GoLive's Excel workbooks with
 // github.com/xuri/excelize/v2: the approval register (审批登记簿), the
 // release statistics (发布统计), the window plan (发布窗口计划) and the blank
-// user test report (用户测试报告). Content comes from backend/docs.
+// user test report (用户测试报告). Content comes from backend/printable.
 //
 // The register is written with excelize's StreamWriter, which keeps a
 // 20,000-row register to a fraction of the memory SetCellValue needs. Its

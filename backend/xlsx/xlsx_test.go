@@ -7,7 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"golive/backend/docs"
+	"golive/backend/printable"
 	"golive/backend/xlsx"
 )
 
@@ -50,13 +50,13 @@ func TestRegisterCells(t *testing.T) {
 	})
 	t.Run("EmptyRegister", func(t *testing.T) {
 		var b bytes.Buffer
-		if err := xlsx.WriteRegister(&b, docs.Register{Groups: reg.Groups}); err != nil {
+		if err := xlsx.WriteRegister(&b, printable.Register{Groups: reg.Groups}); err != nil {
 			t.Fatal(err)
 		}
 	})
 	t.Run("English", func(t *testing.T) {
 		reg := synthetic(1)
-		reg.Lang = docs.En
+		reg.Lang = printable.En
 		if h := xlsx.RegisterHeaders(reg); h[0] != "No." || h[8] != "Planned" {
 			t.Fatalf("headers %q", h[:9])
 		}

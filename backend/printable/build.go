@@ -1,4 +1,4 @@
-package docs
+package printable
 
 import (
 	"fmt"
@@ -38,14 +38,14 @@ var numberCodes = map[string]string{
 }
 
 // Build makes the content of a dossier document of kind. Codes:
-// docs.bad_kind, docs.no_flow (the dossier's type or mode has no flow).
+// printable.bad_kind, printable.no_flow (the dossier's type or mode has no flow).
 func Build(kind string, src Source) (*Content, error) {
 	if !IsKind(kind) || kind == KindPlan {
-		return nil, apperr.New("docs.bad_kind", "kind", kind)
+		return nil, apperr.New("printable.bad_kind", "kind", kind)
 	}
 	st := src.View.State
 	if st.Plan == nil || st.Flow == nil || src.Template == nil {
-		return nil, apperr.New("docs.no_flow", "dossier", st.ID)
+		return nil, apperr.New("printable.no_flow", "dossier", st.ID)
 	}
 	b := &builder{Source: src, l: src.Lang, st: &st, tpl: src.Template, loc: zone.Load(st.Zone)}
 	if b.l == "" {
@@ -144,7 +144,7 @@ func (b *builder) timeText(s string) string {
 	if s == "" {
 		return ""
 	}
-	t, err := zone.ParseTime(s, b.loc, "docs.bad_time")
+	t, err := zone.ParseTime(s, b.loc, "printable.bad_time")
 	if err != nil {
 		return s
 	}

@@ -1,10 +1,11 @@
-package docs
+package printable
 
 import (
 	"strings"
 
 	"golive/backend/apperr"
 	"golive/backend/template"
+	"golive/backend/workflow"
 )
 
 // Lang is a document language.
@@ -19,7 +20,7 @@ const (
 )
 
 // ParseLang reads "zh", "zh-CN", "en", "en-US" or "" (Chinese). Code
-// docs.bad_lang otherwise.
+// printable.bad_lang otherwise.
 func ParseLang(s string) (Lang, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "zh", "zh-cn", "cn":
@@ -27,7 +28,7 @@ func ParseLang(s string) (Lang, error) {
 	case "en", "en-us", "en-gb":
 		return En, nil
 	}
-	return "", apperr.New("docs.bad_lang", "lang", s)
+	return "", apperr.New("printable.bad_lang", "lang", s)
 }
 
 // T picks the text in l, falling back to the other language.
@@ -222,17 +223,13 @@ var labels = map[string]template.Text{
 	"s.package":    tx("程序包核对", "Package check"),
 }
 
-// phase and stage words not in the template.
+// Words not in the template: the phases come from workflow.PhaseNames (the
+// screens show the same), the rest are the documents' own.
 func init() {
+	for id, name := range workflow.PhaseNames {
+		labels["p."+id] = name
+	}
 	for k, v := range map[string]template.Text{
-		"p.draft":           tx("草稿", "Draft"),
-		"p.approval":        tx("审批中", "In approval"),
-		"p.filing":          tx("待备案", "Awaiting filing"),
-		"p.execution":       tx("发布实施中", "In execution"),
-		"p.confirmation":    tx("待确认", "Awaiting confirmation"),
-		"p.failed":          tx("发布失败，待顺延", "Failed, to be postponed"),
-		"p.confirmed":       tx("已确认成功", "Confirmed"),
-		"p.archived":        tx("已归档", "Archived"),
 		"st.not_started":    tx("未开始", "Not started"),
 		"st.in_progress":    tx("进行中", "In progress"),
 		"st.done":           tx("已完成", "Done"),

@@ -1,4 +1,4 @@
-package docs
+package printable
 
 import (
 	"crypto/sha256"
@@ -100,24 +100,24 @@ func (p Payload) JSON() []byte {
 	return b
 }
 
-// ParsePayload decodes a payload. Code docs.bad_payload.
+// ParsePayload decodes a payload. Code printable.bad_payload.
 func ParsePayload(b []byte) (Payload, error) {
 	var p Payload
 	if err := json.Unmarshal(b, &p); err != nil {
-		return Payload{}, apperr.Wrap(err, "docs.bad_payload")
+		return Payload{}, apperr.Wrap(err, "printable.bad_payload")
 	}
 	if p.Format != PayloadFormat {
-		return Payload{}, apperr.New("docs.bad_payload").WithDetail("unknown payload format %q", p.Format)
+		return Payload{}, apperr.New("printable.bad_payload").WithDetail("unknown payload format %q", p.Format)
 	}
 	return p, nil
 }
 
 // ParseContent decodes a document's embedded content. Code
-// docs.bad_payload.
+// printable.bad_payload.
 func ParseContent(b []byte) (*Content, error) {
 	var c Content
 	if err := json.Unmarshal(b, &c); err != nil {
-		return nil, apperr.Wrap(err, "docs.bad_payload")
+		return nil, apperr.Wrap(err, "printable.bad_payload")
 	}
 	return &c, nil
 }

@@ -1,4 +1,4 @@
-package docs
+package printable
 
 // Kinds of document.
 const (

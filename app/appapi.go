@@ -1,0 +1,34 @@
+package app
+
+import (
+	"context"
+
+	"golive/backend/core"
+	"golive/backend/demo"
+)
+
+// AppAPI answers questions about the app and its data folder.
+type AppAPI struct {
+	c       *core.Core
+	openErr error
+	ctx     context.Context
+}
+
+// Info describes the running app and its data folder, or says why the
+// folder could not be opened (store.already_open, store.open_failed).
+func (a *AppAPI) Info() (core.Info, error) {
+	if a.openErr != nil {
+		return core.Info{}, fail(a.openErr)
+	}
+	return result(a.c.Info())
+}
+
+// LoadSampleData fills the current, empty data folder with the sample
+// portfolio. Code core.not_empty when the folder already holds data.
+func (a *AppAPI) LoadSampleData() (demo.Summary, error) { return result(a.c.LoadSample()) }
+
+// Preferences returns the stored UI preferences.
+func (a *AppAPI) Preferences() (core.Preferences, error) { return result(a.c.Preferences()) }
+
+// SetPreferences stores the UI preferences.
+func (a *AppAPI) SetPreferences(p core.Preferences) error { return fail(a.c.SetPreferences(p)) }

@@ -1,0 +1,129 @@
+package app
+
+import (
+	"context"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"golive/backend/apperr"
+	"golive/backend/core"
+)
+
+// dialog names a native file dialog; its title and the names of its file
+// filters come from dialogText in the UI language.
+type dialog string
+
+// The native file dialogs the bound structs show.
+const (
+	dialogExportPDF       dialog = "export_pdf"
+	dialogExportWorkbook  dialog = "export_workbook"
+	dialogVerifyPDF       dialog = "verify_pdf"
+	dialogExportTemplate  dialog = "export_template"
+	dialogImportTemplate  dialog = "import_template"
+	dialogImportHolidays  dialog = "import_holidays"
+	dialogExportICS       dialog = "export_ics"
+	dialogAttach          dialog = "attach"
+	dialogRecordPackage   dialog = "record_package"
+	dialogCheckPackage    dialog = "check_package"
+	dialogSaveDeliverable dialog = "save_deliverable"
+)
+
+// fileFilter is a dialog's file type choice: name is a dialogText key.
+type fileFilter struct{ name, pattern string }
+
+// dialogFilters lists each dialog's file filters (none: any file).
+var dialogFilters = map[dialog][]fileFilter{
+	dialogExportPDF:       {{"filter.pdf", "*.pdf"}},
+	dialogExportWorkbook:  {{"filter.xlsx", "*.xlsx"}},
+	dialogVerifyPDF:       {{"filter.pdf", "*.pdf"}},
+	dialogExportTemplate:  {{"filter.json", "*.json"}},
+	dialogImportTemplate:  {{"filter.json", "*.json"}},
+	dialogImportHolidays:  {{"filter.holidays", "*.json;*.ics"}},
+	dialogExportICS:       {{"filter.ics", "*.ics"}},
+	dialogAttach:          nil,
+	dialogRecordPackage:   nil,
+	dialogCheckPackage:    nil,
+	dialogSaveDeliverable: nil,
+}
+
+// dialogText holds the dialog titles (keyed by dialog) and filter names
+// (filter.*) in each UI language; both languages have every key.
+var dialogText = map[string]map[string]string{
+	"zh-CN": {
+		string(dialogExportPDF):       "导出 PDF",
+		string(dialogExportWorkbook):  "导出 Excel 工作簿",
+		string(dialogVerifyPDF):       "选择要验证的 PDF",
+		string(dialogExportTemplate):  "导出流程模板",
+		string(dialogImportTemplate):  "导入流程模板",
+		string(dialogImportHolidays):  "导入节假日安排",
+		string(dialogExportICS):       "导出发布窗口日历",
+		string(dialogAttach):          "选择要上传的文件",
+		string(dialogRecordPackage):   "选择发布包",
+		string(dialogCheckPackage):    "选择实际部署的发布包",
+		string(dialogSaveDeliverable): "保存文件",
+		"filter.pdf":                  "PDF 文档 (*.pdf)",
+		"filter.xlsx":                 "Excel 工作簿 (*.xlsx)",
+		"filter.json":                 "JSON 文件 (*.json)",
+		"filter.holidays":             "节假日文件 (*.json, *.ics)",
+		"filter.ics":                  "日历文件 (*.ics)",
+	},
+	"en": {
+		string(dialogExportPDF):       "Export PDF",
+		string(dialogExportWorkbook):  "Export Excel workbook",
+		string(dialogVerifyPDF):       "Choose a PDF to verify",
+		string(dialogExportTemplate):  "Export process template",
+		string(dialogImportTemplate):  "Import process template",
+		string(dialogImportHolidays):  "Import holiday schedule",
+		string(dialogExportICS):       "Export release windows as a calendar",
+		string(dialogAttach):          "Choose a file to attach",
+		string(dialogRecordPackage):   "Choose the release package",
+		string(dialogCheckPackage):    "Choose the package actually deployed",
+		string(dialogSaveDeliverable): "Save file",
+		"filter.pdf":                  "PDF documents (*.pdf)",
+		"filter.xlsx":                 "Excel workbooks (*.xlsx)",
+		"filter.json":                 "JSON files (*.json)",
+		"filter.holidays":             "Holiday files (*.json, *.ics)",
+		"filter.ics":                  "Calendar files (*.ics)",
+	},
+}
+
+// dialogLanguage is the UI language preference: "en", else zh-CN (the
+// default, also for "" and when the preference cannot be read).
+func dialogLanguage(c *core.Core) string {
+	if c != nil {
+		if p, err := c.Preferences(); err == nil && p.Language == "en" {
+			return "en"
+		}
+	}
+	return "zh-CN"
+}
+
+// dialogStrings returns the title of d and its filters in lang.
+func dialogStrings(lang string, d dialog) (string, []runtime.FileFilter) {
+	text := dialogText[lang]
+	var filters []runtime.FileFilter
+	for _, f := range dialogFilters[d] {
+		filters = append(filters, runtime.FileFilter{DisplayName: text[f.name], Pattern: f.pattern})
+	}
+	return text[string(d)], filters
+}
+
+// openFile shows the open dialog d and returns the chosen path, or ""
+// when the user cancels. Code app.no_window without a window.
+func openFile(ctx context.Context, c *core.Core, d dialog) (string, error) {
+	if ctx == nil {
+		return "", apperr.New("app.no_window")
+	}
+	title, filters := dialogStrings(dialogLanguage(c), d)
+	return runtime.OpenFileDialog(ctx, runtime.OpenDialogOptions{Title: title, Filters: filters})
+}
+
+// saveFile shows the save dialog d proposing name and returns the chosen
+// path, or "" when the user cancels. Code app.no_window without a window.
+func saveFile(ctx context.Context, c *core.Core, d dialog, name string) (string, error) {
+	if ctx == nil {
+		return "", apperr.New("app.no_window")
+	}
+	title, filters := dialogStrings(dialogLanguage(c), d)
+	return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: name, Filters: filters})
+}
