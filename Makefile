@@ -16,7 +16,7 @@ DEMO_DIR ?= ./demo-data
 BIN := build/bin/golive
 
 .PHONY: help deps deps-test deps-dist fonts frontend build build-dev run demo dist \
-	test test-go e2e gui-smoke check-cjk bench fmt clean
+	test test-go fixtures bindings screens e2e gui-smoke check-cjk bench fmt clean
 
 help: ## list the targets
 	@echo "GoLive 上线发布台 — make targets:"
@@ -63,6 +63,17 @@ dist: deps-dist frontend ## Linux binary and Windows .exe in build/bin (wails bu
 # ---------------------------------------------------------------- tests
 test: ## install what is missing and run every test; ends with "N passed, N failed"
 	scripts/test.sh
+
+fixtures: fonts ## re-record frontend/src/test/fixtures from the real backend (then review the diff)
+	GOLIVE_UPDATE_FIXTURES=1 go test -count=1 -run '^TestFrontendFixtures$$' ./app/
+
+screens: deps-test ## screenshots of the main views over the fixtures, in build/screens (scripts/fixture-screens.mjs)
+	scripts/npm-ci.sh frontend
+	scripts/npm-ci.sh e2e
+	node scripts/fixture-screens.mjs
+
+bindings: deps-dist ## regenerate the committed frontend/wailsjs bindings from app/ (wails generate module)
+	wails generate module
 
 test-go: fonts ## only the Go unit tests
 	go test -count=1 ./backend/... ./app/...

@@ -20,3 +20,10 @@ func (a *AppAPI) Clock() (core.Clock, error) {
 func (w *WindowAPI) NextOpen(class string) (*window.Window, error) {
 	return result(w.c.NextOpenWindow(class))
 }
+
+// Targets lists, in time order, the windows of class that a planned
+// release may target in the plans in force of years (the window picker's
+// choices). Code window.plan_corrupt.
+func (w *WindowAPI) Targets(class string, years []int) ([]window.Window, error) {
+	return result(w.c.Windows.Targets(class, years))
+}

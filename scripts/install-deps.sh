@@ -2,7 +2,7 @@
 # Installs what GoLive needs and is missing, for a fresh Debian 12 machine.
 #   scripts/install-deps.sh run    build and run the app (default)
 #   scripts/install-deps.sh test   also Xvfb, Chromium, ImageMagick … for the tests
-#   scripts/install-deps.sh dist   also the Wails CLI, for cross-builds
+#   scripts/install-deps.sh dist   also the Wails CLI, for cross-builds (test and run install it too)
 # Only missing packages are installed (dpkg -s), so repeated runs are quick.
 # Sources: Debian's apt, the Go module proxy, the npm registry (the PDF fonts,
 # scripts/fetch-fonts.sh). The apps' npm packages: scripts/npm-ci.sh.
@@ -58,7 +58,8 @@ fi
 command -v go >/dev/null 2>&1 || die "Go is not installed: install Go 1.26+ into /usr/local/go (https://go.dev/dl/)"
 node_ok || die "Node.js $NODE_MIN+ with npm is needed (found: $(node --version 2>/dev/null || echo none)); install Node 20 LTS or newer"
 
-if [ "$profile" = dist ] || [ "$profile" = run ]; then
+# The Wails CLI: builds (run, dist) and the bindings check of make test.
+if [ "$profile" = dist ] || [ "$profile" = run ] || [ "$profile" = test ]; then
   gobin="$(go env GOPATH)/bin"
   if ! "$gobin/wails" version 2>/dev/null | grep -q "$WAILS_VERSION"; then
     log "go install github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"

@@ -5,11 +5,14 @@
 #
 #   deps       install-deps.sh test, npm ci (frontend, e2e) when stale
 #   gofmt      gofmt -l lists no file
+#   tidy       go mod tidy -diff shows no change to go.mod or go.sum
 #   frontend   npm run build (vue-tsc + vite) -> frontend/dist; it runs this
 #              early because main.go embeds frontend/dist, so `go vet ./...`
 #              and the binaries need it
+#   bindings   frontend/wailsjs is what `wails generate module` writes from app/
 #   vet        go vet ./...
-#   go test    go test -count=1 ./backend/... ./app/...
+#   go test    go test -count=1 ./backend/... ./app/... (app/fixtures_test.go also
+#              checks frontend/src/test/fixtures against what the backend returns)
 #   unit       frontend npm test (vitest)
 #   cjk        no CJK text in frontend/src outside src/i18n (scripts/check-cjk.sh)
 #   e2e        build/bin/golive-dev + node --test in e2e/ (Chromium, Xvfb)
@@ -118,9 +121,27 @@ gofmt_check() {
 }
 phase gofmt "gofmt -l" none gofmt_check
 
+phase tidy "go mod tidy -diff" none go mod tidy -diff
+
 phase frontend "Frontend build (npm run build)" none scripts/build.sh frontend --force
 
+# The committed frontend/wailsjs must be what Wails generates from app/
+# now: the frontend's types come from there, never from a hand-kept copy.
+bindings_check() {
+  local wails
+  wails="$(go env GOPATH)/bin/wails"
+  "$wails" generate module >"$LOGS/bindings-generate.log" 2>&1 || { cat "$LOGS/bindings-generate.log"; return 1; }
+  if [ -n "$(git status --porcelain -- frontend/wailsjs)" ]; then
+    echo "frontend/wailsjs differs from what 'wails generate module' writes now (run make bindings and commit):"
+    git status --porcelain -- frontend/wailsjs
+    git --no-pager diff --stat -- frontend/wailsjs
+    return 1
+  fi
+  echo "frontend/wailsjs matches app/"
+}
+
 if [ -f frontend/dist/index.html ]; then
+  phase bindings "Bindings up to date (wails generate module)" none bindings_check
   phase vet "go vet ./..." none go vet ./...
 else
   skip vet "go vet ./..." "frontend/dist is missing (main.go embeds it)"

@@ -122,7 +122,7 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	c.Holidays = holiday.NewService(st, zone)
 	c.Windows = window.NewService(st, c.Holidays, c.Template, c.Profiles.Signer, zone)
 	// Every service reads the one clock, so setting Clock moves them all.
-	c.Profiles.Now, c.Systems.Now, c.Dossiers.Now, c.Windows.Now, c.Holidays.Now = c.Now, c.Now, c.Now, c.Now, c.Now
+	c.Profiles.Now, c.Systems.Now, c.Dossiers.Now, c.Windows.Now, c.Holidays.Now, c.Templates.Now = c.Now, c.Now, c.Now, c.Now, c.Now, c.Now
 	c.Dossiers.Windows = c.Windows
 	if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
 		_ = st.Close()

@@ -286,3 +286,34 @@ func mustDo(t *testing.T, f func() error) {
 }
 
 func errorsAs(err error, target **apperr.Error) bool { return errors.As(err, target) }
+
+// TestChecklistProgress: done and not-applicable items count, in progress
+// does not; the view and the list row say the same.
+func TestChecklistProgress(t *testing.T) {
+	env := testenv.Open(t, "", "张伟")
+	env.AddSystem(t, "CRM")
+	id := newDossier(t, env).State.ID
+	total := len(env.Template().Checklist)
+	steps := []struct {
+		item, status, note string
+		done               int
+	}{
+		{"pre.review_meeting", dossier.StatusDone, "评审会纪要", 1},
+		{"pre.training", dossier.StatusNotApplicable, "无界面变化，无需培训", 2},
+		{"pre.user_test", dossier.StatusInProgress, "", 2},
+		{"pre.review_meeting", dossier.StatusInProgress, "改期", 1},
+	}
+	for _, s := range steps {
+		v, err := env.Dossiers.SetChecklist(id, s.item, s.status, s.note)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Progress != (dossier.Progress{Done: s.done, Total: total}) {
+			t.Fatalf("after %s=%s: progress %+v, want %d of %d", s.item, s.status, v.Progress, s.done, total)
+		}
+		list, err := env.Dossiers.List(dossier.Filter{})
+		if err != nil || len(list) != 1 || list[0].ChecklistDone != s.done || list[0].ChecklistTotal != total {
+			t.Fatalf("list row %+v, %v; want %d of %d", list, err, s.done, total)
+		}
+	}
+}

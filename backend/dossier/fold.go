@@ -319,15 +319,22 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 	return zone.ParseTime(s, loc, "dossier.bad_time")
 }
 
-// Summarize turns a state into its list row; total is the template's
-// checklist size.
-func Summarize(st State, total int) Summary {
+// ChecklistProgress counts the checklist items of st that are done or not
+// applicable, of total (the template's checklist size).
+func ChecklistProgress(st State, total int) Progress {
 	done := 0
 	for _, c := range st.Checklist {
 		if c.Status == StatusDone || c.Status == StatusNotApplicable {
 			done++
 		}
 	}
+	return Progress{Done: done, Total: total}
+}
+
+// Summarize turns a state into its list row; total is the template's
+// checklist size.
+func Summarize(st State, total int) Summary {
+	done := ChecklistProgress(st, total).Done
 	refs := make([]string, 0, len(st.Content))
 	for _, c := range st.Content {
 		refs = append(refs, c.Ref+" "+c.Title)

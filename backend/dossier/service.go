@@ -392,12 +392,14 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 	return s.present(v)
 }
 
-func (s *Service) summarize(st State) Summary {
-	total := 0
+func (s *Service) summarize(st State) Summary { return Summarize(st, s.checklistTotal()) }
+
+// checklistTotal is the size of the current template's checklist.
+func (s *Service) checklistTotal() int {
 	if t := s.Template(); t != nil {
-		total = len(t.Checklist)
+		return len(t.Checklist)
 	}
-	return Summarize(st, total)
+	return 0
 }
 
 func (s *Service) events(id string) ([]ledger.Event, error) {
@@ -425,7 +427,7 @@ func (s *Service) view(st State, hist []HistoryEntry) (View, error) {
 	for i := range hist {
 		hist[i].AuthorName = ids[hist[i].Author].Name
 	}
-	v := View{State: st, History: hist}
+	v := View{State: st, History: hist, Progress: ChecklistProgress(st, s.checklistTotal())}
 	sys, err := s.systems.Get(st.SystemCode)
 	switch {
 	case err == nil:

@@ -208,6 +208,15 @@ type View struct {
 	// Actions is what the profile unlocked now may do on the dossier
 	// (nothing when none is unlocked), decided by the workflow's rules.
 	Actions workflow.Actions `json:"actions"`
+	// Progress is how far the preparation checklist is.
+	Progress Progress `json:"progress"`
+}
+
+// Progress is how far a dossier's preparation checklist is: items done or
+// not applicable, of the template's checklist size.
+type Progress struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
 }
 
 // Summary is one row of the dossier list; it is also the stored index.

@@ -3,6 +3,7 @@ package window
 import (
 	"crypto/ed25519"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -328,6 +329,30 @@ func (s *Service) ValidFor(id, class string) (Window, error) {
 		return w, apperr.New("window.frozen", "window", id)
 	}
 	return w, nil
+}
+
+// Targets lists, in time order, the windows of class that a planned
+// release may target (ValidFor accepts each) in the plans in force of
+// years; a year without holiday data or out of range is skipped. Code
+// window.plan_corrupt.
+func (s *Service) Targets(class string, years []int) ([]Window, error) {
+	out := []Window{}
+	for _, year := range years {
+		if checkYear(year) != nil {
+			continue
+		}
+		p, err := s.InForce(year)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range p.Windows {
+			if w.Class == class && w.Open() {
+				out = append(out, w)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date+out[i].Start < out[j].Date+out[j].Start })
+	return out, nil
 }
 
 // Window returns window id from the plan in force for its year. Codes:

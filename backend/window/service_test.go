@@ -250,6 +250,38 @@ func TestNextOpenAndValidFor(t *testing.T) {
 			}
 		})
 	}
+	t.Run("Targets lists exactly the windows ValidFor accepts", func(t *testing.T) {
+		ws, err := s.Targets("java", []int{2026, 2027})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for i, w := range ws {
+			ids[w.ID] = true
+			if _, err := s.ValidFor(w.ID, "java"); err != nil {
+				t.Errorf("Targets offers %s, which ValidFor refuses: %v", w.ID, err)
+			}
+			if i > 0 && ws[i-1].Date+ws[i-1].Start > w.Date+w.Start {
+				t.Errorf("%s listed after %s", w.ID, ws[i-1].ID)
+			}
+		}
+		for _, id := range []string{"2027-02-11-java", "2027-02-25-java", "2026-02-12-java"} {
+			if ids[id] {
+				t.Errorf("Targets offers %s, which is closed", id)
+			}
+		}
+		if !ids["2027-03-11-java"] || !ids["2026-02-26-java"] {
+			t.Errorf("open windows missing from %d targets", len(ws))
+		}
+		for _, year := range []int{2026, 2027} {
+			p, _ := s.InForce(year)
+			for _, w := range p.Windows {
+				if _, err := s.ValidFor(w.ID, "java"); err == nil && !ids[w.ID] {
+					t.Errorf("ValidFor accepts %s but Targets leaves it out", w.ID)
+				}
+			}
+		}
+	})
 	t.Run("emergency release in a freeze warns", func(t *testing.T) {
 		ws, err := s.EmergencyWarnings(at("2026-02-13 21:00"))
 		if err != nil || len(ws) != 1 || ws[0].Code != window.WarnEmergencyInFreeze || ws[0].Params["name"] != "春节" {

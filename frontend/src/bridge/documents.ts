@@ -1,10 +1,11 @@
-// Document types as backend/documents, backend/verify, backend/docs and
-// app.DocumentsAPI send them (see wailsjs/go/models.ts: documents.*,
-// verify.*, docs.*, app.Exported, profile.Certificate), and the documents
-// area of the Bridge. Plain data, like types.ts.
+// Document types as backend/documents, backend/verify, backend/printable
+// and app.DocumentsAPI send them (generated: wailsjs/go/models.ts
+// documents.*, verify.*, printable.*, app.Exported, profile.Certificate),
+// and the documents area of the Bridge.
+import type { app, documents, printable, profile, verify } from '../../wailsjs/go/models'
 import type { DossierView } from './types'
 
-/** The PDF kinds a dossier offers (docs.Kind*; "plan" is the calendar's). */
+/** The PDF kinds a dossier offers (printable.Kind*; "plan" is the calendar's). */
 export const DOSSIER_PDF_KINDS = ['confirmation', 'approvals', 'test-confirmation', 'user-confirmation', 'archive-index', 'release-note'] as const
 export type PdfKind = (typeof DOSSIER_PDF_KINDS)[number] | 'plan'
 
@@ -14,97 +15,19 @@ export const GENERATED_DOCUMENTS = ['release_note', 'application_confirmation', 
 /** Document languages. */
 export type DocLang = 'zh' | 'en'
 
-export interface DocumentRequest {
-  kind: string
-  /** The dossier id; "" for the plan. */
-  dossier: string
-  /** The plan's year; 0 otherwise. */
-  year: number
-  lang: string
-}
-
+export type DocumentRequest = documents.Request
 /** Which dossiers a register or statistics workbook covers ("" or 0: all). */
-export interface RegisterFilter {
-  year: number
-  window: string
-  system: string
-  lang: string
-}
-
+export type RegisterFilter = documents.RegisterFilter
 /** A written file; path "" when the save dialog was cancelled. */
-export interface Exported {
-  path: string
-  pages: number
-  bytes: number
-}
-
-export interface VerifySignature {
-  valid: boolean
-  signer: string
-  fingerprint: string
-  certificate: string
-  known: boolean
-  sample: boolean
-  signed_at?: string
-}
-
-export interface SignedBy {
-  /** What was signed: a slot key, "filing", "released", … */
-  for: string
-  fp: string
-  /** "self" or "witnessed". */
-  how: string
-}
-
-export interface VerifyPayload {
-  format: string
-  kind: string
-  number: string
-  lang: string
-  dossier?: string
-  event?: string
-  heads?: string[]
-  year?: number
-  sha256: string
-  signed: SignedBy[]
-}
-
-export interface VerifyDifference {
-  field: string
-  document: string
-  store: string
-}
-
-export interface VerifyProblem {
-  code: string
-  params?: Record<string, string>
-  message: string
-}
-
+export type Exported = app.Exported
+export type VerifySignature = verify.Signature
+export type SignedBy = printable.Signed
+export type VerifyPayload = printable.Payload
+export type VerifyDifference = verify.Difference
+export type VerifyProblem = verify.Problem
 export type VerifyStatus = 'match' | 'differs' | 'unknown' | 'invalid'
-
-export interface VerifyReport {
-  /** "" when the open dialog was cancelled. */
-  status: VerifyStatus | ''
-  signature: VerifySignature
-  payload?: VerifyPayload | null
-  title?: string
-  newer_events: number
-  differences: VerifyDifference[] | null
-  problems: VerifyProblem[] | null
-}
-
-/** A profile's PDF-signing certificate. */
-export interface Certificate {
-  profile_id: string
-  fingerprint: string
-  subject: string
-  serial: string
-  algorithm: string
-  not_before: string
-  not_after: string
-  created_at: string
-}
+export type VerifyReport = verify.Report
+export type Certificate = profile.Certificate
 
 /** The documents area of the Bridge (app.DocumentsAPI). */
 export interface DocumentsArea {

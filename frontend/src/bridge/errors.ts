@@ -1,5 +1,5 @@
 /**
- * AppError is a failure the backend (or the in-memory fake) reported with a
+ * AppError is a failure the backend reported with a
  * stable code such as "dossier.title_required" and named parameters. The UI
  * translates the code via the i18n key `errors.<code>`; it never shows the
  * English detail, which is kept for logs only.
@@ -21,19 +21,23 @@ export class AppError extends Error {
 /** The code given to anything that carries no code of its own. */
 export const INTERNAL = 'internal'
 
-function fromJSON(text: string): AppError | null {
-  try {
-    const v: unknown = JSON.parse(text)
-    if (v && typeof v === 'object' && typeof (v as { code?: unknown }).code === 'string') {
-      const o = v as { code: string; params?: Record<string, unknown>; detail?: unknown }
-      const params: Record<string, string> = {}
-      for (const [k, p] of Object.entries(o.params ?? {})) params[k] = String(p ?? '')
-      return new AppError(o.code, params, typeof o.detail === 'string' ? o.detail : '')
-    }
-  } catch {
-    // not JSON: handled by the caller
+/** fromCoded reads a coded error object ({code, params, detail}), as Go's apperr.Error marshals. */
+function fromCoded(v: unknown): AppError | null {
+  if (v && typeof v === 'object' && typeof (v as { code?: unknown }).code === 'string') {
+    const o = v as { code: string; params?: Record<string, unknown> | null; detail?: unknown }
+    const params: Record<string, string> = {}
+    for (const [k, p] of Object.entries(o.params ?? {})) params[k] = String(p ?? '')
+    return new AppError(o.code, params, typeof o.detail === 'string' ? o.detail : '')
   }
   return null
+}
+
+function fromJSON(text: string): AppError | null {
+  try {
+    return fromCoded(JSON.parse(text))
+  } catch {
+    return null // not JSON: handled by the caller
+  }
 }
 
 /**
@@ -45,6 +49,8 @@ export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e
   if (typeof e === 'string') return fromJSON(e) ?? new AppError(INTERNAL, {}, e)
   if (e instanceof Error) return fromJSON(e.message) ?? new AppError(INTERNAL, {}, e.message)
+  const coded = fromCoded(e)
+  if (coded) return coded
   return new AppError(INTERNAL, {}, String(e))
 }
 

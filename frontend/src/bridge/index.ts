@@ -1,12 +1,17 @@
 // The bridge is the UI's only way to the backend. Stores call bridge();
-// main.ts picks the implementation once at startup: the Wails bindings when
-// the page runs in the desktop app, otherwise the in-memory fake.
+// main.ts installs the implementation once at startup: the Wails bindings in
+// the desktop app. Without them (a page opened outside GoLive) every call
+// rejects with app.no_backend, so the app shows its start-failure page and
+// never pretends to work.
+import { createBridge } from './calls'
+import { AppError } from './errors'
 import type { Bridge } from './types'
 
 export * from './types'
 export * from './windows'
 export * from './documents'
 export { AppError, INTERNAL, isCode, toAppError } from './errors'
+export { createBridge, PROGRESS_EVENT, SECOND_INSTANCE_EVENT, type GoCall, type Invoke, type Subscribe } from './calls'
 
 let active: Bridge | null = null
 
@@ -26,15 +31,26 @@ export function inWails(): boolean {
   return typeof window !== 'undefined' && Boolean(window.go?.app)
 }
 
+/** NO_BACKEND is the code every call rejects with when the page runs outside the desktop app. */
+export const NO_BACKEND = 'app.no_backend'
+
+/** unavailableBridge rejects every call with app.no_backend. */
+export const unavailableBridge: Bridge = createBridge(
+  () => Promise.reject(new AppError(NO_BACKEND)),
+  () => () => undefined,
+)
+
 /**
- * chooseBridge returns wailsBridge inside the desktop app, else a
- * memoryBridge (loaded lazily, so it stays out of the main bundle). In a
- * browser, ?sample preloads the sample portfolio, ?busy simulates a folder
- * open elsewhere, ?latency=300 slows every call.
+ * chooseBridge returns the Wails bridge inside the desktop app. Elsewhere it
+ * returns unavailableBridge — except in a development server (`npm run dev`)
+ * opened with ?fixtures, which replays the recorded backend answers of
+ * src/test/fixtures read-only, to look at screens without building the app.
  */
 export async function chooseBridge(): Promise<Bridge> {
   if (inWails()) return (await import('./wails')).wailsBridge
-  const { createMemoryBridge } = await import('./memory')
-  const q = new URLSearchParams(window.location.search)
-  return createMemoryBridge({ sample: q.has('sample'), folderBusy: q.has('busy'), latency: Number(q.get('latency')) || 0 })
+  if (import.meta.env.DEV && new URLSearchParams(window.location.search).has('fixtures')) {
+    const { previewBridge } = await import('../test/preview')
+    return previewBridge(new URLSearchParams(window.location.search))
+  }
+  return unavailableBridge
 }

@@ -1,615 +1,98 @@
-// Domain types as the Go backend sends them (see wailsjs/go/models.ts, the
-// contract). They are plain data: the generated classes' helper methods are
-// never needed, so both bridges can return object literals.
+// The data the Go backend sends and receives, typed from the bindings Wails
+// generates from the Go structs (frontend/wailsjs/go/models.ts, refreshed
+// with `make bindings`). Nothing here is written by hand except names the UI
+// uses for them and the Bridge, the UI's view of the bound methods
+// (mapped onto them in calls.ts).
 //
 // Times are RFC 3339 strings with an offset, e.g. "2026-12-10T19:00:00+08:00";
 // Go's zero time arrives as "0001-01-01T00:00:00Z".
-
+import type { core, demo, dossier, profile, system, template, templates, window as win, workflow } from '../../wailsjs/go/models'
 import type { Certificate, DocumentsArea } from './documents'
-import type { PlanWindow, WindowsArea, WindowWarning } from './windows'
+import type { WindowsArea } from './windows'
 
 /** A string in both of GoLive's languages. */
-export interface Text {
-  zh: string
-  en: string
-}
+export type Text = template.Text
 
 export type Language = 'zh-CN' | 'en'
 
-export interface AppInfo {
-  version: string
-  data_dir: string
-  template: string
-  zone: string
-  /** True when the folder holds no system and no dossier. */
-  empty: boolean
-  profiles: number
-}
-
-export interface Preferences {
-  /** "" means: not chosen yet. */
-  language: Language | ''
-}
-
-export interface SampleSummary {
-  profiles: number
-  systems: number
-  dossiers: number
-  events: number
-}
-
-export interface Profile {
-  id: string
-  public_key: string
-  name: string
-  department: string
-  roles: string[]
-  fingerprint: string
-  created_at: string
-  default: boolean
-  sample: boolean
-}
-
-export interface ProfileCreateRequest {
-  name: string
-  department: string
-  roles: string[]
-  passphrase: string
-}
-
-export type SystemClass = 'java' | 'dotnet' | 'packaged' | 'web' | 'other'
-
-export interface AppSystem {
-  code: string
-  name: string
-  department: string
-  owner: string
-  class: string
-  web_facing: boolean
-  calls: string[]
-  updated_at: string
-}
-
-export type ContentKind = 'cr' | 'bug'
-
-export interface ContentItem {
-  kind: string
-  ref: string
-  title: string
-}
-
-/** Editable header fields; in a patch an absent key means "unchanged". */
-export interface DossierFields {
-  title?: string
-  type?: string
-  subtype?: string
-  mode?: string
-  version?: string
-  content?: ContentItem[]
-  /** "2026-12-10T19:00" in the dossier's zone, or RFC 3339. */
-  planned_at?: string
-  project_manager?: string
-  system_owner?: string
-  /** The release window id ("2027-03-11-java") a planned upgrade targets; "" clears it. */
-  window?: string
-}
-
-export interface DossierCreateRequest extends DossierFields {
-  system_code: string
-}
-
-export interface DossierFilter {
-  stage: string
-  system_code: string
-  type: string
-  mode: string
-  /** "2026-12" */
-  month: string
-  text: string
-}
-
-export type ChecklistStatus = 'not_started' | 'in_progress' | 'done' | 'not_applicable'
-
-export const CHECKLIST_STATUSES: readonly ChecklistStatus[] = ['not_started', 'in_progress', 'done', 'not_applicable']
-
-export interface ChecklistEntry {
-  item: string
-  status: string
-  note: string
-  /** Public key (hex) of who confirmed it. */
-  by: string
-  at: string
-  /** Id of the event that set it. */
-  event: string
-}
-
-export interface DossierState {
-  id: string
-  template: string
-  system_code: string
-  zone: string
-  title: string
-  type: string
-  subtype: string
-  mode: string
-  version: string
-  content: ContentItem[]
-  planned_at: string
-  project_manager: string
-  system_owner: string
-  /** The targeted release window id, "" for none. */
-  window?: string
-  stage: string
-  checklist: Record<string, ChecklistEntry>
-  notes: number
-  created_at: string
-  created_by: string
-  updated_at: string
-  /** The effective workflow for the dossier's type and mode; null when the type has no flow. */
-  plan: Plan | null
-  /** The workflow state: approvals, deliverables, execution. */
-  flow: FlowState | null
-  /** What waits, and for which role. */
-  tasks: Task[] | null
-  /** An emergency release. */
-  not_fully_tested: boolean
-  /** A package hash mismatch was overridden (shown in red everywhere). */
-  override: boolean
-  heads: string[]
-  events: number
-}
-
-export type HistoryKind = 'dossier.created' | 'dossier.updated' | 'checklist.set' | 'stage.advanced' | 'note.added'
-
-export interface HistoryEntry {
-  event: string
-  kind: string
-  author: string
-  author_name: string
-  fingerprint: string
-  at: string
-  params: Record<string, string>
-  /** Recorded but not applied by the fold. */
-  ignored: boolean
-  /** The error code that explains why it was not applied. */
-  ignored_code?: string
-}
-
-export interface DossierView {
-  state: DossierState
-  /** Oldest first. */
-  history: HistoryEntry[]
-  system_name: string
-  /** The targeted window as the plan in force has it now (planned_at follows it). */
-  window?: PlanWindow | null
-  /** Window warnings: moved or closed window, conflicts, emergency in a freeze. */
-  warnings?: WindowWarning[] | null
-}
-
-export interface DossierSummary {
-  id: string
-  title: string
-  system_code: string
-  type: string
-  subtype: string
-  mode: string
-  version: string
-  stage: string
-  planned_at: string
-  updated_at: string
-  project_manager: string
-  content_refs: string[]
-  checklist_done: number
-  checklist_total: number
-  system_name: string
-  /** The workflow phase ("" without a flow). */
-  phase?: string
-  tasks?: Task[] | null
-  not_fully_tested?: boolean
-  override?: boolean
-  created_by?: string
-  /** The targeted window id and its state in the plan in force ("" without one). */
-  window?: string
-  window_state?: string
-}
-
-// ---- process template ----
-
-export interface Revision {
-  version: string
-  date: string
-  author: string
-  note: Text
-}
-
-export interface Stage {
-  id: string
-  name: Text
-  title: Text
-}
-
-export interface Option {
-  id: string
-  name: Text
-}
-
-export interface ReleaseType {
-  id: string
-  name: Text
-  description: Text
-  note: Text
-  subtypes?: Option[]
-  same_day_test?: boolean
-  flow_id: string
-}
-
-export interface Mode {
-  id: string
-  name: Text
-  note: Text
-  frequency: Text
-  signature_role?: string
-  not_fully_tested?: boolean
-  signature_step?: Step
-  confirmation_items?: StepItem[]
-}
-
-export interface Department {
-  id: string
-  name: Text
-  parent?: string
-  relative?: boolean
-}
-
-export interface Role {
-  id: string
-  name: Text
-  department?: string
-  duty?: Text
-}
-
-export type ChecklistGroup = 'precondition' | 'plan'
-
-export interface ChecklistItem {
-  id: string
-  group: string
-  no: number
-  title: Text
-  hint?: Text
-  document?: string
-}
-
-export interface TemplateDocument {
-  id: string
-  no: number
-  name: Text
-}
-
-export interface StepItem {
-  id: string
-  text: Text
-}
-
-export interface Deliverable {
-  id: string
-  name: Text
-  required: boolean
-  /** Recorded by name, size and SHA-256 only (the release package). */
-  hash_only?: boolean
-  /** Produced by the app, never attached by hand. */
-  generated?: boolean
-  document?: string
-}
-
-export interface CountersignRow {
-  id: string
-  role: string
-  label: Text
-  items?: StepItem[]
-  deliverables?: Deliverable[]
-}
-
-export interface Step {
-  id: string
-  no: number
-  name: Text
-  kind: string
-  department?: string
-  role?: string
-  role_label?: Text
-  items?: StepItem[]
-  deliverables?: Deliverable[]
-  rows?: CountersignRow[]
-  filed_to?: string[]
-}
-
-export interface Flow {
-  id: string
-  release_type: string
-  name: Text
-  steps: Step[]
-}
-
-export interface ProcessTemplate {
-  id: string
-  version: string
-  name: Text
-  organisation: Text
-  source: Text
-  revisions: Revision[]
-  stages: Stage[]
-  release_types: ReleaseType[]
-  modes: Mode[]
-  departments: Department[]
-  roles: Role[]
-  checklist: ChecklistItem[]
-  documents: TemplateDocument[]
-  flows: Flow[]
-  settings: TemplateSettings
-  /** Parts this UI does not edit (e.g. release windows) travel along untouched. */
-  [other: string]: unknown
-}
-
-export interface TemplateSettings {
-  /** "all_unless_changed" or "none". */
-  approvals_carry_over: string
-  archive_roles: string[]
-  release_operator_role: string
-  supervisor_role: string
-  template_editor_role: string
-}
-
-/** One stored template version. */
-export interface TemplateInfo {
-  key: string
-  id: string
-  version: string
-  name: Text
-  builtin: boolean
-  current: boolean
-  saved_at: string
-  saved_by: string
-}
-
-/** One problem Validate found in an edited template. */
-export interface TemplateProblem {
-  code: string
-  path: string
-  params?: Record<string, string>
-}
-
-// ---- workflow (backend/workflow) ----
-
-export type StepKind = 'start' | 'sequential' | 'countersign' | 'filing' | 'execution' | 'confirmation' | 'postpone'
-export type Phase = 'draft' | 'approval' | 'filing' | 'execution' | 'confirmation' | 'failed' | 'confirmed' | 'archived'
-export type SlotStatus = 'waiting' | 'pending' | 'approved'
-
-/** A yes/no answer to an approval item, with a remark. */
-export interface Answer {
-  yes: boolean
-  remark: string
-}
-
-export interface PlanStep extends Step {
-  /** True for start, sequential and countersign steps. */
-  approval: boolean
-  /** A step the mode inserted (the emergency signature). */
-  inserted: boolean
-}
-
-export interface Plan {
-  flow: string
-  steps: PlanStep[]
-  confirmation_items: StepItem[] | null
-  same_day_test: boolean
-  not_fully_tested: boolean
-  settings: TemplateSettings
-  documents: TemplateDocument[]
-}
-
-export interface Decision {
-  event: string
-  by: string
-  role: string
-  at: string
-  delegated: boolean
-  comment: string
-  answers: Record<string, Answer> | null
-  /** Deliverable key → SHA-256 it had when decided ("" when absent). */
-  covers: Record<string, string> | null
-}
-
-export interface Stale {
-  deliverable: string
-  was: string
-  now: string
-  event: string
-  at: string
-  previous?: Decision | null
-}
-
-export interface Urge {
-  by: string
-  at: string
-  comment: string
-  event: string
-}
-
-export interface Slot {
-  step: string
-  row?: string
-  role: string
-  status: SlotStatus | string
-  pending_since: string
-  decision?: Decision | null
-  stale?: Stale | null
-  delegate?: string
-  delegate_name?: string
-  urges: Urge[] | null
-}
-
-export interface Version {
-  no: number
-  sha256: string
-  name: string
-  size: number
-  mime: string
-  hash_only: boolean
-  note: string
-  by: string
-  at: string
-  event: string
-}
-
-export type RunbookResult = '' | 'ok' | 'failed' | 'skipped'
-
-export interface RunbookRow {
-  no: number
-  action: string
-  planned_at: string
-  started_at: string
-  ended_at: string
-  operator: string
-  result: RunbookResult | string
-  notes: string
-}
-
-export interface TestRow {
-  name: string
-  expected: string
-  actual: string
-  passed: boolean
-}
-
-export interface Signoff {
-  by: string
-  role: string
-  at: string
-  event: string
-  comment: string
-}
-
-export interface PackageCheck extends Signoff {
-  name: string
-  size: number
-  sha256: string
-  approved: string
-  match: boolean
-}
-
-export interface SameDayTest extends Signoff {
-  confirmed_by: string
-  tested_at: string
-}
-
-export interface Execution {
-  attempt: number
-  runbook: RunbookRow[] | null
-  tests: TestRow[] | null
-  package_check?: PackageCheck | null
-  override?: Signoff | null
-  released?: Signoff | null
-  supervised?: Signoff | null
-  same_day_test?: SameDayTest | null
-}
-
-export interface Confirmation extends Signoff {
-  success: boolean
-  rollback: string
-  answers: Record<string, Answer> | null
-}
-
-export interface Postponement extends Signoff {
-  attempt: number
-  production_unchanged: boolean
-  reason: string
-  plan: string
-  from: string
-  to: string
-  reopened: string[] | null
-}
-
-export interface ArchiveRecord extends Signoff {
-  not_applicable: Record<string, string> | null
-}
-
-export interface FlowState {
-  phase: Phase | string
-  slots: Slot[]
-  submission?: Decision | null
-  submissions: number
-  decided_since_submit: number
-  /** Deliverable key (a deliverable id, or "doc:<document id>") → versions, oldest first. */
-  deliverables: Record<string, Version[]> | null
-  filing?: Signoff | null
-  execution: Execution
-  past_attempts: Execution[] | null
-  confirmation?: Confirmation | null
-  past_confirmations: Confirmation[] | null
-  postponements: Postponement[] | null
-  archive?: ArchiveRecord | null
-}
-
-export type TaskKind = 'decide' | 'submit' | 'file' | 'execute' | 'supervise' | 'confirm' | 'postpone' | 'archive'
-
-export interface Task {
-  kind: TaskKind | string
-  step: string
-  row?: string
-  role: string
-  delegate?: string
-  since: string
-  urges: number
-  stale: boolean
-}
-
-/** One task waiting for the current profile. */
-export interface InboxItem extends Task {
-  dossier: string
-  title: string
-  system_code: string
-  system_name: string
-  mode: string
-  not_fully_tested: boolean
-  planned_at: string
-  /** The task was transferred to this profile. */
-  delegated: boolean
-}
-
-export interface DecideRequest {
-  step: string
-  row: string
-  decision: 'approve' | 'return'
-  /** An earlier approval step's id; "" returns to the submitter. */
-  return_to: string
-  comment: string
-  answers: Record<string, Answer>
-}
-
+export type AppInfo = core.Info
+export type Preferences = core.Preferences
+export type SampleSummary = demo.Summary
+export type Clock = core.Clock
+
+export type Profile = profile.Summary
+/** What the signed-in profile may do beyond any one dossier, decided by the backend. */
+export type Capabilities = profile.Capabilities
+export type ProfileCreateRequest = profile.CreateRequest
 /** A person known to this folder, for the transfer picker. */
-export interface Identity {
-  public_key: string
-  name: string
-  department: string
-  roles: string[]
-}
+export type Identity = profile.Identity
+
+export type AppSystem = system.System
+
+export type ContentItem = dossier.ContentItem
+/** Editable header fields; in a patch an absent key means "unchanged". */
+export type DossierFields = dossier.Fields
+export type DossierCreateRequest = dossier.CreateRequest
+export type DossierFilter = dossier.Filter
+export type ChecklistEntry = dossier.ChecklistEntry
+export type DossierState = dossier.State
+export type HistoryEntry = dossier.HistoryEntry
+export type DossierView = dossier.View
+export type DossierSummary = dossier.Summary
+/** One task waiting for the current profile. */
+export type InboxItem = dossier.InboxItem
+export type DecideRequest = dossier.DecideRequest
+
+export type Revision = template.Revision
+export type Stage = template.Stage
+export type Option = template.Option
+export type ReleaseType = template.ReleaseType
+export type Mode = template.Mode
+export type Department = template.Department
+export type Role = template.Role
+export type ChecklistItem = template.ChecklistItem
+export type TemplateDocument = template.Document
+export type StepItem = template.Item
+export type Deliverable = template.Deliverable
+export type CountersignRow = template.CountersignRow
+export type Step = template.Step
+export type Flow = template.Flow
+export type ProcessTemplate = template.Template
+export type TemplateSettings = template.Settings
+export type TemplateInfo = templates.Info
+export type TemplateProblem = template.Problem
+
+export type Answer = workflow.Answer
+/** A step of a dossier's effective workflow. */
+export type PlanStep = workflow.Step
+export type Plan = workflow.Plan
+export type Decision = workflow.Decision
+export type Stale = workflow.Stale
+export type Urge = workflow.Urge
+export type Slot = workflow.Slot
+export type Version = workflow.Version
+export type RunbookRow = workflow.RunbookRow
+export type TestRow = workflow.TestRow
+export type Signoff = workflow.Signoff
+export type PackageCheck = workflow.PackageCheck
+export type SameDayTest = workflow.SameDayTest
+export type Execution = workflow.Execution
+export type Confirmation = workflow.Confirmation
+export type Postponement = workflow.Postponement
+export type ArchiveRecord = workflow.Archive
+export type FlowState = workflow.State
+export type Task = workflow.Task
+/** What the signed-in profile may do on a dossier, decided by the backend. */
+export type Actions = workflow.Actions
 
 /** A release window of the calendar. */
-export interface ReleaseWindow {
-  /** e.g. "2027-03-11-java" */
-  id: string
-  class: string
-  /** "2027-03-11" */
-  date: string
-  /** "19:00" */
-  start: string
-  end: string
-  zone: string
-  state: string
-  capacity: number
-}
+export type ReleaseWindow = win.Window
 
-/** Long file work reported by the backend ("progress" events). */
+/** Checklist statuses, in the order the UI offers them. */
+export type ChecklistStatus = 'not_started' | 'in_progress' | 'done' | 'not_applicable'
+export const CHECKLIST_STATUSES: readonly ChecklistStatus[] = ['not_started', 'in_progress', 'done', 'not_applicable']
+
+/** Long file work reported by the backend ("progress" events; app.progress in Go). */
 export interface Progress {
   /** "attach", "hash" or "save". */
   op: string
@@ -621,13 +104,16 @@ export interface Progress {
 // ---- the bridge ----
 
 /**
- * Bridge is everything the UI asks of the backend, grouped by area. Every
- * method rejects with an AppError (see errors.ts), never with anything else.
+ * Bridge is everything the UI asks of the backend, grouped by area (see
+ * calls.ts for the Go method each one calls). Every method rejects with an
+ * AppError (see errors.ts), never with anything else.
  */
 export interface Bridge {
   app: {
     /** Rejects with store.already_open (params.dir) when another GoLive holds the folder. */
     info(): Promise<AppInfo>
+    /** Today and now in the configured zone. */
+    clock(): Promise<Clock>
     /** Fills an empty folder with the sample portfolio and unlocks the sample project manager. */
     loadSampleData(): Promise<SampleSummary>
     preferences(): Promise<Preferences>
@@ -647,6 +133,8 @@ export interface Bridge {
     current(): Promise<Profile | null>
     /** Everyone known to this folder (local profiles and dossier authors), for transfers. */
     identities(): Promise<Identity[]>
+    /** What the signed-in profile may do beyond any one dossier (all false when locked). */
+    capabilities(): Promise<Capabilities>
     /** The profile's PDF-signing certificate; profile.no_certificate before its first unlock. */
     certificate(id: string): Promise<Certificate>
   }
@@ -687,7 +175,7 @@ export interface Bridge {
     archive(id: string, notApplicable: Record<string, string>): Promise<DossierView>
     /** What waits for the current profile, oldest first. */
     inbox(): Promise<InboxItem[]>
-    /** Attaches a small file's bytes (base64, at most 32 MiB). */
+    /** Attaches a small file's bytes (base64, at most AppInfo.limits.upload_bytes). */
     attachUpload(id: string, deliverable: string, name: string, base64: string, note: string): Promise<DossierView>
     /** Asks for a file with the native dialog and streams it in; unchanged dossier when cancelled. */
     attachFromDialog(id: string, deliverable: string, note: string): Promise<DossierView>

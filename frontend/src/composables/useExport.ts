@@ -21,11 +21,11 @@ export function useExport() {
   function fail(e: unknown) {
     const locked = isCode(e, 'profile.locked')
     const n = notification.error({
-      title: t('docs.failed'),
+      title: t('documents.failed'),
       content: errorText(e),
       duration: 8000,
       action: locked
-        ? () => h(NButton, { size: 'small', type: 'primary', 'data-testid': 'export-unlock', onClick: () => { n.destroy(); void session.lock().catch(() => undefined) } }, { default: () => t('docs.unlock') })
+        ? () => h(NButton, { size: 'small', type: 'primary', 'data-testid': 'export-unlock', onClick: () => { n.destroy(); session.lock().catch(fail) } }, { default: () => t('documents.unlock') })
         : undefined,
     })
   }
@@ -33,8 +33,8 @@ export function useExport() {
   /** announce shows where a file went, with a button that opens it. */
   function announce(x: Exported) {
     const n = notification.success({
-      title: t('docs.saved'),
-      content: x.pages ? t('docs.savedPages', { path: x.path, pages: x.pages }) : x.path,
+      title: t('documents.saved'),
+      content: x.pages ? t('documents.savedPages', { path: x.path, pages: x.pages }) : x.path,
       duration: 10000,
       action: () =>
         h(NSpace, null, {
@@ -48,7 +48,7 @@ export function useExport() {
                 fail(e)
               }
             },
-          }, { default: () => t('docs.open') }),
+          }, { default: () => t('documents.open') }),
         }),
     })
   }

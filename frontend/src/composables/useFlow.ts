@@ -1,7 +1,6 @@
 import { computed, type Ref } from 'vue'
 import type { Deliverable, DossierView, PlanStep, Slot, StepItem, Version } from '@/bridge'
 import { isZeroTime } from '@/lib/time'
-import { useSessionStore } from '@/stores/session'
 
 /** A decision slot of the plan: one per sequential step, one per countersign row. */
 export interface SlotSpec {
@@ -23,16 +22,14 @@ export const docKey = (id: string) => `doc:${id}`
 
 /**
  * useFlow reads a dossier's plan and workflow state for the UI: the slots
- * with their specs, what the current profile may do, and deliverables.
- * The backend decides every action; this only decides what to offer.
+ * with their specs, what the backend lets the signed-in profile do, and
+ * deliverables. It decides nothing: every permission comes from the view.
  */
 export function useFlow(view: Ref<DossierView | null | undefined>) {
-  const session = useSessionStore()
   const st = computed(() => view.value?.state)
   const plan = computed(() => st.value?.plan ?? null)
   const flow = computed(() => st.value?.flow ?? null)
   const phase = computed(() => flow.value?.phase ?? '')
-  const me = computed(() => session.current)
 
   const specs = computed<SlotSpec[]>(() => {
     const out: SlotSpec[] = []
@@ -52,21 +49,23 @@ export function useFlow(view: Ref<DossierView | null | undefined>) {
   const specOf = (step: string, row = ''): SlotSpec | undefined => specs.value.find((s) => s.step.id === step && s.row === row)
   const stepOf = (id: string) => plan.value?.steps.find((s) => s.id === id)
 
-  /** mayDecide: the slot is pending and the profile holds its role or is its delegate. */
-  const mayDecide = (s: Slot | undefined) =>
-    Boolean(s && s.status === 'pending' && phase.value !== 'draft' && phase.value !== 'archived' && me.value &&
-      ((s.delegate && s.delegate === me.value.public_key) || me.value.roles.includes(s.role)))
+  // What the signed-in profile may do is decided by the backend (the
+  // dossier view's `actions`, workflow.Offered in Go); the UI only offers it.
+  const actions = computed(() => view.value?.actions)
+  const allowed = (list: string[] | null | undefined, s: Slot | undefined) => Boolean(s && (list ?? []).includes(slotKey(s.step, s.row)))
+
+  /** mayDecide: the backend lets the signed-in profile decide this slot. */
+  const mayDecide = (s: Slot | undefined) => allowed(actions.value?.decide, s)
+  /** mayUrge and mayTransfer: the backend offers an urge or a transfer on this slot. */
+  const mayUrge = (s: Slot | undefined) => allowed(actions.value?.urge, s)
+  const mayTransfer = (s: Slot | undefined) => allowed(actions.value?.transfer, s)
 
   /** The pending slots the current profile may decide, in plan order. */
-  const mine = computed(() => specs.value.filter((sp, i) => i > 0 && mayDecide(slotOf(sp))))
+  const mine = computed(() => specs.value.filter((sp) => mayDecide(slotOf(sp))))
 
   const startSpec = computed(() => specs.value[0])
-  const canSubmit = computed(() => phase.value === 'draft' && session.holds(startSpec.value?.role))
-  const canWithdraw = computed(() => {
-    const f = flow.value
-    if (!f || f.phase !== 'approval' || !f.submission || f.decided_since_submit > 0) return false
-    return f.submission.by === me.value?.public_key || session.holds(startSpec.value?.role)
-  })
+  const canSubmit = computed(() => Boolean(actions.value?.submit))
+  const canWithdraw = computed(() => Boolean(actions.value?.withdraw))
 
   const versions = (key: string): Version[] => flow.value?.deliverables?.[key] ?? []
   const latest = (key: string): Version | undefined => versions(key).at(-1)
@@ -108,7 +107,7 @@ export function useFlow(view: Ref<DossierView | null | undefined>) {
   const since = (s: string) => (isZeroTime(s) ? '' : s)
 
   return {
-    st, plan, flow, phase, specs, slots, slotOf, specOf, stepOf, mayDecide, mine, startSpec, canSubmit, canWithdraw,
+    st, plan, flow, phase, specs, slots, slotOf, specOf, stepOf, actions, mayDecide, mayUrge, mayTransfer, mine, startSpec, canSubmit, canWithdraw,
     versions, latest, deliverable, packageDeliverable, documentsPresent, stepOfKind, archived, since,
   }
 }

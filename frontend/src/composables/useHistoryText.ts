@@ -1,9 +1,9 @@
 import { useI18n } from 'vue-i18n'
 import { AppError, type FlowState, type HistoryEntry } from '@/bridge'
 import { shortSha } from '@/lib/format'
-import { formatTime } from '@/lib/time'
 import { useAppError } from './useAppError'
 import { useNames } from './useNames'
+import { useTime } from './useTime'
 
 /**
  * useHistoryText renders a history entry as a sentence in the current
@@ -14,6 +14,7 @@ import { useNames } from './useNames'
  */
 export function useHistoryText(flow?: () => FlowState | null | undefined) {
   const { t, te } = useI18n()
+  const { formatTime } = useTime()
   const names = useNames()
   const { errorText } = useAppError()
 

@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n'
+import { useAppStore } from '@/stores/app'
 import { useTemplateStore } from '@/stores/template'
 import { useText } from './useText'
 
@@ -7,6 +8,7 @@ export function useNames() {
   const { t, te } = useI18n()
   const { tx } = useText()
   const tpl = useTemplateStore()
+  const app = useAppStore()
 
   const stage = (id: string) => tx(tpl.stage(id)?.name) || id
   const stageTitle = (id: string) => tx(tpl.stage(id)?.title) || id
@@ -37,7 +39,8 @@ export function useNames() {
   const stepItem = (id: string) => tx(tpl.stepItem(id)?.text) || id
   /** deliverable names a deliverable key: a step deliverable id or "doc:<document id>". */
   const deliverable = (key: string) => (key.startsWith('doc:') ? document(key.slice(4)) : tx(tpl.deliverable(key)?.name) || key)
-  const phase = (id: string) => (te(`phase.${id}`) ? t(`phase.${id}`) : id)
+  /** phase names a workflow phase as the backend does (AppInfo.phases, the printed documents' names too). */
+  const phase = (id: string) => tx(app.info?.phases?.[id]) || id
   const taskKind = (id: string) => (te(`inbox.kinds.${id}`) ? t(`inbox.kinds.${id}`) : id)
   const list = (ids: string[], name: (id: string) => string) => ids.filter(Boolean).map(name).join(t('common.listSep'))
 

@@ -1,9 +1,9 @@
 import { useI18n } from 'vue-i18n'
 import { AppError, toAppError, type Adjustment, type PlanEdit, type ReleaseWindow, type WindowWarning } from '@/bridge'
 import { WEEKDAY_KEYS, weekdayIndex } from '@/lib/calendar'
-import { formatTime } from '@/lib/time'
 import { useAppError } from './useAppError'
 import { useNames } from './useNames'
+import { useTime } from './useTime'
 
 /** needsWindow mirrors the backend: planned releases target a window, except new systems. */
 export const needsWindow = (type: string, mode: string) => mode === 'planned' && type !== 'new_system'
@@ -30,6 +30,7 @@ const EDIT_OP_KEYS: Record<string, string> = {
  */
 export function useWindowText() {
   const { t, te } = useI18n()
+  const { formatTime } = useTime()
   const names = useNames()
   const { errorText } = useAppError()
 

@@ -1,8 +1,7 @@
 // English. Typed by the Chinese catalogue: a missing or extra key is a
 // compile error.
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.en'
-import { certificateErrors, documentsErrors } from './documents.en'
-import docs from './docs.en'
+import documents, { certificateErrors, documentsErrors } from './documents.en'
 import type { MessageSchema } from './schema'
 
 const en: MessageSchema = {
@@ -216,16 +215,6 @@ const en: MessageSchema = {
       history: 'History',
     },
   },
-  phase: {
-    draft: 'Draft',
-    approval: 'In approval',
-    filing: 'To be filed',
-    execution: 'In execution',
-    confirmation: 'To be confirmed',
-    failed: 'Release failed',
-    confirmed: 'Confirmed',
-    archived: 'Archived',
-  },
   flow: {
     planTitle: 'Approval flow',
     items: 'Approval items',
@@ -316,7 +305,7 @@ const en: MessageSchema = {
     attach: 'Choose file…',
     newVersion: 'New version…',
     upload: 'Drop or upload',
-    uploadHint: 'Drop a file here or click to choose one (up to 32 MiB); use “Choose file…” for larger files',
+    uploadHint: 'Drop a file here or click to choose one (up to {max}); use “Choose file…” for larger files',
     uploadLabel: 'Upload “{name}”',
     recordPackage: 'Record package…',
     hashOnly: 'Digest only',
@@ -679,11 +668,11 @@ const en: MessageSchema = {
     },
   },
   calendar,
-  docs,
+  documents,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
-    internal: 'Something went wrong inside GoLive. Please try again; if it keeps happening, contact your administrator.',
+    internal: 'Something went wrong inside GoLive (internal error). Please try again; if it keeps happening, send your administrator the log file {log}',
     unknown: 'The operation failed (error code {code})',
     problems: {
       kind: 'the kind must be CR or bug',
@@ -875,6 +864,7 @@ const en: MessageSchema = {
     },
     app: {
       no_window: 'This needs the GoLive desktop window.',
+      no_backend: 'The GoLive backend is missing: this page must run inside the GoLive desktop app (start the golive program rather than opening the page in a browser).',
       dialog_failed: 'The file dialog could not be opened.',
       open_failed: 'Could not open {path} with the default application.',
     },

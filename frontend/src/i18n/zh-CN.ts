@@ -1,8 +1,7 @@
 // Simplified Chinese, the default language. Its shape is the MessageSchema
 // every other language must match key for key.
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.zh-CN'
-import { certificateErrors, documentsErrors } from './documents.zh-CN'
-import docs from './docs.zh-CN'
+import documents, { certificateErrors, documentsErrors } from './documents.zh-CN'
 const zhCN = {
   app: {
     product: '上线发布台',
@@ -214,16 +213,6 @@ const zhCN = {
       history: '历史',
     },
   },
-  phase: {
-    draft: '草稿',
-    approval: '审批中',
-    filing: '待备案',
-    execution: '实施中',
-    confirmation: '待确认',
-    failed: '发布失败',
-    confirmed: '已确认',
-    archived: '已归档',
-  },
   flow: {
     planTitle: '审批流程',
     items: '审批内容',
@@ -314,7 +303,7 @@ const zhCN = {
     attach: '选择文件…',
     newVersion: '提交新版本…',
     upload: '拖入或上传',
-    uploadHint: '拖入文件或点此选择（32 MiB 以内）；更大的文件请用「选择文件…」',
+    uploadHint: '拖入文件或点此选择（{max} 以内）；更大的文件请用「选择文件…」',
     uploadLabel: '上传「{name}」',
     recordPackage: '登记程序包…',
     hashOnly: '仅记录摘要',
@@ -677,11 +666,11 @@ const zhCN = {
     },
   },
   calendar,
-  docs,
+  documents,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
-    internal: '发生了内部错误，请重试；如果问题持续出现，请联系管理员。',
+    internal: '发生了内部错误（internal），请重试；如果问题持续出现，请将日志文件 {log} 发给管理员。',
     unknown: '操作失败（错误代码 {code}）',
     problems: {
       kind: '类别必须是 CR 或缺陷',
@@ -873,6 +862,7 @@ const zhCN = {
     },
     app: {
       no_window: '此操作需要在 GoLive 桌面窗口中进行。',
+      no_backend: '找不到 GoLive 后端：此页面必须在 GoLive 桌面应用中打开（请运行 golive 程序，而不是在浏览器中打开页面）。',
       dialog_failed: '无法打开文件对话框。',
       open_failed: '无法用系统默认程序打开 {path}。',
     },

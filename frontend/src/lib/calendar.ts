@@ -1,18 +1,13 @@
 // Pure date helpers for the calendar views. Dates are "YYYY-MM-DD" strings
-// read as calendar days (UTC arithmetic, no zone involved); "today" is the
-// wall date in Asia/Shanghai, like every time GoLive shows.
-import { isOpenState, type HolidayDay, type PlanWindow, type WindowState } from '@/bridge'
+// read as calendar days (UTC arithmetic, no zone involved); "today" comes
+// from the backend (stores/clock.ts).
+import type { HolidayDay, PlanWindow, WindowState } from '@/bridge'
 
 const DAY = 86400000
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** ymd formats year, month (1-12) and day as "YYYY-MM-DD". */
 export const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`
-
-/** todayInShanghai returns the wall date in +08:00. */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600000).toISOString().slice(0, 10)
-}
 
 /** weekdayIndex is 0 for Monday … 6 for Sunday. */
 export function weekdayIndex(date: string): number {
@@ -47,14 +42,12 @@ export function monthGrid(y: number, m: number): DayCell[][] {
   return weeks
 }
 
-/**
- * dayState is the state that marks a day with windows: moved or open when
- * a planned release can still go there, else frozen or cancelled.
- */
+/** The order in which a day with several windows takes its colour: a moved window shows first. */
+const DAY_COLOUR_ORDER: WindowState[] = ['moved', 'open', 'frozen', 'cancelled']
+
+/** dayState is the state that colours a day with windows (the first of DAY_COLOUR_ORDER among them). */
 export function dayState(ws: PlanWindow[]): WindowState | '' {
-  if (!ws.length) return ''
-  if (ws.some((w) => isOpenState(w.state))) return ws.some((w) => w.state === 'moved') ? 'moved' : 'open'
-  return ws.some((w) => w.state === 'frozen') ? 'frozen' : 'cancelled'
+  return DAY_COLOUR_ORDER.find((s) => ws.some((w) => w.state === s)) ?? ''
 }
 
 /** distinctStates lists the states of windows, in legend order. */

@@ -27,6 +27,3 @@ export function toBase64(file: Blob): Promise<string> {
     r.readAsDataURL(file)
   })
 }
-
-/** The largest file the window sends as bytes; larger ones go through the native dialog. */
-export const MAX_UPLOAD = 32 << 20

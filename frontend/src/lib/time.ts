@@ -1,6 +1,8 @@
-// Times arrive as RFC 3339 strings with the dossier's offset
-// ("2026-12-10T19:00:00+08:00"). They are shown as the string says, without
-// converting to the browser's zone, so every user sees Asia/Shanghai time.
+// Times arrive as RFC 3339 strings with an offset
+// ("2026-12-10T19:00:00+08:00"). They are shown in the zone the backend
+// reports (AppInfo.zone, Clock.zone) through Intl.DateTimeFormat; no code
+// here knows an offset or works out a date. "Today" comes from the backend
+// too (stores/clock.ts).
 
 const RFC3339 = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/
 
@@ -9,43 +11,52 @@ export function isZeroTime(s: string | null | undefined): boolean {
   return !s || s.startsWith('0001-01-01')
 }
 
-/** formatTime renders "YYYY-MM-DD HH:mm", or "" for a zero or unreadable time. */
-export function formatTime(s: string | null | undefined): string {
+const formats = new Map<string, Intl.DateTimeFormat | null>()
+
+/** formatIn returns the cached "YYYY-MM-DD HH:mm" formatter of an IANA zone, or null for a name Intl does not know. */
+function formatIn(zone: string): Intl.DateTimeFormat | null {
+  if (!formats.has(zone)) {
+    try {
+      formats.set(zone, new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      }))
+    } catch {
+      formats.set(zone, null)
+    }
+  }
+  return formats.get(zone) ?? null
+}
+
+/**
+ * formatTime renders an RFC 3339 time as "YYYY-MM-DD HH:mm" in zone (an
+ * IANA name the backend reported), or as the string is written when no
+ * zone is known; "" for a zero or unreadable time. Components use the
+ * zone-bound copy from useTime().
+ */
+export function formatTime(s: string | null | undefined, zone = ''): string {
   if (isZeroTime(s)) return ''
-  const m = RFC3339.exec(s as string)
+  const text = s as string
+  const f = zone ? formatIn(zone) : null
+  const at = Date.parse(text)
+  if (f && !Number.isNaN(at)) {
+    const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]))
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
+  }
+  const m = RFC3339.exec(text)
   return m ? `${m[1]} ${m[2]}` : ''
 }
 
-/** datePart returns "YYYY-MM-DD" of an RFC 3339 string, or "". */
-export function datePart(s: string | null | undefined): string {
-  return formatTime(s).slice(0, 10)
+/** datePart returns "YYYY-MM-DD" of an RFC 3339 time in zone (see formatTime), or "". */
+export function datePart(s: string | null | undefined, zone = ''): string {
+  return formatTime(s, zone).slice(0, 10)
 }
 
-/** clockPart returns "HH:mm" of an RFC 3339 string, or "". */
-export function clockPart(s: string | null | undefined): string {
-  return formatTime(s).slice(11, 16)
+/** clockPart returns "HH:mm" of an RFC 3339 time in zone (see formatTime), or "". */
+export function clockPart(s: string | null | undefined, zone = ''): string {
+  return formatTime(s, zone).slice(11, 16)
 }
 
 /** wallTime joins a date and a clock time into the "2026-12-10T19:00" form the backend accepts. */
 export function wallTime(date: string, clock: string): string {
   return date && clock ? `${date}T${clock}` : ''
-}
-
-/**
- * nextReleaseWindow returns the date ("YYYY-MM-DD") of the next routine
- * release window after today in Asia/Shanghai: the 2nd or 4th Thursday of a
- * month. It only pre-fills a form; the backend decides what is allowed.
- */
-export function nextReleaseWindow(now: Date = new Date()): string {
-  const today = new Date(now.getTime() + 8 * 3600 * 1000) // wall clock in +08:00, read with UTC getters
-  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())
-  for (let m = 0; m < 3; m++) {
-    const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + m, 1))
-    const offset = (4 - first.getUTCDay() + 7) % 7
-    for (const week of [1, 3]) {
-      const d = new Date(first.getTime() + (offset + week * 7) * 86400000)
-      if (d.getTime() > start) return d.toISOString().slice(0, 10)
-    }
-  }
-  return ''
 }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { AppError, bridge, toAppError, type AppInfo } from '@/bridge'
+import { useClockStore } from './clock'
 import { useDossiersStore } from './dossiers'
 import { usePreferencesStore } from './preferences'
 import { useSessionStore } from './session'
@@ -22,13 +23,13 @@ export const useAppStore = defineStore('app', () => {
     info.value = await bridge().app.info()
   }
 
-  /** start reads the folder, preferences, template and profiles. */
+  /** start reads the folder, the clock, preferences, template and profiles. */
   async function start() {
     status.value = 'starting'
     error.value = null
     try {
       await refreshInfo()
-      await Promise.all([usePreferencesStore().load(), useTemplateStore().load(), useSessionStore().load()])
+      await Promise.all([useClockStore().read(), usePreferencesStore().load(), useTemplateStore().load(), useSessionStore().load()])
       status.value = 'ready'
     } catch (e) {
       error.value = toAppError(e)

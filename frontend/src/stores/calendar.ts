@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowReactive } from 'vue'
-import { bridge, isOpenState, type DossierSummary, type PlanWindow, type WindowPlan, type YearView } from '@/bridge'
-import { groupBy, holidayMap, todayInShanghai } from '@/lib/calendar'
+import { bridge, toAppError, type AppError, type DossierSummary, type PlanWindow, type WindowPlan, type YearView } from '@/bridge'
+import { groupBy, holidayMap } from '@/lib/calendar'
+import { useClockStore } from './clock'
 
 export type CalendarMode = 'year' | 'month'
 
@@ -13,9 +14,12 @@ export type CalendarMode = 'year' | 'month'
  * read again so versions and the plan in force stay in step.
  */
 export const useCalendarStore = defineStore('calendar', () => {
-  const today = todayInShanghai()
-  const year = ref(Number(today.slice(0, 4)))
-  const month = ref(Number(today.slice(5, 7)))
+  const clock = useClockStore()
+  /** Today's date as the backend reads it. */
+  const today = computed(() => clock.today)
+  // The year and month shown start at today's (read at start; else on the first load).
+  const year = ref(clock.year)
+  const month = ref(clock.month)
   const mode = ref<CalendarMode>('year')
   /** The system class shown; "" for all. */
   const cls = ref('')
@@ -28,11 +32,16 @@ export const useCalendarStore = defineStore('calendar', () => {
   const cache = shallowReactive(new Map<number, YearView>())
   let seq = 0
 
-  /** load reads year (default: the one shown) and the dossiers. */
+  /** load reads year (default: the one shown, or today's) and the dossiers. */
   async function load(y: number = year.value) {
     const mine = ++seq
     loading.value = true
     try {
+      if (!y) {
+        await clock.read()
+        y = clock.year
+        month.value ||= clock.month
+      }
       const [v, list] = await Promise.all([bridge().windows.year(y), bridge().dossiers.list({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' })])
       if (mine !== seq) return
       year.value = y
@@ -55,20 +64,26 @@ export const useCalendarStore = defineStore('calendar', () => {
 
   /**
    * openWindows lists the open (open or moved) windows of a class in the
-   * plans in force of the given years, by start.
+   * plans in force of the given years, by start. A year that could not be
+   * read lists nothing and its error is returned in failed.
    */
-  async function openWindows(c: string, years: number[]): Promise<{ windows: PlanWindow[]; unpublished: number[] }> {
-    const views = await Promise.all(years.map((y) => yearView(y).catch(() => null)))
-    const windows: PlanWindow[] = []
+  async function openWindows(c: string, years: number[]): Promise<{ windows: PlanWindow[]; unpublished: number[]; failed: AppError[] }> {
+    // Which windows a planned release may target is the backend's rule (WindowAPI.Targets);
+    // the year views only say which plans are not published yet.
+    const [targets, ...views] = await Promise.allSettled([bridge().windows.targets(c, years), ...years.map((y) => yearView(y))])
     const unpublished: number[] = []
-    views.forEach((v, i) => {
-      if (!v) return
-      if (!v.in_force.version) unpublished.push(years[i])
-      windows.push(...v.in_force.windows.filter((w) => w.class === c && isOpenState(w.state)))
+    const failed: AppError[] = []
+    views.forEach((r, i) => {
+      if (r.status === 'rejected') failed.push(toAppError(r.reason))
+      else if (!r.value.in_force.version) unpublished.push(years[i])
     })
-    windows.sort((a, b) => (a.date + a.start < b.date + b.start ? -1 : 1))
-    return { windows, unpublished }
+    if (targets.status === 'rejected') failed.push(toAppError(targets.reason))
+    const windows: PlanWindow[] = targets.status === 'fulfilled' ? targets.value : []
+    return { windows, unpublished, failed }
   }
+
+  /** nextOpen is the first open window of a class on a day after today (the backend's default for a new planned release), or null. */
+  const nextOpen = (c: string) => bridge().windows.nextOpen(c)
 
   const plan = computed<WindowPlan | null>(() => (view.value ? (showDraft.value ? view.value.draft : view.value.in_force) : null))
   const windows = computed(() => (plan.value?.windows ?? []).filter((w) => !cls.value || w.class === cls.value))
@@ -135,7 +150,7 @@ export const useCalendarStore = defineStore('calendar', () => {
 
   return {
     today, year, month, mode, cls, showDraft, view, dossiers, loading, plan, windows, windowsByDate, holidays, noHolidayData,
-    dossiersByWindow, otherByDate, draftChanges, freezeOn, windowById, load, yearView, openWindows, forget, version, compareReadings, exportICS,
+    dossiersByWindow, otherByDate, draftChanges, freezeOn, windowById, load, yearView, openWindows, nextOpen, forget, version, compareReadings, exportICS,
     ...pmo,
   }
 })

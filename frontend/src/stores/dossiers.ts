@@ -5,7 +5,7 @@ import {
   type DossierView, type RunbookRow, type TestRow,
 } from '@/bridge'
 import { useInboxStore } from './inbox'
-import { useTemplateStore } from './template'
+import { useNoticesStore } from './notices'
 
 const emptyFilter = (): DossierFilter => ({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' })
 
@@ -41,10 +41,15 @@ export const useDossiersStore = defineStore('dossiers', () => {
     return current.value
   }
 
-  /** changed keeps the open dossier, the list and the inbox in step with the backend's answer. */
+  /**
+   * changed keeps the open dossier, the list and the inbox in step with the
+   * backend's answer. The action has succeeded by then: a failed refresh
+   * shows as a toast and does not make the action look refused.
+   */
   async function changed(v: DossierView) {
     current.value = v
-    await Promise.all([load(), useInboxStore().load().catch(() => undefined)])
+    const notices = useNoticesStore()
+    await Promise.all([notices.background(load()), notices.background(useInboxStore().load())])
     return v
   }
 
@@ -102,13 +107,8 @@ export const useDossiersStore = defineStore('dossiers', () => {
     checkPackage: async (id: string) => changed(await d().checkPackageFromDialog(id)),
   }
 
-  /** progress of the open dossier: items done or not applicable, of the template's total. */
-  const progress = computed(() => {
-    const items = useTemplateStore().checklist
-    const cl = current.value?.state.checklist ?? {}
-    const done = items.filter((it) => ['done', 'not_applicable'].includes(cl[it.id]?.status ?? '')).length
-    return { done, total: items.length }
-  })
+  /** progress of the open dossier's checklist, as the backend counts it. */
+  const progress = computed(() => current.value?.progress ?? { done: 0, total: 0 })
 
   return { filter, filtered, list, loading, current, progress, load, resetFilter, open, reload, create, update, setChecklist, advance, addNote, ...wf }
 })

@@ -1,29 +1,42 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { bridge, type Identity, type Profile, type ProfileCreateRequest } from '@/bridge'
+import { bridge, type Capabilities, type Identity, type Profile, type ProfileCreateRequest } from '@/bridge'
 import { useDossiersStore } from './dossiers'
 import { useInboxStore } from './inbox'
+import { useNoticesStore } from './notices'
 
 /**
  * The local profiles and the one unlocked for signing. Every change to a
  * dossier is signed by the current profile, so most of the UI needs one.
  */
+/** No capability: nobody signed in. */
+const NONE: Capabilities = { edit_templates: false, plan_windows: false }
+
 export const useSessionStore = defineStore('session', () => {
   const profiles = ref<Profile[]>([])
   const current = ref<Profile | null>(null)
 
   const identities = ref<Identity[]>([])
 
+  /** What the signed-in profile may do beyond one dossier, as the backend decides it. */
+  const can = ref<Capabilities>({ ...NONE })
+
   const unlocked = computed(() => current.value !== null)
 
-  /** afterSwitch refreshes what depends on who is signed in: the inbox and the open dossier's actions. */
-  function afterSwitch() {
+  /**
+   * afterSwitch refreshes what depends on who is signed in: the inbox and
+   * the open dossier's actions. The switch itself has succeeded; a failed
+   * refresh shows as a toast.
+   */
+  async function afterSwitch() {
+    can.value = current.value ? await bridge().profiles.capabilities() : { ...NONE }
     if (!current.value) {
       useInboxStore().clear()
       return
     }
-    void useInboxStore().load().catch(() => undefined)
-    void useDossiersStore().reload().catch(() => undefined)
+    const notices = useNoticesStore()
+    void notices.background(useInboxStore().load())
+    void notices.background(useDossiersStore().reload())
   }
 
   /** load reads the profile list and the unlocked profile (none after a restart). */
@@ -31,7 +44,7 @@ export const useSessionStore = defineStore('session', () => {
     const [list, cur] = await Promise.all([bridge().profiles.list(), bridge().profiles.current()])
     profiles.value = list
     current.value = cur
-    afterSwitch()
+    await afterSwitch()
   }
 
   /** loadIdentities reads everyone known to the folder, for the transfer picker. */
@@ -45,7 +58,7 @@ export const useSessionStore = defineStore('session', () => {
     const p = await bridge().profiles.create(req)
     current.value = p
     profiles.value = await bridge().profiles.list()
-    afterSwitch()
+    await afterSwitch()
     return p
   }
 
@@ -53,22 +66,19 @@ export const useSessionStore = defineStore('session', () => {
   async function unlock(id: string, passphrase: string) {
     const p = await bridge().profiles.unlock(id, passphrase)
     current.value = p
-    afterSwitch()
+    await afterSwitch()
     return p
   }
 
   async function lock() {
     await bridge().profiles.lock()
     current.value = null
-    afterSwitch()
+    await afterSwitch()
   }
-
-  /** holds reports whether the current profile holds role. */
-  const holds = (role: string | undefined) => Boolean(role && current.value?.roles.includes(role))
 
   /** nameOf returns the name for a public key, if it is a local profile or a known identity. */
   const nameOf = (publicKey: string) =>
     profiles.value.find((p) => p.public_key === publicKey)?.name ?? identities.value.find((p) => p.public_key === publicKey)?.name ?? ''
 
-  return { profiles, current, identities, unlocked, load, loadIdentities, create, unlock, lock, holds, nameOf }
+  return { profiles, current, identities, can, unlocked, load, loadIdentities, create, unlock, lock, nameOf }
 })

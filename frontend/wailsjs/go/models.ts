@@ -1,235 +1,95 @@
 export namespace app {
 	
-	export class Exported {
+	export interface Exported {
 	    path: string;
 	    pages: number;
 	    bytes: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Exported(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.pages = source["pages"];
-	        this.bytes = source["bytes"];
-	    }
 	}
-	export class YearView {
+	export interface YearView {
 	    in_force: window.Plan;
 	    draft: window.Plan;
 	    versions: window.VersionInfo[];
 	    holidays: holiday.Year;
+	}
+
+}
+
+export namespace apperr {
 	
-	    static createFrom(source: any = {}) {
-	        return new YearView(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.in_force = this.convertValues(source["in_force"], window.Plan);
-	        this.draft = this.convertValues(source["draft"], window.Plan);
-	        this.versions = this.convertValues(source["versions"], window.VersionInfo);
-	        this.holidays = this.convertValues(source["holidays"], holiday.Year);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
+	export interface Error {
+	    code: string;
+	    params?: Record<string, string>;
+	    detail?: string;
 	}
 
 }
 
 export namespace core {
 	
-	export class Info {
+	export interface Clock {
+	    today: string;
+	    now: string;
+	    zone: string;
+	}
+	export interface Limits {
+	    upload_bytes: number;
+	    passphrase_min: number;
+	}
+	export interface Info {
 	    version: string;
 	    data_dir: string;
 	    template: string;
 	    zone: string;
 	    empty: boolean;
 	    profiles: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Info(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.version = source["version"];
-	        this.data_dir = source["data_dir"];
-	        this.template = source["template"];
-	        this.zone = source["zone"];
-	        this.empty = source["empty"];
-	        this.profiles = source["profiles"];
-	    }
+	    limits: Limits;
+	    phases: Record<string, template.Text>;
 	}
-	export class Preferences {
+	
+	export interface Preferences {
 	    language: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Preferences(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.language = source["language"];
-	    }
 	}
 
 }
 
 export namespace demo {
 	
-	export class Summary {
+	export interface Placed {
+	    ID: string;
+	    Type: string;
+	    Subtype: string;
+	    Mode: string;
+	    Target: string;
+	}
+	export interface Summary {
 	    profiles: number;
 	    systems: number;
 	    dossiers: number;
 	    events: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Summary(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.profiles = source["profiles"];
-	        this.systems = source["systems"];
-	        this.dossiers = source["dossiers"];
-	        this.events = source["events"];
-	    }
-	}
-
-}
-
-export namespace docs {
-	
-	export class Signed {
-	    for: string;
-	    fp: string;
-	    how: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Signed(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.for = source["for"];
-	        this.fp = source["fp"];
-	        this.how = source["how"];
-	    }
-	}
-	export class Payload {
-	    format: string;
-	    kind: string;
-	    number: string;
-	    lang: string;
-	    dossier?: string;
-	    event?: string;
-	    heads?: string[];
-	    year?: number;
-	    sha256: string;
-	    signed: Signed[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Payload(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.format = source["format"];
-	        this.kind = source["kind"];
-	        this.number = source["number"];
-	        this.lang = source["lang"];
-	        this.dossier = source["dossier"];
-	        this.event = source["event"];
-	        this.heads = source["heads"];
-	        this.year = source["year"];
-	        this.sha256 = source["sha256"];
-	        this.signed = this.convertValues(source["signed"], Signed);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }
 
 export namespace documents {
 	
-	export class RegisterFilter {
+	export interface RegisterFilter {
 	    year: number;
 	    window: string;
 	    system: string;
 	    lang: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RegisterFilter(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.year = source["year"];
-	        this.window = source["window"];
-	        this.system = source["system"];
-	        this.lang = source["lang"];
-	    }
 	}
-	export class Request {
+	export interface Request {
 	    kind: string;
 	    dossier: string;
 	    year: number;
 	    lang: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Request(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.dossier = source["dossier"];
-	        this.year = source["year"];
-	        this.lang = source["lang"];
-	    }
 	}
 
 }
 
 export namespace dossier {
 	
-	export class ChecklistEntry {
+	export interface ChecklistEntry {
 	    item: string;
 	    status: string;
 	    note: string;
@@ -237,56 +97,13 @@ export namespace dossier {
 	    // Go type: time
 	    at: any;
 	    event: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ChecklistEntry(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.item = source["item"];
-	        this.status = source["status"];
-	        this.note = source["note"];
-	        this.by = source["by"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.event = source["event"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class ContentItem {
+	export interface ContentItem {
 	    kind: string;
 	    ref: string;
 	    title: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ContentItem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.ref = source["ref"];
-	        this.title = source["title"];
-	    }
 	}
-	export class CreateRequest {
+	export interface CreateRequest {
 	    system_code: string;
 	    title?: string;
 	    type?: string;
@@ -298,85 +115,16 @@ export namespace dossier {
 	    project_manager?: string;
 	    system_owner?: string;
 	    window?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new CreateRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.system_code = source["system_code"];
-	        this.title = source["title"];
-	        this.type = source["type"];
-	        this.subtype = source["subtype"];
-	        this.mode = source["mode"];
-	        this.version = source["version"];
-	        this.content = this.convertValues(source["content"], ContentItem);
-	        this.planned_at = source["planned_at"];
-	        this.project_manager = source["project_manager"];
-	        this.system_owner = source["system_owner"];
-	        this.window = source["window"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class DecideRequest {
+	export interface DecideRequest {
 	    step: string;
 	    row: string;
 	    decision: string;
 	    return_to: string;
 	    comment: string;
 	    answers: Record<string, workflow.Answer>;
-	
-	    static createFrom(source: any = {}) {
-	        return new DecideRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.step = source["step"];
-	        this.row = source["row"];
-	        this.decision = source["decision"];
-	        this.return_to = source["return_to"];
-	        this.comment = source["comment"];
-	        this.answers = this.convertValues(source["answers"], workflow.Answer, true);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Fields {
+	export interface Fields {
 	    title?: string;
 	    type?: string;
 	    subtype?: string;
@@ -387,66 +135,16 @@ export namespace dossier {
 	    project_manager?: string;
 	    system_owner?: string;
 	    window?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Fields(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.title = source["title"];
-	        this.type = source["type"];
-	        this.subtype = source["subtype"];
-	        this.mode = source["mode"];
-	        this.version = source["version"];
-	        this.content = this.convertValues(source["content"], ContentItem);
-	        this.planned_at = source["planned_at"];
-	        this.project_manager = source["project_manager"];
-	        this.system_owner = source["system_owner"];
-	        this.window = source["window"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Filter {
+	export interface Filter {
 	    stage: string;
 	    system_code: string;
 	    type: string;
 	    mode: string;
 	    month: string;
 	    text: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Filter(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.stage = source["stage"];
-	        this.system_code = source["system_code"];
-	        this.type = source["type"];
-	        this.mode = source["mode"];
-	        this.month = source["month"];
-	        this.text = source["text"];
-	    }
 	}
-	export class HistoryEntry {
+	export interface HistoryEntry {
 	    event: string;
 	    kind: string;
 	    author: string;
@@ -457,43 +155,8 @@ export namespace dossier {
 	    params: Record<string, string>;
 	    ignored: boolean;
 	    ignored_code?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new HistoryEntry(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.event = source["event"];
-	        this.kind = source["kind"];
-	        this.author = source["author"];
-	        this.author_name = source["author_name"];
-	        this.fingerprint = source["fingerprint"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.params = source["params"];
-	        this.ignored = source["ignored"];
-	        this.ignored_code = source["ignored_code"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class InboxItem {
+	export interface InboxItem {
 	    kind: string;
 	    step: string;
 	    row?: string;
@@ -512,50 +175,12 @@ export namespace dossier {
 	    // Go type: time
 	    planned_at: any;
 	    delegated: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new InboxItem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.step = source["step"];
-	        this.row = source["row"];
-	        this.role = source["role"];
-	        this.delegate = source["delegate"];
-	        this.since = this.convertValues(source["since"], null);
-	        this.urges = source["urges"];
-	        this.stale = source["stale"];
-	        this.dossier = source["dossier"];
-	        this.title = source["title"];
-	        this.system_code = source["system_code"];
-	        this.system_name = source["system_name"];
-	        this.mode = source["mode"];
-	        this.not_fully_tested = source["not_fully_tested"];
-	        this.planned_at = this.convertValues(source["planned_at"], null);
-	        this.delegated = source["delegated"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class State {
+	export interface Progress {
+	    done: number;
+	    total: number;
+	}
+	export interface State {
 	    id: string;
 	    template: string;
 	    system_code: string;
@@ -586,61 +211,8 @@ export namespace dossier {
 	    override: boolean;
 	    heads: string[];
 	    events: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new State(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.template = source["template"];
-	        this.system_code = source["system_code"];
-	        this.zone = source["zone"];
-	        this.title = source["title"];
-	        this.type = source["type"];
-	        this.subtype = source["subtype"];
-	        this.mode = source["mode"];
-	        this.version = source["version"];
-	        this.content = this.convertValues(source["content"], ContentItem);
-	        this.planned_at = this.convertValues(source["planned_at"], null);
-	        this.project_manager = source["project_manager"];
-	        this.system_owner = source["system_owner"];
-	        this.window = source["window"];
-	        this.stage = source["stage"];
-	        this.checklist = this.convertValues(source["checklist"], ChecklistEntry, true);
-	        this.notes = source["notes"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.created_by = source["created_by"];
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	        this.plan = this.convertValues(source["plan"], workflow.Plan);
-	        this.flow = this.convertValues(source["flow"], workflow.State);
-	        this.tasks = this.convertValues(source["tasks"], workflow.Task);
-	        this.not_fully_tested = source["not_fully_tested"];
-	        this.override = source["override"];
-	        this.heads = source["heads"];
-	        this.events = source["events"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Summary {
+	export interface Summary {
 	    id: string;
 	    title: string;
 	    system_code: string;
@@ -666,116 +238,27 @@ export namespace dossier {
 	    not_fully_tested: boolean;
 	    override: boolean;
 	    created_by: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Summary(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.title = source["title"];
-	        this.system_code = source["system_code"];
-	        this.type = source["type"];
-	        this.subtype = source["subtype"];
-	        this.mode = source["mode"];
-	        this.version = source["version"];
-	        this.stage = source["stage"];
-	        this.zone = source["zone"];
-	        this.planned_at = this.convertValues(source["planned_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	        this.project_manager = source["project_manager"];
-	        this.window = source["window"];
-	        this.window_state = source["window_state"];
-	        this.content_refs = source["content_refs"];
-	        this.checklist_done = source["checklist_done"];
-	        this.checklist_total = source["checklist_total"];
-	        this.system_name = source["system_name"];
-	        this.phase = source["phase"];
-	        this.tasks = this.convertValues(source["tasks"], workflow.Task);
-	        this.not_fully_tested = source["not_fully_tested"];
-	        this.override = source["override"];
-	        this.created_by = source["created_by"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class View {
+	export interface View {
 	    state: State;
 	    history: HistoryEntry[];
 	    system_name: string;
 	    window?: window.Window;
 	    warnings: window.Warning[];
-	
-	    static createFrom(source: any = {}) {
-	        return new View(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.state = this.convertValues(source["state"], State);
-	        this.history = this.convertValues(source["history"], HistoryEntry);
-	        this.system_name = source["system_name"];
-	        this.window = this.convertValues(source["window"], window.Window);
-	        this.warnings = this.convertValues(source["warnings"], window.Warning);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
+	    actions: workflow.Actions;
+	    progress: Progress;
 	}
 
 }
 
 export namespace holiday {
 	
-	export class Day {
+	export interface Day {
 	    date: string;
 	    name: string;
 	    work: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Day(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.date = source["date"];
-	        this.name = source["name"];
-	        this.work = source["work"];
-	    }
 	}
-	export class Year {
+	export interface Year {
 	    year: number;
 	    source: string;
 	    days: Day[];
@@ -783,45 +266,39 @@ export namespace holiday {
 	    // Go type: time
 	    imported_at: any;
 	    imported_by?: string;
+	}
+
+}
+
+export namespace printable {
 	
-	    static createFrom(source: any = {}) {
-	        return new Year(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.year = source["year"];
-	        this.source = source["source"];
-	        this.days = this.convertValues(source["days"], Day);
-	        this.file = source["file"];
-	        this.imported_at = this.convertValues(source["imported_at"], null);
-	        this.imported_by = source["imported_by"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
+	export interface Signed {
+	    for: string;
+	    fp: string;
+	    how: string;
+	}
+	export interface Payload {
+	    format: string;
+	    kind: string;
+	    number: string;
+	    lang: string;
+	    dossier?: string;
+	    event?: string;
+	    heads?: string[];
+	    year?: number;
+	    sha256: string;
+	    signed: Signed[];
 	}
 
 }
 
 export namespace profile {
 	
-	export class Certificate {
+	export interface Capabilities {
+	    edit_templates: boolean;
+	    plan_windows: boolean;
+	}
+	export interface Certificate {
 	    profile_id: string;
 	    der: number[];
 	    fingerprint: string;
@@ -834,79 +311,20 @@ export namespace profile {
 	    not_after: any;
 	    // Go type: time
 	    created_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Certificate(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.profile_id = source["profile_id"];
-	        this.der = source["der"];
-	        this.fingerprint = source["fingerprint"];
-	        this.subject = source["subject"];
-	        this.serial = source["serial"];
-	        this.algorithm = source["algorithm"];
-	        this.not_before = this.convertValues(source["not_before"], null);
-	        this.not_after = this.convertValues(source["not_after"], null);
-	        this.created_at = this.convertValues(source["created_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class CreateRequest {
+	export interface CreateRequest {
 	    name: string;
 	    department: string;
 	    roles: string[];
 	    passphrase: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new CreateRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.department = source["department"];
-	        this.roles = source["roles"];
-	        this.passphrase = source["passphrase"];
-	    }
 	}
-	export class Identity {
+	export interface Identity {
 	    public_key: string;
 	    name: string;
 	    department: string;
 	    roles: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Identity(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.public_key = source["public_key"];
-	        this.name = source["name"];
-	        this.department = source["department"];
-	        this.roles = source["roles"];
-	    }
 	}
-	export class Summary {
+	export interface Summary {
 	    id: string;
 	    public_key: string;
 	    name: string;
@@ -917,48 +335,13 @@ export namespace profile {
 	    created_at: any;
 	    default: boolean;
 	    sample: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Summary(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.public_key = source["public_key"];
-	        this.name = source["name"];
-	        this.department = source["department"];
-	        this.roles = source["roles"];
-	        this.fingerprint = source["fingerprint"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.default = source["default"];
-	        this.sample = source["sample"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }
 
 export namespace system {
 	
-	export class System {
+	export interface System {
 	    code: string;
 	    name: string;
 	    department: string;
@@ -968,282 +351,56 @@ export namespace system {
 	    calls: string[];
 	    // Go type: time
 	    updated_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new System(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.name = source["name"];
-	        this.department = source["department"];
-	        this.owner = source["owner"];
-	        this.class = source["class"];
-	        this.web_facing = source["web_facing"];
-	        this.calls = source["calls"];
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }
 
 export namespace template {
 	
-	export class Text {
+	export interface Text {
 	    zh: string;
 	    en: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Text(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.zh = source["zh"];
-	        this.en = source["en"];
-	    }
 	}
-	export class ChecklistItem {
+	export interface ChecklistItem {
 	    id: string;
 	    group: string;
 	    no: number;
 	    title: Text;
 	    hint: Text;
 	    document?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ChecklistItem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.group = source["group"];
-	        this.no = source["no"];
-	        this.title = this.convertValues(source["title"], Text);
-	        this.hint = this.convertValues(source["hint"], Text);
-	        this.document = source["document"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Deliverable {
+	export interface Deliverable {
 	    id: string;
 	    name: Text;
 	    required: boolean;
 	    hash_only?: boolean;
 	    generated?: boolean;
 	    document?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Deliverable(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.required = source["required"];
-	        this.hash_only = source["hash_only"];
-	        this.generated = source["generated"];
-	        this.document = source["document"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Item {
+	export interface Item {
 	    id: string;
 	    text: Text;
-	
-	    static createFrom(source: any = {}) {
-	        return new Item(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.text = this.convertValues(source["text"], Text);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class CountersignRow {
+	export interface CountersignRow {
 	    id: string;
 	    role: string;
 	    label: Text;
 	    items?: Item[];
 	    deliverables?: Deliverable[];
-	
-	    static createFrom(source: any = {}) {
-	        return new CountersignRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.role = source["role"];
-	        this.label = this.convertValues(source["label"], Text);
-	        this.items = this.convertValues(source["items"], Item);
-	        this.deliverables = this.convertValues(source["deliverables"], Deliverable);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
-	export class Department {
+	export interface Department {
 	    id: string;
 	    name: Text;
 	    parent?: string;
 	    relative?: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Department(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.parent = source["parent"];
-	        this.relative = source["relative"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Document {
+	export interface Document {
 	    id: string;
 	    no: number;
 	    name: Text;
-	
-	    static createFrom(source: any = {}) {
-	        return new Document(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.no = source["no"];
-	        this.name = this.convertValues(source["name"], Text);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Step {
+	export interface Step {
 	    id: string;
 	    no: number;
 	    name: Text;
@@ -1255,132 +412,25 @@ export namespace template {
 	    deliverables?: Deliverable[];
 	    rows?: CountersignRow[];
 	    filed_to?: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Step(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.no = source["no"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.kind = source["kind"];
-	        this.department = source["department"];
-	        this.role = source["role"];
-	        this.role_label = this.convertValues(source["role_label"], Text);
-	        this.items = this.convertValues(source["items"], Item);
-	        this.deliverables = this.convertValues(source["deliverables"], Deliverable);
-	        this.rows = this.convertValues(source["rows"], CountersignRow);
-	        this.filed_to = source["filed_to"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Flow {
+	export interface Flow {
 	    id: string;
 	    release_type: string;
 	    name: Text;
 	    steps: Step[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Flow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.release_type = source["release_type"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.steps = this.convertValues(source["steps"], Step);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class FreezeRange {
+	export interface FreezeRange {
 	    id: string;
 	    name: Text;
 	    start: string;
 	    end: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new FreezeRange(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.start = source["start"];
-	        this.end = source["end"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class FreezeRule {
+	export interface FreezeRule {
 	    working_days_before: number;
 	    min_holiday_days: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new FreezeRule(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.working_days_before = source["working_days_before"];
-	        this.min_holiday_days = source["min_holiday_days"];
-	    }
 	}
 	
-	export class Mode {
+	export interface Mode {
 	    id: string;
 	    name: Text;
 	    note: Text;
@@ -1389,90 +439,17 @@ export namespace template {
 	    not_fully_tested?: boolean;
 	    signature_step?: Step;
 	    confirmation_items?: Item[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Mode(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.note = this.convertValues(source["note"], Text);
-	        this.frequency = this.convertValues(source["frequency"], Text);
-	        this.signature_role = source["signature_role"];
-	        this.not_fully_tested = source["not_fully_tested"];
-	        this.signature_step = this.convertValues(source["signature_step"], Step);
-	        this.confirmation_items = this.convertValues(source["confirmation_items"], Item);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Option {
+	export interface Option {
 	    id: string;
 	    name: Text;
-	
-	    static createFrom(source: any = {}) {
-	        return new Option(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = this.convertValues(source["name"], Text);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Problem {
+	export interface Problem {
 	    code: string;
 	    path: string;
 	    params?: Record<string, string>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.path = source["path"];
-	        this.params = source["params"];
-	    }
 	}
-	export class ReleaseType {
+	export interface ReleaseType {
 	    id: string;
 	    name: Text;
 	    description: Text;
@@ -1480,168 +457,33 @@ export namespace template {
 	    subtypes?: Option[];
 	    same_day_test?: boolean;
 	    flow_id: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ReleaseType(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.description = this.convertValues(source["description"], Text);
-	        this.note = this.convertValues(source["note"], Text);
-	        this.subtypes = this.convertValues(source["subtypes"], Option);
-	        this.same_day_test = source["same_day_test"];
-	        this.flow_id = source["flow_id"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Revision {
+	export interface Revision {
 	    version: string;
 	    date: string;
 	    author: string;
 	    note: Text;
-	
-	    static createFrom(source: any = {}) {
-	        return new Revision(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.version = source["version"];
-	        this.date = source["date"];
-	        this.author = source["author"];
-	        this.note = this.convertValues(source["note"], Text);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Role {
+	export interface Role {
 	    id: string;
 	    name: Text;
 	    department?: string;
 	    duty: Text;
-	
-	    static createFrom(source: any = {}) {
-	        return new Role(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.department = source["department"];
-	        this.duty = this.convertValues(source["duty"], Text);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Settings {
+	export interface Settings {
 	    approvals_carry_over: string;
 	    archive_roles: string[];
 	    release_operator_role: string;
 	    supervisor_role: string;
 	    template_editor_role: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Settings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.approvals_carry_over = source["approvals_carry_over"];
-	        this.archive_roles = source["archive_roles"];
-	        this.release_operator_role = source["release_operator_role"];
-	        this.supervisor_role = source["supervisor_role"];
-	        this.template_editor_role = source["template_editor_role"];
-	    }
 	}
-	export class Stage {
+	export interface Stage {
 	    id: string;
 	    name: Text;
 	    title: Text;
-	
-	    static createFrom(source: any = {}) {
-	        return new Stage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.title = this.convertValues(source["title"], Text);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
-	export class WindowRule {
+	export interface WindowRule {
 	    class: string;
 	    weekday: string;
 	    weeks: number[];
@@ -1651,59 +493,13 @@ export namespace template {
 	    zone: string;
 	    holiday_policy: string;
 	    capacity: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new WindowRule(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.class = source["class"];
-	        this.weekday = source["weekday"];
-	        this.weeks = source["weeks"];
-	        this.week_reading = source["week_reading"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.zone = source["zone"];
-	        this.holiday_policy = source["holiday_policy"];
-	        this.capacity = source["capacity"];
-	    }
 	}
-	export class WindowSettings {
+	export interface WindowSettings {
 	    rules: WindowRule[];
 	    freeze: FreezeRule;
 	    freeze_ranges: FreezeRange[];
-	
-	    static createFrom(source: any = {}) {
-	        return new WindowSettings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.rules = this.convertValues(source["rules"], WindowRule);
-	        this.freeze = this.convertValues(source["freeze"], FreezeRule);
-	        this.freeze_ranges = this.convertValues(source["freeze_ranges"], FreezeRange);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Template {
+	export interface Template {
 	    id: string;
 	    version: string;
 	    name: Text;
@@ -1720,48 +516,6 @@ export namespace template {
 	    flows: Flow[];
 	    settings: Settings;
 	    windows?: WindowSettings;
-	
-	    static createFrom(source: any = {}) {
-	        return new Template(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.version = source["version"];
-	        this.name = this.convertValues(source["name"], Text);
-	        this.organisation = this.convertValues(source["organisation"], Text);
-	        this.source = this.convertValues(source["source"], Text);
-	        this.revisions = this.convertValues(source["revisions"], Revision);
-	        this.stages = this.convertValues(source["stages"], Stage);
-	        this.release_types = this.convertValues(source["release_types"], ReleaseType);
-	        this.modes = this.convertValues(source["modes"], Mode);
-	        this.departments = this.convertValues(source["departments"], Department);
-	        this.roles = this.convertValues(source["roles"], Role);
-	        this.checklist = this.convertValues(source["checklist"], ChecklistItem);
-	        this.documents = this.convertValues(source["documents"], Document);
-	        this.flows = this.convertValues(source["flows"], Flow);
-	        this.settings = this.convertValues(source["settings"], Settings);
-	        this.windows = this.convertValues(source["windows"], WindowSettings);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
 	
@@ -1770,7 +524,7 @@ export namespace template {
 
 export namespace templates {
 	
-	export class Info {
+	export interface Info {
 	    key: string;
 	    id: string;
 	    version: string;
@@ -1780,79 +534,23 @@ export namespace templates {
 	    // Go type: time
 	    saved_at: any;
 	    saved_by: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Info(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.key = source["key"];
-	        this.id = source["id"];
-	        this.version = source["version"];
-	        this.name = this.convertValues(source["name"], template.Text);
-	        this.builtin = source["builtin"];
-	        this.current = source["current"];
-	        this.saved_at = this.convertValues(source["saved_at"], null);
-	        this.saved_by = source["saved_by"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }
 
 export namespace verify {
 	
-	export class Difference {
+	export interface Difference {
 	    field: string;
 	    document: string;
 	    store: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Difference(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.field = source["field"];
-	        this.document = source["document"];
-	        this.store = source["store"];
-	    }
 	}
-	export class Problem {
+	export interface Problem {
 	    code: string;
 	    params?: Record<string, string>;
 	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.params = source["params"];
-	        this.message = source["message"];
-	    }
 	}
-	export class Signature {
+	export interface Signature {
 	    valid: boolean;
 	    signer: string;
 	    fingerprint: string;
@@ -1860,144 +558,41 @@ export namespace verify {
 	    known: boolean;
 	    sample: boolean;
 	    signed_at?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Signature(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.valid = source["valid"];
-	        this.signer = source["signer"];
-	        this.fingerprint = source["fingerprint"];
-	        this.certificate = source["certificate"];
-	        this.known = source["known"];
-	        this.sample = source["sample"];
-	        this.signed_at = source["signed_at"];
-	    }
 	}
-	export class Report {
+	export interface Report {
 	    status: string;
 	    signature: Signature;
-	    payload?: docs.Payload;
+	    payload?: printable.Payload;
 	    title?: string;
 	    newer_events: number;
 	    differences: Difference[];
 	    problems: Problem[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Report(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.status = source["status"];
-	        this.signature = this.convertValues(source["signature"], Signature);
-	        this.payload = this.convertValues(source["payload"], docs.Payload);
-	        this.title = source["title"];
-	        this.newer_events = source["newer_events"];
-	        this.differences = this.convertValues(source["differences"], Difference);
-	        this.problems = this.convertValues(source["problems"], Problem);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }
 
 export namespace window {
 	
-	export class Adjustment {
+	export interface Adjustment {
 	    kind: string;
 	    code: string;
 	    params?: Record<string, string>;
 	    manual?: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Adjustment(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.code = source["code"];
-	        this.params = source["params"];
-	        this.manual = source["manual"];
-	    }
 	}
-	export class Slot {
+	export interface Slot {
 	    date: string;
 	    start: string;
 	    end: string;
 	    state: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Slot(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.date = source["date"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.state = source["state"];
-	    }
 	}
-	export class Change {
+	export interface Change {
 	    window: string;
 	    class: string;
 	    kind: string;
 	    before?: Slot;
 	    after?: Slot;
-	
-	    static createFrom(source: any = {}) {
-	        return new Change(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.window = source["window"];
-	        this.class = source["class"];
-	        this.kind = source["kind"];
-	        this.before = this.convertValues(source["before"], Slot);
-	        this.after = this.convertValues(source["after"], Slot);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Edit {
+	export interface Edit {
 	    op: string;
 	    window?: string;
 	    class?: string;
@@ -2010,45 +605,8 @@ export namespace window {
 	    by: string;
 	    // Go type: time
 	    at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Edit(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.op = source["op"];
-	        this.window = source["window"];
-	        this.class = source["class"];
-	        this.date = source["date"];
-	        this.end_date = source["end_date"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.name = source["name"];
-	        this.reason = source["reason"];
-	        this.by = source["by"];
-	        this.at = this.convertValues(source["at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Freeze {
+	export interface Freeze {
 	    id: string;
 	    kind: string;
 	    name: string;
@@ -2058,39 +616,12 @@ export namespace window {
 	    holiday_end?: string;
 	    holiday_days?: number;
 	    reason?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Freeze(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.kind = source["kind"];
-	        this.name = source["name"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.holiday_start = source["holiday_start"];
-	        this.holiday_end = source["holiday_end"];
-	        this.holiday_days = source["holiday_days"];
-	        this.reason = source["reason"];
-	    }
 	}
-	export class Warning {
+	export interface Warning {
 	    code: string;
 	    params?: Record<string, string>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Warning(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.params = source["params"];
-	    }
 	}
-	export class Window {
+	export interface Window {
 	    id: string;
 	    class: string;
 	    date: string;
@@ -2103,46 +634,8 @@ export namespace window {
 	    extra?: boolean;
 	    capacity: number;
 	    adjustments: Adjustment[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Window(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.class = source["class"];
-	        this.date = source["date"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.zone = source["zone"];
-	        this.state = source["state"];
-	        this.nominal = source["nominal"];
-	        this.week = source["week"];
-	        this.extra = source["extra"];
-	        this.capacity = source["capacity"];
-	        this.adjustments = this.convertValues(source["adjustments"], Adjustment);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Plan {
+	export interface Plan {
 	    year: number;
 	    version: number;
 	    template: string;
@@ -2157,86 +650,21 @@ export namespace window {
 	    published_at: any;
 	    published_by?: string;
 	    event?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Plan(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.year = source["year"];
-	        this.version = source["version"];
-	        this.template = source["template"];
-	        this.holiday_source = source["holiday_source"];
-	        this.windows = this.convertValues(source["windows"], Window);
-	        this.freezes = this.convertValues(source["freezes"], Freeze);
-	        this.edits = this.convertValues(source["edits"], Edit);
-	        this.warnings = this.convertValues(source["warnings"], Warning);
-	        this.changes = this.convertValues(source["changes"], Change);
-	        this.note = source["note"];
-	        this.published_at = this.convertValues(source["published_at"], null);
-	        this.published_by = source["published_by"];
-	        this.event = source["event"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class ReadingDiff {
+	export interface ReadingDiff {
 	    month: number;
 	    nth_weekday: string[];
 	    calendar_week: string[];
 	    missing_weeks?: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ReadingDiff(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.month = source["month"];
-	        this.nth_weekday = source["nth_weekday"];
-	        this.calendar_week = source["calendar_week"];
-	        this.missing_weeks = source["missing_weeks"];
-	    }
 	}
 	
-	export class VersionInfo {
+	export interface VersionInfo {
 	    version: number;
 	    event: string;
 	    published_at: string;
 	    published_by: string;
 	    note: string;
 	    changes: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new VersionInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.version = source["version"];
-	        this.event = source["event"];
-	        this.published_at = source["published_at"];
-	        this.published_by = source["published_by"];
-	        this.note = source["note"];
-	        this.changes = source["changes"];
-	    }
 	}
 	
 
@@ -2244,21 +672,31 @@ export namespace window {
 
 export namespace workflow {
 	
-	export class Answer {
+	export interface Actions {
+	    submit: boolean;
+	    withdraw: boolean;
+	    decide: string[];
+	    transfer: string[];
+	    urge: string[];
+	    comment: boolean;
+	    attach: boolean;
+	    file: boolean;
+	    runbook: boolean;
+	    package_check: boolean;
+	    override: boolean;
+	    release: boolean;
+	    release_blocked?: apperr.Error;
+	    supervise: boolean;
+	    same_day_test: boolean;
+	    confirm: boolean;
+	    postpone: boolean;
+	    archive: boolean;
+	}
+	export interface Answer {
 	    yes: boolean;
 	    remark: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Answer(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.yes = source["yes"];
-	        this.remark = source["remark"];
-	    }
 	}
-	export class Archive {
+	export interface Archive {
 	    by: string;
 	    role: string;
 	    // Go type: time
@@ -2266,40 +704,8 @@ export namespace workflow {
 	    event: string;
 	    comment: string;
 	    not_applicable: Record<string, string>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Archive(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.by = source["by"];
-	        this.role = source["role"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.event = source["event"];
-	        this.comment = source["comment"];
-	        this.not_applicable = source["not_applicable"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Confirmation {
+	export interface Confirmation {
 	    by: string;
 	    role: string;
 	    // Go type: time
@@ -2309,42 +715,8 @@ export namespace workflow {
 	    success: boolean;
 	    rollback: string;
 	    answers: Record<string, Answer>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Confirmation(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.by = source["by"];
-	        this.role = source["role"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.event = source["event"];
-	        this.comment = source["comment"];
-	        this.success = source["success"];
-	        this.rollback = source["rollback"];
-	        this.answers = this.convertValues(source["answers"], Answer, true);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Decision {
+	export interface Decision {
 	    event: string;
 	    by: string;
 	    role: string;
@@ -2354,42 +726,8 @@ export namespace workflow {
 	    comment: string;
 	    answers: Record<string, Answer>;
 	    covers: Record<string, string>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Decision(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.event = source["event"];
-	        this.by = source["by"];
-	        this.role = source["role"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.delegated = source["delegated"];
-	        this.comment = source["comment"];
-	        this.answers = this.convertValues(source["answers"], Answer, true);
-	        this.covers = source["covers"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class SameDayTest {
+	export interface SameDayTest {
 	    by: string;
 	    role: string;
 	    // Go type: time
@@ -2399,80 +737,16 @@ export namespace workflow {
 	    confirmed_by: string;
 	    // Go type: time
 	    tested_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new SameDayTest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.by = source["by"];
-	        this.role = source["role"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.event = source["event"];
-	        this.comment = source["comment"];
-	        this.confirmed_by = source["confirmed_by"];
-	        this.tested_at = this.convertValues(source["tested_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Signoff {
+	export interface Signoff {
 	    by: string;
 	    role: string;
 	    // Go type: time
 	    at: any;
 	    event: string;
 	    comment: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Signoff(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.by = source["by"];
-	        this.role = source["role"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.event = source["event"];
-	        this.comment = source["comment"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class PackageCheck {
+	export interface PackageCheck {
 	    by: string;
 	    role: string;
 	    // Go type: time
@@ -2484,62 +758,14 @@ export namespace workflow {
 	    sha256: string;
 	    approved: string;
 	    match: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new PackageCheck(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.by = source["by"];
-	        this.role = source["role"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.event = source["event"];
-	        this.comment = source["comment"];
-	        this.name = source["name"];
-	        this.size = source["size"];
-	        this.sha256 = source["sha256"];
-	        this.approved = source["approved"];
-	        this.match = source["match"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class TestRow {
+	export interface TestRow {
 	    name: string;
 	    expected: string;
 	    actual: string;
 	    passed: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new TestRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.expected = source["expected"];
-	        this.actual = source["actual"];
-	        this.passed = source["passed"];
-	    }
 	}
-	export class RunbookRow {
+	export interface RunbookRow {
 	    no: number;
 	    action: string;
 	    planned_at: string;
@@ -2548,24 +774,8 @@ export namespace workflow {
 	    operator: string;
 	    result: string;
 	    notes: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RunbookRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.no = source["no"];
-	        this.action = source["action"];
-	        this.planned_at = source["planned_at"];
-	        this.started_at = source["started_at"];
-	        this.ended_at = source["ended_at"];
-	        this.operator = source["operator"];
-	        this.result = source["result"];
-	        this.notes = source["notes"];
-	    }
 	}
-	export class Execution {
+	export interface Execution {
 	    attempt: number;
 	    runbook: RunbookRow[];
 	    tests: TestRow[];
@@ -2574,43 +784,9 @@ export namespace workflow {
 	    released?: Signoff;
 	    supervised?: Signoff;
 	    same_day_test?: SameDayTest;
-	
-	    static createFrom(source: any = {}) {
-	        return new Execution(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.attempt = source["attempt"];
-	        this.runbook = this.convertValues(source["runbook"], RunbookRow);
-	        this.tests = this.convertValues(source["tests"], TestRow);
-	        this.package_check = this.convertValues(source["package_check"], PackageCheck);
-	        this.override = this.convertValues(source["override"], Signoff);
-	        this.released = this.convertValues(source["released"], Signoff);
-	        this.supervised = this.convertValues(source["supervised"], Signoff);
-	        this.same_day_test = this.convertValues(source["same_day_test"], SameDayTest);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
-	export class Step {
+	export interface Step {
 	    id: string;
 	    no: number;
 	    name: template.Text;
@@ -2624,47 +800,8 @@ export namespace workflow {
 	    filed_to?: string[];
 	    approval: boolean;
 	    inserted: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Step(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.no = source["no"];
-	        this.name = this.convertValues(source["name"], template.Text);
-	        this.kind = source["kind"];
-	        this.department = source["department"];
-	        this.role = source["role"];
-	        this.role_label = this.convertValues(source["role_label"], template.Text);
-	        this.items = this.convertValues(source["items"], template.Item);
-	        this.deliverables = this.convertValues(source["deliverables"], template.Deliverable);
-	        this.rows = this.convertValues(source["rows"], template.CountersignRow);
-	        this.filed_to = source["filed_to"];
-	        this.approval = source["approval"];
-	        this.inserted = source["inserted"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Plan {
+	export interface Plan {
 	    flow: string;
 	    steps: Step[];
 	    confirmation_items: template.Item[];
@@ -2672,41 +809,8 @@ export namespace workflow {
 	    not_fully_tested: boolean;
 	    settings: template.Settings;
 	    documents: template.Document[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Plan(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.flow = source["flow"];
-	        this.steps = this.convertValues(source["steps"], Step);
-	        this.confirmation_items = this.convertValues(source["confirmation_items"], template.Item);
-	        this.same_day_test = source["same_day_test"];
-	        this.not_fully_tested = source["not_fully_tested"];
-	        this.settings = this.convertValues(source["settings"], template.Settings);
-	        this.documents = this.convertValues(source["documents"], template.Document);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Postponement {
+	export interface Postponement {
 	    by: string;
 	    role: string;
 	    // Go type: time
@@ -2723,87 +827,18 @@ export namespace workflow {
 	    to: any;
 	    window?: string;
 	    reopened: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Postponement(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.by = source["by"];
-	        this.role = source["role"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.event = source["event"];
-	        this.comment = source["comment"];
-	        this.attempt = source["attempt"];
-	        this.production_unchanged = source["production_unchanged"];
-	        this.reason = source["reason"];
-	        this.plan = source["plan"];
-	        this.from = this.convertValues(source["from"], null);
-	        this.to = this.convertValues(source["to"], null);
-	        this.window = source["window"];
-	        this.reopened = source["reopened"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
 	
 	
-	export class Urge {
+	export interface Urge {
 	    by: string;
 	    // Go type: time
 	    at: any;
 	    comment: string;
 	    event: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Urge(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.by = source["by"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.comment = source["comment"];
-	        this.event = source["event"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Stale {
+	export interface Stale {
 	    deliverable: string;
 	    was: string;
 	    now: string;
@@ -2811,40 +846,8 @@ export namespace workflow {
 	    // Go type: time
 	    at: any;
 	    previous?: Decision;
-	
-	    static createFrom(source: any = {}) {
-	        return new Stale(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.deliverable = source["deliverable"];
-	        this.was = source["was"];
-	        this.now = source["now"];
-	        this.event = source["event"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.previous = this.convertValues(source["previous"], Decision);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Slot {
+	export interface Slot {
 	    step: string;
 	    row?: string;
 	    role: string;
@@ -2856,45 +859,9 @@ export namespace workflow {
 	    delegate?: string;
 	    delegate_name?: string;
 	    urges: Urge[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Slot(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.step = source["step"];
-	        this.row = source["row"];
-	        this.role = source["role"];
-	        this.status = source["status"];
-	        this.pending_since = this.convertValues(source["pending_since"], null);
-	        this.decision = this.convertValues(source["decision"], Decision);
-	        this.stale = this.convertValues(source["stale"], Stale);
-	        this.delegate = source["delegate"];
-	        this.delegate_name = source["delegate_name"];
-	        this.urges = this.convertValues(source["urges"], Urge);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
-	export class State {
+	export interface State {
 	    phase: string;
 	    slots: Slot[];
 	    submission?: Decision;
@@ -2908,48 +875,9 @@ export namespace workflow {
 	    past_confirmations: Confirmation[];
 	    postponements: Postponement[];
 	    archive?: Archive;
-	
-	    static createFrom(source: any = {}) {
-	        return new State(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.phase = source["phase"];
-	        this.slots = this.convertValues(source["slots"], Slot);
-	        this.submission = this.convertValues(source["submission"], Decision);
-	        this.submissions = source["submissions"];
-	        this.decided_since_submit = source["decided_since_submit"];
-	        this.deliverables = this.convertValues(source["deliverables"], Array<Version>, true);
-	        this.filing = this.convertValues(source["filing"], Signoff);
-	        this.execution = this.convertValues(source["execution"], Execution);
-	        this.past_attempts = this.convertValues(source["past_attempts"], Execution);
-	        this.confirmation = this.convertValues(source["confirmation"], Confirmation);
-	        this.past_confirmations = this.convertValues(source["past_confirmations"], Confirmation);
-	        this.postponements = this.convertValues(source["postponements"], Postponement);
-	        this.archive = this.convertValues(source["archive"], Archive);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
-	export class Task {
+	export interface Task {
 	    kind: string;
 	    step: string;
 	    row?: string;
@@ -2959,44 +887,10 @@ export namespace workflow {
 	    since: any;
 	    urges: number;
 	    stale: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Task(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.step = source["step"];
-	        this.row = source["row"];
-	        this.role = source["role"];
-	        this.delegate = source["delegate"];
-	        this.since = this.convertValues(source["since"], null);
-	        this.urges = source["urges"];
-	        this.stale = source["stale"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	
 	
-	export class Version {
+	export interface Version {
 	    no: number;
 	    sha256: string;
 	    name: string;
@@ -3008,42 +902,6 @@ export namespace workflow {
 	    // Go type: time
 	    at: any;
 	    event: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Version(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.no = source["no"];
-	        this.sha256 = source["sha256"];
-	        this.name = source["name"];
-	        this.size = source["size"];
-	        this.mime = source["mime"];
-	        this.hash_only = source["hash_only"];
-	        this.note = source["note"];
-	        this.by = source["by"];
-	        this.at = this.convertValues(source["at"], null);
-	        this.event = source["event"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }

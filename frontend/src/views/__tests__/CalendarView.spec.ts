@@ -1,16 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { bridge } from '@/bridge'
 import { useCalendarStore } from '@/stores/calendar'
-import { useSessionStore } from '@/stores/session'
-import { freshBridge, mountUI, ready } from '@/test/mount'
+import { backend, mountUI, ready, SAMPLE } from '@/test/mount'
+import type { StubBackend } from '@/test/stub'
 import CalendarView from '@/views/CalendarView.vue'
 
 const day = (date: string) => document.body.querySelector<HTMLElement>(`[data-testid="day-${date}"]`)
-
-async function pmo() {
-  await useSessionStore().create({ name: '周杰', department: 'PMO', roles: ['pmo'], passphrase: 'correct horse' })
-}
 
 /** settle waits for the bridge calls a view starts on mount and on route changes. */
 async function settle() {
@@ -18,24 +13,22 @@ async function settle() {
 }
 
 describe('CalendarView', () => {
-  beforeEach(async () => {
+  let b: StubBackend
+  beforeEach(() => {
     document.body.innerHTML = ''
-    freshBridge()
-    await ready()
   })
 
-  it('marks open, moved, cancelled and frozen windows, holidays, make-up days and freezes in the year view', async () => {
-    await pmo()
-    // The PMO moves one Java window and freezes another, then publishes version 1.
-    await bridge().windows.move(2027, '2027-03-11-java', '2027-03-10', '', '', '与年度审计冲突')
-    await bridge().windows.addFreeze(2027, '年中结算', '2027-06-21', '2027-06-25', '半年结账')
-    await bridge().windows.publish(2027, '2027 年全年发布窗口计划')
+  it('marks open, moved, cancelled and frozen windows, holidays, make-up days and freezes of a published plan', async () => {
+    // 2027 as the backend reads it after the PMO moved a Java window, froze a week and published version 1.
+    b = backend(...SAMPLE, 'calendar-published').as('pmo')
+    await ready()
     useCalendarStore().year = 2027
     useCalendarStore().cls = 'java'
 
     const { wrapper } = await mountUI(CalendarView)
     await settle()
 
+    expect(b.callsOf('WindowAPI.Year')).toContainEqual([2027])
     expect(wrapper.find('[data-testid="year-view"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="plan-version"]').text()).toContain('生效：第 1 版')
     expect(day('2027-01-14')?.dataset.state).toBe('open')
@@ -53,9 +46,12 @@ describe('CalendarView', () => {
     for (const s of ['开放', '已调整', '已取消', '封网', '节假日', '调休上班', '封网期']) expect(legend).toContain(s)
     expect(wrapper.find('[data-testid="no-holiday-banner"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="holiday-source"]').text()).toContain('内置官方安排')
+    expect(b.misses).toEqual([])
   })
 
   it('says plainly when the year has no holiday data', async () => {
+    b = backend(...SAMPLE).as('project_manager')
+    await ready()
     useCalendarStore().year = 2028
     const { wrapper } = await mountUI(CalendarView)
     await settle()
@@ -66,9 +62,12 @@ describe('CalendarView', () => {
     // The plan is still shown, on weekdays alone, and is not published.
     expect(day('2028-01-13')?.dataset.state).toBe('open')
     expect(wrapper.find('[data-testid="plan-version"]').attributes('data-version')).toBe('0')
+    expect(b.misses).toEqual([])
   })
 
   it('opens a window agenda that explains its adjustments, in English too', async () => {
+    b = backend(...SAMPLE).as('project_manager')
+    await ready()
     const { router } = await mountUI(CalendarView, { locale: 'en' })
     await settle()
     await router.replace({ name: 'calendar', query: { window: '2026-02-12-java' } })
@@ -79,12 +78,12 @@ describe('CalendarView', () => {
     expect(adj?.getAttribute('data-code')).toBe('window.reason.frozen_holiday')
     expect(adj?.textContent).toContain('Frozen 2026-02-12 to 2026-02-23: 3 working days before 春节 (2026-02-15 to 2026-02-23, 9 days off)')
     expect(agenda?.textContent).toContain('no capacity limit')
+    expect(b.misses).toEqual([])
   })
 
-  it('explains a manual move in the agenda with the PMO reason', async () => {
-    await pmo()
-    await bridge().windows.move(2027, '2027-03-11-java', '2027-03-10', '20:00', '', '与年度审计冲突')
-    await bridge().windows.publish(2027, '')
+  it('explains a manual move in the agenda with the PMO’s reason', async () => {
+    b = backend(...SAMPLE, 'calendar-published').as('pmo')
+    await ready()
     const { router } = await mountUI(CalendarView)
     await settle()
     await router.replace({ name: 'calendar', query: { window: '2027-03-11-java' } })
@@ -92,7 +91,8 @@ describe('CalendarView', () => {
     const text = document.body.querySelector('[data-testid="agenda-adjustments"]')?.textContent ?? ''
     expect(text).toContain('PMO 手工改期：2027-03-11 改为 2027-03-10 20:00–23:00（原因：与年度审计冲突）')
     expect(document.body.querySelector('[data-testid="agenda-date"]')?.textContent).toContain('2027-03-10 周三')
-    // The PMO can adjust it further in the draft.
+    // The PMO (the backend says who plans windows) can adjust it further in the draft.
     expect(document.body.querySelector('[data-testid="window-edit"]')).not.toBeNull()
+    expect(b.misses).toEqual([])
   })
 })

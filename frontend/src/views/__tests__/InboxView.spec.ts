@@ -1,33 +1,57 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import type { InboxItem } from '@/bridge'
 import InboxView from '@/views/InboxView.vue'
-import { byTestId, mountUI } from '@/test/mount'
-import { workflowFixture } from '@/test/workflow'
+import { backend, byTestId, mountUI, ready, SAMPLE } from '@/test/mount'
+import { answer } from '@/test/stub'
+
+const settle = async () => {
+  for (let i = 0; i < 4; i++) await flushPromises()
+}
+const rows = () => [...document.querySelectorAll('[data-testid="inbox-row"]')] as HTMLElement[]
 
 describe('inbox', () => {
   beforeEach(() => {
     document.body.innerHTML = ''
   })
 
-  it('lists what waits for the profile oldest first, with urges and the emergency mark', async () => {
-    // One director who also heads the applicant's department: both dossiers wait for them.
-    const fx = await workflowFixture({ extraRoles: { cs_director: ['applicant_dept_head'] } })
-    const planned = await fx.dossier({ title: 'Planned upgrade' })
-    const emergency = await fx.dossier({ title: 'Hotfix', mode: 'emergency' })
-    await fx.submit(planned)
-    await fx.submit(emergency)
-    await fx.as('project_manager')
-    await fx.b.dossiers.urge(emergency, 'emergency.signature', '', 'please')
-    await fx.as('cs_director')
+  it('lists what waits for a director oldest first, with the urges the backend counts', async () => {
+    const items = answer<InboxItem[]>('inbox', 'DossierAPI.Inbox', 'infrastructure_director')
+    const b = backend(...SAMPLE).as('infrastructure_director')
+    await ready()
+    await mountUI(InboxView, { path: '/inbox' })
+    await settle()
+    expect(rows().map((r) => r.dataset.dossier)).toEqual(items.map((i) => i.dossier))
+    const urged = items.findIndex((i) => i.urges > 0)
+    expect(urged).toBeGreaterThanOrEqual(0)
+    expect(rows()[urged].querySelector('[data-testid="inbox-urges"]')?.textContent).toContain(`已催办 ${items[urged].urges} 次`)
+    expect(rows()[urged].textContent).toContain(items[urged].title)
+    expect(rows()[urged].textContent).toContain('审批 · 子部门会签审批 · 基础设施部总监')
+    expect(rows()[urged].getAttribute('href')).toContain(`/dossiers/${items[urged].dossier}?tab=approval`)
+    for (const [i, it] of items.entries()) expect(rows()[i].querySelector('[data-testid="inbox-emergency"]') !== null).toBe(it.not_fully_tested)
+    expect(byTestId('inbox-page')?.textContent).toContain(`${items.length} 项`)
+    expect(b.misses).toEqual([])
+  })
 
-    await mountUI(InboxView)
-    const rows = [...document.querySelectorAll('[data-testid="inbox-row"]')] as HTMLElement[]
-    expect(rows.map((r) => r.dataset.dossier)).toEqual([planned, emergency])
-    expect(rows[0].textContent).toContain('Planned upgrade')
-    expect(rows[0].textContent).toContain('审批 · 子部门会签审批 · 客户服务部总监')
-    expect(rows[0].querySelector('[data-testid="inbox-emergency"]')).toBeNull()
-    expect(rows[1].querySelector('[data-testid="inbox-emergency"]')?.textContent).toBe('紧急 · 未经完整测试')
-    expect(rows[1].querySelector('[data-testid="inbox-urges"]')?.textContent).toContain('已催办 1 次')
-    expect(rows[1].getAttribute('href')).toContain(`/dossiers/${emergency}?tab=approval`)
-    expect(byTestId('inbox-page')?.textContent).toContain('2 项')
+  it('marks an emergency release that is not fully tested', async () => {
+    const [item] = answer<InboxItem[]>('inbox', 'DossierAPI.Inbox', 'applicant_dept_head')
+    backend(...SAMPLE).as('applicant_dept_head')
+    await ready()
+    await mountUI(InboxView, { path: '/inbox' })
+    await settle()
+    expect(item.not_fully_tested).toBe(true)
+    expect(rows().map((r) => r.dataset.dossier)).toEqual([item.dossier])
+    expect(rows()[0].querySelector('[data-testid="inbox-emergency"]')?.textContent).toBe('紧急 · 未经完整测试')
+  })
+
+  it('says when nothing waits (the first profile of a new folder)', async () => {
+    expect(answer<InboxItem[]>('start', 'DossierAPI.Inbox', 'project_manager')).toEqual([])
+    const b = backend('start').as('project_manager')
+    await ready()
+    await mountUI(InboxView, { path: '/inbox' })
+    await settle()
+    expect(byTestId('inbox-empty')).not.toBeNull()
+    expect(rows()).toEqual([])
+    expect(b.misses).toEqual([])
   })
 })

@@ -3,6 +3,8 @@
 import {core} from '../models';
 import {demo} from '../models';
 
+export function Clock():Promise<core.Clock>;
+
 export function Info():Promise<core.Info>;
 
 export function LoadSampleData():Promise<demo.Summary>;

@@ -7,8 +7,6 @@ import {verify} from '../models';
 
 export function ExportPDF(arg1:documents.Request):Promise<app.Exported>;
 
-export function ExportPDFPath(arg1:documents.Request,arg2:string):Promise<app.Exported>;
-
 export function ExportPlanWorkbook(arg1:number,arg2:string):Promise<app.Exported>;
 
 export function ExportRegister(arg1:documents.RegisterFilter):Promise<app.Exported>;
@@ -22,5 +20,3 @@ export function Generate(arg1:string,arg2:string,arg3:string):Promise<dossier.Vi
 export function OpenFile(arg1:string):Promise<void>;
 
 export function VerifyFromDialog():Promise<verify.Report>;
-
-export function VerifyPath(arg1:string):Promise<verify.Report>;

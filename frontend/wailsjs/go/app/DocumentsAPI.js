@@ -6,10 +6,6 @@ export function ExportPDF(arg1) {
   return window['go']['app']['DocumentsAPI']['ExportPDF'](arg1);
 }
 
-export function ExportPDFPath(arg1, arg2) {
-  return window['go']['app']['DocumentsAPI']['ExportPDFPath'](arg1, arg2);
-}
-
 export function ExportPlanWorkbook(arg1, arg2) {
   return window['go']['app']['DocumentsAPI']['ExportPlanWorkbook'](arg1, arg2);
 }
@@ -36,8 +32,4 @@ export function OpenFile(arg1) {
 
 export function VerifyFromDialog() {
   return window['go']['app']['DocumentsAPI']['VerifyFromDialog']();
-}
-
-export function VerifyPath(arg1) {
-  return window['go']['app']['DocumentsAPI']['VerifyPath'](arg1);
 }

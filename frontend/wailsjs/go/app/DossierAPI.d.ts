@@ -12,13 +12,9 @@ export function Archive(arg1:string,arg2:Record<string, string>):Promise<dossier
 
 export function AttachFromDialog(arg1:string,arg2:string,arg3:string):Promise<dossier.View>;
 
-export function AttachPath(arg1:string,arg2:string,arg3:string,arg4:string):Promise<dossier.View>;
-
 export function AttachUpload(arg1:string,arg2:string,arg3:string,arg4:string,arg5:string):Promise<dossier.View>;
 
 export function CheckPackageFromDialog(arg1:string):Promise<dossier.View>;
-
-export function CheckPackagePath(arg1:string,arg2:string):Promise<dossier.View>;
 
 export function Comment(arg1:string,arg2:string,arg3:string,arg4:string):Promise<dossier.View>;
 
@@ -45,8 +41,6 @@ export function Postpone(arg1:string,arg2:boolean,arg3:string,arg4:string,arg5:s
 export function ProposePostponement(arg1:string):Promise<window.Window>;
 
 export function RecordPackageFromDialog(arg1:string,arg2:string):Promise<dossier.View>;
-
-export function RecordPackagePath(arg1:string,arg2:string,arg3:string):Promise<dossier.View>;
 
 export function Release(arg1:string,arg2:string):Promise<dossier.View>;
 

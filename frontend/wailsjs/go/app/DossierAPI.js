@@ -18,20 +18,12 @@ export function AttachFromDialog(arg1, arg2, arg3) {
   return window['go']['app']['DossierAPI']['AttachFromDialog'](arg1, arg2, arg3);
 }
 
-export function AttachPath(arg1, arg2, arg3, arg4) {
-  return window['go']['app']['DossierAPI']['AttachPath'](arg1, arg2, arg3, arg4);
-}
-
 export function AttachUpload(arg1, arg2, arg3, arg4, arg5) {
   return window['go']['app']['DossierAPI']['AttachUpload'](arg1, arg2, arg3, arg4, arg5);
 }
 
 export function CheckPackageFromDialog(arg1) {
   return window['go']['app']['DossierAPI']['CheckPackageFromDialog'](arg1);
-}
-
-export function CheckPackagePath(arg1, arg2) {
-  return window['go']['app']['DossierAPI']['CheckPackagePath'](arg1, arg2);
 }
 
 export function Comment(arg1, arg2, arg3, arg4) {
@@ -84,10 +76,6 @@ export function ProposePostponement(arg1) {
 
 export function RecordPackageFromDialog(arg1, arg2) {
   return window['go']['app']['DossierAPI']['RecordPackageFromDialog'](arg1, arg2);
-}
-
-export function RecordPackagePath(arg1, arg2, arg3) {
-  return window['go']['app']['DossierAPI']['RecordPackagePath'](arg1, arg2, arg3);
 }
 
 export function Release(arg1, arg2) {

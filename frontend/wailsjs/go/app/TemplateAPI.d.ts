@@ -5,15 +5,11 @@ import {templates} from '../models';
 
 export function Current():Promise<template.Template>;
 
-export function ExportPath(arg1:string,arg2:string):Promise<void>;
-
 export function ExportToDialog(arg1:string):Promise<string>;
 
 export function Get(arg1:string):Promise<template.Template>;
 
 export function ImportFromDialog():Promise<templates.Info>;
-
-export function ImportPath(arg1:string):Promise<templates.Info>;
 
 export function List():Promise<Array<templates.Info>>;
 

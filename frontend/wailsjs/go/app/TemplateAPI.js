@@ -6,10 +6,6 @@ export function Current() {
   return window['go']['app']['TemplateAPI']['Current']();
 }
 
-export function ExportPath(arg1, arg2) {
-  return window['go']['app']['TemplateAPI']['ExportPath'](arg1, arg2);
-}
-
 export function ExportToDialog(arg1) {
   return window['go']['app']['TemplateAPI']['ExportToDialog'](arg1);
 }
@@ -20,10 +16,6 @@ export function Get(arg1) {
 
 export function ImportFromDialog() {
   return window['go']['app']['TemplateAPI']['ImportFromDialog']();
-}
-
-export function ImportPath(arg1) {
-  return window['go']['app']['TemplateAPI']['ImportPath'](arg1);
 }
 
 export function List() {

@@ -14,21 +14,21 @@ export function CompareReadings(arg1:string,arg2:number):Promise<Array<window.Re
 
 export function DiscardDraft(arg1:number):Promise<window.Plan>;
 
-export function ExportICSPath(arg1:number,arg2:string):Promise<void>;
-
 export function ExportICSToDialog(arg1:number):Promise<string>;
 
 export function ImportHolidaysFromDialog(arg1:number):Promise<holiday.Year>;
 
-export function ImportHolidaysPath(arg1:number,arg2:string):Promise<holiday.Year>;
-
 export function Move(arg1:number,arg2:string,arg3:string,arg4:string,arg5:string,arg6:string):Promise<window.Plan>;
+
+export function NextOpen(arg1:string):Promise<window.Window>;
 
 export function Publish(arg1:number,arg2:string):Promise<window.Plan>;
 
 export function ResetHolidays(arg1:number):Promise<void>;
 
 export function SaveHolidays(arg1:holiday.Year):Promise<holiday.Year>;
+
+export function Targets(arg1:string,arg2:Array<number>):Promise<Array<window.Window>>;
 
 export function Undo(arg1:number,arg2:number):Promise<window.Plan>;
 

@@ -22,10 +22,6 @@ export function DiscardDraft(arg1) {
   return window['go']['app']['WindowAPI']['DiscardDraft'](arg1);
 }
 
-export function ExportICSPath(arg1, arg2) {
-  return window['go']['app']['WindowAPI']['ExportICSPath'](arg1, arg2);
-}
-
 export function ExportICSToDialog(arg1) {
   return window['go']['app']['WindowAPI']['ExportICSToDialog'](arg1);
 }
@@ -34,12 +30,12 @@ export function ImportHolidaysFromDialog(arg1) {
   return window['go']['app']['WindowAPI']['ImportHolidaysFromDialog'](arg1);
 }
 
-export function ImportHolidaysPath(arg1, arg2) {
-  return window['go']['app']['WindowAPI']['ImportHolidaysPath'](arg1, arg2);
-}
-
 export function Move(arg1, arg2, arg3, arg4, arg5, arg6) {
   return window['go']['app']['WindowAPI']['Move'](arg1, arg2, arg3, arg4, arg5, arg6);
+}
+
+export function NextOpen(arg1) {
+  return window['go']['app']['WindowAPI']['NextOpen'](arg1);
 }
 
 export function Publish(arg1, arg2) {
@@ -52,6 +48,10 @@ export function ResetHolidays(arg1) {
 
 export function SaveHolidays(arg1) {
   return window['go']['app']['WindowAPI']['SaveHolidays'](arg1);
+}
+
+export function Targets(arg1, arg2) {
+  return window['go']['app']['WindowAPI']['Targets'](arg1, arg2);
 }
 
 export function Undo(arg1, arg2) {

@@ -1,35 +1,29 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { bridge, type PlanWindow } from '@/bridge'
+import { bridge, isCode, type DossierCreateRequest, type DossierView, type PlanWindow } from '@/bridge'
 import DossierCreateForm from '@/components/DossierCreateForm/DossierCreateForm.vue'
 import DossierInfoForm from '@/components/DossierInfo/DossierInfoForm.vue'
-import { useDossiersStore } from '@/stores/dossiers'
 import { useSystemsStore } from '@/stores/systems'
-import { freshBridge, mountUI, ready, signedIn } from '@/test/mount'
+import { backend, mountUI, ready, SAMPLE } from '@/test/mount'
+import { answer, fixture, type StubBackend } from '@/test/stub'
 
 async function settle() {
   for (let i = 0; i < 4; i++) await flushPromises()
 }
 const has = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`).exists()
 
-/** The first open Java window after today in the plans in force: what the picker proposes. */
-async function firstJavaWindow(): Promise<PlanWindow> {
-  const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10)
-  const y = Number(today.slice(0, 4))
-  for (const year of [y, y + 1]) {
-    const w = (await bridge().windows.year(year)).in_force.windows.find((x) => x.class === 'java' && ['open', 'moved'].includes(x.state) && x.date >= today)
-    if (w) return w
-  }
-  throw new Error('no open window')
-}
+/** The first open Java window after today, as the backend proposes it. */
+const next = answer<PlanWindow>('base', 'WindowAPI.NextOpen', '', 'java')
+const created = fixture('action-create').find((r) => r.call === 'DossierAPI.Create' && !r.error)!
+const request = created.args[0] as DossierCreateRequest
 
 describe('window picker', () => {
+  let b: StubBackend
   beforeEach(async () => {
     document.body.innerHTML = ''
-    freshBridge()
+    b = backend(...SAMPLE, 'action-create').as('project_manager')
     await ready()
-    await signedIn('王芳')
-    await useSystemsStore().save({ code: 'CRM', name: 'CRM', department: 'Biz', owner: '李娜', class: 'java', web_facing: false, calls: [], updated_at: '' }, true)
+    await useSystemsStore().load()
   })
 
   it('replaces the date for planned upgrades only', async () => {
@@ -51,51 +45,46 @@ describe('window picker', () => {
     await settle()
     expect(has(wrapper, 'dossier-window')).toBe(false)
     expect(has(wrapper, 'dossier-planned-date')).toBe(true)
+    expect(b.misses).toEqual([])
   })
 
   it('creates a planned upgrade in the proposed window, its time taken from the window', async () => {
-    const win = await firstJavaWindow()
+    expect(request.window).toBe(next.id)
     const { wrapper } = await mountUI(DossierCreateForm, { props: { systemCode: 'CRM' } })
     await settle()
-    expect(wrapper.find('[data-testid="dossier-window-select"]').text()).toContain(`${win.date} 周四 19:00–23:00`)
-    await wrapper.find('[data-testid="dossier-title"]').setValue('CRM 需求变更')
-    await wrapper.find('[data-testid="dossier-version"]').setValue('2.3.0')
+    expect(wrapper.find('[data-testid="dossier-window-select"]').text()).toContain(`${next.date} 周四 ${next.start}–${next.end}`)
+    await wrapper.find('[data-testid="dossier-title"]').setValue(request.title)
+    await wrapper.find('[data-testid="dossier-version"]').setValue(request.version)
     await wrapper.find('form').trigger('submit')
     await settle()
-    const id = (wrapper.findComponent(DossierCreateForm).emitted('created')?.[0]?.[0] as { state: { id: string } } | undefined)?.state.id
+    expect(b.callsOf('DossierAPI.Create')).toEqual([[{ ...request, content: [] }]])
     expect(wrapper.find('[data-testid="error-alert"]').exists()).toBe(false)
-    expect(id).toBeTruthy()
-    const v = await bridge().dossiers.get(id!)
-    expect(v.state.window).toBe(win.id)
-    expect(v.window?.id).toBe(win.id)
-    expect(v.state.planned_at).toBe(`${win.date}T${win.start}:00+08:00`)
+    const v = wrapper.findComponent(DossierCreateForm).emitted('created')?.[0]?.[0] as DossierView
+    expect(v.state.window).toBe(next.id)
+    expect(v.window?.id).toBe(next.id)
+    expect(v.state.planned_at).toBe(`${next.date}T${next.start}:00+08:00`)
+    expect(b.misses).toEqual([])
   })
 
-  it('refuses a planned upgrade without a window (dossier.window_required) and says so', async () => {
-    const err = await bridge().dossiers.create({
-      system_code: 'CRM', title: 'T', type: 'upgrade', subtype: 'cr', mode: 'planned', version: '1', planned_at: '2026-12-10T19:00', project_manager: 'P', system_owner: 'O',
-    }).catch((e) => e)
-    expect(err.code).toBe('dossier.window_required')
+  it('passes on the backend’s refusal of a planned upgrade without a window', async () => {
+    const refused = fixture('action-create').find((r) => r.error?.code === 'dossier.window_required')!
+    const err = await bridge().dossiers.create(refused.args[0] as DossierCreateRequest).catch((e) => e)
+    expect(isCode(err, 'dossier.window_required')).toBe(true)
   })
 
   it('shows the window on the info tab for a planned upgrade and the date for an emergency', async () => {
-    const win = await firstJavaWindow()
-    const store = useDossiersStore()
-    const planned = await store.create({
-      system_code: 'CRM', title: 'T', type: 'upgrade', subtype: 'cr', mode: 'planned', version: '1', planned_at: `${win.date}T${win.start}`, window: win.id, project_manager: 'P', system_owner: 'O',
-    })
+    const planned = answer<DossierView>('dossier-upgrade-planning', 'DossierAPI.Get', 'project_manager')
     const { wrapper } = await mountUI(DossierInfoForm, { props: { dossier: planned.state } })
     await settle()
     expect(has(wrapper, 'info-window')).toBe(true)
     expect(has(wrapper, 'info-planned-date')).toBe(false)
-    expect(wrapper.find('[data-testid="info-window-select"]').text()).toContain(win.date)
+    expect(wrapper.find('[data-testid="info-window-select"]').text()).toContain(planned.state.window.slice(0, 10))
 
-    const emergency = await store.create({
-      system_code: 'CRM', title: 'E', type: 'upgrade', subtype: 'bugfix', mode: 'emergency', version: '1', planned_at: '2026-12-03T21:00', project_manager: 'P', system_owner: 'O',
-    })
+    const emergency = answer<DossierView>('dossier-emergency-step2', 'DossierAPI.Get', 'project_manager')
     const other = await mountUI(DossierInfoForm, { props: { dossier: emergency.state } })
     await settle()
     expect(has(other.wrapper, 'info-window')).toBe(false)
     expect(has(other.wrapper, 'info-planned-date')).toBe(true)
+    expect(b.misses).toEqual([])
   })
 })

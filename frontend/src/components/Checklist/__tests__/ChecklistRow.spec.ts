@@ -1,68 +1,74 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { bridge } from '@/bridge'
-import ChecklistRow from '@/components/Checklist/ChecklistRow.vue'
+import type { DossierView } from '@/bridge'
 import { useDossiersStore } from '@/stores/dossiers'
-import { useSystemsStore } from '@/stores/systems'
-import { useTemplateStore } from '@/stores/template'
-import { freshBridge, mountUI, ready, signedIn } from '@/test/mount'
+import { backend, byTestId, mountUI, ready, SAMPLE } from '@/test/mount'
+import { answer, type StubBackend } from '@/test/stub'
+import DossierView_ from '@/views/DossierView.vue'
 
-async function dossier() {
-  await useSystemsStore().save({ code: 'CRM', name: 'CRM', department: 'Biz', owner: 'Li', class: 'java', web_facing: false, calls: [], updated_at: '' }, true)
-  const v = await useDossiersStore().create({
-    system_code: 'CRM', title: 'T', type: 'upgrade', subtype: 'cr', mode: 'planned', version: '1', planned_at: '2026-12-10T19:00', project_manager: 'P', system_owner: 'O', window: '2026-12-10-java',
-  })
-  return v.state.id
+// The planned upgrade still in planning, as its project manager sets the
+// preparation items (the answers recorded in action-checklist).
+const planning = answer<DossierView>('dossier-upgrade-planning', 'DossierAPI.Get', 'project_manager')
+const id = planning.state.id
+const row = (item: string) => byTestId(`checklist-row-${item}`)
+const note = (item: string) => byTestId(`checklist-note-${item}`) as HTMLTextAreaElement
+
+async function pick(item: string, status: string) {
+  const radio = byTestId(`checklist-status-${item}-${status}`)?.querySelector('input') as HTMLInputElement
+  expect(radio, `${item} ${status}`).not.toBeNull()
+  radio.click()
+  await flushPromises()
+}
+async function write(item: string, text: string) {
+  const el = note(item)
+  el.dispatchEvent(new Event('focus'))
+  el.value = text
+  el.dispatchEvent(new Event('input'))
+  el.dispatchEvent(new Event('blur'))
+  await flushPromises()
 }
 
 describe('ChecklistRow', () => {
+  let b: StubBackend
   beforeEach(async () => {
-    freshBridge()
+    document.body.innerHTML = ''
+    b = backend(...SAMPLE, 'dossier-upgrade-planning', 'action-checklist').as('project_manager')
     await ready()
-    await signedIn('陈静')
+    await mountUI(DossierView_, { props: { id }, path: `/dossiers/${id}?tab=checklist` })
+    for (let i = 0; i < 4; i++) await flushPromises()
   })
 
   it('saves the chosen status and shows who confirmed it', async () => {
-    const id = await dossier()
-    const item = useTemplateStore().checklistItem('pre.review_meeting')!
-    const { wrapper } = await mountUI(ChecklistRow, { props: { dossierId: id, item } })
-    expect(wrapper.text()).toContain('确认项目上线评审会是否已经召开')
-    expect(wrapper.text()).toContain('尚未确认')
+    expect(row('pre.review_meeting')?.textContent).toContain('确认项目上线评审会是否已经召开')
+    expect(byTestId('checklist-by-pre.review_meeting')?.textContent).toContain('尚未确认')
 
-    await wrapper.find('[data-testid="checklist-status-pre.review_meeting-done"] input').setValue(true)
-    await flushPromises()
-
-    const saved = await bridge().dossiers.get(id)
-    expect(saved.state.checklist['pre.review_meeting'].status).toBe('done')
+    await pick('pre.review_meeting', 'done')
+    expect(b.callsOf('DossierAPI.SetChecklist')).toEqual([[id, 'pre.review_meeting', 'done', '']])
+    expect(row('pre.review_meeting')?.dataset.status).toBe('done')
+    expect(byTestId('checklist-by-pre.review_meeting')?.textContent).toContain('张伟')
     expect(useDossiersStore().progress.done).toBe(1)
+    expect(byTestId('tab-checklist')?.textContent).toContain('1/12')
+    expect(b.misses).toEqual([])
   })
 
   it('saves the evidence note on blur', async () => {
-    const id = await dossier()
-    const item = useTemplateStore().checklistItem('pre.user_test')!
-    const { wrapper } = await mountUI(ChecklistRow, { props: { dossierId: id, item } })
-    const note = wrapper.find('[data-testid="checklist-note-pre.user_test"]')
-    await note.setValue('UAT report v3 signed')
-    await note.trigger('blur')
-    await flushPromises()
-    expect((await bridge().dossiers.get(id)).state.checklist['pre.user_test'].note).toBe('UAT report v3 signed')
+    await write('pre.user_test', 'UAT report v3 signed')
+    expect(b.callsOf('DossierAPI.SetChecklist')).toEqual([[id, 'pre.user_test', 'not_started', 'UAT report v3 signed']])
+    expect(useDossiersStore().current?.state.checklist['pre.user_test']?.note).toBe('UAT report v3 signed')
+    expect(b.misses).toEqual([])
   })
 
-  it('asks for a reason when marked not applicable without a note', async () => {
-    const id = await dossier()
-    const item = useTemplateStore().checklistItem('pre.training')!
-    const { wrapper } = await mountUI(ChecklistRow, { props: { dossierId: id, item } })
-    await wrapper.find('[data-testid="checklist-status-pre.training-not_applicable"] input').setValue(true)
-    await flushPromises()
-    expect(wrapper.text()).toContain('标为不适用时需要填写理由')
-    expect((await bridge().dossiers.get(id)).state.checklist['pre.training']).toBeUndefined()
+  it('shows the backend’s refusal of "not applicable" without a reason, then saves it with one', async () => {
+    await pick('pre.training', 'not_applicable')
+    expect(b.callsOf('DossierAPI.SetChecklist')).toEqual([[id, 'pre.training', 'not_applicable', '']])
+    expect(row('pre.training')?.textContent).toContain('标为不适用时需要填写理由')
+    expect(useDossiersStore().current?.state.checklist['pre.training']).toBeUndefined()
 
-    const note = wrapper.find('[data-testid="checklist-note-pre.training"]')
-    await note.setValue('bugfix, no user-facing change')
-    await note.trigger('blur')
-    await flushPromises()
-    const entry = (await bridge().dossiers.get(id)).state.checklist['pre.training']
-    expect(entry).toMatchObject({ status: 'not_applicable', note: 'bugfix, no user-facing change' })
-    expect(wrapper.find('[data-testid="error-alert"]').exists()).toBe(false)
+    await write('pre.training', 'bugfix, no user-facing change')
+    expect(b.callsOf('DossierAPI.SetChecklist').at(-1)).toEqual([id, 'pre.training', 'not_applicable', 'bugfix, no user-facing change'])
+    expect(useDossiersStore().current?.state.checklist['pre.training']).toMatchObject({ status: 'not_applicable', note: 'bugfix, no user-facing change' })
+    expect(row('pre.training')?.dataset.status).toBe('not_applicable')
+    expect(row('pre.training')?.querySelector('[data-testid="error-alert"]')).toBeNull()
+    expect(b.misses).toEqual([])
   })
 })

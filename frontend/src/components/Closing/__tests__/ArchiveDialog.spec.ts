@@ -1,63 +1,48 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import DossierView from '@/views/DossierView.vue'
-import { byTestId, mountUI } from '@/test/mount'
-import { template, workflowFixture, zh, type Fixture } from '@/test/workflow'
+import type { DossierView } from '@/bridge'
+import DossierView_ from '@/views/DossierView.vue'
+import { backend, byTestId, click, mountUI, ready, SAMPLE, type } from '@/test/mount'
+import { answer, fixture } from '@/test/stub'
 
-const click = async (id: string) => {
-  const el = byTestId(id)
-  expect(el, id).not.toBeNull()
-  el!.click()
-  await flushPromises()
-}
-const type = async (id: string, text: string) => {
-  const el = byTestId(id) as HTMLInputElement
-  el.value = text
-  el.dispatchEvent(new Event('input'))
-  await flushPromises()
-}
+// The confirmed bugfix release, archived by its project manager (action-archive).
+const confirmed = answer<DossierView>('dossier-upgrade-confirmed', 'DossierAPI.Get', 'project_manager')
+const id = confirmed.state.id
+const archived = fixture('action-archive').find((r) => r.call === 'DossierAPI.Archive' && !r.error)!
+const reasons = archived.args[1] as Record<string, string>
 
 describe('archive dialog', () => {
-  let fx: Fixture
-  beforeEach(async () => {
-    document.body.innerHTML = ''
-    fx = await workflowFixture()
-  })
-
   it('lists the seven documents and needs a reason for each one missing', async () => {
-    const id = await fx.dossier()
-    await fx.submit(id)
-    await fx.toConfirmed(id)
-    await fx.as('system_owner')
-    await mountUI(DossierView, { props: { id }, path: `/dossiers/${id}?tab=closing` })
+    document.body.innerHTML = ''
+    const b = backend(...SAMPLE, 'dossier-upgrade-confirmed', 'action-archive').as('project_manager')
+    await ready()
+    await mountUI(DossierView_, { props: { id }, path: `/dossiers/${id}?tab=closing` })
+    for (let i = 0; i < 4; i++) await flushPromises()
+    expect(confirmed.actions.archive).toBe(true)
 
     await click('archive')
     const docs = [...document.querySelectorAll('[data-testid^="archive-doc-"]')] as HTMLElement[]
-    expect(docs.map((d) => d.dataset.testid)).toEqual(template.documents.map((d) => `archive-doc-${d.id}`))
-    // The upgrade flow attached these (required start deliverables and the confirmation's test confirmation).
-    const present = docs.filter((d) => d.dataset.present === 'true').map((d) => d.dataset.testid!.slice('archive-doc-'.length))
-    expect(present.sort()).toEqual(['application_confirmation', 'config_manual', 'release_note', 'release_test_confirmation', 'user_test_report'])
-    const missing = template.documents.filter((d) => !present.includes(d.id))
-    expect(missing.map((d) => d.id)).toEqual(['user_manual', 'training_manual'])
+    const plan = confirmed.state.plan!.documents
+    expect(docs.map((d) => d.dataset.testid)).toEqual(plan.map((d) => `archive-doc-${d.id}`))
+    // Missing: exactly the documents the backend refuses to archive without a reason.
+    const refused = fixture('action-archive').find((r) => r.error)!.error!
+    expect(refused.code).toBe('workflow.documents_missing')
+    const missing = docs.filter((d) => d.dataset.present === 'false').map((d) => d.dataset.testid!.slice('archive-doc-'.length))
+    expect(missing).toEqual(refused.params!.documents.split(','))
+    expect(Object.keys(reasons).sort()).toEqual([...missing].sort())
 
-    // No reasons: refused, naming both documents.
+    // No reasons: the backend refuses, naming both documents; the dialog stays open.
     await click('archive-confirm')
+    const blank = Object.fromEntries(missing.map((doc) => [doc, '']))
+    expect(b.callsOf('DossierAPI.Archive')).toEqual([[id, blank]])
     const alert = byTestId('error-alert')!.textContent!
-    for (const d of missing) expect(alert).toContain(zh(d.name))
-    expect((await fx.b.dossiers.get(id)).state.flow!.phase).toBe('confirmed')
+    for (const doc of missing) expect(alert).toContain(plan.find((d) => d.id === doc)!.name.zh)
 
-    // One reason is not enough.
-    await type('archive-reason-user_manual', '界面无变化')
+    for (const doc of missing) await type(`archive-reason-${doc}`, reasons[doc])
     await click('archive-confirm')
-    expect(byTestId('error-alert')!.textContent).toContain(zh(missing[1].name))
-    expect(byTestId('error-alert')!.textContent).not.toContain(zh(missing[0].name))
-
-    await type('archive-reason-training_manual', '无需培训')
-    await click('archive-confirm')
-    const v = await fx.b.dossiers.get(id)
-    expect(v.state.flow!.phase).toBe('archived')
-    expect(v.state.flow!.archive!.not_applicable).toEqual({ user_manual: '界面无变化', training_manual: '无需培训' })
+    expect(b.callsOf('DossierAPI.Archive')).toEqual([[id, blank], [id, reasons]])
     expect(byTestId('dossier-archived')).not.toBeNull()
-    expect(byTestId('na-training_manual')?.textContent).toContain('无需培训')
+    for (const doc of missing) expect(byTestId(`na-${doc}`)?.textContent).toContain(reasons[doc])
+    expect(b.misses).toEqual([])
   })
 })

@@ -1,12 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { AppError, bridge, type VerifyReport } from '@/bridge'
-import type { MemoryBridge } from '@/bridge/memory'
+import type { DossierView, VerifyReport } from '@/bridge'
+import type { Certificate } from '@/bridge/documents'
 import DossierExportMenu from '@/components/Documents/DossierExportMenu.vue'
 import RegisterExportButtons from '@/components/Documents/RegisterExportButtons.vue'
 import { useDossiersStore } from '@/stores/dossiers'
-import { useSessionStore } from '@/stores/session'
-import { byTestId, freshBridge, mountUI, ready } from '@/test/mount'
+import { backend, byTestId, mountUI, ready, SAMPLE } from '@/test/mount'
+import { answer, fixture, type StubBackend } from '@/test/stub'
 import ProfileView from '@/views/ProfileView.vue'
 import VerifyView from '@/views/VerifyView.vue'
 
@@ -15,30 +15,32 @@ async function settle() {
 }
 
 const KINDS = ['confirmation', 'approvals', 'test-confirmation', 'user-confirmation', 'archive-index', 'release-note']
+// The PDFs the project manager exported from the countersign dossier (documents).
+const exports = fixture('documents').filter((r) => r.call === 'DocumentsAPI.ExportPDF')
+const dossierId = (exports[0].args[0] as { dossier: string }).dossier
 
-let b: MemoryBridge
-let dossierId = ''
-
-beforeEach(async () => {
-  document.body.innerHTML = ''
-  b = freshBridge({ sample: true })
-  await ready()
-  dossierId = (await b.dossiers.list({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' }))[0].id
-})
-
-async function openMenu(locale: 'zh-CN' | 'en' = 'zh-CN') {
-  const ui = await mountUI(DossierExportMenu, { props: { dossierId }, locale })
+async function openMenu(id: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const ui = await mountUI(DossierExportMenu, { props: { dossierId: id }, locale })
   await ui.wrapper.find('[data-testid="dossier-export"]').trigger('click')
   await settle()
   return ui
 }
+const choose = async (id: string) => {
+  byTestId(id)!.click()
+  await settle()
+}
 
 describe('DossierExportMenu', () => {
+  let b: StubBackend
+  beforeEach(async () => {
+    document.body.innerHTML = ''
+    b = backend(...SAMPLE, 'documents').as('project_manager')
+    await ready()
+  })
+
   it('lists the six PDF kinds and exports one with the right request', async () => {
-    const spy = vi.spyOn(bridge().documents, 'exportPDF')
-    await openMenu()
+    await openMenu(dossierId)
     const menu = byTestId('export-menu')!
-    expect(menu).not.toBeNull()
     for (const k of KINDS) expect(byTestId(`export-pdf-${k}`)).not.toBeNull()
     expect(menu.querySelectorAll('[data-testid^="export-pdf-"]').length).toBe(6)
     expect(menu.textContent).toContain('系统上线申请确认书')
@@ -46,136 +48,118 @@ describe('DossierExportMenu', () => {
     expect(menu.textContent).toContain('用户测试报告模板（Excel）')
     for (const d of ['release_note', 'application_confirmation', 'release_test_confirmation']) expect(byTestId(`export-generate-${d}`)).not.toBeNull()
 
-    byTestId('export-pdf-approvals')!.click()
-    await settle()
-    expect(spy).toHaveBeenCalledWith({ kind: 'approvals', dossier: dossierId, year: 0, lang: 'zh' })
-    // The written file is announced with an open button.
-    expect(document.body.textContent).toContain('/home/user/approvals-')
+    await choose('export-pdf-approvals')
+    expect(b.callsOf('DocumentsAPI.ExportPDF')).toEqual([[{ kind: 'approvals', dossier: dossierId, year: 0, lang: 'zh' }]])
+    // The written file is announced with its path, its pages and an open button.
+    const written = exports.find((r) => (r.args[0] as { kind: string }).kind === 'approvals')!.result as { path: string; pages: number }
+    expect(document.body.textContent).toContain(written.path)
     expect(byTestId('export-open')).not.toBeNull()
-    expect(b.written().size).toBe(1)
+    expect(b.misses).toEqual([])
   })
 
   it('uses the chosen document language', async () => {
-    const spy = vi.spyOn(bridge().documents, 'exportPDF')
-    await openMenu()
+    await openMenu(dossierId)
     byTestId('export-lang-en')!.querySelector('input')!.click()
     await settle()
-    byTestId('export-pdf-release-note')!.click()
-    await settle()
-    expect(spy).toHaveBeenCalledWith({ kind: 'release-note', dossier: dossierId, year: 0, lang: 'en' })
+    await choose('export-pdf-release-note')
+    expect(b.callsOf('DocumentsAPI.ExportPDF')).toEqual([[{ kind: 'release-note', dossier: dossierId, year: 0, lang: 'en' }]])
+    expect(b.misses).toEqual([])
   })
 
-  it('says nothing when the save dialog is cancelled, and translates errors', async () => {
-    b.setPicker(() => null)
-    await openMenu('en')
-    byTestId('export-pdf-confirmation')!.click()
-    await settle()
+  it('says nothing when the save dialog is cancelled', async () => {
+    // The native dialog cannot be recorded: cancelled, ExportPDF answers an empty Exported.
+    b.reply('DocumentsAPI.ExportPDF', { path: '', pages: 0, bytes: 0 })
+    await openMenu(dossierId, 'en')
+    await choose('export-pdf-confirmation')
+    expect(b.callsOf('DocumentsAPI.ExportPDF')).toHaveLength(1)
     expect(byTestId('export-open')).toBeNull()
     expect(document.body.textContent).not.toContain('Saved')
-
-    vi.spyOn(bridge().documents, 'exportPDF').mockRejectedValueOnce(new AppError('profile.locked'))
-    await byTestIdClickMenu()
-    expect(document.body.textContent).toContain('Unlock a profile')
   })
 
   it('generates a standard document and attaches it to the dossier', async () => {
-    await useDossiersStore().open(dossierId)
-    const spy = vi.spyOn(bridge().documents, 'generate')
-    await openMenu()
-    byTestId('export-generate-release_note')!.click()
-    await settle()
-    expect(spy).toHaveBeenCalledWith(dossierId, 'release_note', 'zh')
-    const deliv = useDossiersStore().current!.state.flow!.deliverables ?? {}
-    expect(Object.values(deliv).flat().some((v) => v.name === `release_note-${dossierId}.pdf`)).toBe(true)
+    const gen = fixture('documents').find((r) => r.call === 'DocumentsAPI.Generate')!
+    const id = gen.args[0] as string
+    b.serve('dossier-upgrade-released')
+    await useDossiersStore().open(id)
+    await openMenu(id)
+    await choose('export-generate-release_note')
+    expect(b.callsOf('DocumentsAPI.Generate')).toEqual([[id, 'release_note', 'zh']])
+    const names = Object.values(useDossiersStore().current!.state.flow!.deliverables ?? {}).flat().map((v) => v.name)
+    const attached = Object.values((gen.result as DossierView).state.flow!.deliverables ?? {}).flat().filter((v) => v.mime === 'application/pdf').at(-1)!
+    expect(names).toContain(attached.name)
+    expect(b.misses).toEqual([])
   })
 })
 
-async function byTestIdClickMenu() {
-  (document.body.querySelector('[data-testid="dossier-export"]') as HTMLElement).click()
-  await settle()
-  byTestId('export-pdf-confirmation')!.click()
-  await settle()
-}
+describe('DossierExportMenu signed out', () => {
+  it('translates the backend’s refusal', async () => {
+    document.body.innerHTML = ''
+    const b = backend(...SAMPLE, 'errors')
+    await ready()
+    await openMenu(dossierId, 'en')
+    await choose('export-pdf-confirmation')
+    expect(b.callsOf('DocumentsAPI.ExportPDF')).toEqual([[{ kind: 'confirmation', dossier: dossierId, year: 0, lang: 'en' }]])
+    expect(document.body.textContent).toContain('Unlock a profile')
+    expect(b.misses).toEqual([])
+  })
+})
 
 describe('RegisterExportButtons', () => {
   it('maps the list filters to the register filter', async () => {
-    const spy = vi.spyOn(bridge().documents, 'exportRegister')
-    const stats = vi.spyOn(bridge().documents, 'exportStats')
+    document.body.innerHTML = ''
+    const b = backend(...SAMPLE).as('project_manager')
+    await ready()
+    // Saving a workbook asks where: the native dialog, cancelled here.
+    b.reply('DocumentsAPI.ExportRegister', { path: '', pages: 0, bytes: 0 }).reply('DocumentsAPI.ExportStats', { path: '', pages: 0, bytes: 0 })
     const store = useDossiersStore()
-    store.filter.month = '2026-12'
+    store.filter.month = '2027-01'
     store.filter.system_code = 'CRM'
     const { wrapper } = await mountUI(RegisterExportButtons)
     await wrapper.find('[data-testid="export-register"]').trigger('click')
     await settle()
-    expect(spy).toHaveBeenCalledWith({ year: 2026, window: '', system: 'CRM', lang: 'zh' })
+    expect(b.callsOf('DocumentsAPI.ExportRegister')).toEqual([[{ year: 2027, window: '', system: 'CRM', lang: 'zh' }]])
+    // Without a month, the year is this year as the backend reads it.
+    store.filter.month = ''
     await wrapper.find('[data-testid="export-stats"]').trigger('click')
     await settle()
-    expect(stats).toHaveBeenCalledWith({ year: 2026, window: '', system: 'CRM', lang: 'zh' })
+    expect(b.callsOf('DocumentsAPI.ExportStats')).toEqual([[{ year: 2026, window: '', system: 'CRM', lang: 'zh' }]])
   })
 })
 
 describe('VerifyView', () => {
-  const differs: VerifyReport = {
-    status: 'differs',
-    signature: { valid: true, signer: '王芳', fingerprint: 'ab12cd34ef56ab12cd34ef56ab12cd34', certificate: 'ff00', known: true, sample: true, signed_at: '2026-12-10T19:00:00+08:00' },
-    payload: {
-      format: 'golive-doc/1', kind: 'confirmation', number: 'GL-2026-0007', lang: 'zh', dossier: 'D-0007', event: 'e1f2', sha256: '00',
-      signed: [{ for: 'dept_review', fp: 'ab12cd34ef56ab12cd34ef56ab12cd34', how: 'self' }, { for: 'filing', fp: '99887766554433221100998877665544', how: 'witnessed' }],
-    },
-    title: '系统上线申请确认书',
-    newer_events: 3,
-    differences: [{ field: 'approvals[1].rows[0].remark', document: '同意上线', store: '同意，注意回退' }],
-    problems: [{ code: 'verify.differs', params: { count: '1' }, message: 'differs' }],
-  }
-
-  it('renders a differs report with its differences', async () => {
-    vi.spyOn(bridge().documents, 'verifyFromDialog').mockResolvedValue(differs)
+  it('shows the backend’s report on a PDF exported before the dossier moved on', async () => {
+    document.body.innerHTML = ''
+    const report = answer<VerifyReport>('documents', 'DocumentsAPI.VerifyFromDialog')
+    const b = backend(...SAMPLE, 'documents').as('project_manager')
+    await ready()
     const { wrapper } = await mountUI(VerifyView, { path: '/verify' })
     await wrapper.find('[data-testid="verify-pick"]').trigger('click')
     await settle()
-    const status = wrapper.find('[data-testid="verify-status"]')
-    expect(status.attributes('data-status')).toBe('differs')
-    expect(status.text()).toContain('有差异')
+    expect(b.callsOf('DocumentsAPI.VerifyFromDialog')).toEqual([[]])
+    expect(wrapper.find('[data-testid="verify-status"]').attributes('data-status')).toBe('match')
     expect(wrapper.find('[data-testid="verify-signature"]').text()).toContain('签名有效')
-    expect(wrapper.find('[data-testid="verify-dossier"]').text()).toBe('D-0007')
-    const signers = wrapper.findAll('[data-testid="verify-signer"]')
-    expect(signers.length).toBe(2)
-    expect(signers[0].text()).toContain('ab12 cd34')
-    expect(signers[0].text()).toContain('本人签名')
-    expect(signers[1].text()).toContain('见证签署')
-    const rows = wrapper.findAll('[data-testid="verify-difference"]')
-    expect(rows.length).toBe(1)
-    expect(rows[0].text()).toContain('approvals[1].rows[0].remark')
-    expect(rows[0].text()).toContain('同意上线')
-    expect(rows[0].text()).toContain('同意，注意回退')
-    expect(wrapper.find('[data-testid="verify-newer"]').text()).toContain('3')
-    expect(wrapper.find('[data-testid="verify-problem"]').text()).toBe('文档与本数据文件夹中的记录有 1 处不同。')
-  })
-
-  it('checks an exported PDF against the store (memory bridge) and ignores a cancelled dialog', async () => {
-    const x = await b.documents.exportPDF({ kind: 'confirmation', dossier: dossierId, year: 0, lang: 'zh' })
-    const data = b.written().get(x.path)!
-    b.setPicker(() => ({ name: 'c.pdf', data }))
-    const { wrapper } = await mountUI(VerifyView, { path: '/verify', locale: 'en' })
-    await wrapper.find('[data-testid="verify-pick"]').trigger('click')
-    await settle()
-    expect(wrapper.find('[data-testid="verify-status"]').attributes('data-status')).toBe('match')
-    b.setPicker(() => null)
-    await wrapper.find('[data-testid="verify-pick"]').trigger('click')
-    await settle()
-    expect(wrapper.find('[data-testid="verify-status"]').attributes('data-status')).toBe('match')
+    expect(wrapper.find('[data-testid="verify-signature"]').text()).toContain(report.signature.signer)
+    expect(wrapper.find('[data-testid="verify-dossier"]').text()).toBe(report.payload!.dossier)
+    expect(wrapper.findAll('[data-testid="verify-signer"]')).toHaveLength(report.payload!.signed.length)
+    expect(wrapper.findAll('[data-testid="verify-signer"]')[0].text()).toContain('本人签名')
+    expect(wrapper.find('[data-testid="verify-newer"]').text()).toContain(String(report.newer_events))
+    expect(wrapper.find('[data-testid="verify-differences"]').exists()).toBe(false)
+    expect(b.misses).toEqual([])
   })
 })
 
 describe('ProfileView certificate', () => {
   it('shows the signing certificate of the current profile', async () => {
-    expect(useSessionStore().current).not.toBeNull()
+    document.body.innerHTML = ''
+    const cert = answer<Certificate>('session', 'ProfileAPI.Certificate', 'project_manager')
+    const b = backend(...SAMPLE).as('project_manager')
+    await ready()
     const { wrapper } = await mountUI(ProfileView, { path: '/profile' })
     await settle()
-    const card = wrapper.find('[data-testid="profile-certificate"]')
-    expect(card.text()).toContain('PDF 签名证书')
-    expect(wrapper.find('[data-testid="certificate-subject"]').text()).toContain('CN=')
-    expect(wrapper.find('[data-testid="certificate-fingerprint"]').text()).not.toBe('')
+    expect(wrapper.find('[data-testid="profile-certificate"]').text()).toContain('PDF 签名证书')
+    expect(wrapper.find('[data-testid="certificate-subject"]').text()).toBe(cert.subject)
+    expect(wrapper.find('[data-testid="certificate-fingerprint"]').text()).toBe(cert.fingerprint)
     expect(wrapper.find('[data-testid="certificate-validity"]').text()).toContain('至')
+    expect(b.misses).toEqual([])
   })
 })

@@ -1,15 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import type { DossierCreateRequest } from '@/bridge'
 import DossierCreateForm from '@/components/DossierCreateForm/DossierCreateForm.vue'
 import { useSystemsStore } from '@/stores/systems'
-import { freshBridge, mountUI, ready, signedIn } from '@/test/mount'
+import { backend, mountUI, ready, SAMPLE } from '@/test/mount'
+import { fixture, type StubBackend } from '@/test/stub'
+
+const settle = async () => {
+  for (let i = 0; i < 4; i++) await flushPromises()
+}
 
 describe('DossierCreateForm', () => {
+  let b: StubBackend
   beforeEach(async () => {
-    freshBridge()
+    document.body.innerHTML = ''
+    b = backend(...SAMPLE, 'action-create').as('project_manager')
     await ready()
-    await signedIn('王芳')
-    await useSystemsStore().save({ code: 'CRM', name: 'CRM', department: 'Biz', owner: '李娜', class: 'java', web_facing: false, calls: [], updated_at: '' }, true)
+    await useSystemsStore().load()
   })
 
   it('asks for the upgrade kind only for an upgrade', async () => {
@@ -37,12 +44,17 @@ describe('DossierCreateForm', () => {
     expect(note.text()).toContain('未经完整测试')
   })
 
-  it('shows the backend error next to the field', async () => {
+  it('pre-fills the owner from the register and shows the backend’s refusal next to the field', async () => {
+    const refused = fixture('action-create').find((r) => r.error?.code === 'dossier.title_required')!
     const { wrapper } = await mountUI(DossierCreateForm, { props: { systemCode: 'CRM' } })
-    expect((wrapper.find('[data-testid="dossier-owner"]').element as HTMLInputElement).value).toBe('李娜')
-    expect((wrapper.find('[data-testid="dossier-pm"]').element as HTMLInputElement).value).toBe('王芳')
+    await settle()
+    const sent = refused.args[0] as DossierCreateRequest
+    expect((wrapper.find('[data-testid="dossier-owner"]').element as HTMLInputElement).value).toBe(sent.system_owner)
+    expect((wrapper.find('[data-testid="dossier-pm"]').element as HTMLInputElement).value).toBe(sent.project_manager)
     await wrapper.find('form').trigger('submit')
-    await flushPromises()
+    await settle()
+    expect(b.callsOf('DossierAPI.Create')).toEqual([[{ ...sent, content: [] }]])
     expect(wrapper.text()).toContain('请填写标题。')
+    expect(b.misses).toEqual([])
   })
 })

@@ -1,47 +1,49 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import DossierView from '@/views/DossierView.vue'
-import { utf8 } from '@/bridge/memory/sha256'
-import { byTestId, mountUI } from '@/test/mount'
-import { workflowFixture } from '@/test/workflow'
+import type { DossierView } from '@/bridge'
+import DossierView_ from '@/views/DossierView.vue'
+import { backend, byTestId, click, mountUI, ready, SAMPLE, type } from '@/test/mount'
+import { answer } from '@/test/stub'
 
-const click = async (id: string) => {
-  byTestId(id)!.click()
-  await flushPromises()
-}
+// Release day of a planned upgrade, as the release operator: the runbook is
+// filled in (action-execution holds the dossier as read then), the package
+// deployed differs from the one approved.
+const before = answer<DossierView>('action-execution', 'DossierAPI.Get', 'release_operator')
+const id = before.state.id
 
 describe('execution tab', () => {
-  beforeEach(() => {
-    document.body.innerHTML = ''
-  })
-
   it('shows a package mismatch in red and blocks the release until the operator explains it', async () => {
-    const fx = await workflowFixture()
-    const id = await fx.dossier()
-    await fx.submit(id)
-    let v = await fx.b.dossiers.get(id)
-    while (v.state.flow!.phase === 'approval') v = await fx.approve(id)
-    await fx.as('release_operator')
-    await fx.b.dossiers.saveRunbook(id, [{ no: 1, action: 'deploy', planned_at: '', started_at: '', ended_at: '', operator: 'op', result: 'ok', notes: '' }], [])
-    fx.b.setPicker(() => ({ name: 'crm-2.3.0.zip', data: utf8('a package rebuilt on the day') }))
-    await mountUI(DossierView, { props: { id }, path: `/dossiers/${id}?tab=execution` })
+    document.body.innerHTML = ''
+    const b = backend(...SAMPLE, 'dossier-upgrade-executing', 'action-execution').as('release_operator')
+    await ready()
+    await mountUI(DossierView_, { props: { id }, path: `/dossiers/${id}?tab=execution` })
+    for (let i = 0; i < 4; i++) await flushPromises()
+    // The backend's reason the release cannot be declared yet: the package is not re-hashed.
+    expect(byTestId('release-blocked')?.textContent).toContain('请先核对发布的程序包。')
+    expect((byTestId('release') as HTMLButtonElement).disabled).toBe(true)
 
     await click('package-check')
+    expect(b.callsOf('DossierAPI.CheckPackageFromDialog')).toEqual([[id]])
     expect(byTestId('package-result')?.dataset.match).toBe('false')
     expect(byTestId('package-result')?.textContent).toContain('不一致')
+    expect(byTestId('package-result')?.textContent).toContain('crm-2.3.0.zip')
     expect(byTestId('package-mismatch')).not.toBeNull()
     expect((byTestId('release') as HTMLButtonElement).disabled).toBe(true)
-    expect(byTestId('release-blocked')?.textContent).toContain('不能确认发布完成')
+    expect(byTestId('release-blocked')?.textContent).toContain('不一致，需先说明差异')
 
-    const reason = byTestId('override-reason') as HTMLTextAreaElement
-    reason.value = '测试环境重新打包，内容一致'
-    reason.dispatchEvent(new Event('input'))
-    await flushPromises()
+    await type('override-reason', '测试环境重新打包，内容一致')
     await click('override')
+    expect(b.callsOf('DossierAPI.Override')).toEqual([[id, '测试环境重新打包，内容一致']])
     expect(byTestId('override-record')?.textContent).toContain('测试环境重新打包，内容一致')
+    expect(byTestId('override-record')?.textContent).toContain('马超')
     expect(byTestId('override-mark')?.textContent).toContain('程序包差异已说明')
+    expect(byTestId('release-blocked')).toBeNull()
     expect((byTestId('release') as HTMLButtonElement).disabled).toBe(false)
+
     await click('release')
-    expect((await fx.b.dossiers.get(id)).state.flow!.execution.released).toBeTruthy()
+    expect(b.callsOf('DossierAPI.Release')).toEqual([[id, '']])
+    expect(byTestId('signoff-panel')?.textContent).toContain('马超')
+    expect(byTestId('release')).toBeNull()
+    expect(b.misses).toEqual([])
   })
 })

@@ -1,98 +1,114 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import DossierView from '@/views/DossierView.vue'
-import { byTestId, mountUI } from '@/test/mount'
-import { stepOf, upgradeFlow, workflowFixture, zh, type Fixture } from '@/test/workflow'
+import type { DecideRequest, DossierView } from '@/bridge'
+import DossierView_ from '@/views/DossierView.vue'
+import { backend, byTestId, click, mountUI, ready, SAMPLE, type } from '@/test/mount'
+import { answer, fixture, type StubBackend } from '@/test/stub'
 
-const click = async (id: string) => {
-  const el = byTestId(id)
-  expect(el, id).not.toBeNull()
-  el!.click()
-  await flushPromises()
+const settle = async () => {
+  for (let i = 0; i < 4; i++) await flushPromises()
 }
-const openApproval = (id: string) => mountUI(DossierView, { props: { id }, path: `/dossiers/${id}?tab=approval` })
+
+/** openApproval signs role in over the sample (and the files given) and opens a dossier's approval tab. */
+async function openApproval(role: string, id: string, ...files: string[]): Promise<StubBackend> {
+  const b = backend(...SAMPLE, ...files).as(role)
+  await ready()
+  await mountUI(DossierView_, { props: { id }, path: `/dossiers/${id}?tab=approval` })
+  await settle()
+  return b
+}
+
+const countersign = 'dossier-upgrade-countersign'
+const asPM = answer<DossierView>(countersign, 'DossierAPI.Get', 'project_manager')
+const id = asPM.state.id
 
 describe('approval tab', () => {
-  let fx: Fixture
-  beforeEach(async () => {
+  beforeEach(() => {
     document.body.innerHTML = ''
-    fx = await workflowFixture()
   })
 
   it('lists by name exactly what a refused submission is missing', async () => {
-    const id = await fx.dossier()
-    const start = upgradeFlow().steps[0]
-    // One required deliverable is there already; one optional one is not and must not be listed.
-    const [first, ...rest] = (start.deliverables ?? []).filter((d) => d.required)
-    await fx.attach(id, first.id)
-    await openApproval(id)
+    const refused = fixture('action-submit-refused').find((r) => r.error?.code === 'workflow.incomplete')!
+    const returned = answer<DossierView>('dossier-upgrade-returned', 'DossierAPI.Get', 'system_owner')
+    expect(refused.args[0]).toBe(returned.state.id)
+    const b = await openApproval('system_owner', returned.state.id, 'dossier-upgrade-returned', 'action-submit-refused')
 
     await click('submit')
+    expect(b.callsOf('DossierAPI.Submit')).toEqual([[returned.state.id, {}, '']])
     const missing = byTestId('missing-list')
     expect(missing).not.toBeNull()
-    for (const it of start.items ?? []) expect(missing!.textContent).toContain(zh(it.text))
-    for (const d of rest) expect(byTestId(`missing-deliverable-${d.id}`)?.textContent).toBe(zh(d.name))
-    expect(byTestId(`missing-deliverable-${first.id}`)).toBeNull()
-    for (const d of (start.deliverables ?? []).filter((x) => !x.required)) expect(byTestId(`missing-deliverable-${d.id}`)).toBeNull()
-    expect(missing!.textContent).not.toContain('up.1.')
-    expect(byTestId('step-status-up.1.start')?.textContent).toBe('待提交')
+    const start = returned.state.plan!.steps[0]
+    const ids = refused.error!.params!.items.split(',')
+    for (const itemId of ids) expect(byTestId(`missing-item-${itemId}`)?.textContent).toBe(start.items!.find((it) => it.id === itemId)!.text.zh)
+    // Only what the backend named: no other item, no deliverable.
+    expect(missing!.querySelectorAll('[data-testid^="missing-item-"]')).toHaveLength(ids.length)
+    expect(missing!.querySelectorAll('[data-testid^="missing-deliverable-"]')).toHaveLength(0)
+    expect(b.misses).toEqual([])
   })
 
-  it('shows the six countersign rows side by side with each director’s status', async () => {
-    const id = await fx.dossier()
-    await fx.submit(id)
-    await fx.approve(id, ['cs_director', 'infrastructure_director'])
-    await fx.as('project_manager')
-    await openApproval(id)
-
+  it('shows the six countersign rows side by side with each director’s recorded status', async () => {
+    const b = await openApproval('project_manager', id, countersign)
     const grid = byTestId('countersign-grid')!
     const slots = [...grid.querySelectorAll('[data-testid^="slot-"][data-status]')] as HTMLElement[]
-    expect(slots).toHaveLength(6)
-    const rows = stepOf('up.2.countersign').rows!
+    const rows = asPM.state.plan!.steps.find((s) => s.id === 'up.2.countersign')!.rows!
+    const recorded = asPM.state.flow!.slots.filter((s) => s.step === 'up.2.countersign')
     expect(slots.map((s) => s.dataset.testid)).toEqual(rows.map((r) => `slot-up.2.countersign/${r.id}`))
-    expect(slots.map((s) => s.dataset.status)).toEqual(['approved', 'pending', 'pending', 'pending', 'pending', 'approved'])
+    expect(slots.map((s) => s.dataset.status)).toEqual(recorded.map((s) => s.status))
+    expect(slots.map((s) => s.dataset.status)).toEqual(['approved', 'approved', 'approved', 'pending', 'pending', 'pending'])
     expect(slots[0].textContent).toContain('客户服务部总监')
-    expect(slots[0].textContent).toContain('同意')
-    expect(slots[1].textContent).toContain('等待 业务应用部总监')
-    expect(byTestId('step-status-up.2.countersign')?.textContent).toBe('会签中 2/6')
-    // The project manager holds none of the roles: no decision panel, but an urge button on pending rows.
+    expect(slots[0].textContent).toContain('王芳')
+    expect(slots[0].textContent).toContain(recorded[0].decision!.comment)
+    expect(slots[3].textContent).toContain('等待 基础应用部总监')
+    expect(byTestId('step-status-up.2.countersign')?.textContent).toBe('会签中 3/6')
+    // The project manager holds none of the roles: no decision panel, an urge where the backend offers one.
     expect(byTestId('decision-panel')).toBeNull()
-    expect(byTestId('urge-up.2.countersign/biz_apps')).not.toBeNull()
+    for (const key of asPM.actions.urge!) expect(byTestId(`urge-${key}`), key).not.toBeNull()
     expect(byTestId('urge-up.2.countersign/cs')).toBeNull()
+    expect(b.misses).toEqual([])
   })
 
-  it('offers the decision panel only to a profile holding the slot’s role', async () => {
-    const id = await fx.dossier()
-    await fx.submit(id)
-    await fx.as('biz_apps_director')
-    await openApproval(id)
+  it('offers the decision panel only on the row the backend lets the director decide', async () => {
+    const mine = answer<DossierView>(countersign, 'DossierAPI.Get', 'basic_apps_director')
+    expect(mine.actions.decide).toEqual(['up.2.countersign/basic_apps'])
+    await openApproval('basic_apps_director', id, countersign)
     const panel = byTestId('decision-panel')
-    expect(panel?.dataset.slot).toBe('up.2.countersign/biz_apps')
-    expect(panel?.textContent).toContain('你以「业务应用部总监」的身份审批')
-    expect(byTestId('decide-open-up.2.countersign/biz_apps')).not.toBeNull()
-    expect(byTestId('decide-open-up.2.countersign/cs')).toBeNull()
+    expect(panel?.dataset.slot).toBe('up.2.countersign/basic_apps')
+    expect(panel?.textContent).toContain('你以「基础应用部总监」的身份审批')
+    expect(byTestId('decide-open-up.2.countersign/basic_apps')).not.toBeNull()
+    expect(byTestId('decide-open-up.2.countersign/app_dev')).toBeNull()
   })
 
-  it('requires a reason to return, then sends the dossier back to the submitter', async () => {
-    const id = await fx.dossier()
-    await fx.submit(id)
-    await fx.as('cs_director')
-    await openApproval(id)
+  it('approves with every item answered and the comment, and shows the row approved', async () => {
+    const recorded = fixture('action-decide').find((r) => r.call === 'DossierAPI.Decide')!.args[1] as DecideRequest
+    const b = await openApproval('basic_apps_director', id, countersign)
+    // From here on the backend answers as it did to this decision (and reads the dossier as it is after).
+    b.serve('action-decide')
+    await click('answers-all-yes')
+    await type('decision-comment', recorded.comment)
+    await click('decide-approve')
+    expect(b.callsOf('DossierAPI.Decide')).toEqual([[id, recorded]])
+    expect(byTestId('slot-up.2.countersign/basic_apps')?.dataset.status).toBe('approved')
+    expect(byTestId('slot-up.2.countersign/basic_apps')?.textContent).toContain(recorded.comment)
+    expect(byTestId('decision-panel')).toBeNull()
+    expect(b.misses).toEqual([])
+  })
 
+  it('requires a reason to return, then shows the dossier back with the submitter', async () => {
+    const b = await openApproval('app_dev_director', id, 'action-return')
     await click('decide-return')
     expect(byTestId('return-form')).not.toBeNull()
+    // Without a reason the backend refuses (the recorded workflow.reason_required), and the panel says so.
     await click('decide-return-confirm')
+    const noReason = { step: 'up.2.countersign', row: 'app_dev', decision: 'return', return_to: '', comment: '', answers: {} }
+    expect(b.callsOf('DossierAPI.Decide')).toEqual([[id, noReason]])
     expect(byTestId('error-alert')?.textContent).toContain('请填写理由')
-    expect((await fx.b.dossiers.get(id)).state.flow!.phase).toBe('approval')
+    expect(byTestId('return-form')).not.toBeNull()
 
-    const input = byTestId('decision-comment') as HTMLTextAreaElement
-    input.value = '缺少联调结果'
-    input.dispatchEvent(new Event('input'))
-    await flushPromises()
+    await type('decision-comment', '缺少联调结果')
     await click('decide-return-confirm')
-    const v = await fx.b.dossiers.get(id)
-    expect(v.state.flow!.phase).toBe('draft')
-    expect(v.history.at(-1)).toMatchObject({ kind: 'flow.decided', params: { decision: 'return', comment: '缺少联调结果' } })
+    expect(b.callsOf('DossierAPI.Decide')).toEqual([[id, noReason], [id, { ...noReason, comment: '缺少联调结果' }]])
     expect(byTestId('returned-alert')?.textContent).toContain('缺少联调结果')
+    expect(byTestId('returned-alert')?.textContent).toContain('赵磊')
+    expect(b.misses).toEqual([])
   })
 })

@@ -1,0 +1,172 @@
+// The bridge's areas mapped onto the bound Go methods (package app). The
+// mapping is written once: the desktop app runs it over the Wails bindings
+// (wails.ts) and the component specs over recordings of the real backend
+// (src/test/stub.ts), so both speak to the same Go calls.
+import type * as AppAPI from '../../wailsjs/go/app/AppAPI'
+import type * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
+import type * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
+import type * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
+import type * as SystemAPI from '../../wailsjs/go/app/SystemAPI'
+import type * as TemplateAPI from '../../wailsjs/go/app/TemplateAPI'
+import type * as WindowAPI from '../../wailsjs/go/app/WindowAPI'
+import type { Certificate, DocumentsArea, Exported, VerifyReport } from './documents'
+import { toAppError } from './errors'
+import type {
+  AppInfo, AppSystem, Bridge, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Preferences, ProcessTemplate, Profile, Progress,
+  ReleaseWindow, SampleSummary, TemplateInfo, TemplateProblem,
+} from './types'
+import type { HolidayYear, PlanWindow, ReadingDiff, WindowPlan, WindowsArea, YearView } from './windows'
+
+/** The generated binding modules, by the name of the Go struct they bind. */
+interface Modules {
+  AppAPI: typeof AppAPI
+  DocumentsAPI: typeof DocumentsAPI
+  DossierAPI: typeof DossierAPI
+  ProfileAPI: typeof ProfileAPI
+  SystemAPI: typeof SystemAPI
+  TemplateAPI: typeof TemplateAPI
+  WindowAPI: typeof WindowAPI
+}
+
+/** GoCall names one bound method, "DossierAPI.Get"; a misspelt or removed method does not compile. */
+export type GoCall = { [A in keyof Modules]: `${A}.${Extract<keyof Modules[A], string>}` }[keyof Modules]
+
+/** Invoke calls a bound Go method; it rejects with what Wails rejects with (the error's JSON text). */
+export type Invoke = (call: GoCall, args: unknown[]) => Promise<unknown>
+
+/** Events subscribes to an event the Go side emits; it returns the unsubscribe. */
+export type Subscribe = (event: string, cb: (...data: unknown[]) => void) => () => void
+
+/** The Wails event the Go side emits when a second start was redirected here. */
+export const SECOND_INSTANCE_EVENT = 'app:second-instance'
+
+/** The Wails event long file work reports progress with: {op, path, done, total}. */
+export const PROGRESS_EVENT = 'progress'
+
+/** createBridge builds the Bridge over invoke and subscribe. */
+export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
+  async function call<T>(name: GoCall, ...args: unknown[]): Promise<T> {
+    try {
+      return (await invoke(name, args)) as T
+    } catch (e) {
+      throw toAppError(e)
+    }
+  }
+  // Go sends a nil slice as null; the UI always gets a list.
+  const list = async <T>(name: GoCall, ...args: unknown[]): Promise<T[]> => (await call<T[] | null>(name, ...args)) ?? []
+  const view = (name: GoCall, ...args: unknown[]) => call<DossierView>(name, ...args)
+  const plan = (name: GoCall, ...args: unknown[]) => call<WindowPlan>(name, ...args)
+  const exported = (name: GoCall, ...args: unknown[]) => call<Exported>(name, ...args)
+  // Go's time.Time cannot decode "": a system not saved yet sends no updated_at.
+  const asSystem = ({ updated_at, ...rest }: AppSystem) => (updated_at ? { ...rest, updated_at } : rest)
+
+  const windows: WindowsArea = {
+    year: (y) => call<YearView>('WindowAPI.Year', y),
+    move: (y, id, date, start, end, reason) => plan('WindowAPI.Move', y, id, date, start, end, reason),
+    cancel: (y, id, reason) => plan('WindowAPI.Cancel', y, id, reason),
+    add: (y, cls, date, start, end, reason) => plan('WindowAPI.Add', y, cls, date, start, end, reason),
+    addFreeze: (y, name, start, end, reason) => plan('WindowAPI.AddFreeze', y, name, start, end, reason),
+    undo: (y, i) => plan('WindowAPI.Undo', y, i),
+    discardDraft: (y) => plan('WindowAPI.DiscardDraft', y),
+    publish: (y, note) => plan('WindowAPI.Publish', y, note),
+    version: (y, n) => plan('WindowAPI.Version', y, n),
+    compareReadings: (cls, y) => list<ReadingDiff>('WindowAPI.CompareReadings', cls, y),
+    nextOpen: async (cls) => (await call<PlanWindow | null>('WindowAPI.NextOpen', cls)) ?? null,
+    targets: (cls, years) => list<PlanWindow>('WindowAPI.Targets', cls, years),
+    exportICSToDialog: async (y) => (await call<string>('WindowAPI.ExportICSToDialog', y)) ?? '',
+    // A cancelled dialog answers an empty Year.
+    importHolidaysFromDialog: async (y) => {
+      const got = await call<HolidayYear | null>('WindowAPI.ImportHolidaysFromDialog', y)
+      return got?.year ? got : null
+    },
+    resetHolidays: (y) => call<void>('WindowAPI.ResetHolidays', y),
+  }
+
+  const documents: DocumentsArea = {
+    exportPDF: (req) => exported('DocumentsAPI.ExportPDF', req),
+    exportRegister: (f) => exported('DocumentsAPI.ExportRegister', f),
+    exportStats: (f) => exported('DocumentsAPI.ExportStats', f),
+    exportPlanWorkbook: (y, lang) => exported('DocumentsAPI.ExportPlanWorkbook', y, lang),
+    exportUserTestTemplate: (id, lang) => exported('DocumentsAPI.ExportUserTestTemplate', id, lang),
+    generate: (id, docId, lang) => view('DocumentsAPI.Generate', id, docId, lang),
+    verifyFromDialog: () => call<VerifyReport>('DocumentsAPI.VerifyFromDialog'),
+    openFile: (path) => call<void>('DocumentsAPI.OpenFile', path),
+  }
+
+  return {
+    app: {
+      info: () => call<AppInfo>('AppAPI.Info'),
+      clock: () => call('AppAPI.Clock'),
+      loadSampleData: () => call<SampleSummary>('AppAPI.LoadSampleData'),
+      preferences: () => call<Preferences>('AppAPI.Preferences'),
+      setPreferences: (p) => call<void>('AppAPI.SetPreferences', p),
+      onSecondInstance: (cb) => subscribe(SECOND_INSTANCE_EVENT, () => cb()),
+      onProgress: (cb) => subscribe(PROGRESS_EVENT, (p) => cb(p as Progress)),
+    },
+    profiles: {
+      list: () => list<Profile>('ProfileAPI.List'),
+      create: (req) => call<Profile>('ProfileAPI.Create', req),
+      unlock: (id, pass) => call<Profile>('ProfileAPI.Unlock', id, pass),
+      lock: () => call<void>('ProfileAPI.Lock'),
+      current: async () => (await call<Profile | null>('ProfileAPI.Current')) ?? null,
+      identities: () => list<Identity>('ProfileAPI.Identities'),
+      capabilities: () => call<Capabilities>('ProfileAPI.Capabilities'),
+      certificate: (id) => call<Certificate>('ProfileAPI.Certificate', id),
+    },
+    systems: {
+      list: () => list<AppSystem>('SystemAPI.List'),
+      classes: () => list<string>('SystemAPI.Classes'),
+      create: (s) => call<AppSystem>('SystemAPI.Create', asSystem(s)),
+      update: (s) => call<AppSystem>('SystemAPI.Update', asSystem(s)),
+      remove: (code) => call<void>('SystemAPI.Delete', code),
+    },
+    dossiers: {
+      list: (f) => list<DossierSummary>('DossierAPI.List', f),
+      get: (id) => view('DossierAPI.Get', id),
+      create: (req) => view('DossierAPI.Create', req),
+      update: (id, patch) => view('DossierAPI.Update', id, patch),
+      setChecklist: (id, item, status, note) => view('DossierAPI.SetChecklist', id, item, status, note),
+      advance: (id, to, note) => view('DossierAPI.Advance', id, to, note),
+      addNote: (id, text) => view('DossierAPI.AddNote', id, text),
+      submit: (id, answers, comment) => view('DossierAPI.Submit', id, answers, comment),
+      decide: (id, req) => view('DossierAPI.Decide', id, req),
+      withdraw: (id, comment) => view('DossierAPI.Withdraw', id, comment),
+      transfer: (id, step, row, to, comment) => view('DossierAPI.Transfer', id, step, row, to, comment),
+      comment: (id, step, row, text) => view('DossierAPI.Comment', id, step, row, text),
+      urge: (id, step, row, comment) => view('DossierAPI.Urge', id, step, row, comment),
+      file: (id, comment) => view('DossierAPI.File', id, comment),
+      saveRunbook: (id, runbook, tests) => view('DossierAPI.SaveRunbook', id, runbook, tests),
+      override: (id, reason) => view('DossierAPI.Override', id, reason),
+      release: (id, comment) => view('DossierAPI.Release', id, comment),
+      supervise: (id, comment) => view('DossierAPI.Supervise', id, comment),
+      sameDayTest: (id, by, at, note) => view('DossierAPI.SameDayTest', id, by, at, note),
+      confirm: (id, success, answers, rollback, comment) => view('DossierAPI.Confirm', id, success, answers, rollback, comment),
+      postpone: (id, unchanged, reason, p, at, win) => view('DossierAPI.Postpone', id, unchanged, reason, p, at, win),
+      proposePostponement: (id) => call<ReleaseWindow>('DossierAPI.ProposePostponement', id),
+      archive: (id, na) => view('DossierAPI.Archive', id, na),
+      inbox: () => list<InboxItem>('DossierAPI.Inbox'),
+      attachUpload: (id, d, name, b64, note) => view('DossierAPI.AttachUpload', id, d, name, b64, note),
+      attachFromDialog: (id, d, note) => view('DossierAPI.AttachFromDialog', id, d, note),
+      recordPackageFromDialog: (id, d) => view('DossierAPI.RecordPackageFromDialog', id, d),
+      checkPackageFromDialog: (id) => view('DossierAPI.CheckPackageFromDialog', id),
+      saveDeliverable: (sha, name) => call<string>('DossierAPI.SaveDeliverable', sha, name),
+      openDeliverable: (sha, name) => call<void>('DossierAPI.OpenDeliverable', sha, name),
+    },
+    windows,
+    documents,
+    template: {
+      current: () => call<ProcessTemplate>('TemplateAPI.Current'),
+      list: () => list<TemplateInfo>('TemplateAPI.List'),
+      get: (key) => call<ProcessTemplate>('TemplateAPI.Get', key),
+      validate: (t) => list<TemplateProblem>('TemplateAPI.Validate', t),
+      save: (t, makeCurrent) => call<TemplateInfo>('TemplateAPI.Save', t, makeCurrent),
+      setCurrent: (key) => call<void>('TemplateAPI.SetCurrent', key),
+      exportToDialog: (key) => call<string>('TemplateAPI.ExportToDialog', key),
+      // A cancelled dialog answers an empty Info.
+      importFromDialog: async () => {
+        const info = await call<TemplateInfo>('TemplateAPI.ImportFromDialog')
+        return info?.key ? info : null
+      },
+    },
+  }
+}
