@@ -5,6 +5,11 @@
 // encrypts the 32-byte Ed25519 seed with XChaCha20-Poly1305; Open reverses it
 // and reports a wrong passphrase as keys.wrong_passphrase, because the AEAD
 // tag cannot be forged without the right derived key.
+//
+// The argon2id settings are stored with each sealed key, so they come from
+// disk: Open obeys them only within bounds (KDF.Validate), so that a
+// damaged or edited record claiming 8 GiB of memory or four billion passes
+// is refused as keys.kdf_out_of_range instead of exhausting the machine.
 package keys
 
 import (
@@ -12,6 +17,8 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/crypto/argon2"
@@ -42,6 +49,48 @@ type KDF struct {
 // tenth of a second on a laptop.
 var DefaultKDF = KDF{Name: "argon2id", Time: 1, MemoryKiB: 64 * 1024, Threads: 2}
 
+// Bounds on the argon2id settings Seal and Open accept: sixteen times the
+// default cost and more, yet a few seconds and a gigabyte at worst.
+const (
+	// MaxTime bounds the passes.
+	MaxTime = 16
+	// MaxMemoryKiB bounds the memory: 1 GiB.
+	MaxMemoryKiB = 1 << 20
+	// MaxWork bounds passes × memory (KiB): 4 GiB of memory passed over.
+	MaxWork = 4 << 20
+	// MaxThreads bounds the parallelism.
+	MaxThreads = 16
+	// MinSalt and MaxSalt bound the salt's length in bytes.
+	MinSalt, MaxSalt = 8, 64
+)
+
+// Validate checks that k is argon2id within the bounds above; argon2id
+// itself needs at least 8 KiB of memory per thread. Code
+// keys.kdf_out_of_range (params setting, value) otherwise: stored
+// settings out of bounds are a damaged or tampered record.
+func (k KDF) Validate() error {
+	out := func(setting string, value uint64, bound string) error {
+		return apperr.New("keys.kdf_out_of_range", "setting", setting, "value", strconv.FormatUint(value, 10)).
+			WithDetail("the stored key-derivation setting %s = %d is out of bounds (%s)", setting, value, bound)
+	}
+	switch {
+	case k.Name != "argon2id":
+		return apperr.New("keys.kdf_out_of_range", "setting", "name", "value", k.Name).
+			WithDetail("the stored key derivation %q is not argon2id", k.Name)
+	case k.Time < 1 || k.Time > MaxTime:
+		return out("time", uint64(k.Time), fmt.Sprintf("1 to %d", MaxTime))
+	case k.Threads < 1 || k.Threads > MaxThreads:
+		return out("threads", uint64(k.Threads), fmt.Sprintf("1 to %d", MaxThreads))
+	case k.MemoryKiB < 8*uint32(k.Threads) || k.MemoryKiB > MaxMemoryKiB:
+		return out("memory_kib", uint64(k.MemoryKiB), fmt.Sprintf("%d to %d KiB", 8*uint32(k.Threads), MaxMemoryKiB))
+	case uint64(k.Time)*uint64(k.MemoryKiB) > MaxWork:
+		return out("memory_kib", uint64(k.MemoryKiB), fmt.Sprintf("at most %d KiB over %d passes", MaxWork/uint64(k.Time), k.Time))
+	case len(k.Salt) < MinSalt || len(k.Salt) > MaxSalt:
+		return out("salt", uint64(len(k.Salt)), fmt.Sprintf("%d to %d bytes", MinSalt, MaxSalt))
+	}
+	return nil
+}
+
 // Sealed is an encrypted private key as stored in a profile.
 type Sealed struct {
 	// Public is the Ed25519 public key in lowercase hex.
@@ -64,7 +113,8 @@ func Generate() (ed25519.PublicKey, ed25519.PrivateKey, error) {
 }
 
 // Seal encrypts priv under passphrase. It returns keys.weak_passphrase when
-// the passphrase is shorter than MinPassphrase characters.
+// the passphrase is shorter than MinPassphrase characters and
+// keys.kdf_out_of_range for settings Open would refuse.
 func Seal(priv ed25519.PrivateKey, passphrase string, kdf KDF) (Sealed, error) {
 	if len([]rune(passphrase)) < MinPassphrase {
 		return Sealed{}, apperr.New("keys.weak_passphrase", "min", "8")
@@ -73,6 +123,9 @@ func Seal(priv ed25519.PrivateKey, passphrase string, kdf KDF) (Sealed, error) {
 	kdf.Salt = make([]byte, 16)
 	if _, err := rand.Read(kdf.Salt); err != nil {
 		return Sealed{}, apperr.Wrap(err, "keys.generate_failed")
+	}
+	if err := kdf.Validate(); err != nil {
+		return Sealed{}, err
 	}
 	aead, err := chacha20poly1305.NewX(derive(passphrase, kdf))
 	if err != nil {
@@ -91,16 +144,22 @@ func Seal(priv ed25519.PrivateKey, passphrase string, kdf KDF) (Sealed, error) {
 	}, nil
 }
 
-// Open decrypts s with passphrase. It returns keys.wrong_passphrase when the
-// passphrase does not open the box and keys.corrupt when the stored key is
-// damaged or does not match its public half.
+// Open decrypts s with passphrase. It returns keys.kdf_out_of_range when
+// the stored key-derivation settings are out of bounds (checked before
+// any work is done), keys.corrupt when the stored key is damaged or does
+// not match its public half, and keys.wrong_passphrase when the
+// passphrase does not open the box.
 func Open(s Sealed, passphrase string) (ed25519.PrivateKey, error) {
+	if err := s.KDF.Validate(); err != nil {
+		return nil, err
+	}
 	pub, err := hex.DecodeString(s.Public)
-	if err != nil || len(pub) != ed25519.PublicKeySize || s.KDF.Name != "argon2id" || s.KDF.Time == 0 || s.KDF.MemoryKiB == 0 || s.KDF.Threads == 0 || len(s.KDF.Salt) < 8 {
-		return nil, apperr.New("keys.corrupt")
+	if err != nil || len(pub) != ed25519.PublicKeySize || len(s.Nonce) != chacha20poly1305.NonceSizeX ||
+		len(s.Box) != ed25519.SeedSize+chacha20poly1305.Overhead {
+		return nil, apperr.New("keys.corrupt").WithDetail("the sealed key has a public key, nonce or box of the wrong length")
 	}
 	aead, err := chacha20poly1305.NewX(derive(passphrase, s.KDF))
-	if err != nil || len(s.Nonce) != aead.NonceSize() {
+	if err != nil {
 		return nil, apperr.New("keys.corrupt")
 	}
 	seed, err := aead.Open(nil, s.Nonce, s.Box, pub)

@@ -2,6 +2,9 @@ package keys_test
 
 import (
 	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"testing"
 
 	"golive/backend/apperr"
@@ -89,4 +92,83 @@ func TestFingerprint(t *testing.T) {
 	if keys.FingerprintHex("nothex") != "" {
 		t.Fatal("malformed key got a fingerprint")
 	}
+}
+
+// edited returns s after changing its stored record (the JSON a profile
+// keeps) with edit.
+func edited(t *testing.T, s keys.Sealed, edit func(rec map[string]any)) keys.Sealed {
+	t.Helper()
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal(b, &rec); err != nil {
+		t.Fatal(err)
+	}
+	edit(rec)
+	if b, err = json.Marshal(rec); err != nil {
+		t.Fatal(err)
+	}
+	var out keys.Sealed
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestStoredSettingsAreBounded(t *testing.T) {
+	kdf := func(key string, v any) func(map[string]any) {
+		return func(rec map[string]any) { rec["kdf"].(map[string]any)[key] = v }
+	}
+	for _, c := range []struct {
+		name    string
+		edit    func(map[string]any)
+		setting string
+	}{
+		{"EightGiBOfMemory", kdf("memory_kib", 8<<20), "memory_kib"},
+		{"FourBillionPasses", kdf("time", 4e9), "time"},
+		{"OneGiBSixteenTimes", func(rec map[string]any) { kdf("time", 16)(rec); kdf("memory_kib", 1<<20)(rec) }, "memory_kib"},
+		{"TooLittleMemoryForTheThreads", func(rec map[string]any) { kdf("threads", 4)(rec); kdf("memory_kib", 16)(rec) }, "memory_kib"},
+		{"NoPass", kdf("time", 0), "time"},
+		{"TwoHundredThreads", kdf("threads", 200), "threads"},
+		{"LongSalt", kdf("salt", base64.StdEncoding.EncodeToString(make([]byte, 1<<20))), "salt"},
+		{"ShortSalt", kdf("salt", "AAA="), "salt"},
+		{"AnotherFunction", kdf("name", "scrypt"), "name"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, s := sealed(t, "correct horse")
+			_, err := keys.Open(edited(t, s, c.edit), "correct horse")
+			var e *apperr.Error
+			if apperr.Code(err) != "keys.kdf_out_of_range" || !errors.As(err, &e) || e.Params["setting"] != c.setting || e.Detail == "" {
+				t.Fatalf("err = %v (%+v), want keys.kdf_out_of_range for %s", err, e, c.setting)
+			}
+		})
+	}
+	t.Run("KeyLengths", func(t *testing.T) {
+		for name, edit := range map[string]func(map[string]any){
+			"Box":    func(rec map[string]any) { rec["box"] = base64.StdEncoding.EncodeToString(make([]byte, 1<<16)) },
+			"Nonce":  func(rec map[string]any) { rec["nonce"] = "AAAA" },
+			"Public": func(rec map[string]any) { rec["public"] = "00" },
+		} {
+			_, s := sealed(t, "correct horse")
+			if _, err := keys.Open(edited(t, s, edit), "correct horse"); apperr.Code(err) != "keys.corrupt" {
+				t.Errorf("%s of the wrong length: %v", name, err)
+			}
+		}
+	})
+	t.Run("WithinBoundsIsObeyed", func(t *testing.T) {
+		_, s := sealed(t, "correct horse")
+		// Other settings derive another key: the passphrase no longer
+		// opens the box, so the edited settings were used, not refused.
+		if _, err := keys.Open(edited(t, s, kdf("threads", 2)), "correct horse"); apperr.Code(err) != "keys.wrong_passphrase" {
+			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("SealRefusesThemToo", func(t *testing.T) {
+		_, priv, _ := keys.Generate()
+		if _, err := keys.Seal(priv, "correct horse", keys.KDF{Time: 1, MemoryKiB: 8 << 20, Threads: 1}); apperr.Code(err) != "keys.kdf_out_of_range" {
+			t.Fatalf("err = %v", err)
+		}
+	})
 }

@@ -13,8 +13,19 @@
 //
 // Sign adds a detached CMS signature (github.com/digitorus/pdfsign) as an
 // incremental update; the text fields of the signature dictionary are kept
-// ASCII, since pdfsign writes them unescaped. Verify checks the signature
-// cryptographically, that it covers the whole file, and returns the
-// certificate and its bound identity; a document changed after signing
-// fails with pdfsig.digest_mismatch.
+// ASCII, since pdfsign writes them unescaped.
+//
+// Verify trusts nothing it has not located through the file's structure
+// (subpackage pdfobj, a bounded reader of the PDF files GoLive writes): the
+// signature dictionary is the /V of the AcroForm's signature field, and
+// its own /ByteRange must leave out exactly its /Contents string and reach
+// the last byte of the file — text that merely looks like a /ByteRange
+// elsewhere (in an appended content stream, an annotation, a comment after
+// %%EOF) is never read. The only unsigned bytes are then /Contents, and
+// those are pinned too: the CMS must be the canonical DER of the structure
+// Sign writes (cms.go), with its certificate's self-signature intact, and
+// followed by zero padding only. Each failure has its own code (see
+// Verify), so the report says which check failed.
+//
+// Subpackage pdftest builds the tampered files the tests check.
 package pdfsig

@@ -20,7 +20,7 @@ import (
 
 // plainPDF is a one-page PDF in a core font, so these tests need no font
 // files.
-func plainPDF(t *testing.T) []byte {
+func plainPDF(t testing.TB) []byte {
 	t.Helper()
 	doc := gofpdf.New("P", "mm", "A4", "")
 	doc.AddPage()
@@ -87,7 +87,7 @@ func TestSignAndVerify(t *testing.T) {
 	})
 	t.Run("Appended", func(t *testing.T) {
 		_, err := pdfsig.Verify(append(bytes.Clone(signed), []byte("\n% appended\n")...))
-		if apperr.Code(err) != "pdfsig.not_whole_file" {
+		if apperr.Code(err) != "pdfsig.trailing_data" {
 			t.Fatalf("err = %v", err)
 		}
 	})
@@ -132,4 +132,23 @@ func flip(t *testing.T, doc []byte) []byte {
 	bad := bytes.Clone(doc)
 	bad[i+len("/Producer (")] ^= 0x01
 	return bad
+}
+
+// TestFolderClaimingHugeKeySettings edits the profile record of a real
+// data folder as a damaged or hostile folder could hold it: opening the
+// signer is refused before any key derivation runs.
+func TestFolderClaimingHugeKeySettings(t *testing.T) {
+	env := testenv.Open(t, "", "张伟", "project_manager")
+	var rec map[string]any
+	if err := env.Store.Get("prof", env.Profile.ID, &rec); err != nil {
+		t.Fatalf("the profile record: %v", err)
+	}
+	rec["sealed"].(map[string]any)["kdf"].(map[string]any)["memory_kib"] = 8 << 20 // 8 GiB
+	if err := env.Store.Put("prof", env.Profile.ID, rec); err != nil {
+		t.Fatal(err)
+	}
+	_, err := pdfsig.Open(env.Profiles, env.Profile.ID, "passphrase-123", "", time.Now())
+	if apperr.Code(err) != "keys.kdf_out_of_range" || !strings.Contains(err.Error(), "memory_kib = 8388608") {
+		t.Fatalf("err = %v", err)
+	}
 }

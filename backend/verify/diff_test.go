@@ -26,8 +26,9 @@ func TestDiffNamesFields(t *testing.T) {
 	}
 }
 
-func TestEmbeddedNeedsAPDF(t *testing.T) {
-	if _, err := embedded([]byte("not a pdf")); err == nil {
-		t.Fatal("no error for garbage")
+func TestNotAPDF(t *testing.T) {
+	rep := Check([]byte("not a pdf"), nil)
+	if rep.Status != Invalid || len(rep.Problems) != 2 || rep.Problems[0].Code != "pdfsig.unreadable" || rep.Problems[1].Code != "verify.no_payload" {
+		t.Fatalf("garbage: %+v", rep)
 	}
 }

@@ -1,9 +1,3 @@
-// Package verify checks a GoLive PDF: its digital signature (backend/pdfsig)
-// and its verification payload against the local store. The document
-// embeds the content it shows (backend/printable); Check rebuilds that content
-// from the folder's own copy of the dossier's events, up to the event the
-// document was made from, and reports every field that differs. The CLI's
-// `golive verify` and the app's 验证 screen both call Check.
 package verify
 
 import (
@@ -19,12 +13,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/digitorus/pdf"
-
 	"golive/backend/apperr"
 	"golive/backend/documents"
 	"golive/backend/keys"
 	"golive/backend/pdfsig"
+	"golive/backend/pdfsig/pdfobj"
 	"golive/backend/printable"
 	"golive/backend/profile"
 )
@@ -47,6 +40,14 @@ const (
 
 // MaxDifferences bounds the differences a report lists.
 const MaxDifferences = 40
+
+// MaxFileSize bounds the PDF files Check reads: GoLive's documents weigh
+// a few hundred kilobytes.
+const MaxFileSize = 32 << 20
+
+// MaxEmbeddedFile bounds each embedded file (the payload and the content)
+// once inflated.
+const MaxEmbeddedFile = 8 << 20
 
 // Report is the outcome of a check.
 type Report struct {
@@ -126,18 +127,25 @@ func (r *Report) worse(status string) {
 	}
 }
 
-// CheckFile is Check for the file at path. Code verify.unreadable when the
-// file cannot be read.
+// CheckFile is Check for the file at path, reading no more than
+// MaxFileSize bytes and one. Code verify.unreadable when the file cannot
+// be read.
 func CheckFile(path string, svc *documents.Service) (Report, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return Report{}, apperr.Wrap(err, "verify.unreadable", "path", path)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return Report{}, apperr.Wrap(err, "verify.unreadable", "path", path)
 	}
 	return Check(b, svc), nil
 }
 
-// Check verifies doc's digital signature and compares its payload and
-// content with the store behind svc.
+// Check verifies doc's digital signature, compares its pages with its
+// embedded payload and content, and those with the store behind svc (see
+// the package comment).
 func Check(doc []byte, svc *documents.Service) Report {
 	r := Report{Status: Match, Differences: []Difference{}, Problems: []Problem{}}
 	r.check(doc, svc)
@@ -146,6 +154,11 @@ func Check(doc []byte, svc *documents.Service) Report {
 }
 
 func (r *Report) check(doc []byte, svc *documents.Service) {
+	if len(doc) > MaxFileSize {
+		r.problem(apperr.New("verify.file_too_large", "max", "32 MiB").
+			WithDetail("the file is larger than %d bytes, far larger than any GoLive document", MaxFileSize), Invalid)
+		return
+	}
 	res, err := pdfsig.Verify(doc)
 	if err != nil {
 		r.problem(err, Invalid)
@@ -156,7 +169,12 @@ func (r *Report) check(doc []byte, svc *documents.Service) {
 		}
 		r.identify(hex.EncodeToString(res.Identity), svc)
 	}
-	files, err := embedded(doc)
+	f, err := pdfobj.Parse(doc)
+	if err != nil {
+		r.problem(apperr.Wrap(err, "verify.no_payload").WithDetail("the PDF cannot be read: %v", err), Invalid)
+		return
+	}
+	files, err := embedded(f.Latest())
 	if err != nil {
 		r.problem(err, Invalid)
 		return
@@ -181,6 +199,7 @@ func (r *Report) check(doc []byte, svc *documents.Service) {
 	if again, err := printable.NewPayload(content); err != nil || !bytes.Equal(again.JSON(), p.JSON()) {
 		r.problem(apperr.New("verify.payload_mismatch").WithDetail("the payload does not match the embedded content"), Invalid)
 	}
+	r.checkPages(f.Latest(), content, p, r.Signature.Certificate)
 	r.compare(p, content, svc)
 }
 
@@ -350,36 +369,116 @@ func scalar(v any) string {
 	return fmt.Sprint(v)
 }
 
-// embedded returns the files a PDF embeds, by name. Code verify.no_payload
-// when the PDF cannot be read or embeds nothing.
-func embedded(doc []byte) (files map[string][]byte, err error) {
-	defer func() {
-		if rec := recover(); rec != nil {
-			err = apperr.New("verify.no_payload").WithDetail("the PDF cannot be read: %v", rec)
-		}
-	}()
-	rdr, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
+// embedded returns the payload and the content a PDF embeds, by name,
+// each inflated to at most MaxEmbeddedFile bytes; other embedded files
+// are not read. Codes: verify.no_payload when the PDF embeds neither
+// (or one of them twice), verify.payload_too_large.
+func embedded(rev *pdfobj.Revision) (map[string][]byte, error) {
+	specs, err := fileSpecs(rev)
 	if err != nil {
-		return nil, apperr.Wrap(err, "verify.no_payload").WithDetail("the PDF cannot be read: %v", err)
+		return nil, apperr.Wrap(err, "verify.no_payload").WithDetail("the PDF's embedded files cannot be read: %v", err)
 	}
-	names := rdr.Trailer().Key("Root").Key("Names").Key("EmbeddedFiles").Key("Names")
-	files = map[string][]byte{}
-	for i := 1; i < names.Len(); i += 2 {
-		spec := names.Index(i)
-		name := spec.Key("UF").Text()
-		if name == "" {
-			name = spec.Key("F").Text()
+	files := map[string][]byte{}
+	for _, spec := range specs {
+		name := ""
+		for _, k := range []pdfobj.Name{"UF", "F"} {
+			if s, ok := spec[k].(pdfobj.String); ok && name == "" {
+				name = strings.TrimSpace(s.Text())
+			}
 		}
-		rc := spec.Key("EF").Key("F").Reader()
-		b, rerr := io.ReadAll(rc)
-		_ = rc.Close()
-		if rerr != nil {
+		if name != printable.PayloadFile && name != printable.ContentFile {
 			continue
 		}
-		files[strings.TrimSpace(name)] = b
+		if _, dup := files[name]; dup {
+			return nil, apperr.New("verify.no_payload").WithDetail("the PDF embeds two files named %s", name)
+		}
+		ef, err := rev.GetDict(spec, "EF")
+		if err != nil {
+			return nil, apperr.Wrap(err, "verify.no_payload").WithDetail("embedded file %s cannot be read: %v", name, err)
+		}
+		o, err := rev.Get(ef, "F")
+		st, ok := o.(*pdfobj.Stream)
+		if err != nil || !ok {
+			return nil, apperr.Wrap(errors.Join(err, pdfobj.ErrMalformed), "verify.no_payload").WithDetail("embedded file %s has no data", name)
+		}
+		b, err := rev.Decode(st, MaxEmbeddedFile)
+		switch {
+		case errors.Is(err, pdfobj.ErrTooLarge):
+			return nil, apperr.New("verify.payload_too_large", "file", name, "max", "8 MiB").
+				WithDetail("embedded file %s inflates to more than %d bytes, far more than any GoLive document embeds", name, MaxEmbeddedFile)
+		case err != nil:
+			return nil, apperr.Wrap(err, "verify.no_payload").WithDetail("embedded file %s cannot be read: %v", name, err)
+		}
+		files[name] = b
 	}
 	if len(files) == 0 {
 		return nil, apperr.New("verify.no_payload").WithDetail("the PDF embeds no GoLive verification data")
 	}
 	return files, nil
+}
+
+// fileSpecs returns the file specifications of the document's
+// EmbeddedFiles name tree.
+func fileSpecs(rev *pdfobj.Revision) ([]pdfobj.Dict, error) {
+	root, err := rev.GetDict(rev.Trailer, "Root")
+	if err != nil {
+		return nil, err
+	}
+	names, err := rev.GetDict(root, "Names")
+	if err != nil {
+		return nil, err
+	}
+	tree, err := rev.GetDict(names, "EmbeddedFiles")
+	if err != nil {
+		return nil, err
+	}
+	var out []pdfobj.Dict
+	seen := map[pdfobj.Ref]bool{}
+	var walk func(node pdfobj.Dict, depth int) error
+	walk = func(node pdfobj.Dict, depth int) error {
+		if depth > pdfobj.MaxDepth || len(out) > 1000 {
+			return fmt.Errorf("%w: embedded files tree too deep or too large", pdfobj.ErrMalformed)
+		}
+		list, err := rev.Get(node, "Names")
+		if err != nil {
+			return err
+		}
+		arr, _ := list.(pdfobj.Array)
+		for i := 1; i < len(arr); i += 2 {
+			spec, err := rev.Resolve(arr[i])
+			if err != nil {
+				return err
+			}
+			if d, ok := spec.(pdfobj.Dict); ok {
+				out = append(out, d)
+			}
+		}
+		kids, err := rev.Get(node, "Kids")
+		if err != nil {
+			return err
+		}
+		arr, _ = kids.(pdfobj.Array)
+		for _, k := range arr {
+			if ref, ok := k.(pdfobj.Ref); ok {
+				if seen[ref] {
+					return fmt.Errorf("%w: embedded files tree visits object %d twice", pdfobj.ErrMalformed, ref.Num)
+				}
+				seen[ref] = true
+			}
+			kid, err := rev.Resolve(k)
+			if err != nil {
+				return err
+			}
+			if d, ok := kid.(pdfobj.Dict); ok {
+				if err := walk(d, depth+1); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if tree == nil {
+		return nil, nil
+	}
+	return out, walk(tree, 0)
 }
