@@ -18,6 +18,14 @@
 // a dossier pins when it starts, so later template edits never change the
 // rules of a release already under way.
 //
+// Who holds a role is the organisation roster's business (package roster),
+// but how a role is resolved is process data: each Role has a Scope, ""
+// for a role the roster grants outright (the CIO, the six directors) or
+// one of the relative scopes (the system's owner, development lead or
+// supervisor; the head of the owning unit or of the applicant's unit).
+// Settings.Separate and Settings.AllowDoublePost state the separation of
+// duties the roster's helpers enforce.
+//
 // Validate reports every inconsistency it finds (unknown role, step without
 // an actor, duplicate ids, empty countersign, …) as a *ValidationError whose
 // Problems each carry a stable code, a path into the template and named

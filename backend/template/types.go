@@ -184,6 +184,38 @@ type Role struct {
 	Department string `json:"department,omitempty"`
 	// Duty describes the role's responsibility where the source states one outside the flow tables.
 	Duty Text `json:"duty,omitzero"`
+	// Scope says how the organisation roster decides who holds the role on
+	// a dossier: "" (ScopeGlobal) for a role the roster grants to a person
+	// outright, or one of the other Scope constants for a role held
+	// relative to the dossier (its system, owning unit or applicant).
+	Scope string `json:"scope,omitempty"`
+}
+
+// Role scopes: how the organisation roster resolves who holds a role on a
+// dossier (see package roster).
+const (
+	// ScopeGlobal is a role the roster grants to a person outright, e.g. the CIO.
+	ScopeGlobal = ""
+	// ScopeSystemOwner is held by the system owner the roster assigns to the
+	// dossier's system.
+	ScopeSystemOwner = "system_owner"
+	// ScopeSystemDevLead is held by the development lead the roster assigns
+	// to the dossier's system (系统发布岗).
+	ScopeSystemDevLead = "system_dev_lead"
+	// ScopeSystemSupervisor is held by the supervisor the roster assigns to
+	// the dossier's system, or else by the head of its development lead's
+	// unit (the lead's sub-department manager).
+	ScopeSystemSupervisor = "system_supervisor"
+	// ScopeOwningSubdeptDirector is held by the head of the unit (department
+	// and sub-department) that owns the project.
+	ScopeOwningSubdeptDirector = "owning_subdept_director"
+	// ScopeApplicantDeptHead is held by the head of the applicant's unit.
+	ScopeApplicantDeptHead = "applicant_dept_head"
+)
+
+// Scopes lists every valid role scope, ScopeGlobal first.
+func Scopes() []string {
+	return []string{ScopeGlobal, ScopeSystemOwner, ScopeSystemDevLead, ScopeSystemSupervisor, ScopeOwningSubdeptDirector, ScopeApplicantDeptHead}
 }
 
 // ChecklistItem is one entry of the preparation checklist (上线发布准备).
@@ -302,6 +334,15 @@ type Settings struct {
 	SupervisorRole string `json:"supervisor_role"`
 	// TemplateEditorRole may save new template versions (the PMO).
 	TemplateEditorRole string `json:"template_editor_role"`
+	// Separate lists groups of roles that one person never combines on a
+	// dossier: whoever acted in one role of a group may not act in another
+	// role of the same group (the release operator never supervises his
+	// own release). Each group names at least two distinct roles.
+	Separate [][]string `json:"separate,omitempty"`
+	// AllowDoublePost lets one person fill two rows of one countersign step
+	// when the roster gives him both posts himself (not by delegation).
+	// False, the default, means one row per person.
+	AllowDoublePost bool `json:"allow_double_post"`
 }
 
 // Week readings of WindowRule.WeekReading: what "the 2nd week" means.

@@ -48,6 +48,11 @@ const (
 	CodeBadDate = "template.bad_date"
 	// CodeBadSetting: a setting has an unknown value (params: setting, value).
 	CodeBadSetting = "template.bad_setting"
+	// CodeUnknownScope: a role's scope is not one of Scopes (params: role, scope).
+	CodeUnknownScope = "template.unknown_scope"
+	// CodeBadSeparation: a group of settings.separate names fewer than two
+	// distinct roles (params: group).
+	CodeBadSeparation = "template.bad_separation"
 	// CodeWindowUnknownClass: a window rule names no system class (params: class).
 	CodeWindowUnknownClass = "template.window_unknown_class"
 	// CodeWindowDuplicateClass: two window rules name one class (params: class).
@@ -331,6 +336,9 @@ func (t *Template) Validate() error {
 		v.unique(seen, "role", p, r.ID)
 		v.requiredText(p, "name", r.Name)
 		v.department(join(p, "department"), r.Department)
+		if !slices.Contains(Scopes(), r.Scope) {
+			v.add(CodeUnknownScope, join(p, "scope"), "role", r.ID, "scope", r.Scope)
+		}
 	}
 
 	seen = map[string]bool{}
@@ -376,6 +384,19 @@ func (t *Template) Validate() error {
 			v.add(CodeMissingField, "settings."+f.name, "field", f.name)
 		} else {
 			v.role("settings."+f.name, f.role)
+		}
+	}
+	for i, group := range t.Settings.Separate {
+		p := idx("settings.separate", i)
+		distinct := map[string]bool{}
+		for j, r := range group {
+			v.role(p+"["+strconv.Itoa(j)+"]", r)
+			if r != "" {
+				distinct[r] = true
+			}
+		}
+		if len(distinct) < 2 || len(distinct) != len(group) {
+			v.add(CodeBadSeparation, p, "group", strconv.Itoa(i))
 		}
 	}
 	switch t.Settings.ApprovalsCarryOver {

@@ -2,6 +2,7 @@
 // compile error.
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.en'
 import documents, { certificateErrors, documentsErrors } from './documents.en'
+import { rosterErrors } from './roster.en'
 import type { MessageSchema } from './schema'
 
 const en: MessageSchema = {
@@ -740,6 +741,7 @@ const en: MessageSchema = {
     keys: {
       corrupt: 'The key file is damaged and cannot be opened.',
       generate_failed: 'Could not generate a key; please try again.',
+      kdf_out_of_range: 'The key file’s passphrase-derivation setting is out of bounds ({setting} = {value}); the file is damaged or was tampered with.',
       weak_passphrase: 'The passphrase needs at least {min} characters.',
       wrong_passphrase: 'Wrong passphrase.',
     },
@@ -788,8 +790,11 @@ const en: MessageSchema = {
       owner_required: 'Please enter the system owner.',
       unknown_call: 'The called system {code} is not registered.',
     },
+    roster: rosterErrors,
     template: {
       ...templateWindowErrors,
+      unknown_scope: 'The template role {role} has an unknown scope “{scope}”.',
+      bad_separation: 'A separation-of-duties entry names an unknown role or only one role.',
       flow_shape: 'The approval flow breaks the rules for steps ({problem}).',
       not_permitted: 'Only {role} may change the process template.',
       not_found: 'The process template {key} this dossier uses was not found.',

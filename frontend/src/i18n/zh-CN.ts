@@ -2,6 +2,7 @@
 // every other language must match key for key.
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.zh-CN'
 import documents, { certificateErrors, documentsErrors } from './documents.zh-CN'
+import { rosterErrors } from './roster.zh-CN'
 const zhCN = {
   app: {
     product: '上线发布台',
@@ -738,6 +739,7 @@ const zhCN = {
     keys: {
       corrupt: '密钥文件已损坏，无法打开。',
       generate_failed: '无法生成密钥，请重试。',
+      kdf_out_of_range: '密钥文件中的口令派生参数超出允许范围（{setting} = {value}），文件已损坏或被篡改。',
       weak_passphrase: '口令至少需要 {min} 个字符。',
       wrong_passphrase: '口令不正确。',
     },
@@ -786,8 +788,11 @@ const zhCN = {
       owner_required: '请填写系统所有人。',
       unknown_call: '被调用的系统 {code} 尚未登记。',
     },
+    roster: rosterErrors,
     template: {
       ...templateWindowErrors,
+      unknown_scope: '模板中的角色 {role} 的范围「{scope}」未知。',
+      bad_separation: '职责分离设置引用了未知角色或只有一个角色。',
       flow_shape: '审批流程的步骤不符合规则（{problem}）。',
       not_permitted: '只有{role}可以修改流程模板。',
       not_found: '找不到档案所使用的流程模板 {key}。',

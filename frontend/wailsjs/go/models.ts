@@ -469,6 +469,7 @@ export namespace template {
 	    name: Text;
 	    department?: string;
 	    duty: Text;
+	    scope?: string;
 	}
 	export interface Settings {
 	    approvals_carry_over: string;
@@ -476,6 +477,8 @@ export namespace template {
 	    release_operator_role: string;
 	    supervisor_role: string;
 	    template_editor_role: string;
+	    separate?: string[][];
+	    allow_double_post: boolean;
 	}
 	export interface Stage {
 	    id: string;
