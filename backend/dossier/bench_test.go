@@ -3,7 +3,9 @@ package dossier_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
+	"golive/backend/core"
 	"golive/backend/dossier"
 	"golive/backend/internal/testenv"
 	"golive/backend/ledger"
@@ -64,4 +66,54 @@ func BenchmarkVerify50(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkList lists the sample portfolio (46 dossiers) as a command that
+// starts cold does: a new service, nothing in memory. IntactIndex reads the
+// index; NoIndex has every index record deleted, so each dossier is read
+// from the ledger, verified and folded; NoIndexWarm lists again with the
+// same service, whose memory holds the folds.
+func BenchmarkList(b *testing.B) {
+	c, err := core.Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	c.Clock = func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, c.Zone) }
+	if _, err := c.LoadSample(); err != nil {
+		b.Fatal(err)
+	}
+	fresh := func() *dossier.Service {
+		s := dossier.NewService(c.Store, c.Profiles, c.Systems, c.Template, c.ResolveTemplate, c.Zone)
+		s.Windows = c.Windows
+		return s
+	}
+	list := func(b *testing.B, s *dossier.Service) {
+		got, err := s.List(dossier.Filter{})
+		if err != nil || len(got) < 40 {
+			b.Fatalf("%d dossiers, %v", len(got), err)
+		}
+	}
+	b.Run("IntactIndex", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			list(b, fresh())
+		}
+	})
+	err = c.Store.Each("dz", func(key string, _ []byte) error { return c.Store.Put("dz", key, nil) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("NoIndex", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			list(b, fresh())
+		}
+	})
+	b.Run("NoIndexWarm", func(b *testing.B) {
+		s := fresh()
+		list(b, s)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			list(b, s)
+		}
+	})
 }

@@ -30,4 +30,16 @@
 // same gates the fold applies). It is computed when the view is returned,
 // never cached, so switching profiles changes it; with no profile
 // unlocked it allows nothing.
+//
+// # The index is a cache
+//
+// Each commit also writes the dossier's Summary to the index (bucket "dz"),
+// sealed to the ids of the events it was folded from. The index is not
+// signed, so List trusts a record only while its seal matches the ledger's
+// events as stored now (read from the keys alone), folds the dossier again
+// when its record is missing, stale, edited or unreadable, and ignores a
+// record whose dossier has no events. Ledger streams that are not dossiers
+// (window plans "plan-<year>", the roster) have no dossier.created root and
+// are skipped. A repaired summary is kept in memory, not written back: the
+// next commit of that dossier rewrites its record.
 package dossier

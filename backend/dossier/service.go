@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base32"
 	"sort"
 	"strings"
@@ -17,8 +18,6 @@ import (
 	"golive/backend/template"
 	"golive/backend/workflow"
 )
-
-const bucketIndex = "dz"
 
 // Service creates and edits dossiers as signed events in a store.
 type Service struct {
@@ -47,6 +46,9 @@ type Service struct {
 	// process), so the cache is refreshed on every write and never stale.
 	cacheMu sync.Mutex
 	cache   map[string]cached
+	// others holds the ledger streams found not to be dossiers (window
+	// plans, the roster), with the digest of their events then.
+	others map[string][sha256.Size]byte
 }
 
 // cached is one dossier's events and view.
@@ -176,7 +178,9 @@ func (s *Service) forget(id string) {
 	delete(s.cache, id)
 }
 
-// List returns the dossiers passing f, latest planned first.
+// List returns the dossiers passing f, latest planned first: every
+// dossier the ledger holds, each as its events fold to (the index only
+// saves the fold while it agrees with the ledger).
 func (s *Service) List(f Filter) ([]Summary, error) {
 	all, err := s.systems.List()
 	if err != nil {
@@ -186,22 +190,18 @@ func (s *Service) List(f Filter) ([]Summary, error) {
 	for _, sys := range all {
 		names[sys.Code] = sys.Name
 	}
+	sums, err := s.summaries()
+	if err != nil {
+		return nil, err
+	}
 	out := []Summary{}
-	err = s.st.Each(bucketIndex, func(_ string, raw []byte) error {
-		var sum Summary
-		if err := jsonUnmarshal(raw, &sum); err != nil {
-			return err
-		}
+	for _, sum := range sums {
 		sum.SystemName = names[sum.SystemCode]
 		loc := zoneOf(sum.Zone)
 		sum.PlannedAt, sum.UpdatedAt = sum.PlannedAt.In(loc), sum.UpdatedAt.In(loc)
 		if f.Match(sum) {
 			out = append(out, sum)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	if err := s.followWindows(out); err != nil {
 		return nil, err
@@ -325,8 +325,12 @@ func (s *Service) Import(events []ledger.Event) error {
 		if err != nil {
 			return err
 		}
+		rec, err := s.record(st, all)
+		if err != nil {
+			return err
+		}
 		s.forget(id)
-		if _, err := s.st.Commit(evs, store.Put{Bucket: bucketIndex, Key: id, Value: s.summarize(st)}); err != nil {
+		if _, err := s.st.Commit(evs, store.Put{Bucket: bucketIndex, Key: id, Value: rec}); err != nil {
 			return err
 		}
 	}
@@ -380,7 +384,11 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 	if err := ignored[e.ID]; err != nil {
 		return View{}, err
 	}
-	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketIndex, Key: id, Value: s.summarize(st)}); err != nil {
+	rec, err := s.record(st, all)
+	if err != nil {
+		return View{}, err
+	}
+	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketIndex, Key: id, Value: rec}); err != nil {
 		s.forget(id)
 		return View{}, err
 	}

@@ -177,10 +177,3 @@ func changedOnly(st State, p Fields) Fields {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func jsonUnmarshal(b []byte, v any) error {
-	if err := json.Unmarshal(b, v); err != nil {
-		return apperr.Wrap(err, "store.corrupt", "key", "dossier index")
-	}
-	return nil
-}

@@ -5,7 +5,8 @@
 //
 //	ev/<dossier>/<event id>  a dossier event as ledger.Marshal wrote it
 //	<bucket>/<key>           a JSON record: profiles, identities, systems,
-//	                         dossier summaries, settings, templates
+//	                         dossier summaries (a cache of the ledger),
+//	                         settings, templates
 //
 // The database is opened with SyncWrites, so a Commit that returned nil is on
 // disk and survives a crash of the process or the machine; and with options

@@ -274,6 +274,29 @@ func (s *Store) DossierIDs() ([]string, error) {
 	return ids, nil
 }
 
+// EventIDs returns, for every ledger stream (a dossier, and the other
+// streams such as "plan-2027" and "roster"), the ids of its stored events
+// in ascending order. It reads keys only: nothing is decoded or verified,
+// so it is a cheap way to tell what the ledger holds.
+func (s *Store) EventIDs() (map[string][]string, error) {
+	out := map[string][]string{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ev/")})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			rest := strings.TrimPrefix(string(it.Item().Key()), "ev/")
+			if i := strings.IndexByte(rest, '/'); i > 0 && i < len(rest)-1 {
+				out[rest[:i]] = append(out[rest[:i]], rest[i+1:])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, asCoded(err)
+	}
+	return out, nil
+}
+
 // Get decodes the record bucket/key into v. It returns store.not_found when
 // there is no such record.
 func (s *Store) Get(bucket, key string, v any) error {

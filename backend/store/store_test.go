@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"sort"
 	"syscall"
 	"testing"
 	"time"
@@ -105,6 +106,32 @@ func TestCommit(t *testing.T) {
 		ids, err := s.DossierIDs()
 		if err != nil || len(ids) != 1 || ids[0] != "D1" {
 			t.Fatalf("ids = %v, %v", ids, err)
+		}
+	})
+	t.Run("EventIDsPerStream", func(t *testing.T) {
+		plan := event(t, "plan-2027", nil, 1)
+		if _, err := s.Commit([]ledger.Event{plan, event(t, "D1", []string{e.ID}, 5), event(t, "D1", []string{e.ID}, 6)}); err != nil {
+			t.Fatal(err)
+		}
+		d1, err := s.Events("D1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		streams, err := s.EventIDs()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(streams) != 2 || len(streams["plan-2027"]) != 1 || streams["plan-2027"][0] != plan.ID {
+			t.Fatalf("streams = %v", streams)
+		}
+		got := streams["D1"]
+		if len(got) != 3 || len(got) != len(d1) || !sort.StringsAreSorted(got) {
+			t.Fatalf("D1 has %d event ids (sorted: %v), the ledger %d events", len(got), sort.StringsAreSorted(got), len(d1))
+		}
+		for i, e := range d1 {
+			if got[i] != e.ID {
+				t.Fatalf("id %d is %s, the stored event %s", i, got[i], e.ID)
+			}
 		}
 	})
 }

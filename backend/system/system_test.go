@@ -1,7 +1,10 @@
 package system_test
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/dgraph-io/badger/v4"
 
 	"golive/backend/apperr"
 	"golive/backend/internal/testenv"
@@ -56,19 +59,29 @@ func TestRegister(t *testing.T) {
 		if err := env.Systems.Delete("CRM", func(string) (bool, error) { return true, nil }); apperr.Code(err) != "system.in_use" {
 			t.Fatalf("code = %q", apperr.Code(err))
 		}
-		// A dossier index that cannot be read does not mean "unused".
-		if err := env.Store.Put("dz", "R26BROKEN", "not a dossier summary"); err != nil {
-			t.Fatal(err)
+		// A dossier that cannot be read does not mean "unused" (the index
+		// is only a cache: the ledger is what is read).
+		broken := []byte("ev/R26BROKEN/" + strings.Repeat("0", 64))
+		setRaw := func(v []byte) {
+			t.Helper()
+			err := env.Store.DB().Update(func(txn *badger.Txn) error {
+				if v == nil {
+					return txn.Delete(broken)
+				}
+				return txn.Set(broken, v)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
+		setRaw([]byte("not a dossier event"))
 		if err := env.Systems.Delete("CRM", env.Dossiers.HasSystem); apperr.Code(err) != "store.corrupt" {
-			t.Fatalf("delete with an unreadable dossier index: code = %q, want store.corrupt", apperr.Code(err))
+			t.Fatalf("delete with an unreadable dossier: code = %q, want store.corrupt", apperr.Code(err))
 		}
 		if _, err := env.Systems.Get("CRM"); err != nil {
 			t.Fatal("the system was deleted although its use could not be told")
 		}
-		if err := env.Store.Put("dz", "R26BROKEN", nil); err != nil {
-			t.Fatal(err)
-		}
+		setRaw(nil)
 		if err := env.Systems.Delete("CRM", env.Dossiers.HasSystem); err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,164 @@
+package dossier
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+
+	"golive/backend/apperr"
+	"golive/backend/ledger"
+)
+
+// bucketIndex holds the dossier index: one indexRecord per dossier,
+// written with each commit in the same transaction as its events.
+//
+// The index lives outside the signed ledger, so it is only a cache: List
+// trusts a record only while its seal matches the dossier's events as
+// stored now (read from the ledger's keys, without decoding them), and
+// folds the dossier for a record that is missing, stale, edited or
+// unreadable. A record whose dossier has no events is ignored. Nothing is
+// written back when List repairs a summary: the store has no read-only
+// mode to tell a reading command from the app, so the repaired summary
+// lives in the service's memory until the dossier's next commit rewrites
+// its record.
+const bucketIndex = "dz"
+
+// indexRecord is one dossier's entry in the index.
+type indexRecord struct {
+	// Summary is the dossier's Summary as JSON, exactly the bytes sealed.
+	Summary json.RawMessage `json:"summary"`
+	// Seal is sealOf the dossier id, its events' digest and Summary.
+	Seal string `json:"seal"`
+}
+
+// ledgerDigest is the SHA-256 of a dossier's event ids, sorted and
+// unique, one per line: it changes whenever an event is added, removed or
+// replaced in the stream.
+func ledgerDigest(ids []string) [sha256.Size]byte {
+	if !sort.StringsAreSorted(ids) {
+		ids = append([]string(nil), ids...)
+		sort.Strings(ids)
+	}
+	h := sha256.New()
+	for i, id := range ids {
+		if i > 0 && id == ids[i-1] {
+			continue
+		}
+		h.Write([]byte(id))
+		h.Write([]byte{'\n'})
+	}
+	var d [sha256.Size]byte
+	h.Sum(d[:0])
+	return d
+}
+
+// eventsDigest is ledgerDigest of the ids of evs.
+func eventsDigest(evs []ledger.Event) [sha256.Size]byte {
+	ids := make([]string, len(evs))
+	for i, e := range evs {
+		ids[i] = e.ID
+	}
+	sort.Strings(ids)
+	return ledgerDigest(ids)
+}
+
+// sealOf binds a summary's bytes to the dossier id and the events it was
+// folded from. It is not a signature: it catches a record that is stale,
+// edited or moved to another key, not one forged by someone who rewrites
+// the seal too (the ledger's signatures are what resist that).
+func sealOf(id string, digest [sha256.Size]byte, summary []byte) string {
+	h := sha256.New()
+	h.Write([]byte("golive/dz/1\x00" + id + "\x00"))
+	h.Write(digest[:])
+	h.Write(summary)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// record returns the index record of a dossier folded to st from evs.
+func (s *Service) record(st State, evs []ledger.Event) (indexRecord, error) {
+	b, err := json.Marshal(s.summarize(st))
+	if err != nil {
+		return indexRecord{}, apperr.Wrap(err, apperr.Internal)
+	}
+	return indexRecord{Summary: b, Seal: sealOf(st.ID, eventsDigest(evs), b)}, nil
+}
+
+// summaries returns the summary of every dossier the ledger holds, in id
+// order, each equal to the fold of its events: from the index where its
+// record is sealed to the events stored now, else folded again.
+func (s *Service) summaries() ([]Summary, error) {
+	streams, err := s.st.EventIDs()
+	if err != nil {
+		return nil, err
+	}
+	records := map[string]indexRecord{}
+	err = s.st.Each(bucketIndex, func(key string, raw []byte) error {
+		var rec indexRecord
+		if json.Unmarshal(raw, &rec) == nil && rec.Seal != "" {
+			records[key] = rec
+		}
+		return nil // an unreadable record is rebuilt like a missing one
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(streams))
+	for id := range streams {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	out := make([]Summary, 0, len(ids))
+	for _, id := range ids {
+		digest := ledgerDigest(streams[id])
+		if rec, ok := records[id]; ok && rec.Seal == sealOf(id, digest, rec.Summary) {
+			var sum Summary
+			if json.Unmarshal(rec.Summary, &sum) == nil && sum.ID == id {
+				out = append(out, sum)
+				continue
+			}
+		}
+		sum, ok, err := s.rebuild(id, digest)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, sum)
+		}
+	}
+	return out, nil
+}
+
+// rebuild folds the stream id, whose events have digest, into its summary.
+// It reports false for a stream that is not a dossier (a window plan, the
+// roster: no dossier.created root), and remembers that while the stream
+// is unchanged. A dossier that cannot be folded is an error: hiding it
+// would make the list lie.
+func (s *Service) rebuild(id string, digest [sha256.Size]byte) (Summary, bool, error) {
+	s.cacheMu.Lock()
+	other, known := s.others[id]
+	s.cacheMu.Unlock()
+	if known && other == digest {
+		return Summary{}, false, nil
+	}
+	if c, ok := s.cached(id); ok && eventsDigest(c.events) == digest {
+		return s.summarize(c.view.State), true, nil
+	}
+	s.forget(id)
+	v, err := s.get(id)
+	switch {
+	case apperr.HasCode(err, "dossier.no_creation"):
+		s.cacheMu.Lock()
+		if s.others == nil {
+			s.others = map[string][sha256.Size]byte{}
+		}
+		s.others[id] = digest
+		s.cacheMu.Unlock()
+		return Summary{}, false, nil
+	case apperr.HasCode(err, "dossier.not_found"):
+		return Summary{}, false, nil // its events went between two reads
+	case err != nil:
+		return Summary{}, false, err
+	}
+	return s.summarize(v.State), true, nil
+}
