@@ -107,13 +107,12 @@ var readPassphrase = func(prompt string) (string, error) {
 	return string(b), err
 }
 
-// openSigner picks the signing profile (by id or name, else the default)
-// and unlocks it: sample profiles with the sample passphrase, others with
-// GOLIVE_PASSPHRASE or a passphrase typed on the terminal.
-func openSigner(c *core.Core, want string) (*pdfsig.Signer, error) {
+// pickProfile returns the profile named want (its id or name), else the
+// folder's default profile.
+func pickProfile(c *core.Core, want string) (profile.Summary, error) {
 	list, err := c.Profiles.List()
 	if err != nil {
-		return nil, Explain(err)
+		return profile.Summary{}, Explain(err)
 	}
 	var p *profile.Summary
 	for i := range list {
@@ -124,20 +123,45 @@ func openSigner(c *core.Core, want string) (*pdfsig.Signer, error) {
 	}
 	switch {
 	case len(list) == 0:
-		return nil, errors.New("this data folder has no profile to sign with; create one in the app first")
+		return profile.Summary{}, errors.New("this data folder has no profile to sign with; create one in the app first")
 	case p == nil && want != "":
-		return nil, fmt.Errorf("no profile %q in this data folder", want)
+		return profile.Summary{}, fmt.Errorf("no profile %q in this data folder", want)
 	case p == nil:
 		p = &list[0]
 	}
-	pass := demo.SamplePassphrase
-	if !p.Sample {
-		pass = os.Getenv("GOLIVE_PASSPHRASE")
-		if pass == "" {
-			if pass, err = readPassphrase(fmt.Sprintf("Passphrase for %s (%s): ", p.Name, p.ID)); err != nil {
-				return nil, err
-			}
-		}
+	return *p, nil
+}
+
+// passphraseFor returns the passphrase of profile p: the sample
+// passphrase for a sample profile, else GOLIVE_PASSPHRASE or one typed on
+// the terminal.
+func passphraseFor(p profile.Summary) (string, error) {
+	if p.Sample {
+		return demo.SamplePassphrase, nil
+	}
+	return askPassphrase(fmt.Sprintf("Passphrase for %s (%s): ", p.Name, p.ID))
+}
+
+// askPassphrase returns GOLIVE_PASSPHRASE, else asks on the terminal with
+// prompt.
+func askPassphrase(prompt string) (string, error) {
+	if pass := os.Getenv("GOLIVE_PASSPHRASE"); pass != "" {
+		return pass, nil
+	}
+	return readPassphrase(prompt)
+}
+
+// openSigner picks the signing profile (by id or name, else the default)
+// and unlocks it: sample profiles with the sample passphrase, others with
+// GOLIVE_PASSPHRASE or a passphrase typed on the terminal.
+func openSigner(c *core.Core, want string) (*pdfsig.Signer, error) {
+	p, err := pickProfile(c, want)
+	if err != nil {
+		return nil, err
+	}
+	pass, err := passphraseFor(p)
+	if err != nil {
+		return nil, err
 	}
 	s, err := pdfsig.Open(c.Profiles, p.ID, pass, c.Template().Organisation.Zh, c.Now())
 	if apperr.HasCode(err, "keys.wrong_passphrase") {

@@ -61,11 +61,13 @@ func (r *commandRun) log(err error) {
 }
 
 // commandName names the command for the log ("export register" for an
-// export kind, else the subcommand) and returns the arguments after it.
+// export kind, "identity show" for an identity subcommand, else the
+// subcommand) and returns the arguments after it.
 func commandName(args []string) (string, []string) {
-	if args[0] == "export" && len(args) > 1 {
-		if _, ok := exports[args[1]]; ok {
-			return "export " + args[1], args[2:]
+	groups := map[string]map[string]command{"export": exports, "identity": identityCommands}
+	if sub, ok := groups[args[0]]; ok && len(args) > 1 {
+		if _, ok := sub[args[1]]; ok {
+			return args[0] + " " + args[1], args[2:]
 		}
 	}
 	return args[0], args[1:]

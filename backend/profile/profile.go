@@ -5,6 +5,11 @@
 // Every profile's public identity is also written to the "ident" bucket, so
 // that histories can name the author of an event by its public key long
 // after the profile was switched.
+//
+// A profile moves to another computer as a key backup (backup.go): Export
+// writes its key sealed exactly as stored, signed by that key; Import
+// checks the file, opens the key with the passphrase and stores the
+// profile in one commit, or writes nothing.
 package profile
 
 import (
