@@ -15,6 +15,7 @@ import (
 	"golive/backend/holiday"
 	"golive/backend/keys"
 	"golive/backend/profile"
+	"golive/backend/roster"
 	"golive/backend/store"
 	"golive/backend/system"
 	"golive/backend/template"
@@ -47,6 +48,9 @@ type Core struct {
 	Holidays *holiday.Service
 	// Windows plans and publishes the yearly release-window plans.
 	Windows *window.Service
+	// Roster is the organisation roster signed by the PMO: who may act in
+	// which role (the dossier fold asks it).
+	Roster *roster.Service
 
 	sign signing
 }
@@ -124,6 +128,8 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	// Every service reads the one clock, so setting Clock moves them all.
 	c.Profiles.Now, c.Systems.Now, c.Dossiers.Now, c.Windows.Now, c.Holidays.Now, c.Templates.Now = c.Now, c.Now, c.Now, c.Now, c.Now, c.Now
 	c.Dossiers.Windows = c.Windows
+	c.Roster = roster.NewService(st, c.Profiles.Signer, c.Template, zone)
+	c.Dossiers.Roster = c.Roster
 	if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
 		_ = st.Close()
 		return nil, err

@@ -167,7 +167,11 @@ func (s *Service) ContentAt(kind, id string, heads []string, lang printable.Lang
 		sub = append(sub, e)
 		stack = append(stack, e.Parents...)
 	}
-	st, hist, err := dossier.Fold(sub, s.Resolve)
+	chain, err := s.Dossiers.RosterChain()
+	if err != nil {
+		return nil, err
+	}
+	st, hist, err := dossier.Fold(sub, s.Resolve, chain)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"encoding/json"
 	"io"
 	"mime"
 	"os"
@@ -30,8 +31,36 @@ func (s *Service) act(id, kind string, body func(st State, me profile.Summary) (
 			return "", nil, apperr.New("workflow.no_flow", "type", st.Type)
 		}
 		b, err := body(st, me)
+		if err != nil {
+			return kind, b, err
+		}
+		b, err = s.underRoster(b)
 		return kind, b, err
 	})
+}
+
+// underRoster adds to a workflow body the id of the roster version in
+// force ("roster"), which the fold judges the event's author under; a
+// folder without a roster leaves the body as it is.
+func (s *Service) underRoster(body any) (any, error) {
+	chain, err := s.chain()
+	if err != nil || chain == nil {
+		return body, err
+	}
+	tip, ok := chain.Tip()
+	if !ok {
+		return body, nil
+	}
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return nil, apperr.Wrap(err, "workflow.bad_body", "kind", "roster")
+	}
+	fields := map[string]json.RawMessage{}
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, apperr.Wrap(err, "workflow.bad_body", "kind", "roster")
+	}
+	fields["roster"], _ = json.Marshal(tip.Event)
+	return fields, nil
 }
 
 // roleFor returns want when the profile holds it, else "" (the fold then

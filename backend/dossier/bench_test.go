@@ -48,7 +48,7 @@ func BenchmarkFold50(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := dossier.Fold(evs, resolve); err != nil {
+		if _, _, err := dossier.Fold(evs, resolve, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -42,4 +42,20 @@
 // (window plans "plan-<year>", the roster) have no dossier.created root and
 // are skipped. A repaired summary is kept in memory, not written back: the
 // next commit of that dossier rewrites its record.
+//
+// # Authority
+//
+// When the folder has an organisation roster (backend/roster), the fold
+// judges every workflow event's author by it: the workflow's gates ask
+// roster.Authorize whether the key may act in the role the step needs,
+// under the roster version the event names in its body ("roster", stamped
+// by the service when it signs an action). An event the roster does not
+// let count stays in the history, ignored with its roster.* code (shown
+// as 未授权), and changes nothing; the same events and roster give the same
+// verdicts on every copy. Events made before the folder's first roster
+// version count as recorded when that version adopted them (Adopted: the
+// heads of every dossier at first publication, and their causal past);
+// any other event that names no version is judged under the first one, so
+// a forgery gains nothing by leaving the claim out. Without a roster the
+// role an event claims is taken at its word.
 package dossier

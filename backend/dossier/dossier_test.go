@@ -200,7 +200,7 @@ func TestFoldDeterministic(t *testing.T) {
 	evA, _ := a.Store.Events(id)
 	evB, _ := b.Store.Events(id)
 	all := ledger.Merge(evA, evB)
-	want, _, err := dossier.Fold(all, a.ResolveTemplate)
+	want, _, err := dossier.Fold(all, a.ResolveTemplate, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func TestFoldDeterministic(t *testing.T) {
 	for i := 0; i < 150; i++ {
 		shuffled := append([]ledger.Event{}, all...)
 		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		got, _, err := dossier.Fold(shuffled, a.ResolveTemplate)
+		got, _, err := dossier.Fold(shuffled, a.ResolveTemplate, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/keys"
 	"golive/backend/ledger"
+	"golive/backend/roster"
 	"golive/backend/template"
 	"golive/backend/workflow"
 	"golive/backend/zone"
@@ -35,13 +36,18 @@ type Resolver func(key string) (*template.Template, error)
 // It returns dossier.empty for no events, dossier.no_creation when the log
 // has no dossier.created root, the resolver's error for an unknown
 // template, and the ledger's errors for a broken DAG.
-func Fold(events []ledger.Event, resolve Resolver) (State, []HistoryEntry, error) {
-	st, hist, _, err := fold(events, resolve)
+//
+// chain is the folder's organisation roster: when it has a version, every
+// workflow event counts only if roster.Authorize lets its author act in the
+// role the step needs (see doc.go, "Authority"); nil or empty takes the
+// role an event claims at its word.
+func Fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, []HistoryEntry, error) {
+	st, hist, _, err := fold(events, resolve, chain)
 	return st, hist, err
 }
 
 // fold is Fold that also returns why each ignored event was ignored.
-func fold(events []ledger.Event, resolve Resolver) (State, []HistoryEntry, map[string]error, error) {
+func fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, []HistoryEntry, map[string]error, error) {
 	if len(events) == 0 {
 		return State{}, nil, nil, apperr.New("dossier.empty")
 	}
@@ -61,7 +67,7 @@ func fold(events []ledger.Event, resolve Resolver) (State, []HistoryEntry, map[s
 	if err != nil {
 		return State{}, nil, nil, err
 	}
-	f := &replay{tpl: tpl}
+	f := &replay{tpl: tpl, auth: authority(chain, tpl, ordered)}
 	hist := make([]HistoryEntry, 0, len(ordered))
 	ignored := map[string]error{}
 	for _, e := range ordered {
@@ -107,6 +113,9 @@ func stageOf(st State) string {
 type replay struct {
 	tpl *template.Template
 	st  State
+	// auth judges a workflow event's author in a role against the roster,
+	// given the state so far; nil when the folder has no roster.
+	auth func(st *State, e ledger.Event, role string) error
 }
 
 // submitted reports whether the approval flow has started.
@@ -211,7 +220,11 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 				return apperr.New("dossier.checklist_incomplete", "missing", strconv.Itoa(n))
 			}
 		}
-		eff, err := workflow.Apply(workflow.DossierFacts{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt}, st.Flow, e)
+		df := workflow.DossierFacts{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt}
+		if f.auth != nil {
+			df.Authority = func(e ledger.Event, role string) error { return f.auth(st, e, role) }
+		}
+		eff, err := workflow.Apply(df, st.Flow, e)
 		if err != nil {
 			return err
 		}

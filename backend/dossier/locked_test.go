@@ -67,7 +67,7 @@ func TestFieldsLockedAfterSubmission(t *testing.T) {
 		for _, p := range patches {
 			e, err := ledger.New(submitted, st.Heads, dossier.KindUpdated, p.patch, st.UpdatedAt.Add(time.Minute), f.d.Actors["system_owner"].Key)
 			must(t, err)
-			_, hist, err := dossier.Fold(append(append([]ledger.Event{}, evs...), e), f.ResolveTemplate)
+			_, hist, err := dossier.Fold(append(append([]ledger.Event{}, evs...), e), f.ResolveTemplate, nil)
 			must(t, err)
 			last := hist[len(hist)-1]
 			if last.Event != e.ID || last.Ignored != p.locked || (p.locked && last.IgnoredCode != "dossier.locked") {

@@ -13,6 +13,7 @@ import (
 	"golive/backend/blob"
 	"golive/backend/ledger"
 	"golive/backend/profile"
+	"golive/backend/roster"
 	"golive/backend/store"
 	"golive/backend/system"
 	"golive/backend/template"
@@ -32,6 +33,10 @@ type Service struct {
 	Blobs *blob.Store
 	// Windows resolves release windows; nil turns window checks off.
 	Windows Windows
+	// Roster gives the folder's organisation roster, which decides who may
+	// act in which role; nil (or a roster with no version) takes the roles
+	// events claim at their word.
+	Roster Roster
 	// Now is the clock.
 	Now func() time.Time
 	// MakeID returns the id of a new dossier created at now: NewID, or a
@@ -55,6 +60,8 @@ type Service struct {
 type cached struct {
 	events []ledger.Event
 	view   View
+	// chain is the roster the view was folded under.
+	chain *roster.Chain
 }
 
 // cacheSize bounds how many dossiers the cache holds.
@@ -138,7 +145,11 @@ func (s *Service) get(id string) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	st, hist, err := Fold(evs, s.Resolve)
+	chain, err := s.chain()
+	if err != nil {
+		return View{}, err
+	}
+	st, hist, err := Fold(evs, s.Resolve, chain)
 	if err != nil {
 		return View{}, err
 	}
@@ -146,7 +157,7 @@ func (s *Service) get(id string) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	s.remember(id, evs, v)
+	s.remember(id, evs, v, chain)
 	return v, nil
 }
 
@@ -154,10 +165,16 @@ func (s *Service) cached(id string) (cached, bool) {
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	c, ok := s.cache[id]
+	if ok && s.Roster != nil {
+		// A new roster version may change what every event counts for.
+		if chain, err := s.Roster.Chain(); err != nil || chain != c.chain {
+			return cached{}, false
+		}
+	}
 	return c, ok
 }
 
-func (s *Service) remember(id string, evs []ledger.Event, v View) {
+func (s *Service) remember(id string, evs []ledger.Event, v View, chain *roster.Chain) {
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	if s.cache == nil {
@@ -169,7 +186,7 @@ func (s *Service) remember(id string, evs []ledger.Event, v View) {
 			break
 		}
 	}
-	s.cache[id] = cached{events: evs, view: v}
+	s.cache[id] = cached{events: evs, view: v, chain: chain}
 }
 
 func (s *Service) forget(id string) {
@@ -321,7 +338,11 @@ func (s *Service) Import(events []ledger.Event) error {
 			return err
 		}
 		all := ledger.Merge(old, evs)
-		st, _, err := Fold(all, s.Resolve)
+		chain, err := s.chain()
+		if err != nil {
+			return err
+		}
+		st, _, err := Fold(all, s.Resolve, chain)
 		if err != nil {
 			return err
 		}
@@ -377,7 +398,11 @@ func (s *Service) append(id string, build func(State, *template.Template) (strin
 // written. The fold is the one place that decides what an event may do.
 func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View, error) {
 	all := append(append([]ledger.Event{}, prior...), e)
-	st, hist, ignored, err := fold(all, s.Resolve)
+	chain, err := s.chain()
+	if err != nil {
+		return View{}, err
+	}
+	st, hist, ignored, err := fold(all, s.Resolve, chain)
 	if err != nil {
 		return View{}, err
 	}
@@ -396,7 +421,7 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 	if err != nil {
 		return View{}, err
 	}
-	s.remember(id, all, v)
+	s.remember(id, all, v, chain)
 	return s.present(v)
 }
 
@@ -444,4 +469,24 @@ func (s *Service) view(st State, hist []HistoryEntry) (View, error) {
 		return View{}, err
 	}
 	return v, nil
+}
+
+// Roster is what the service needs of the organisation roster
+// (roster.Service): its verified chain.
+type Roster interface {
+	Chain() (*roster.Chain, error)
+}
+
+// RosterChain returns the roster chain events are judged under (nil
+// without a roster), for folds made elsewhere, such as a document at a
+// past head.
+func (s *Service) RosterChain() (*roster.Chain, error) { return s.chain() }
+
+// chain returns the roster chain events are judged under; nil without a
+// roster.
+func (s *Service) chain() (*roster.Chain, error) {
+	if s.Roster == nil {
+		return nil, nil
+	}
+	return s.Roster.Chain()
 }

@@ -42,6 +42,12 @@ type Roster struct {
 	// Cutoffs name, for people who lose authority in this version, which
 	// of their events made under earlier versions stay valid.
 	Cutoffs []Cutoff `json:"cutoffs,omitempty"`
+	// Adopted, in the first version only, names the heads of the dossiers
+	// the folder held when the roster was first published: those events and
+	// their causal past were made before any roster and count as they were
+	// recorded (by the roles they claim). Every later event is judged by the
+	// roster.
+	Adopted []string `json:"adopted,omitempty"`
 }
 
 // Person is someone in the organisation.

@@ -289,7 +289,10 @@ func (r *Roster) Validate() error {
 			return err
 		}
 	}
-	return nil
+	if len(r.Adopted) > 0 && r.Version != 1 {
+		return apperr.New(CodeBadHeads, "value", "adopted").WithDetail("only the first version adopts earlier events")
+	}
+	return checkHeads(r.Adopted)
 }
 
 // checkSuccessor checks next against its parent prev along a chain whose

@@ -23,6 +23,11 @@ type DossierFacts struct {
 	Zone *time.Location
 	// PlannedAt is the dossier's current planned release time.
 	PlannedAt time.Time
+	// Authority, when set, decides whether the author of e may act in
+	// role (the organisation roster's verdict, a roster.* code when not);
+	// nil takes the role an event claims at its word (a folder without a
+	// roster).
+	Authority func(e ledger.Event, role string) error
 }
 
 // Effect reports changes Apply makes outside the workflow state.
@@ -59,7 +64,7 @@ func Apply(df DossierFacts, st *State, e ledger.Event) (Effect, error) {
 		return Effect{}, decodeThen(e, &b, func() error { return st.withdraw(df, e, b) })
 	case KindTransferred:
 		var b TransferBody
-		return Effect{}, decodeThen(e, &b, func() error { return st.transfer(e, b) })
+		return Effect{}, decodeThen(e, &b, func() error { return st.transfer(df, e, b) })
 	case KindCommented:
 		var b CommentBody
 		return Effect{}, decodeThen(e, &b, func() error {
@@ -223,7 +228,7 @@ func (st *State) missing(spec SlotSpec, answers map[string]Answer, extra ...[]Sl
 // --- approval -------------------------------------------------------------
 
 func (st *State) submit(df DossierFacts, e ledger.Event, b SubmitBody) error {
-	if err := st.gateSubmit(df.Plan, claimant(e, b.Role)); err != nil {
+	if err := st.gateSubmit(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return err
 	}
 	start := df.Plan.Slots()[0]
@@ -240,7 +245,7 @@ func (st *State) submit(df DossierFacts, e ledger.Event, b SubmitBody) error {
 }
 
 func (st *State) decide(df DossierFacts, e ledger.Event, b DecideBody) error {
-	s, spec, delegated, err := st.gateDecide(df.Plan, b.Step, b.Row, claimant(e, b.Role))
+	s, spec, delegated, err := st.gateDecide(df.Plan, b.Step, b.Row, claimant(df, e, b.Role))
 	if err != nil {
 		return err
 	}
@@ -348,15 +353,15 @@ func (st *State) afterExecutionChange() {
 }
 
 func (st *State) withdraw(df DossierFacts, e ledger.Event, b WithdrawBody) error {
-	if err := st.gateWithdraw(df.Plan, claimant(e, b.Role)); err != nil {
+	if err := st.gateWithdraw(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return err
 	}
 	st.reopenFrom(df, 0, e.Time)
 	return nil
 }
 
-func (st *State) transfer(e ledger.Event, b TransferBody) error {
-	s, err := st.gateTransfer(b.Step, b.Row, claimant(e, b.Role))
+func (st *State) transfer(df DossierFacts, e ledger.Event, b TransferBody) error {
+	s, err := st.gateTransfer(b.Step, b.Row, claimant(df, e, b.Role))
 	if err != nil {
 		return err
 	}
@@ -377,7 +382,7 @@ func (st *State) urge(e ledger.Event, b UrgeBody) error {
 }
 
 func (st *State) file(df DossierFacts, e ledger.Event, b SignoffBody) error {
-	if err := st.gateFile(df.Plan, claimant(e, b.Role)); err != nil {
+	if err := st.gateFile(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return err
 	}
 	st.Filing = signoff(e, b.Role, b.Comment)
@@ -389,7 +394,7 @@ func (st *State) file(df DossierFacts, e ledger.Event, b SignoffBody) error {
 // --- execution ------------------------------------------------------------
 
 func (st *State) runbook(df DossierFacts, e ledger.Event, b RunbookBody) error {
-	if err := st.gateOperator(df.Plan, claimant(e, b.Role), "runbook"); err != nil {
+	if err := st.gateOperator(df.Plan, claimant(df, e, b.Role), "runbook"); err != nil {
 		return err
 	}
 	for i, r := range b.Runbook {
@@ -418,7 +423,7 @@ func (st *State) runbook(df DossierFacts, e ledger.Event, b RunbookBody) error {
 }
 
 func (st *State) checkPackage(df DossierFacts, e ledger.Event, b PackageCheckBody) error {
-	if err := st.gateOperator(df.Plan, claimant(e, b.Role), "package_check"); err != nil {
+	if err := st.gateOperator(df.Plan, claimant(df, e, b.Role), "package_check"); err != nil {
 		return err
 	}
 	pkg, ok := df.Plan.Package()
@@ -438,7 +443,7 @@ func (st *State) checkPackage(df DossierFacts, e ledger.Event, b PackageCheckBod
 }
 
 func (st *State) override(df DossierFacts, e ledger.Event, b SignoffBody) error {
-	if err := st.gateOperator(df.Plan, claimant(e, b.Role), "override"); err != nil {
+	if err := st.gateOperator(df.Plan, claimant(df, e, b.Role), "override"); err != nil {
 		return err
 	}
 	if err := st.mismatch(); err != nil {
@@ -452,7 +457,7 @@ func (st *State) override(df DossierFacts, e ledger.Event, b SignoffBody) error 
 }
 
 func (st *State) release(df DossierFacts, e ledger.Event, b SignoffBody) error {
-	if err := st.gateOperator(df.Plan, claimant(e, b.Role), "release"); err != nil {
+	if err := st.gateOperator(df.Plan, claimant(df, e, b.Role), "release"); err != nil {
 		return err
 	}
 	if err := st.releaseBlocker(df.Plan); err != nil {
@@ -463,7 +468,7 @@ func (st *State) release(df DossierFacts, e ledger.Event, b SignoffBody) error {
 }
 
 func (st *State) supervise(df DossierFacts, e ledger.Event, b SignoffBody) error {
-	if err := st.gateSupervise(df.Plan, claimant(e, b.Role)); err != nil {
+	if err := st.gateSupervise(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return err
 	}
 	st.Execution.Supervised = signoff(e, b.Role, b.Comment)
@@ -493,7 +498,7 @@ func (st *State) sameDayTest(df DossierFacts, e ledger.Event, b SameDayTestBody)
 // --- confirmation, postponement, archive ----------------------------------
 
 func (st *State) confirm(df DossierFacts, e ledger.Event, b ConfirmBody) error {
-	if err := st.gateConfirm(df.Plan, claimant(e, b.Role)); err != nil {
+	if err := st.gateConfirm(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return err
 	}
 	step := df.Plan.Confirm()
@@ -520,7 +525,7 @@ func (st *State) confirm(df DossierFacts, e ledger.Event, b ConfirmBody) error {
 }
 
 func (st *State) postpone(df DossierFacts, e ledger.Event, b PostponeBody) (*time.Time, error) {
-	if _, err := st.gatePostpone(df.Plan, claimant(e, b.Role)); err != nil {
+	if _, err := st.gatePostpone(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return nil, err
 	}
 	if st.Phase == PhaseFailed && !b.ProductionUnchanged {
@@ -568,7 +573,7 @@ func (st *State) postpone(df DossierFacts, e ledger.Event, b PostponeBody) (*tim
 }
 
 func (st *State) archive(df DossierFacts, e ledger.Event, b ArchiveBody) error {
-	if err := st.gateArchive(df.Plan, claimant(e, b.Role)); err != nil {
+	if err := st.gateArchive(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return err
 	}
 	present := st.documentsPresent(df)

@@ -16,14 +16,36 @@ type Actor struct {
 	PublicKey string `json:"public_key"`
 	// Roles are template role ids.
 	Roles []string `json:"roles"`
+
+	// authority, when set, must also accept the role: the roster's verdict
+	// on the event (DossierFacts.Authority).
+	authority func(role string) error
 }
 
 // Holds reports whether a holds role; no one holds the empty role.
-func (a Actor) Holds(role string) bool { return role != "" && slices.Contains(a.Roles, role) }
+func (a Actor) Holds(role string) bool { return a.may(role) == nil }
 
-// claimant is the author of e acting in the role its body claims.
-func claimant(e ledger.Event, role string) Actor {
-	return Actor{PublicKey: e.Author, Roles: []string{role}}
+// may returns why a does not hold role: workflow.not_permitted when a does
+// not claim it, the authority's coded refusal (roster.*) when the roster
+// does not let the key act in it; nil when a holds it.
+func (a Actor) may(role string) error {
+	if role == "" || !slices.Contains(a.Roles, role) {
+		return apperr.New("workflow.not_permitted", "role", role)
+	}
+	if a.authority != nil {
+		return a.authority(role)
+	}
+	return nil
+}
+
+// claimant is the author of e acting in the role its body claims, as far
+// as df's authority lets it.
+func claimant(df DossierFacts, e ledger.Event, role string) Actor {
+	a := Actor{PublicKey: e.Author, Roles: []string{role}}
+	if df.Authority != nil {
+		a.authority = func(r string) error { return df.Authority(e, r) }
+	}
+	return a
 }
 
 // The gates below decide who may do what in which phase. Apply checks an
@@ -36,12 +58,7 @@ func badPhase(st *State, action string) error {
 
 // needRole refuses with workflow.not_permitted, naming want, unless a
 // holds want.
-func needRole(a Actor, want string) error {
-	if !a.Holds(want) {
-		return apperr.New("workflow.not_permitted", "role", want)
-	}
-	return nil
-}
+func needRole(a Actor, want string) error { return a.may(want) }
 
 // startRole is the role of the start step's slot (who submits).
 func startRole(p *Plan) string {
@@ -94,10 +111,10 @@ func mayDecide(s *Slot, a Actor) (delegated bool, err error) {
 	if s.Delegate != "" && a.PublicKey == s.Delegate {
 		return true, nil
 	}
-	if a.Holds(s.Role) {
-		return false, nil
+	if err := a.may(s.Role); err != nil {
+		return false, err
 	}
-	return false, apperr.New("workflow.not_permitted", "role", s.Role)
+	return false, nil
 }
 
 // gateDecide: a pending slot of an approval step after the start step is

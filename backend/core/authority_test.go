@@ -1,0 +1,157 @@
+package core_test
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"fmt"
+	"testing"
+	"time"
+
+	"golive/backend/core"
+	"golive/backend/demo"
+	"golive/backend/dossier"
+	"golive/backend/ledger"
+	"golive/backend/roster"
+	"golive/backend/workflow"
+)
+
+// publishSampleRoster publishes, as the sample PMO, a roster naming every
+// sample profile with its global roles.
+func publishSampleRoster(t *testing.T, c *core.Core) {
+	t.Helper()
+	tpl := c.Template()
+	profiles, err := c.Profiles.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft := roster.Roster{Version: 1, Organisation: "远东示例"}
+	pmoID := ""
+	for i, p := range profiles {
+		dept := p.Department
+		if dept == "" {
+			dept = "信息管理部"
+		}
+		person := roster.Person{ID: fmt.Sprintf("P%03d", i), Name: p.Name, Department: dept,
+			Keys: []roster.Key{{Public: p.PublicKey}}}
+		for _, r := range p.Roles {
+			if role, ok := tpl.Role(r); ok && role.Scope == "" {
+				person.Roles = append(person.Roles, r)
+			}
+			if r == "pmo" {
+				pmoID = person.ID
+			}
+		}
+		draft.People = append(draft.People, person)
+	}
+	draft.PMO = []string{pmoID}
+	pmo := profileWithRole(t, c, "pmo")
+	if _, err := c.Unlock(pmo, demo.SamplePassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.PublishRoster(draft); err != nil {
+		t.Fatalf("publish roster: %v", err)
+	}
+}
+
+func profileWithRole(t *testing.T, c *core.Core, role string) string {
+	t.Helper()
+	list, err := c.Profiles.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range list {
+		for _, r := range p.Roles {
+			if r == role {
+				return p.ID
+			}
+		}
+	}
+	t.Fatalf("no sample profile holds %s", role)
+	return ""
+}
+
+// TestForgedRoleEventsHaveNoEffect: once the folder has a roster, a
+// decision signed by a key that is nobody's — claiming the very role the
+// slot waits for — is kept in the history, ignored as roster.unknown_key,
+// and changes nothing; the real director's decision still counts.
+func TestForgedRoleEventsHaveNoEffect(t *testing.T) {
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
+	sum, err := c.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ""
+	for _, p := range sum.Placed {
+		if p.Target == "countersign" && p.Type == "upgrade" {
+			id = p.ID
+		}
+	}
+	publishSampleRoster(t, c)
+
+	v, err := c.Dossiers.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var slot workflow.Slot
+	for _, s := range v.State.Flow.Slots {
+		if s.Status == workflow.SlotPending && s.Row != "" {
+			slot = s
+			break
+		}
+	}
+	if slot.Step == "" {
+		t.Fatal("no pending countersign row")
+	}
+	_, stranger, _ := ed25519.GenerateKey(rand.Reader)
+	forged, err := ledger.New(id, v.State.Heads, workflow.KindDecided, workflow.DecideBody{
+		Step: slot.Step, Row: slot.Row, Role: slot.Role, Decision: workflow.DecisionApprove, Answers: map[string]workflow.Answer{},
+	}, c.Now().Add(time.Minute), stranger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Dossiers.Import([]ledger.Event{forged}); err != nil {
+		t.Fatal(err)
+	}
+	v, err = c.Dossiers.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := v.History[len(v.History)-1]
+	if last.Event != forged.ID || !last.Ignored || last.IgnoredCode != roster.CodeUnknownKey {
+		t.Fatalf("forged decision: ignored=%v code=%q, want ignored with %s", last.Ignored, last.IgnoredCode, roster.CodeUnknownKey)
+	}
+	for _, s := range v.State.Flow.Slots {
+		if s.Step == slot.Step && s.Row == slot.Row && s.Status != workflow.SlotPending {
+			t.Fatalf("the forged decision moved the slot to %s", s.Status)
+		}
+	}
+
+	// The director who holds the role in the roster decides for real.
+	if _, err := c.Unlock(profileWithRole(t, c, slot.Role), demo.SamplePassphrase); err != nil {
+		t.Fatal(err)
+	}
+	answers := map[string]workflow.Answer{}
+	for _, st := range v.State.Plan.Steps {
+		for _, r := range st.Rows {
+			if st.ID == slot.Step && r.ID == slot.Row {
+				for _, it := range r.Items {
+					answers[it.ID] = workflow.Answer{Yes: true}
+				}
+			}
+		}
+	}
+	v, err = c.Dossiers.Decide(id, dossier.DecideRequest{Step: slot.Step, Row: slot.Row, Decision: workflow.DecisionApprove, Answers: answers})
+	if err != nil {
+		t.Fatalf("the director's own decision: %v", err)
+	}
+	for _, s := range v.State.Flow.Slots {
+		if s.Step == slot.Step && s.Row == slot.Row && s.Status != workflow.SlotApproved {
+			t.Fatalf("the director's decision left the slot %s", s.Status)
+		}
+	}
+}
