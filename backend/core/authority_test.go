@@ -12,6 +12,7 @@ import (
 	"golive/backend/dossier"
 	"golive/backend/ledger"
 	"golive/backend/roster"
+	"golive/backend/template"
 	"golive/backend/workflow"
 )
 
@@ -19,12 +20,21 @@ import (
 // sample profile with its global roles.
 func publishSampleRoster(t *testing.T, c *core.Core) {
 	t.Helper()
+	publishRosterWith(t, c, nil)
+}
+
+// publishRosterWith publishes, as the sample PMO, a roster naming every
+// sample profile with its global roles, after edit (given the person id of
+// each profile id) changed it.
+func publishRosterWith(t *testing.T, c *core.Core, edit func(r *roster.Roster, personOf map[string]string)) {
+	t.Helper()
 	tpl := c.Template()
 	profiles, err := c.Profiles.List()
 	if err != nil {
 		t.Fatal(err)
 	}
 	draft := roster.Roster{Version: 1, Organisation: "远东示例"}
+	personOf := map[string]string{}
 	pmoID := ""
 	for i, p := range profiles {
 		dept := p.Department
@@ -33,6 +43,7 @@ func publishSampleRoster(t *testing.T, c *core.Core) {
 		}
 		person := roster.Person{ID: fmt.Sprintf("P%03d", i), Name: p.Name, Department: dept,
 			Keys: []roster.Key{{Public: p.PublicKey}}}
+		personOf[p.ID] = person.ID
 		for _, r := range p.Roles {
 			if role, ok := tpl.Role(r); ok && role.Scope == "" {
 				person.Roles = append(person.Roles, r)
@@ -44,6 +55,9 @@ func publishSampleRoster(t *testing.T, c *core.Core) {
 		draft.People = append(draft.People, person)
 	}
 	draft.PMO = []string{pmoID}
+	if edit != nil {
+		edit(&draft, personOf)
+	}
 	pmo := profileWithRole(t, c, "pmo")
 	if _, err := c.Unlock(pmo, demo.SamplePassphrase); err != nil {
 		t.Fatal(err)
@@ -154,4 +168,124 @@ func TestForgedRoleEventsHaveNoEffect(t *testing.T) {
 			t.Fatalf("the director's decision left the slot %s", s.Status)
 		}
 	}
+}
+
+// TestNoOneDecidesHisOwnSubmission: with a roster, the person who submitted
+// a dossier cannot approve it, even holding the director's role there and
+// signing with his own key; another director can.
+func TestNoOneDecidesHisOwnSubmission(t *testing.T) {
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
+	sum, err := c.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ""
+	for _, p := range sum.Placed {
+		if p.Target == "returned" {
+			id = p.ID
+		}
+	}
+	v, err := c.Dossiers.Get(id)
+	if err != nil || v.State.Flow.Phase != workflow.PhaseDraft {
+		t.Fatalf("returned sample dossier: %v %v", v.State.Flow, err)
+	}
+	// The roster gives the system owner (who submits this upgrade) the
+	// customer-service director's post as well, and assigns the system.
+	owner := profileWithRole(t, c, "system_owner")
+	publishRosterWith(t, c, func(r *roster.Roster, personOf map[string]string) {
+		for i := range r.People {
+			if r.People[i].ID == personOf[owner] {
+				r.People[i].Roles = append(r.People[i].Roles, "cs_director")
+			}
+		}
+		r.Systems = append(r.Systems, roster.Assignment{System: v.State.SystemCode, Department: "业务应用部", Owner: personOf[owner],
+			DevLead: personOf[profileWithRole(t, c, "release_operator")], Supervisor: personOf[profileWithRole(t, c, "release_supervisor")]})
+	})
+
+	if _, err := c.Unlock(owner, demo.SamplePassphrase); err != nil {
+		t.Fatal(err)
+	}
+	start := v.State.Plan.Steps[0]
+	v, err = c.Dossiers.Submit(id, yesTo(start.Items), "重新提交")
+	if err != nil {
+		t.Fatalf("the system owner resubmits: %v", err)
+	}
+	row := workflow.Slot{}
+	for _, s := range v.State.Flow.Slots {
+		if s.Role == "cs_director" && s.Status == workflow.SlotPending {
+			row = s
+		}
+	}
+	if row.Step == "" {
+		t.Fatal("no pending customer-service row")
+	}
+	// His own key, his roster post: still his own submission.
+	tpl := c.Template()
+	role, _ := tpl.Role("system_owner")
+	me := demo.SampleActor(tpl, *role, "", time.Time{})
+	var items []template.Item
+	for _, st := range v.State.Plan.Steps {
+		for _, r := range st.Rows {
+			if st.ID == row.Step && r.ID == row.Row {
+				items = r.Items
+			}
+		}
+	}
+	own, err := ledger.New(id, v.State.Heads, workflow.KindDecided, map[string]any{
+		"step": row.Step, "row": row.Row, "role": "cs_director", "decision": workflow.DecisionApprove, "answers": yesTo(items),
+		"roster": mustTip(t, c),
+	}, c.Now().Add(time.Minute), me.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Dossiers.Import([]ledger.Event{own}); err != nil {
+		t.Fatal(err)
+	}
+	v, err = c.Dossiers.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := v.History[len(v.History)-1]
+	if last.Event != own.ID || !last.Ignored || last.IgnoredCode != roster.CodeOwnSubmission {
+		t.Fatalf("own decision: ignored=%v code=%q, want %s", last.Ignored, last.IgnoredCode, roster.CodeOwnSubmission)
+	}
+	// The real customer-service director may.
+	if _, err := c.Unlock(profileWithRole(t, c, "cs_director"), demo.SamplePassphrase); err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range v.State.Plan.Steps {
+		for _, r := range st.Rows {
+			if st.ID == row.Step && r.ID == row.Row {
+				if _, err := c.Dossiers.Decide(id, dossier.DecideRequest{Step: row.Step, Row: row.Row, Decision: workflow.DecisionApprove, Answers: yesTo(r.Items)}); err != nil {
+					t.Fatalf("the director's decision: %v", err)
+				}
+			}
+		}
+	}
+}
+
+func yesTo(items []template.Item) map[string]workflow.Answer {
+	out := map[string]workflow.Answer{}
+	for _, it := range items {
+		out[it.ID] = workflow.Answer{Yes: true}
+	}
+	return out
+}
+
+func mustTip(t *testing.T, c *core.Core) string {
+	t.Helper()
+	chain, err := c.Roster.Chain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, ok := chain.Tip()
+	if !ok {
+		t.Fatal("no roster version")
+	}
+	return v.Event
 }

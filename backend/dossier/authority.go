@@ -2,10 +2,12 @@ package dossier
 
 import (
 	"slices"
+	"sort"
 
 	"golive/backend/ledger"
 	"golive/backend/roster"
 	"golive/backend/template"
+	"golive/backend/workflow"
 )
 
 // rosterClaim is the part of a workflow event's body naming the roster
@@ -25,7 +27,7 @@ type rosterClaim struct {
 // nothing). The dossier's facts are its system and, once submitted,
 // the submitter's person in that version; InPast walks the dossier's own
 // event graph.
-func authority(chain *roster.Chain, tpl *template.Template, ordered []ledger.Event) func(*State, ledger.Event, string) error {
+func authority(chain *roster.Chain, tpl *template.Template, ordered []ledger.Event) *judge {
 	if chain == nil || chain.Len() == 0 {
 		return nil
 	}
@@ -42,25 +44,98 @@ func authority(chain *roster.Chain, tpl *template.Template, ordered []ledger.Eve
 			adopted = append(adopted, h)
 		}
 	}
-	return func(st *State, e ledger.Event, role string) error {
-		var c rosterClaim
-		_ = e.Decode(&c) // the workflow decodes the body itself and refuses a bad one
-		version := c.Roster
-		if version == "" {
-			// Made before the folder had a roster: it counts as recorded
-			// when the first version adopted it, else it is judged there.
-			if slices.Contains(adopted, e.ID) || ancestor(parents, e.ID, adopted) {
-				return nil
-			}
-			version = root
+	j := &judge{chain: chain, tpl: tpl, root: root, adopted: adopted, parents: parents, inPast: inPast, deeds: map[string]roster.Deed{}, pending: map[string]roster.Deed{}}
+	return j
+}
+
+// judge decides workflow events under the roster and keeps the deeds of
+// the events that counted, for the separation-of-duties rules.
+type judge struct {
+	chain   *roster.Chain
+	tpl     *template.Template
+	root    string
+	adopted []string
+	parents map[string][]string
+	inPast  func(string, []string) bool
+	// deeds are the counted events' deeds by event id; pending the deed of
+	// the event being applied, kept once the workflow applies it.
+	deeds, pending map[string]roster.Deed
+}
+
+// check returns why e's author may not act in role on the dossier in
+// state st: a roster.* code, nil when the event counts.
+func (j *judge) check(st *State, e ledger.Event, role string) error {
+	var c rosterClaim
+	_ = e.Decode(&c) // the workflow decodes the body itself and refuses a bad one
+	version := c.Roster
+	if version == "" {
+		// Made before the folder had a roster: it counts as recorded
+		// when the first version adopted it, else it is judged there.
+		if slices.Contains(j.adopted, e.ID) || ancestor(j.parents, e.ID, j.adopted) {
+			return nil
 		}
-		d := roster.Dossier{Template: tpl, System: st.SystemCode, InPast: inPast}
-		if st.Flow != nil && st.Flow.Submission != nil {
-			if p, ok := chain.PersonOf(version, st.Flow.Submission.By); ok {
-				d.Applicant = p.ID
+		version = j.root
+	}
+	d := roster.Dossier{Template: j.tpl, System: st.SystemCode, InPast: j.inPast}
+	if st.Flow != nil && st.Flow.Submission != nil {
+		if p, ok := j.chain.PersonOf(version, st.Flow.Submission.By); ok {
+			d.Applicant = p.ID
+		}
+	}
+	v := roster.Authorize(j.chain, d, roster.ActOf(e, version), role)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	deed := v.Deed()
+	if err := j.duties(st, e, deed); err != nil {
+		return err
+	}
+	j.pending[e.ID] = deed
+	return nil
+}
+
+// duties applies the separation-of-duties rules to deed, an event of e's
+// kind: a decision never comes from the submission's person, one person
+// fills one row of a countersign step (unless the template allows it),
+// and the roles of a settings.separate group are held by different people
+// over the whole dossier.
+func (j *judge) duties(st *State, e ledger.Event, deed roster.Deed) error {
+	if e.Kind == workflow.KindDecided && st.Flow != nil {
+		if sub := st.Flow.Submission; sub != nil {
+			if sd, ok := j.deeds[sub.Event]; ok {
+				if err := roster.CheckOwnSubmission(sd, deed); err != nil {
+					return err
+				}
 			}
 		}
-		return roster.Authorize(chain, d, roster.ActOf(e, version), role).Err()
+		var b workflow.DecideBody
+		if e.Decode(&b) == nil && b.Row != "" {
+			var filled []roster.Deed
+			for _, s := range st.Flow.Slots {
+				if s.Step == b.Step && s.Row != b.Row && s.Decision != nil {
+					if d, ok := j.deeds[s.Decision.Event]; ok {
+						filled = append(filled, d)
+					}
+				}
+			}
+			if err := roster.CheckCountersign(j.tpl.Settings, filled, deed); err != nil {
+				return err
+			}
+		}
+	}
+	done := make([]roster.Deed, 0, len(j.deeds))
+	for _, d := range j.deeds {
+		done = append(done, d)
+	}
+	sort.Slice(done, func(a, b int) bool { return done[a].Event < done[b].Event })
+	return roster.CheckSeparation(j.tpl.Settings, done, deed)
+}
+
+// counted keeps the deed of event id, which the workflow applied.
+func (j *judge) counted(id string) {
+	if d, ok := j.pending[id]; ok {
+		j.deeds[id] = d
+		delete(j.pending, id)
 	}
 }
 

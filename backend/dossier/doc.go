@@ -58,4 +58,13 @@
 // any other event that names no version is judged under the first one, so
 // a forgery gains nothing by leaving the claim out. Without a roster the
 // role an event claims is taken at its word.
+//
+// Separation of duties is checked on the events that counted, by person
+// (two keys of one person are one person; a delegate and the one he stands
+// for are both bound): a decision never comes from the person who made the
+// current submission (roster.own_submission), one person fills one row of
+// a countersign step unless the roster and settings.allow_double_post allow
+// it (roster.double_post), and the roles of each settings.separate group
+// (release operator, supervisor) are held by different people over the
+// whole dossier (roster.duty_conflict).
 package dossier

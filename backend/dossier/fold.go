@@ -115,7 +115,7 @@ type replay struct {
 	st  State
 	// auth judges a workflow event's author in a role against the roster,
 	// given the state so far; nil when the folder has no roster.
-	auth func(st *State, e ledger.Event, role string) error
+	auth *judge
 }
 
 // submitted reports whether the approval flow has started.
@@ -222,11 +222,14 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		}
 		df := workflow.DossierFacts{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt}
 		if f.auth != nil {
-			df.Authority = func(e ledger.Event, role string) error { return f.auth(st, e, role) }
+			df.Authority = func(e ledger.Event, role string) error { return f.auth.check(st, e, role) }
 		}
 		eff, err := workflow.Apply(df, st.Flow, e)
 		if err != nil {
 			return err
+		}
+		if f.auth != nil {
+			f.auth.counted(e.ID)
 		}
 		if eff.PlannedAt != nil {
 			st.PlannedAt = *eff.PlannedAt
