@@ -89,22 +89,7 @@ func profileWithRole(t *testing.T, c *core.Core, role string) string {
 // slot waits for — is kept in the history, ignored as roster.unknown_key,
 // and changes nothing; the real director's decision still counts.
 func TestForgedRoleEventsHaveNoEffect(t *testing.T) {
-	c, err := core.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
-	sum, err := c.LoadSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := ""
-	for _, p := range sum.Placed {
-		if p.Target == "countersign" && p.Type == "upgrade" {
-			id = p.ID
-		}
-	}
+	c, id := sampleAt(t, "upgrade", "countersign")
 	publishSampleRoster(t, c)
 
 	v, err := c.Dossiers.Get(id)
@@ -174,22 +159,7 @@ func TestForgedRoleEventsHaveNoEffect(t *testing.T) {
 // a dossier cannot approve it, even holding the director's role there and
 // signing with his own key; another director can.
 func TestNoOneDecidesHisOwnSubmission(t *testing.T) {
-	c, err := core.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
-	sum, err := c.LoadSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := ""
-	for _, p := range sum.Placed {
-		if p.Target == "returned" {
-			id = p.ID
-		}
-	}
+	c, id := sampleAt(t, "upgrade", "returned")
 	v, err := c.Dossiers.Get(id)
 	if err != nil || v.State.Flow.Phase != workflow.PhaseDraft {
 		t.Fatalf("returned sample dossier: %v %v", v.State.Flow, err)
@@ -288,4 +258,27 @@ func mustTip(t *testing.T, c *core.Core) string {
 		t.Fatal("no roster version")
 	}
 	return v.Event
+}
+
+// sampleAt opens a sample folder on a fixed clock and returns it with the
+// id of the sample dossier of type typ its scenario left at target.
+func sampleAt(t *testing.T, typ, target string) (*core.Core, string) {
+	t.Helper()
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
+	sum, err := c.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range sum.Placed {
+		if p.Type == typ && p.Target == target {
+			return c, p.ID
+		}
+	}
+	t.Fatalf("no sample %s dossier at %s", typ, target)
+	return nil, ""
 }
