@@ -38,6 +38,37 @@ func register(name, usage string, run func(args []string, out io.Writer) error) 
 	commands[name] = command{usage: usage, run: run}
 }
 
+// dataFlagDefault is how --data's help says which folder a command uses
+// when the flag is absent.
+const dataFlagDefault = "(default: GOLIVE_DATA, else the user config folder's GoLive)"
+
+// dataFlag declares --data on fs; what says what the folder is for ("the
+// data folder" when empty).
+func dataFlag(fs *flag.FlagSet, what string) *string {
+	if what == "" {
+		what = "the data folder"
+	}
+	return fs.String("data", "", what+" "+dataFlagDefault)
+}
+
+// runSubcommand runs the subcommand args[0] of group ("identity",
+// "roster") from table, or says which subcommands there are.
+func runSubcommand(group string, table map[string]command, args []string, out io.Writer) error {
+	names := make([]string, 0, len(table))
+	for n := range table {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(args) == 0 {
+		return fmt.Errorf("golive %s needs a subcommand: %s (run 'golive help')", group, strings.Join(names, ", "))
+	}
+	c, ok := table[args[0]]
+	if !ok {
+		return fmt.Errorf("unknown %s subcommand %q; subcommands: %s", group, args[0], strings.Join(names, ", "))
+	}
+	return c.run(args[1:], out)
+}
+
 func init() {
 	commands["demo"] = command{usage: "golive demo --data DIR            build the sample portfolio in a new folder", run: runDemo, makesFolder: true}
 	register("version", "golive version                    print the version", func(_ []string, out io.Writer) error {

@@ -47,7 +47,7 @@ func newDocFlags(name string, out io.Writer) docFlags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(out)
 	return docFlags{fs: fs,
-		dir:     fs.String("data", "", "the data folder (default: GOLIVE_DATA, else the user config folder's GoLive)"),
+		dir:     dataFlag(fs, ""),
 		out:     fs.String("out", "", "the file to write (required)"),
 		lang:    fs.String("lang", "zh", "the document language: zh or en"),
 		profile: fs.String("profile", "", "the signing profile's id or name (default: the folder's default profile)"),
@@ -360,7 +360,7 @@ func runGenerate(args []string, out io.Writer) error {
 func runVerify(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(out)
-	dir := fs.String("data", "", "the data folder to compare with (default: GOLIVE_DATA, else the user config folder's GoLive)")
+	dir := dataFlag(fs, "the data folder to compare with")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	// Accept the file before or after the flags.
 	var file string

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -36,19 +35,7 @@ func init() {
 var stdin io.Reader = os.Stdin
 
 func runIdentity(args []string, out io.Writer) error {
-	names := make([]string, 0, len(identityCommands))
-	for n := range identityCommands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	if len(args) == 0 {
-		return fmt.Errorf("golive identity needs a subcommand: %s (run 'golive help')", strings.Join(names, ", "))
-	}
-	c, ok := identityCommands[args[0]]
-	if !ok {
-		return fmt.Errorf("unknown identity subcommand %q; subcommands: %s", args[0], strings.Join(names, ", "))
-	}
-	return c.run(args[1:], out)
+	return runSubcommand("identity", identityCommands, args, out)
 }
 
 // identityFlags are the flags of export and backup.
@@ -63,7 +50,7 @@ func newIdentityFlags(name, what string, out io.Writer) identityFlags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(out)
 	return identityFlags{fs: fs,
-		dir:     fs.String("data", "", "the data folder (default: GOLIVE_DATA, else the user config folder's GoLive)"),
+		dir:     dataFlag(fs, ""),
 		out:     fs.String("out", "", "the "+what+" file to write (required)"),
 		profile: fs.String("profile", "", "the profile's id or name (default: the folder's default profile)"),
 	}
@@ -242,7 +229,7 @@ func runIdentityBackup(args []string, out io.Writer) error {
 func runIdentityRestore(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("identity restore", flag.ContinueOnError)
 	fs.SetOutput(out)
-	dir := fs.String("data", "", "the data folder to add the profile to (default: GOLIVE_DATA, else the user config folder's GoLive)")
+	dir := dataFlag(fs, "the data folder to add the profile to")
 	file, err := fileArg(fs, args, "golive identity restore needs the key backup: golive identity restore F"+profile.BackupExt)
 	if err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -47,19 +46,7 @@ func init() {
 }
 
 func runRoster(args []string, out io.Writer) error {
-	names := make([]string, 0, len(rosterCommands))
-	for n := range rosterCommands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	if len(args) == 0 {
-		return fmt.Errorf("golive roster needs a subcommand: %s (run 'golive help')", strings.Join(names, ", "))
-	}
-	c, ok := rosterCommands[args[0]]
-	if !ok {
-		return fmt.Errorf("unknown roster subcommand %q; subcommands: %s", args[0], strings.Join(names, ", "))
-	}
-	return c.run(args[1:], out)
+	return runSubcommand("roster", rosterCommands, args, out)
 }
 
 // rosterShown is what 'golive roster show --json' prints: the version in
@@ -75,7 +62,7 @@ type rosterShown struct {
 func runRosterShow(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("roster show", flag.ContinueOnError)
 	fs.SetOutput(out)
-	dir := fs.String("data", "", "the data folder (default: GOLIVE_DATA, else the user config folder's GoLive)")
+	dir := dataFlag(fs, "")
 	asJSON := fs.Bool("json", false, "print JSON (snake_case fields) instead of text")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -200,7 +187,7 @@ func printRoster(out io.Writer, v roster.Version, pin roster.Pin, tpl *template.
 func runRosterImport(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("roster import", flag.ContinueOnError)
 	fs.SetOutput(out)
-	dir := fs.String("data", "", "the data folder (default: GOLIVE_DATA, else the user config folder's GoLive)")
+	dir := dataFlag(fs, "")
 	file, err := fileArg(fs, args, "golive roster import needs the workbook: golive roster import F.xlsx")
 	if err != nil {
 		return err
@@ -243,7 +230,7 @@ func runRosterImport(args []string, out io.Writer) error {
 func runRosterPublish(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("roster publish", flag.ContinueOnError)
 	fs.SetOutput(out)
-	dir := fs.String("data", "", "the data folder (default: GOLIVE_DATA, else the user config folder's GoLive)")
+	dir := dataFlag(fs, "")
 	prof := fs.String("profile", "", "the PMO's profile id or name (default: the folder's default profile)")
 	note := fs.String("note", "", "what changed in this version")
 	if err := fs.Parse(args); err != nil {

@@ -38,7 +38,7 @@ func newPlanFlags(name string, out io.Writer) planFlags {
 		fs:    fs,
 		year:  fs.Int("year", time.Now().In(zone.Default()).Year(), "the plan's year"),
 		class: fs.String("class", "", "only windows of this system class ("+strings.Join(system.Classes, ", ")+")"),
-		dir:   fs.String("data", "", "the data folder (default: GOLIVE_DATA, else the user config folder's GoLive)"),
+		dir:   dataFlag(fs, ""),
 	}
 }
 

@@ -2,7 +2,6 @@ package dossier
 
 import (
 	"slices"
-	"sort"
 
 	"golive/backend/ledger"
 	"golive/backend/roster"
@@ -57,9 +56,11 @@ type judge struct {
 	adopted []string
 	parents map[string][]string
 	inPast  func(string, []string) bool
-	// deeds are the counted events' deeds by event id; pending the deed of
-	// the event being applied, kept once the workflow applies it.
+	// deeds are the counted events' deeds by event id, done the same in
+	// fold order; pending the deed of the event being applied, kept once
+	// the workflow applies it.
 	deeds, pending map[string]roster.Deed
+	done           []roster.Deed
 }
 
 // check returns why e's author may not act in role on the dossier in
@@ -123,18 +124,14 @@ func (j *judge) duties(st *State, e ledger.Event, deed roster.Deed) error {
 			}
 		}
 	}
-	done := make([]roster.Deed, 0, len(j.deeds))
-	for _, d := range j.deeds {
-		done = append(done, d)
-	}
-	sort.Slice(done, func(a, b int) bool { return done[a].Event < done[b].Event })
-	return roster.CheckSeparation(j.tpl.Settings, done, deed)
+	return roster.CheckSeparation(j.tpl.Settings, j.done, deed)
 }
 
 // counted keeps the deed of event id, which the workflow applied.
 func (j *judge) counted(id string) {
 	if d, ok := j.pending[id]; ok {
 		j.deeds[id] = d
+		j.done = append(j.done, d)
 		delete(j.pending, id)
 	}
 }

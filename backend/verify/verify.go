@@ -374,7 +374,7 @@ func scalar(v any) string {
 // are not read. Codes: verify.no_payload when the PDF embeds neither
 // (or one of them twice), verify.payload_too_large.
 func embedded(rev *pdfobj.Revision) (map[string][]byte, error) {
-	specs, err := fileSpecs(rev)
+	specs, err := rev.EmbeddedFileSpecs()
 	if err != nil {
 		return nil, apperr.Wrap(err, "verify.no_payload").WithDetail("the PDF's embedded files cannot be read: %v", err)
 	}
@@ -415,70 +415,4 @@ func embedded(rev *pdfobj.Revision) (map[string][]byte, error) {
 		return nil, apperr.New("verify.no_payload").WithDetail("the PDF embeds no GoLive verification data")
 	}
 	return files, nil
-}
-
-// fileSpecs returns the file specifications of the document's
-// EmbeddedFiles name tree.
-func fileSpecs(rev *pdfobj.Revision) ([]pdfobj.Dict, error) {
-	root, err := rev.GetDict(rev.Trailer, "Root")
-	if err != nil {
-		return nil, err
-	}
-	names, err := rev.GetDict(root, "Names")
-	if err != nil {
-		return nil, err
-	}
-	tree, err := rev.GetDict(names, "EmbeddedFiles")
-	if err != nil {
-		return nil, err
-	}
-	var out []pdfobj.Dict
-	seen := map[pdfobj.Ref]bool{}
-	var walk func(node pdfobj.Dict, depth int) error
-	walk = func(node pdfobj.Dict, depth int) error {
-		if depth > pdfobj.MaxDepth || len(out) > 1000 {
-			return fmt.Errorf("%w: embedded files tree too deep or too large", pdfobj.ErrMalformed)
-		}
-		list, err := rev.Get(node, "Names")
-		if err != nil {
-			return err
-		}
-		arr, _ := list.(pdfobj.Array)
-		for i := 1; i < len(arr); i += 2 {
-			spec, err := rev.Resolve(arr[i])
-			if err != nil {
-				return err
-			}
-			if d, ok := spec.(pdfobj.Dict); ok {
-				out = append(out, d)
-			}
-		}
-		kids, err := rev.Get(node, "Kids")
-		if err != nil {
-			return err
-		}
-		arr, _ = kids.(pdfobj.Array)
-		for _, k := range arr {
-			if ref, ok := k.(pdfobj.Ref); ok {
-				if seen[ref] {
-					return fmt.Errorf("%w: embedded files tree visits object %d twice", pdfobj.ErrMalformed, ref.Num)
-				}
-				seen[ref] = true
-			}
-			kid, err := rev.Resolve(k)
-			if err != nil {
-				return err
-			}
-			if d, ok := kid.(pdfobj.Dict); ok {
-				if err := walk(d, depth+1); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	if tree == nil {
-		return nil, nil
-	}
-	return out, walk(tree, 0)
 }

@@ -220,26 +220,12 @@ func EmbeddedFiles(doc []byte) (map[string]pdfobj.Ref, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := rev.GetDict(rev.Trailer, "Root")
+	specs, err := rev.EmbeddedFileSpecs()
 	if err != nil {
 		return nil, err
 	}
-	names, err := rev.GetDict(root, "Names")
-	if err != nil {
-		return nil, err
-	}
-	ef, err := rev.GetDict(names, "EmbeddedFiles")
-	if err != nil {
-		return nil, err
-	}
-	list, _ := ef["Names"].(pdfobj.Array)
 	out := map[string]pdfobj.Ref{}
-	for i := 1; i < len(list); i += 2 {
-		spec, err := rev.Resolve(list[i])
-		if err != nil {
-			return nil, err
-		}
-		sd, _ := spec.(pdfobj.Dict)
+	for _, sd := range specs {
 		efd, _ := sd["EF"].(pdfobj.Dict)
 		ref, _ := efd["F"].(pdfobj.Ref)
 		name, _ := sd["UF"].(pdfobj.String)
