@@ -18,6 +18,7 @@ import (
 	"golive/backend/demo"
 	"golive/backend/documents"
 	"golive/backend/pdfsig"
+	"golive/backend/people"
 	"golive/backend/printable"
 	"golive/backend/profile"
 	"golive/backend/verify"
@@ -413,6 +414,8 @@ func printReport(out io.Writer, file string, r verify.Report) {
 		who := r.Signature.Signer
 		if who == "" {
 			who = "an unknown profile"
+		} else if r.Signature.Source == people.SourceCard {
+			who += " (self-declared on an identity card, not in the roster)"
 		}
 		sample := ""
 		if r.Signature.Sample {

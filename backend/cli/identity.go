@@ -12,6 +12,7 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/identity"
+	"golive/backend/people"
 	"golive/backend/profile"
 )
 
@@ -22,11 +23,14 @@ func init() {
 	register("identity", "golive identity export --out F"+identity.FileExt+" [--sub-department S] [--title T] [--profile ID] [--data DIR]\n"+
 		"      write the profile's signed identity card (身份卡) for the PMO, and print it as a text block to paste\n"+
 		"  golive identity show F|-            verify an identity card (file or pasted block; - reads stdin) and print it\n"+
+		"  golive identity import F|- [--data DIR]\n"+
+		"      store a colleague's verified identity card, so his key is named (as self-declared) where the roster does not name it\n"+
 		"  golive identity backup --out F"+profile.BackupExt+" [--profile ID] [--data DIR]\n"+
 		"      write the profile's key, sealed with its passphrase, to move it to another computer or keep it safe\n"+
 		"  golive identity restore F"+profile.BackupExt+" [--data DIR]  add the profile of a key backup to this data folder", runIdentity)
 	identityCommands["export"] = command{run: runIdentityExport}
 	identityCommands["show"] = command{run: runIdentityShow}
+	identityCommands["import"] = command{run: runIdentityImport}
 	identityCommands["backup"] = command{run: runIdentityBackup}
 	identityCommands["restore"] = command{run: runIdentityRestore}
 }
@@ -190,6 +194,43 @@ func runIdentityShow(args []string, out io.Writer) error {
 		}
 	}
 	fmt.Fprintln(out, "The signature shows the card was made with this key, not who made it: compare the fingerprint with its owner.")
+	return nil
+}
+
+func runIdentityImport(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("identity import", flag.ContinueOnError)
+	fs.SetOutput(out)
+	dir := dataFlag(fs, "the data folder to store the card in")
+	file, err := fileArg(fs, args, "golive identity import needs the card: golive identity import F"+identity.FileExt+" (or - to read a pasted block from stdin)")
+	if err != nil {
+		return err
+	}
+	b, err := readCapped(file, identity.MaxSize)
+	if err != nil {
+		return err
+	}
+	// Refuse a bad card before opening the folder: nothing is written.
+	if _, err := identity.Parse(b); err != nil {
+		fmt.Fprintf(out, "%s: NOT VALID\n  problem:        %s\n", file, apperr.Code(err))
+		return explained(err, "%s is not a valid identity card: %s", file, cardReason(err))
+	}
+	c, err := openData(*dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	card, err := c.ImportCard(b)
+	if err != nil {
+		return Explain(err)
+	}
+	fmt.Fprintf(out, "stored the identity card of %s (%s), fingerprint %s, in %s\n", card.Name, card.Department, card.Fingerprint, c.Store.Dir())
+	if dir, err := c.People(); err == nil {
+		if e, ok := dir.Lookup(card.PublicKey); ok && e.Source == people.SourceRoster {
+			fmt.Fprintf(out, "The roster lists this key for %s (%s): the roster's name is the one shown.\n", e.Name, e.Person)
+			return nil
+		}
+	}
+	fmt.Fprintln(out, "The name is self-declared: the card proves who holds the key, not who the person is. Compare the fingerprint with its owner before adding the key to the roster.")
 	return nil
 }
 

@@ -96,7 +96,7 @@ func TestIdentityHelp(t *testing.T) {
 	if !cli.IsCommand("identity") {
 		t.Fatal("identity is not a command")
 	}
-	if _, err := run("identity"); err == nil || !strings.Contains(err.Error(), "backup, export, restore, show") {
+	if _, err := run("identity"); err == nil || !strings.Contains(err.Error(), "backup, export, import, restore, show") {
 		t.Fatalf("identity alone: %v", err)
 	}
 	if _, err := run("identity", "burn"); err == nil || !strings.Contains(err.Error(), "unknown identity subcommand") {

@@ -150,9 +150,11 @@ func (s *Service) Import(data []byte, passphrase string) (Summary, error) {
 		Default:     len(list) == 0,
 		Sample:      b.Profile.Sample,
 	}
-	puts := []store.Put{
-		{Bucket: bucketProfiles, Key: sum.ID, Value: record{Summary: sum, Sealed: b.Sealed}},
-		{Bucket: bucketIdentities, Key: sum.PublicKey, Value: sum.Identity},
+	puts := []store.Put{{Bucket: bucketProfiles, Key: sum.ID, Value: record{Summary: sum, Sealed: b.Sealed}}}
+	// The profile's identity card; a name no card can hold (a backup made
+	// before cards were checked) leaves the profile unnamed, not refused.
+	if card, err := s.cardPut(sum, priv); err == nil {
+		puts = append(puts, card)
 	}
 	if sum.Default {
 		puts = append(puts, store.Put{Bucket: bucketSettings, Key: keyDefault, Value: sum.ID})

@@ -2,9 +2,10 @@
 // the user is (name, department, roles), their Ed25519 key sealed under a
 // passphrase, and the one profile currently unlocked for signing.
 //
-// Every profile's public identity is also written to the "ident" bucket, so
-// that histories can name the author of an event by its public key long
-// after the profile was switched.
+// Every profile's identity card (backend/identity), signed with its key, is
+// also written to the "ident" bucket (cards.go), so that histories can name
+// the author of an event by its public key long after the profile was
+// switched; only cards that verify are ever read back.
 //
 // A profile moves to another computer as a key backup (backup.go): Export
 // writes its key sealed exactly as stored, signed by that key; Import
@@ -91,6 +92,14 @@ type Service struct {
 	Zone *time.Location
 	// KnownRole reports whether a role id exists in the current template.
 	KnownRole func(id string) bool
+	// RosterRoles, when set, gives the global roles the organisation
+	// roster in force lets a public key hold, ok false when the folder
+	// has no roster. With a roster, Current and Signer report those roles
+	// instead of the ones the profile claimed when it was made.
+	RosterRoles func(publicKey string) (roles []string, ok bool)
+
+	// cards remembers which stored identity records verify (Cards).
+	cards parsedCards
 
 	mu      sync.RWMutex
 	current *Summary
@@ -109,9 +118,10 @@ func IDFor(pub ed25519.PublicKey) string {
 }
 
 // Create validates req, generates and seals a key pair, stores the profile
-// and its identity, and unlocks it. The first profile becomes the default.
-// Codes: profile.name_required, profile.department_required,
-// profile.roles_required, profile.unknown_role, keys.weak_passphrase.
+// and its identity card, and unlocks it. The first profile becomes the
+// default. Codes: profile.name_required, profile.department_required,
+// profile.roles_required, profile.unknown_role, keys.weak_passphrase, and
+// identity.* when no card can hold the name or department.
 func (s *Service) Create(req CreateRequest) (Summary, error) {
 	req.Name = strings.TrimSpace(req.Name)
 	req.Department = strings.TrimSpace(req.Department)
@@ -150,9 +160,13 @@ func (s *Service) Create(req CreateRequest) (Summary, error) {
 		CreatedAt:   s.Now().In(s.Zone),
 		Default:     len(list) == 0,
 	}
+	card, err := s.cardPut(sum, priv)
+	if err != nil {
+		return Summary{}, err
+	}
 	puts := []store.Put{
 		{Bucket: bucketProfiles, Key: sum.ID, Value: record{Summary: sum, Sealed: sealed}},
-		{Bucket: bucketIdentities, Key: sum.PublicKey, Value: sum.Identity},
+		card,
 	}
 	if sum.Default {
 		puts = append(puts, store.Put{Bucket: bucketSettings, Key: keyDefault, Value: sum.ID})
@@ -194,9 +208,11 @@ func (s *Service) List() ([]Summary, error) {
 	return out, err
 }
 
-// Unlock opens profile id's key with passphrase and makes it current.
+// Unlock opens profile id's key with passphrase and makes it current. When
+// the folder holds no valid identity card of the profile's key (a folder
+// from before cards, or a record damaged on disk) it writes the card again.
 // Codes: profile.not_found, keys.wrong_passphrase, store.read_failed
-// (nothing changes then).
+// (nothing changes then), store.write_failed.
 func (s *Service) Unlock(id, passphrase string) (Summary, error) {
 	var r record
 	if err := s.st.Get(bucketProfiles, id, &r); err != nil {
@@ -214,6 +230,9 @@ func (s *Service) Unlock(id, passphrase string) (Summary, error) {
 		return Summary{}, err
 	}
 	r.Summary.Default = r.ID == def
+	if err := s.ensureCard(r.Summary, priv); err != nil {
+		return Summary{}, err
+	}
 	s.setCurrent(r.Summary, priv)
 	return r.Summary, nil
 }
@@ -228,37 +247,39 @@ func (s *Service) Lock() {
 // Current returns the unlocked profile, or nil.
 func (s *Service) Current() *Summary {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if s.current == nil {
+		s.mu.RUnlock()
 		return nil
 	}
 	c := *s.current
+	s.mu.RUnlock()
+	s.rostered(&c)
 	return &c
+}
+
+// rostered replaces sum's roles with the roster's, when a roster is in
+// force (RosterRoles). It runs outside s.mu: the roster reads the store.
+func (s *Service) rostered(sum *Summary) {
+	if s.RosterRoles == nil {
+		return
+	}
+	if roles, ok := s.RosterRoles(sum.PublicKey); ok {
+		sum.Roles = roles
+	}
 }
 
 // Signer returns the unlocked profile and its private key, or
 // profile.locked when no profile is unlocked.
 func (s *Service) Signer() (Summary, ed25519.PrivateKey, error) {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if s.current == nil {
+		s.mu.RUnlock()
 		return Summary{}, nil, apperr.New("profile.locked")
 	}
-	return *s.current, s.key, nil
-}
-
-// Identities returns every known identity keyed by public key hex.
-func (s *Service) Identities() (map[string]Identity, error) {
-	out := map[string]Identity{}
-	err := s.st.Each(bucketIdentities, func(k string, raw []byte) error {
-		var id Identity
-		if err := json.Unmarshal(raw, &id); err != nil {
-			return apperr.Wrap(err, "store.corrupt", "key", "identity")
-		}
-		out[k] = id
-		return nil
-	})
-	return out, err
+	sum, key := *s.current, s.key
+	s.mu.RUnlock()
+	s.rostered(&sum)
+	return sum, key, nil
 }
 
 // ImportSample stores a sample profile (made by the sample-data builder)
@@ -270,9 +291,13 @@ func (s *Service) ImportSample(sum Summary, priv ed25519.PrivateKey, passphrase 
 		return err
 	}
 	sum.Sample = true
+	card, err := s.cardPut(sum, priv)
+	if err != nil {
+		return err
+	}
 	puts := []store.Put{
 		{Bucket: bucketProfiles, Key: sum.ID, Value: record{Summary: sum, Sealed: sealed}},
-		{Bucket: bucketIdentities, Key: sum.PublicKey, Value: sum.Identity},
+		card,
 	}
 	if makeDefault {
 		puts = append(puts, store.Put{Bucket: bucketSettings, Key: keyDefault, Value: sum.ID})

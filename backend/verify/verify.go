@@ -18,6 +18,7 @@ import (
 	"golive/backend/keys"
 	"golive/backend/pdfsig"
 	"golive/backend/pdfsig/pdfobj"
+	"golive/backend/people"
 	"golive/backend/printable"
 	"golive/backend/profile"
 )
@@ -75,13 +76,19 @@ func (r Report) OK() bool { return r.Status == Match }
 type Signature struct {
 	// Valid is true when the signature is intact and covers the file.
 	Valid bool `json:"valid"`
-	// Signer is the signing profile's name, if the identity is known here.
+	// Signer is the signer's name from a signed source (backend/people):
+	// the roster, or else a verified identity card; "" when neither names
+	// the key.
 	Signer string `json:"signer"`
+	// Source is where Signer comes from: "roster", "card" (self-declared,
+	// see verify.signer_not_in_roster) or "".
+	Source string `json:"source"`
 	// Fingerprint is the signing identity's key fingerprint.
 	Fingerprint string `json:"fingerprint"`
 	// Certificate is the certificate's fingerprint.
 	Certificate string `json:"certificate"`
-	// Known is true when the identity is a profile identity of this folder.
+	// Known is true when the roster lists the key, or it is the key of a
+	// profile of this folder.
 	Known bool `json:"known"`
 	// Sample is true when it is a sample profile.
 	Sample bool `json:"sample"`
@@ -203,28 +210,40 @@ func (r *Report) check(doc []byte, svc *documents.Service) {
 	r.compare(p, content, svc)
 }
 
-// identify names the signer from the folder's identities and profiles.
+// identify names the signer from signed sources only (backend/people): a
+// key the roster lists, or a profile's of this folder, is known; a key
+// only a stored identity card names keeps that self-declared name but is
+// not known.
 func (r *Report) identify(pubHex string, svc *documents.Service) {
-	if ids, err := svc.Profiles.Identities(); err == nil {
-		if id, ok := ids[pubHex]; ok {
-			r.Signature.Known, r.Signature.Signer = true, id.Name
+	if dir, err := svc.Dossiers.People(); err == nil {
+		if e, ok := dir.Lookup(pubHex); ok {
+			r.Signature.Signer, r.Signature.Source = e.Name, e.Source
+			r.Signature.Known = e.Source == people.SourceRoster
 		}
 	}
 	if list, err := svc.Profiles.List(); err == nil {
 		for _, p := range list {
-			if p.PublicKey == pubHex && p.Sample {
-				r.Signature.Sample = true
+			if p.PublicKey == pubHex {
+				r.Signature.Known = true
+				r.Signature.Sample = p.Sample
 			}
 		}
 	}
 }
 
 // signerProblem reports a signer this folder does not know; it comes
-// after the problems about the content, which say more.
+// after the problems about the content, which say more. A signer named
+// only by his own identity card gets verify.signer_not_in_roster: the
+// card proves he holds the key, not that he is who it says.
 func (r *Report) signerProblem() {
-	if r.Signature.Valid && !r.Signature.Known {
+	switch {
+	case !r.Signature.Valid || r.Signature.Known:
+	case r.Signature.Source == people.SourceCard:
+		r.problem(apperr.New("verify.signer_not_in_roster", "fingerprint", r.Signature.Fingerprint, "name", r.Signature.Signer).
+			WithDetail("the signing key %s is named %q only by its own identity card, not by the roster nor a profile of this folder", r.Signature.Fingerprint, r.Signature.Signer), Unknown)
+	default:
 		r.problem(apperr.New("verify.unknown_signer", "fingerprint", r.Signature.Fingerprint).
-			WithDetail("the signing key %s is not a profile identity of this folder", r.Signature.Fingerprint), Unknown)
+			WithDetail("the signing key %s is not in the roster nor a profile of this folder", r.Signature.Fingerprint), Unknown)
 	}
 }
 
