@@ -39,10 +39,16 @@ func init() {
 	register("roster", "golive roster show [--json] [--data DIR]   print the roster (组织名册) in force\n"+
 		"  golive roster import F.xlsx [--data DIR]   read people, roles, systems and heads into the folder's roster draft\n"+
 		rosterLayout+"\n"+
-		"  golive roster publish [--note TEXT] [--profile ID] [--data DIR]   sign the draft as the next roster version (PMO only)", runRoster)
+		"  golive roster publish [--note TEXT] [--profile ID] [--data DIR]   sign the draft as the next roster version (PMO only)\n"+
+		"  golive roster export --out F"+roster.FileExt+" [--data DIR]   write the published versions as a roster file (组织名册文件) for other folders\n"+
+		"  golive roster accept F"+roster.FileExt+" [--fingerprint \"XXXX XXXX …\"] [--data DIR]\n"+
+		"      add a roster file's versions to the folder; a folder that pins no PMO key yet first prints the key's fingerprint:\n"+
+		"      compare it with the PMO in person or by phone, then repeat with --fingerprint to pin that key", runRoster)
 	rosterCommands["show"] = command{run: runRosterShow}
 	rosterCommands["import"] = command{run: runRosterImport}
 	rosterCommands["publish"] = command{run: runRosterPublish}
+	rosterCommands["export"] = command{run: runRosterExport}
+	rosterCommands["accept"] = command{run: runRosterAccept}
 }
 
 func runRoster(args []string, out io.Writer) error {
@@ -273,6 +279,119 @@ func runRosterPublish(args []string, out io.Writer) error {
 		fmt.Fprintf(out, "This folder now pins the PMO key %s; other folders must confirm this fingerprint before they accept the roster.\n", keys.FingerprintHex(v.PublishedBy))
 	}
 	return nil
+}
+
+func runRosterExport(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("roster export", flag.ContinueOnError)
+	fs.SetOutput(out)
+	dir := dataFlag(fs, "")
+	file := fs.String("out", "", "the roster file ("+roster.FileExt+") to write (required)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if *file == "" {
+		return fmt.Errorf("--out is required: the roster file (%s) to write", roster.FileExt)
+	}
+	c, err := openData(*dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	b, n, err := c.Roster.Export()
+	if apperr.HasCode(err, roster.CodeNone) {
+		return explained(err, "no roster has been published in %s yet: nothing to export", c.Store.Dir())
+	}
+	if err != nil {
+		return explainRoster(err)
+	}
+	if err := writeFile(*file, b); err != nil {
+		return err
+	}
+	pin, _, err := c.Roster.Pinned()
+	if err != nil {
+		return Explain(err)
+	}
+	fmt.Fprintf(out, "%s: %d roster versions, rooted in the PMO key %s\n", *file, n, pin.Fingerprint)
+	fmt.Fprintln(out, "Send the file to the other folders; before they accept it they compare this fingerprint with the PMO.")
+	return nil
+}
+
+func runRosterAccept(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("roster accept", flag.ContinueOnError)
+	fs.SetOutput(out)
+	dir := dataFlag(fs, "")
+	confirmed := fs.String("fingerprint", "", "the PMO key's fingerprint, as you compared it with the PMO (needed the first time only)")
+	file, err := fileArg(fs, args, "golive roster accept needs the roster file: golive roster accept F"+roster.FileExt)
+	if err != nil {
+		return err
+	}
+	if file == "-" {
+		return errors.New("golive roster accept reads a file, not stdin")
+	}
+	b, err := readCapped(file, roster.MaxFileBytes)
+	if err != nil {
+		return err
+	}
+	f, err := roster.ParseFile(b)
+	if err != nil {
+		return explainRosterFile(err, file)
+	}
+	c, err := openData(*dir)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	p, err := c.Roster.Preview(f)
+	if err != nil {
+		return explainRosterFile(err, file)
+	}
+	fmt.Fprintf(out, "%s: roster of %s, %d versions (latest: version %d, %d people), %d new to this folder\n",
+		file, p.Organisation, p.Versions, p.Latest, p.People, p.New)
+	fmt.Fprintf(out, "  first version signed by: %s (%s)\n  PMO key fingerprint:     %s\n", p.RootName, p.RootID, p.Fingerprint)
+	res, err := c.Roster.Accept(f, *confirmed)
+	if apperr.HasCode(err, roster.CodeNotPinned) {
+		return explained(err, "this folder trusts no PMO key yet: compare the fingerprint %s with the PMO in person or by phone, "+
+			"then repeat with --fingerprint \"%s\"", p.Fingerprint, p.Fingerprint)
+	}
+	if err != nil {
+		return explainRosterFile(err, file)
+	}
+	fmt.Fprintf(out, "accepted: %d versions added, %d in the chain; version %d is in force\n", res.Added, res.Versions, p.Latest)
+	return nil
+}
+
+// explainRosterFile words a refused roster file.
+func explainRosterFile(err error, file string) error {
+	var e *apperr.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	p := e.Params
+	switch e.Code {
+	case roster.CodeFileTooLarge:
+		return explained(err, "%s is larger than %s bytes: not a roster file", file, p["max"])
+	case roster.CodeFileFormat:
+		return explained(err, "%s is not a roster file (format %q, want %q)", file, p["format"], roster.FileFormat)
+	case roster.CodeFileMalformed:
+		if p["event"] != "" {
+			return explained(err, "%s: version %s of the file is damaged or was altered (%s)", file, p["event"], p["code"])
+		}
+		return explained(err, "%s is not a readable roster file", file)
+	case roster.CodeFileEmpty:
+		return explained(err, "%s holds no roster version", file)
+	case roster.CodeFileRoots:
+		return explained(err, "%s does not hold one first version to start the chain from", file)
+	case roster.CodeFingerprintMismatch:
+		return explained(err, "the fingerprint you gave (%s) is not that of the file's PMO key (%s): do not accept the file until you have checked it with the PMO", p["confirmed"], p["fingerprint"])
+	case roster.CodeForeignRoot:
+		return explained(err, "this folder trusts the PMO key %s; the file is rooted in another key (%s) and was refused", p["pinned"], p["fingerprint"])
+	case roster.CodeNotPMO:
+		return explained(err, "%s: version %s is signed by the key %s, which the version before does not name as PMO; the file was refused", file, p["version"], p["fingerprint"])
+	}
+	return explainRoster(err)
 }
 
 // explainSheet words a refused roster workbook.

@@ -82,12 +82,14 @@ func rosterSheets(t *testing.T, list []profile.Summary, tpl *template.Template) 
 }
 
 func TestRosterCommands(t *testing.T) {
+	// The sample portfolio without its roster: the commands below build
+	// one from a workbook (TestDemoHasARoster covers the sample's own).
 	dir := filepath.Join(t.TempDir(), "sample")
-	if _, err := run("demo", "--data", dir); err != nil {
-		t.Fatal(err)
-	}
 	c, err := core.Open(dir)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.LoadSampleWithoutRoster(); err != nil {
 		t.Fatal(err)
 	}
 	list, err := c.Profiles.List()
@@ -124,6 +126,10 @@ func TestRosterCommands(t *testing.T) {
 	t.Run("ShowWithoutRosterFails", func(t *testing.T) {
 		_, err := run("roster", "show", "--data", dir)
 		wantFailure(t, err, cli.CodeNoRoster, "no roster has been published")
+	})
+	t.Run("ExportWithoutRosterFails", func(t *testing.T) {
+		_, err := run("roster", "export", "--out", filepath.Join(t.TempDir(), "r.golive-roster"), "--data", dir)
+		wantFailure(t, err, roster.CodeNone, "nothing to export")
 	})
 	t.Run("PublishWithoutDraftFails", func(t *testing.T) {
 		_, err := run("roster", "publish", "--profile", pmo.ID, "--data", dir)
@@ -246,4 +252,77 @@ func TestRosterCommands(t *testing.T) {
 			t.Fatal(code)
 		}
 	})
+	file := filepath.Join(files, "org.golive-roster")
+	t.Run("ExportWritesTheRosterFile", func(t *testing.T) {
+		msg, err := run("roster", "export", "--out", file, "--data", dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(msg, "roster versions, rooted in the PMO key "+pmo.Fingerprint) {
+			t.Fatalf("printed %q", msg)
+		}
+	})
+	t.Run("AcceptInAnotherFolderAfterConfirmingTheFingerprint", func(t *testing.T) {
+		other := filepath.Join(t.TempDir(), "other")
+		msg, err := run("roster", "accept", file, "--data", other)
+		wantFailure(t, err, roster.CodeNotPinned, `repeat with --fingerprint "`+pmo.Fingerprint+`"`)
+		if !strings.Contains(msg, "PMO key fingerprint:     "+pmo.Fingerprint) || !strings.Contains(msg, pmo.Name) {
+			t.Fatalf("printed %q", msg)
+		}
+		_, err = run("roster", "show", "--data", other)
+		wantFailure(t, err, cli.CodeNoRoster, "no roster has been published")
+		before := storeRecords(t, other)
+		_, err = run("roster", "accept", file, "--fingerprint", cio.Fingerprint, "--data", other)
+		wantFailure(t, err, roster.CodeFingerprintMismatch, "is not that of the file's PMO key")
+		sameRecords(t, before, storeRecords(t, other))
+		msg, err = run("roster", "accept", file, "--fingerprint", strings.ToLower(pmo.Fingerprint), "--data", other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(msg, "accepted: ") || !strings.Contains(msg, "versions added") {
+			t.Fatalf("printed %q", msg)
+		}
+		msg, err = run("roster", "show", "--data", other)
+		if err != nil || !strings.Contains(msg, "pinned PMO key: "+pmo.Fingerprint) {
+			t.Fatalf("show: %v\n%s", err, msg)
+		}
+	})
+	t.Run("AFolderPinnedToAnotherKeyRefuses", func(t *testing.T) {
+		other := filepath.Join(t.TempDir(), "pinned")
+		oc, err := core.Open(other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := oc.Roster.Pin(cio.PublicKey, cio.Fingerprint); err != nil {
+			t.Fatal(err)
+		}
+		oc.Close()
+		before := storeRecords(t, other)
+		_, err = run("roster", "accept", file, "--fingerprint", pmo.Fingerprint, "--data", other)
+		wantFailure(t, err, roster.CodeForeignRoot, "this folder trusts the PMO key "+cio.Fingerprint)
+		sameRecords(t, before, storeRecords(t, other))
+	})
+	t.Run("AcceptRefusesWhatIsNotARosterFile", func(t *testing.T) {
+		_, err := run("roster", "accept", book, "--data", t.TempDir())
+		wantFailure(t, err, roster.CodeFileMalformed, "is not a readable roster file")
+	})
+}
+
+// TestDemoHasARoster: `golive demo` writes the sample's organisation
+// roster, two versions by the sample PMO, the second revoking a key, which
+// `golive roster show` prints.
+func TestDemoHasARoster(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "sample")
+	if _, err := run("demo", "--data", dir); err != nil {
+		t.Fatal(err)
+	}
+	msg, err := run("roster", "show", "--data", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"roster version 2 of ", "郭鹏", "CRM  应用开发部 / 业务应用部"} {
+		if !strings.Contains(msg, w) {
+			t.Fatalf("show lacks %q:\n%s", w, msg)
+		}
+	}
 }

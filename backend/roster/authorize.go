@@ -54,6 +54,9 @@ const (
 	// CodeDelegationExpired: the event claims a date after the delegation's
 	// last day (params: role, person, for, delegation, end, date).
 	CodeDelegationExpired = "roster.delegation_expired"
+	// CodeDelegateUnknown: a transfer (转交) hands a decision to a key the
+	// claimed version does not list (params: key, fingerprint).
+	CodeDelegateUnknown = "roster.delegate_unknown"
 )
 
 // Act is what Authorize needs of a dossier event.
@@ -129,6 +132,11 @@ type Verdict struct {
 	// Kept is true when the event counts only because a later version
 	// named it among the events that stay valid (revocation or cutoff).
 	Kept bool `json:"kept,omitempty"`
+	// Witness is, for a witnessed act (在场签字), the id of the key's owner
+	// who witnessed it; Person is then the approver who signed by hand.
+	Witness string `json:"witness,omitempty"`
+	// WitnessName is that person's name.
+	WitnessName string `json:"witness_name,omitempty"`
 }
 
 // Err returns the refusal as a coded error, nil when the event counts.
@@ -166,6 +174,29 @@ func (v Verdict) refuse(code string, kv ...string) Verdict {
 // the key's and the delegation's dates. It reads nothing but its
 // arguments.
 func Authorize(c *Chain, d Dossier, a Act, role string) Verdict {
+	return authorize(c, d, a, role, "")
+}
+
+// AuthorizeWitnessed decides whether a witnessed act (在场签字) counts as
+// made in role on the dossier by approver, a person id: the act's key is
+// the device owner's, who watched approver sign by hand. The rules are
+// Authorize's with the person split in two (see the package overview):
+// the key must be listed in the claimed version (roster.unknown_key) and
+// its revocation and dates apply as for any act; approver must be listed
+// there (roster.unknown_person, field "approver") and hold role on the dossier himself or by
+// delegation, and the cutoffs and delegation dates apply to him. The
+// Verdict's Person is the approver, Witness the device owner.
+func AuthorizeWitnessed(c *Chain, d Dossier, a Act, approver, role string) Verdict {
+	if approver == "" {
+		out := Verdict{Event: a.Event, Role: role}
+		return out.refuse(CodeUnknownPerson, "field", "approver", "person", approver)
+	}
+	return authorize(c, d, a, role, approver)
+}
+
+// authorize is Authorize, for approver when it is not "" (a witnessed
+// act), else for the key's owner.
+func authorize(c *Chain, d Dossier, a Act, role, approver string) Verdict {
 	out := Verdict{Event: a.Event, Role: role}
 	pos, ok := -1, false
 	if c.Len() > 0 {
@@ -190,6 +221,12 @@ func Authorize(c *Chain, d Dossier, a Act, role string) Verdict {
 			return out.refuse(CodeRevoked, "key", a.Key, "fingerprint", fp, "revoked_in", strconv.Itoa(c.versions[rev.at].Version))
 		}
 		return out.refuse(CodeUnknownKey, "key", a.Key, "fingerprint", fp)
+	}
+	if approver != "" {
+		out.Witness, out.WitnessName = person.ID, person.Name
+		if person = v.index().people[approver]; person == nil {
+			return out.refuse(CodeUnknownPerson, "field", "approver", "person", approver)
+		}
 	}
 	out.Person, out.PersonName = person.ID, person.Name
 

@@ -97,6 +97,19 @@
 // Kept. A Verdict names the person and, for a delegated act, the person
 // acted for.
 //
+// # Witnessed acts
+//
+// AuthorizeWitnessed judges a witnessed act (在场签字): the key is a device
+// owner's, on whose screen approver P signed by hand. Steps 1, 2 and the
+// key's revocation and dates apply to the key as above (the device owner
+// must be listed in V); steps 3 to 6 apply to P, a person id V must list
+// (roster.unknown_person): P holds R himself or by a delegation, a later
+// version that ends P's authority decides through P's cutoff, and the
+// delegation's dates apply. The Verdict's Person is P (so the deed and
+// the separation-of-duties checks are P's), Witness the device owner.
+// Chain.Holders lists, by the same steps 3 and 6, who may act in a role on
+// a dossier on a date, for the approver picker and for 转交.
+//
 // # Separation of duties
 //
 // The fold calls three pure helpers on the Deeds of counted acts, which

@@ -259,7 +259,6 @@ func (s *Service) Publish(draft Roster) (Version, error) {
 		if !tip.IsPMO(pub) {
 			return Version{}, apperr.New(CodeNotPMO, "version", strconv.Itoa(tip.Version+1), "fingerprint", keys.FingerprintHex(pub))
 		}
-		r.Version = tip.Version + 1
 		parents = []string{tip.Event}
 	} else {
 		pin, pinned, err := s.Pinned()
@@ -272,31 +271,9 @@ func (s *Service) Publish(draft Roster) (Version, error) {
 		if !pinned {
 			puts = append(puts, store.Put{Bucket: bucket, Key: keyPin, Value: Pin{PublicKey: pub, Fingerprint: keys.FingerprintHex(pub), PinnedAt: s.Now().In(s.Zone)}})
 		}
-		r.Version = 1
 	}
-	if err := r.Validate(); err != nil {
+	if err := s.checkNext(c, &r, pub); err != nil {
 		return Version{}, err
-	}
-	if has {
-		revoked := map[string]bool{}
-		for k := range c.revoked {
-			revoked[k] = true
-		}
-		if err := checkSuccessor(&tip, &r, revoked); err != nil {
-			return Version{}, err
-		}
-		if err := checkCutoffs(&tip, &r); err != nil {
-			return Version{}, err
-		}
-	} else if self := (&Version{Roster: r}); !self.IsPMO(pub) {
-		return Version{}, apperr.New(CodeNotPMO, "version", "1", "fingerprint", keys.FingerprintHex(pub))
-	}
-	if s.Template != nil {
-		if t := s.Template(); t != nil {
-			if err := r.CheckTemplate(t); err != nil {
-				return Version{}, err
-			}
-		}
 	}
 	e, err := ledger.New(Stream, parents, KindPublished, r, s.Now().In(s.Zone), key)
 	if err != nil {
@@ -307,6 +284,45 @@ func (s *Service) Publish(draft Roster) (Version, error) {
 	}
 	s.chain = nil
 	return Version{Roster: r, Event: e.ID, PublishedAt: e.Time, PublishedBy: e.Author}, nil
+}
+
+// checkNext numbers r as the version after the chain's tip and checks it
+// as that version: Validate; after a tip, a valid successor of it with a
+// cutoff for everyone who loses authority; a first version must name the
+// owner of signer (a public key, hex; "" skips this) as PMO; and every
+// role must be one the current template grants outright. r must be
+// normalized. Codes: those of Publish after its signer checks.
+func (s *Service) checkNext(c *Chain, r *Roster, signer string) error {
+	tip, has := c.Tip()
+	r.Version = 1
+	if has {
+		r.Version = tip.Version + 1
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if has {
+		revoked := map[string]bool{}
+		for k := range c.revoked {
+			revoked[k] = true
+		}
+		if err := checkSuccessor(&tip, r, revoked); err != nil {
+			return err
+		}
+		if err := checkCutoffs(&tip, r); err != nil {
+			return err
+		}
+	} else if self := (&Version{Roster: *r}); signer != "" && !self.IsPMO(signer) {
+		return apperr.New(CodeNotPMO, "version", "1", "fingerprint", keys.FingerprintHex(signer))
+	}
+	if s.Template != nil {
+		if t := s.Template(); t != nil {
+			if err := r.CheckTemplate(t); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // cloneRoster deep-copies a draft, so normalizing it leaves the caller's alone.
@@ -364,4 +380,13 @@ func (s *Service) Import(events []ledger.Event) (ImportResult, error) {
 		res.Tip = tip.Event
 	}
 	return res, nil
+}
+
+// Reload forgets the chain read so far: the next read verifies the stored
+// events again. Call it after the store was written other than through
+// this service (a sample portfolio copied in).
+func (s *Service) Reload() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.chain = nil
 }
