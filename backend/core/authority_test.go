@@ -4,6 +4,8 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
+	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -260,25 +262,69 @@ func mustTip(t *testing.T, c *core.Core) string {
 	return v.Event
 }
 
-// sampleAt opens a sample folder on a fixed clock and returns it with the
-// id of the sample dossier of type typ its scenario left at target.
+// sampleAt opens a sample folder (without a roster) on a fixed clock and
+// returns it with the id of the sample dossier of type typ its scenario
+// left at target, the sample project manager unlocked as after
+// LoadSample. The sample is built once per test binary and each test gets
+// its own copy of the folder: the sample is deterministic on that clock.
 func sampleAt(t *testing.T, typ, target string) (*core.Core, string) {
 	t.Helper()
-	c, err := core.Open(t.TempDir())
+	sample.once.Do(func() { sample.dir, sample.placed, sample.err = buildSample() })
+	if sample.err != nil {
+		t.Fatal(sample.err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(sample.dir)); err != nil {
+		t.Fatal(err)
+	}
+	c, err := core.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = c.Close() })
-	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
-	sum, err := c.LoadSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range sum.Placed {
+	c.Clock = sampleClock(c)
+	unlock(t, c, profileWithRole(t, c, "project_manager"))
+	for _, p := range sample.placed {
 		if p.Type == typ && p.Target == target {
 			return c, p.ID
 		}
 	}
 	t.Fatalf("no sample %s dossier at %s", typ, target)
 	return nil, ""
+}
+
+// sample is the sample folder the core tests copy (see sampleAt).
+var sample struct {
+	once   sync.Once
+	dir    string
+	placed []demo.Placed
+	err    error
+}
+
+func sampleClock(c *core.Core) func() time.Time {
+	return func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
+}
+
+func buildSample() (string, []demo.Placed, error) {
+	dir, err := os.MkdirTemp("", "golive-core-sample-")
+	if err != nil {
+		return "", nil, err
+	}
+	c, err := core.Open(dir)
+	if err != nil {
+		return dir, nil, err
+	}
+	defer c.Close()
+	c.Clock = sampleClock(c)
+	sum, err := c.LoadSampleWithoutRoster()
+	return dir, sum.Placed, err
+}
+
+// TestMain removes the sample folder the tests copied.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sample.dir != "" {
+		_ = os.RemoveAll(sample.dir)
+	}
+	os.Exit(code)
 }

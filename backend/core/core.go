@@ -130,6 +130,8 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	c.Dossiers.Windows = c.Windows
 	c.Roster = roster.NewService(st, c.Profiles.Signer, c.Template, zone)
 	c.Dossiers.Roster = c.Roster
+	c.Profiles.RosterRoles = c.rosterRoles
+	c.Roster.Now = c.Now
 	if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
 		_ = st.Close()
 		return nil, err
@@ -162,8 +164,15 @@ func (c *Core) Info() (Info, error) {
 }
 
 // LoadSample writes the sample portfolio into this folder, which must hold
-// no systems or dossiers yet (core.not_empty otherwise).
-func (c *Core) LoadSample() (demo.Summary, error) {
+// no systems or dossiers yet (core.not_empty otherwise), with its
+// organisation roster published by the sample PMO.
+func (c *Core) LoadSample() (demo.Summary, error) { return c.loadSample(true) }
+
+// LoadSampleWithoutRoster is LoadSample without the roster: every role is
+// then taken as the sample profiles claim it (tests publish their own).
+func (c *Core) LoadSampleWithoutRoster() (demo.Summary, error) { return c.loadSample(false) }
+
+func (c *Core) loadSample(withRoster bool) (demo.Summary, error) {
 	empty, err := c.Store.Empty()
 	if err != nil {
 		return demo.Summary{}, err
@@ -191,7 +200,11 @@ func (c *Core) LoadSample() (demo.Summary, error) {
 	m.Dossiers.Blobs.NoSync = true
 	m.Profiles.KDF = c.Profiles.KDF
 	m.Clock = c.Clock
-	sum, err := demo.Build(demo.Target{Profiles: m.Profiles, Systems: m.Systems, Dossiers: m.Dossiers, Template: m.Template(), Zone: c.Zone, Now: c.Now()})
+	target := demo.Target{Profiles: m.Profiles, Systems: m.Systems, Dossiers: m.Dossiers, Template: m.Template(), Zone: c.Zone, Now: c.Now()}
+	if withRoster {
+		target.PublishRoster = m.PublishRoster
+	}
+	sum, err := demo.Build(target)
 	if err != nil {
 		return sum, err
 	}
@@ -201,6 +214,7 @@ func (c *Core) LoadSample() (demo.Summary, error) {
 	if _, err := m.Store.CopyTo(c.Store); err != nil {
 		return sum, err
 	}
+	c.Roster.Reload()
 	if cur := m.Profiles.Current(); cur != nil {
 		// Sample keys come from public seeds; their passphrase is known.
 		if _, err := c.Unlock(cur.ID, demo.SamplePassphrase); err != nil {

@@ -27,6 +27,9 @@ func (c *Core) Unlock(id, passphrase string) (profile.Summary, error) {
 	c.sign.mu.Lock()
 	c.sign.signer = s
 	c.sign.mu.Unlock()
+	// Unlocking may have written the profile's identity card, which names
+	// its events.
+	c.Dossiers.ForgetViews()
 	return s.Profile, nil
 }
 

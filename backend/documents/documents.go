@@ -122,16 +122,14 @@ func (s *Service) build(kind string, v dossier.View, lang printable.Lang) (*prin
 	return printable.Build(kind, printable.Source{View: v, Template: tpl, Names: names, Lang: lang})
 }
 
+// names maps public keys to names from signed sources only
+// (backend/people: the roster, then verified identity cards).
 func (s *Service) names() (map[string]string, error) {
-	ids, err := s.Profiles.Identities()
+	dir, err := s.Dossiers.People()
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]string, len(ids))
-	for k, id := range ids {
-		out[k] = id.Name
-	}
-	return out, nil
+	return dir.Names(), nil
 }
 
 // ContentAt rebuilds the content of a dossier document as it was made
@@ -175,12 +173,13 @@ func (s *Service) ContentAt(kind, id string, heads []string, lang printable.Lang
 	if err != nil {
 		return nil, err
 	}
-	ids, err := s.Profiles.Identities()
+	// Names from signed sources only (backend/people), as the view does.
+	dir, err := s.Dossiers.People()
 	if err != nil {
 		return nil, err
 	}
 	for i := range hist {
-		hist[i].AuthorName = ids[hist[i].Author].Name
+		hist[i].AuthorName = dir.Name(hist[i].Author)
 	}
 	v := dossier.View{State: st, History: hist}
 	if sys, err := s.Systems.Get(st.SystemCode); err == nil {
@@ -216,6 +215,7 @@ func (s *Service) render(c *printable.Content, signer *pdfsig.Signer) (Output, e
 		Certificate: signer.Stored.Fingerprint,
 		Generated:   now,
 		Creator:     s.Creator,
+		Images:      s.Dossiers.WitnessImages(),
 	})
 	if err != nil {
 		return Output{}, err

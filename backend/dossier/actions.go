@@ -26,9 +26,22 @@ func (s *Service) act(id, kind string, body func(st State, me profile.Summary) (
 	if err != nil {
 		return View{}, err
 	}
-	return s.append(id, func(st State, _ *template.Template) (string, any, error) {
+	chain, err := s.chain()
+	if err != nil {
+		return View{}, err
+	}
+	return s.append(id, func(st State, tpl *template.Template) (string, any, error) {
 		if st.Flow == nil || st.Plan == nil {
 			return "", nil, apperr.New("workflow.no_flow", "type", st.Type)
+		}
+		if _, ok := chain.Tip(); ok && tpl != nil {
+			// With a roster the event claims the role the step needs
+			// and the fold asks the roster whether the key holds it; the
+			// roles a profile claims for itself no longer matter.
+			me.Roles = me.Roles[:0:0]
+			for _, r := range tpl.Roles {
+				me.Roles = append(me.Roles, r.ID)
+			}
 		}
 		b, err := body(st, me)
 		if err != nil {
@@ -138,14 +151,28 @@ type DecideRequest struct {
 	ReturnTo string                     `json:"return_to"`
 	Comment  string                     `json:"comment"`
 	Answers  map[string]workflow.Answer `json:"answers"`
+	// Witness, when set, records the decision as a 在场签字: the approver
+	// it names signed by hand on this screen (see WitnessRequest).
+	Witness *WitnessRequest `json:"witness,omitempty"`
 }
 
-// Decide approves or returns a pending slot.
+// Decide approves or returns a pending slot. With r.Witness the decision
+// is a 在场签字: the image is checked and stored (workflow.witness_image_*
+// codes), and the event, signed by the unlocked profile's key, claims the
+// slot's role for the approver it names; the fold judges it by the roster.
 func (s *Service) Decide(id string, r DecideRequest) (View, error) {
+	witness, err := s.storeWitness(r.Witness)
+	if err != nil {
+		return View{}, err
+	}
 	return s.act(id, workflow.KindDecided, func(st State, me profile.Summary) (any, error) {
 		spec, _ := st.Plan.Slot(r.Step, r.Row)
-		return workflow.DecideBody{Step: r.Step, Row: r.Row, Role: roleFor(me, spec.Role), Decision: r.Decision,
-			ReturnTo: r.ReturnTo, Comment: r.Comment, Answers: r.Answers}, nil
+		role := roleFor(me, spec.Role)
+		if witness != nil {
+			role = spec.Role
+		}
+		return workflow.DecideBody{Step: r.Step, Row: r.Row, Role: role, Decision: r.Decision,
+			ReturnTo: r.ReturnTo, Comment: r.Comment, Answers: r.Answers, Witness: witness}, nil
 	})
 }
 
@@ -159,11 +186,11 @@ func (s *Service) Withdraw(id, comment string) (View, error) {
 // Transfer hands a pending decision to the person with public key to.
 // Code workflow.bad_delegate for an unknown person.
 func (s *Service) Transfer(id, step, row, to, comment string) (View, error) {
-	ids, err := s.profiles.Identities()
+	dir, err := s.People()
 	if err != nil {
 		return View{}, err
 	}
-	who, ok := ids[to]
+	who, ok := dir.Lookup(to)
 	if !ok {
 		return View{}, apperr.New("workflow.bad_delegate")
 	}
@@ -300,14 +327,30 @@ func (s *Service) Postpone(id string, productionUnchanged bool, reason, plan, pl
 // standard document that is absent.
 func (s *Service) Archive(id string, notApplicable map[string]string) (View, error) {
 	return s.act(id, workflow.KindArchived, func(st State, me profile.Summary) (any, error) {
-		role := ""
-		for _, r := range st.Plan.Settings.ArchiveRoles {
-			if role == "" {
-				role = roleFor(me, r)
+		return workflow.ArchiveBody{Role: s.claimOne(st, me, workflow.KindArchived, st.Plan.Settings.ArchiveRoles), NotApplicable: notApplicable}, nil
+	})
+}
+
+// claimOne returns the first of roles the profile me may act in with an
+// event of kind on the dossier in state st, "" for none (the fold then
+// names the roles needed): by the roster's verdict, the fold's own, when
+// the folder has a roster; else by the roles the profile claims.
+func (s *Service) claimOne(st State, me profile.Summary, kind string, roles []string) string {
+	if v, err := s.get(st.ID); err == nil && v.authority != nil {
+		probe := v.authority.probe(v.State, me.PublicKey, s.Now().In(zoneOf(st.Zone)))
+		for _, r := range roles {
+			if probe(kind, "", "", r) == nil {
+				return r
 			}
 		}
-		return workflow.ArchiveBody{Role: role, NotApplicable: notApplicable}, nil
-	})
+		return ""
+	}
+	for _, r := range roles {
+		if slices.Contains(me.Roles, r) {
+			return r
+		}
+	}
+	return ""
 }
 
 // InboxItem is one task waiting for the current profile.
@@ -337,8 +380,26 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 	if err != nil {
 		return nil, err
 	}
+	chain, err := s.chain()
+	if err != nil {
+		return nil, err
+	}
+	_, rostered := chain.Tip()
 	out := []InboxItem{}
 	for _, d := range list {
+		holds := func(t workflow.Task) bool { return slices.Contains(me.Roles, t.Role) }
+		if rostered && len(d.Tasks) > 0 {
+			// With a roster, the roster says whose task it is, by the
+			// fold's own rules (scoped roles, delegations, duties).
+			v, err := s.get(d.ID)
+			if err != nil {
+				return nil, err
+			}
+			if j := v.authority; j != nil {
+				probe := j.probe(v.State, me.PublicKey, s.Now().In(zoneOf(v.State.Zone)))
+				holds = func(t workflow.Task) bool { return probe(taskKinds[t.Kind], t.Step, t.Row, t.Role) == nil }
+			}
+		}
 		// The people preparing a release are told when the PMO moved,
 		// cancelled or froze its window before it was released.
 		if d.WindowState != "" && d.WindowState != window.StateOpen && d.CreatedBy == me.PublicKey &&
@@ -348,7 +409,7 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 		}
 		for _, t := range d.Tasks {
 			delegated := t.Delegate != "" && t.Delegate == me.PublicKey
-			if !delegated && !slices.Contains(me.Roles, t.Role) {
+			if !delegated && !holds(t) {
 				continue
 			}
 			if t.Kind == "submit" && d.CreatedBy != me.PublicKey {
@@ -365,4 +426,13 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 		return out[i].Dossier < out[j].Dossier
 	})
 	return out, nil
+}
+
+// taskKinds maps each kind of workflow.Task onto the event that does it,
+// for asking the roster whose task it is; a filing notice (filed) asks as
+// a comment would, by role alone.
+var taskKinds = map[string]string{
+	"submit": workflow.KindSubmitted, "file": workflow.KindFiled, "execute": workflow.KindReleased,
+	"supervise": workflow.KindSupervised, "confirm": workflow.KindConfirmed, "postpone": workflow.KindPostponed,
+	"archive": workflow.KindArchived, "filed": workflow.KindCommented, "decide": workflow.KindDecided,
 }

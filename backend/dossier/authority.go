@@ -1,7 +1,9 @@
 package dossier
 
 import (
+	"encoding/json"
 	"slices"
+	"time"
 
 	"golive/backend/ledger"
 	"golive/backend/roster"
@@ -64,16 +66,35 @@ type judge struct {
 }
 
 // check returns why e's author may not act in role on the dossier in
-// state st: a roster.* code, nil when the event counts.
+// state st: a roster.* code, nil when the event counts. The deed of an
+// event that counts waits in pending until the workflow applied it.
 func (j *judge) check(st *State, e ledger.Event, role string) error {
+	deed, err := j.verdict(st, e, role)
+	if err != nil {
+		return err
+	}
+	j.pending[e.ID] = deed
+	return nil
+}
+
+// verdict is check without keeping the deed: the roster's verdict on e's
+// author in role, then the separation-of-duties rules against the deeds
+// that counted so far.
+func (j *judge) verdict(st *State, e ledger.Event, role string) (roster.Deed, error) {
 	var c rosterClaim
 	_ = e.Decode(&c) // the workflow decodes the body itself and refuses a bad one
 	version := c.Roster
 	if version == "" {
 		// Made before the folder had a roster: it counts as recorded
 		// when the first version adopted it, else it is judged there.
-		if slices.Contains(j.adopted, e.ID) || ancestor(j.parents, e.ID, j.adopted) {
-			return nil
+		if e.ID != "" && (slices.Contains(j.adopted, e.ID) || ancestor(j.parents, e.ID, j.adopted)) {
+			// Its deed still binds the separation of duties, by the
+			// person the first version lists the key for.
+			deed := roster.Deed{Event: e.ID, Role: role}
+			if p, ok := j.chain.PersonOf(j.root, e.Author); ok {
+				deed.Person = p.ID
+			}
+			return deed, nil
 		}
 		version = j.root
 	}
@@ -83,16 +104,41 @@ func (j *judge) check(st *State, e ledger.Event, role string) error {
 			d.Applicant = p.ID
 		}
 	}
-	v := roster.Authorize(j.chain, d, roster.ActOf(e, version), role)
+	v := j.authorize(d, e, version, role)
 	if err := v.Err(); err != nil {
-		return err
+		return roster.Deed{}, err
 	}
 	deed := v.Deed()
 	if err := j.duties(st, e, deed); err != nil {
+		return roster.Deed{}, err
+	}
+	return deed, nil
+}
+
+// probe returns what an act of key at time at, made now under the roster
+// in force, would count for on the dossier in state st: the fold's own
+// verdict on an event of that kind on slot step/row, so that the actions
+// offered are exactly those the fold will accept (workflow.Actor.Probe).
+func (j *judge) probe(st State, key string, at time.Time) func(kind, step, row, role string) error {
+	tip, _ := j.chain.Tip()
+	return func(kind, step, row, role string) error {
+		body, err := json.Marshal(map[string]string{"step": step, "row": row, "roster": tip.Event})
+		if err != nil {
+			return err
+		}
+		_, err = j.verdict(&st, ledger.Event{Author: key, Time: at, Kind: kind, Body: body}, role)
 		return err
 	}
-	j.pending[e.ID] = deed
-	return nil
+}
+
+// roles lists every role of the judge's template: with a roster, the
+// roster decides which of them a profile holds (Actor.Probe).
+func (j *judge) roles() []string {
+	out := make([]string, 0, len(j.tpl.Roles))
+	for _, r := range j.tpl.Roles {
+		out = append(out, r.ID)
+	}
+	return out
 }
 
 // duties applies the separation-of-duties rules to deed, an event of e's

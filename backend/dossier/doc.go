@@ -67,4 +67,28 @@
 // it (roster.double_post), and the roles of each settings.separate group
 // (release operator, supervisor) are held by different people over the
 // whole dossier (roster.duty_conflict).
+//
+// A decision the roster counts carries the person it counts for
+// (Decision.Person) and, when it counted by delegation, the person acted
+// for (Decision.For: 代审批, shown wherever decisions show).
+//
+// A witnessed decision (在场签字) is an approver's handwritten signature
+// (or a scanned paper signature page) recorded on another person's
+// screen: the event is signed by that device owner's key, names the
+// approver by roster person id and carries the image by SHA-256 (kept in
+// the blob store). It counts only when, in this order: the template step
+// allows it (Step.Witnessed, else workflow.witness_not_allowed); a roster
+// is in force and the event names its version (roster.none otherwise,
+// even for events a first version adopted); the version lists the device
+// owner's key (roster.unknown_key, roster.revoked, key dates as for any
+// act); and the approver holds the step's role on the dossier there,
+// himself or by delegation, with the cutoff and delegation rules applied
+// to him (roster.unknown_person, roster.no_role, roster.delegation_*; see
+// roster.AuthorizeWitnessed). The approver is the person of the deed for
+// the separation-of-duties rules; the witness only attests, so the
+// project manager who submitted may hold the screen, but never sign as
+// the approver of his own submission. A decision by a slot's delegate
+// after a transfer is not judged by role, so with a roster a transfer
+// counts only when the version it names lists the key it hands the
+// decision to (roster.delegate_unknown).
 package dossier

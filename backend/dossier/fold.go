@@ -42,30 +42,32 @@ type Resolver func(key string) (*template.Template, error)
 // role the step needs (see doc.go, "Authority"); nil or empty takes the
 // role an event claims at its word.
 func Fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, []HistoryEntry, error) {
-	st, hist, _, err := fold(events, resolve, chain)
+	st, hist, _, _, err := fold(events, resolve, chain)
 	return st, hist, err
 }
 
-// fold is Fold that also returns why each ignored event was ignored.
-func fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, []HistoryEntry, map[string]error, error) {
+// fold is Fold that also returns why each ignored event was ignored, and
+// the judge that decided them (nil without a roster), which can still
+// answer what a new event would count for.
+func fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, []HistoryEntry, map[string]error, *judge, error) {
 	if len(events) == 0 {
-		return State{}, nil, nil, apperr.New("dossier.empty")
+		return State{}, nil, nil, nil, apperr.New("dossier.empty")
 	}
 	ordered, err := ledger.Order(events)
 	if err != nil {
-		return State{}, nil, nil, err
+		return State{}, nil, nil, nil, err
 	}
 	first := ordered[0]
 	if first.Kind != KindCreated || len(first.Parents) != 0 {
-		return State{}, nil, nil, apperr.New("dossier.no_creation", "dossier", first.Dossier)
+		return State{}, nil, nil, nil, apperr.New("dossier.no_creation", "dossier", first.Dossier)
 	}
 	var created createdBody
 	if err := first.Decode(&created); err != nil {
-		return State{}, nil, nil, apperr.Wrap(err, "dossier.no_creation", "dossier", first.Dossier)
+		return State{}, nil, nil, nil, apperr.Wrap(err, "dossier.no_creation", "dossier", first.Dossier)
 	}
 	tpl, err := resolve(created.Template)
 	if err != nil {
-		return State{}, nil, nil, err
+		return State{}, nil, nil, nil, err
 	}
 	f := &replay{tpl: tpl, auth: authority(chain, tpl, ordered)}
 	hist := make([]HistoryEntry, 0, len(ordered))
@@ -87,7 +89,7 @@ func fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, 
 		st.Tasks = st.Flow.Tasks(st.Plan)
 		st.Override = st.Flow.Execution.Override != nil
 	}
-	return st, hist, ignored, nil
+	return st, hist, ignored, f.auth, nil
 }
 
 // stageOf maps the workflow phase onto the stage track; before submission
@@ -223,6 +225,7 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		df := workflow.DossierFacts{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt}
 		if f.auth != nil {
 			df.Authority = func(e ledger.Event, role string) error { return f.auth.check(st, e, role) }
+			df.Delegate = f.auth.delegate
 		}
 		eff, err := workflow.Apply(df, st.Flow, e)
 		if err != nil {
@@ -230,6 +233,7 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		}
 		if f.auth != nil {
 			f.auth.counted(e.ID)
+			f.auth.stamp(st.Flow, e)
 		}
 		if eff.PlannedAt != nil {
 			st.PlannedAt = *eff.PlannedAt

@@ -131,8 +131,15 @@ func (s *Service) present(v View) (View, error) {
 	var me *workflow.Actor
 	if p := s.profiles.Current(); p != nil {
 		me = &workflow.Actor{PublicKey: p.PublicKey, Roles: p.Roles}
+		if j := v.authority; j != nil {
+			// With a roster, the roster decides what the profile holds,
+			// by the fold's own rules, not the roles it claims.
+			me.Roles = j.roles()
+			me.Probe = j.probe(v.State, p.PublicKey, s.Now().In(zoneOf(v.State.Zone)))
+		}
 	}
 	v.Actions = workflow.ActionsFor(v.State.Plan, v.State.Flow, me)
+	v.Actions.Witness = s.witnessSlots(v, s.profiles.Current())
 	return v, nil
 }
 
@@ -149,7 +156,7 @@ func (s *Service) get(id string) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	st, hist, err := Fold(evs, s.Resolve, chain)
+	st, hist, _, j, err := fold(evs, s.Resolve, chain)
 	if err != nil {
 		return View{}, err
 	}
@@ -157,6 +164,7 @@ func (s *Service) get(id string) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
+	v.authority = j
 	s.remember(id, evs, v, chain)
 	return v, nil
 }
@@ -402,7 +410,7 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 	if err != nil {
 		return View{}, err
 	}
-	st, hist, ignored, err := fold(all, s.Resolve, chain)
+	st, hist, ignored, j, err := fold(all, s.Resolve, chain)
 	if err != nil {
 		return View{}, err
 	}
@@ -421,6 +429,7 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 	if err != nil {
 		return View{}, err
 	}
+	v.authority = j
 	s.remember(id, all, v, chain)
 	return s.present(v)
 }
@@ -453,12 +462,12 @@ func (s *Service) events(id string) ([]ledger.Event, error) {
 // system no longer registered has no name, a store that cannot be read is
 // an error.
 func (s *Service) view(st State, hist []HistoryEntry) (View, error) {
-	ids, err := s.profiles.Identities()
+	dir, err := s.People()
 	if err != nil {
 		return View{}, err
 	}
 	for i := range hist {
-		hist[i].AuthorName = ids[hist[i].Author].Name
+		hist[i].AuthorName = dir.Name(hist[i].Author)
 	}
 	v := View{State: st, History: hist, Progress: ChecklistProgress(st, s.checklistTotal())}
 	sys, err := s.systems.Get(st.SystemCode)

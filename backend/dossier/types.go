@@ -210,6 +210,10 @@ type View struct {
 	Actions workflow.Actions `json:"actions"`
 	// Progress is how far the preparation checklist is.
 	Progress Progress `json:"progress"`
+
+	// authority is the roster judge the state was folded with (nil
+	// without a roster): it decides the actions offered.
+	authority *judge
 }
 
 // Progress is how far a dossier's preparation checklist is: items done or

@@ -27,6 +27,11 @@ type Options struct {
 	Generated time.Time
 	// Creator names the producing application.
 	Creator string
+	// Images returns a signature image (PNG or JPEG) by its SHA-256: the
+	// handwriting of a 在场签字, drawn in the approver's cell of the
+	// approval grid. Nil, or an image it cannot give, leaves the cell's
+	// space blank.
+	Images func(sha256 string) ([]byte, error)
 }
 
 // Result is a rendered document.

@@ -88,7 +88,7 @@ func (r *renderer) checklist() {
 	var rows [][][]block
 	flush := func() {
 		if len(rows) > 0 {
-			r.spanGroup(cols, block{group, sStrongCell}, rows, head)
+			r.spanGroup(cols, block{text: group, style: sStrongCell}, rows, head)
 		}
 		rows = nil
 	}
@@ -101,11 +101,11 @@ func (r *renderer) checklist() {
 		if !c.Done {
 			st = style{true, 8.2, orange}
 		}
-		by := []block{{c.By, sCell}}
+		by := []block{{text: c.By, style: sCell}}
 		if c.At != "" {
-			by = append(by, block{c.At, sSmallCell})
+			by = append(by, block{text: c.At, style: sSmallCell})
 		}
-		rows = append(rows, [][]block{{{strconv.Itoa(c.No), sCell}}, {{c.Title, sCell}}, {{c.Status, st}}, {{c.Note, sCell}}, by})
+		rows = append(rows, [][]block{{{text: strconv.Itoa(c.No), style: sCell}}, {{text: c.Title, style: sCell}}, {{text: c.Status, style: st}}, {{text: c.Note, style: sCell}}, by})
 	}
 	flush()
 	r.f.SetY(r.f.GetY() + 2)
@@ -117,6 +117,9 @@ var sSmallCell = style{false, 7.2, grey}
 type block struct {
 	text  string
 	style style
+	// image, when set, makes the block a handwritten signature: the
+	// SHA-256 of its image (Options.Images), drawn handH high.
+	image string
 }
 
 // approvalGrid draws the approval steps like the paper form: the step in
@@ -142,16 +145,19 @@ func (r *renderer) approvalGrid(withItems bool) {
 		}
 		var rows [][][]block
 		for _, row := range sec.Rows {
-			dec := block{row.Decision, style{true, 8.2, green}}
+			dec := block{text: row.Decision, style: style{true, 8.2, green}}
 			if !row.Approved {
 				dec.style = style{false, 8.2, orange}
 				if row.Approver == "" && row.Remark == "" {
 					dec.style.color = grey
 				}
 			}
-			approver := []block{{row.Approver, sCell}}
+			approver := []block{{text: row.Approver, style: sCell}}
+			if row.Handwriting != "" {
+				approver = append(approver, block{style: sCell, image: row.Handwriting})
+			}
 			if row.Fingerprint != "" {
-				approver = append(approver, block{row.Fingerprint[:9], sSmallCell})
+				approver = append(approver, block{text: row.Fingerprint[:9], style: sSmallCell})
 			}
 			var remark []block
 			if withItems {
@@ -168,19 +174,19 @@ func (r *renderer) approvalGrid(withItems bool) {
 					if it.Answer != "" && !it.Yes {
 						st.color = red
 					}
-					remark = append(remark, block{t, st})
+					remark = append(remark, block{text: t, style: st})
 				}
 			}
 			if row.Remark != "" {
-				remark = append(remark, block{r.label("c.remark") + row.Remark, style{false, 7.8, accent}})
+				remark = append(remark, block{text: r.label("c.remark") + row.Remark, style: style{false, 7.8, accent}})
 			}
 			if withItems {
-				rows = append(rows, [][]block{{{row.Role, sCell}}, remark, approver, {dec}, {{row.At, sCell}}})
+				rows = append(rows, [][]block{{{text: row.Role, style: sCell}}, remark, approver, {dec}, {{text: row.At, style: sCell}}})
 			} else {
-				rows = append(rows, [][]block{{{row.Role, sCell}}, approver, {dec}, remark, {{row.At, sCell}}})
+				rows = append(rows, [][]block{{{text: row.Role, style: sCell}}, approver, {dec}, remark, {{text: row.At, style: sCell}}})
 			}
 		}
-		r.spanGroup(cols, block{label, sStrongCell}, rows, head)
+		r.spanGroup(cols, block{text: label, style: sStrongCell}, rows, head)
 	}
 	r.f.SetY(r.f.GetY() + 2)
 }
@@ -206,6 +212,10 @@ func (r *renderer) layoutBlocks(bs []block, w float64) ([][]string, float64) {
 	out := make([][]string, len(bs))
 	h := 0.0
 	for i, b := range bs {
+		if b.image != "" {
+			h += handH
+			continue
+		}
 		r.setStyle(b.style)
 		out[i] = r.wrap(b.text, w)
 		h += float64(len(out[i])) * lineH(b.style)
@@ -287,6 +297,11 @@ func (r *renderer) spanGroup(cols []column, label block, rows [][][]block, head 
 
 func (r *renderer) drawBlocks(x, y, w float64, bs []block, lines [][]string, align string) {
 	for i, b := range bs {
+		if b.image != "" {
+			r.handwriting(b.image, x, y, w, handH)
+			y += handH
+			continue
+		}
 		y += r.text(x, y, w, lines[i], b.style, align)
 	}
 }

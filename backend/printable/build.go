@@ -21,8 +21,8 @@ type Source struct {
 	View dossier.View
 	// Template is the template the dossier pins.
 	Template *template.Template
-	// Names maps public keys (hex) to people's names, from the profiles'
-	// identities.
+	// Names maps public keys (hex) to people's names, from signed sources
+	// only (backend/people: the roster, then verified identity cards).
 	Names map[string]string
 	// Lang is the document language.
 	Lang Lang
@@ -276,7 +276,11 @@ func (b *builder) approvals() ([]Section, []Signature) {
 					label += " · " + r.Role
 				}
 				s := b.slot(step.ID, strings.TrimPrefix(strings.TrimPrefix(r.Slot, step.ID), "/"))
-				sigs = append(sigs, b.sig(r.Slot, label, s.Decision.By, s.Decision.At))
+				sig := b.sig(r.Slot, label, s.Decision.By, s.Decision.At)
+				if s.Decision.Witness != nil {
+					sig.Name, sig.Witnessed = r.Approver, true
+				}
+				sigs = append(sigs, sig)
 			}
 		}
 		out = append(out, sec)
@@ -303,6 +307,13 @@ func (b *builder) approvalRow(step workflow.Step, row, label string, items []tem
 		if d.Delegated {
 			r.Decision += b.l.L("v.delegated")
 		}
+		var mark string
+		r.Approver, mark, r.For = b.decisionMarks(d)
+		r.Decision += mark
+		if d.Witness != nil {
+			r.Witnessed, r.Handwriting = true, d.Witness.Image
+			r.Remark = strings.TrimSpace(b.l.L("d.witnessed_by") + b.name(d.By) + "\n" + d.Comment)
+		}
 	case s.Status == workflow.SlotPending && s.Stale != nil:
 		r.Decision = b.l.L("v.stale")
 	case s.Status == workflow.SlotPending:
@@ -327,6 +338,30 @@ func (b *builder) approvalRow(step workflow.Step, row, label string, items []tem
 		r.Items = append(r.Items, ir)
 	}
 	return r
+}
+
+// decisionMarks returns who a decision counts for and the marks its
+// decision text carries: for a 在场签字 the approver who signed by hand
+// (not the device owner whose key signed the event) and "（在场签字）"; for
+// a decision the roster counted by delegation "（代 X 审批）" and X, the
+// name of the person acted for ("" when none).
+func (b *builder) decisionMarks(d *workflow.Decision) (approver, mark, forName string) {
+	approver = b.name(d.By)
+	if d.Witness != nil {
+		approver = d.PersonName
+		if approver == "" {
+			approver = d.Witness.Person
+		}
+		mark += b.l.L("v.witnessmark")
+	}
+	if d.For != "" {
+		forName = d.ForName
+		if forName == "" {
+			forName = d.For
+		}
+		mark += fmt.Sprintf(b.l.L("v.onbehalf"), forName)
+	}
+	return approver, mark, forName
 }
 
 func (b *builder) sig(what, label, by string, at time.Time) Signature {

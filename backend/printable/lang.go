@@ -164,7 +164,7 @@ var labels = map[string]template.Text{
 	"v.filed":     tx("已备案", "Filed"),
 	"v.notfiled":  tx("未备案", "Not filed"),
 	"v.self":      tx("自签", "self-signed"),
-	"v.witnessed": tx("见证", "witnessed"),
+	"v.witnessed": tx("在场签字", "witnessed"),
 	"v.success":   tx("发布成功", "Release succeeded"),
 	"v.failure":   tx("发布失败", "Release failed"),
 	"v.passed":    tx("通过", "Passed"),
@@ -187,6 +187,11 @@ var labels = map[string]template.Text{
 	"v.attempt":   tx("第 %d 次发布", "Attempt %d"),
 	"v.cr":        tx("需求变更", "CR"),
 	"v.bug":       tx("缺陷", "Bug"),
+
+	// v.witnessmark and v.onbehalf follow a decision in words: 在场签字
+	// (handwritten on another's screen) and 代审批 (by roster delegation).
+	"v.witnessmark": tx("（在场签字）", " (witnessed)"),
+	"v.onbehalf":    tx("（代 %s 审批）", " (on behalf of %s)"),
 	// actions in the history
 	"a.dossier.created":      tx("创建档案", "Created the dossier"),
 	"a.dossier.updated":      tx("修改档案信息", "Edited the dossier"),
@@ -243,6 +248,7 @@ func init() {
 		"d.fields":          tx("修改：", "Changed: "),
 		"d.stale":           tx("（覆盖的材料已更新，原审批失效）", " (covered material changed; the earlier approval was dismissed)"),
 		"d.delegate":        tx("已转交：", "Transferred to: "),
+		"d.witnessed_by":    tx("在场签字见证：", "Witnessed by: "),
 		"d.urges":           tx("催办 %d 次", "%d reminders"),
 	} {
 		labels[k] = v

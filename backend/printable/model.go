@@ -148,6 +148,15 @@ type ApprovalRow struct {
 	At string `json:"at"`
 	// Items are the approval items with their answers.
 	Items []ItemRow `json:"items,omitempty"`
+	// Witnessed marks a 在场签字: Approver signed by hand on the screen of
+	// the key's owner (Fingerprint is that device owner's key).
+	Witnessed bool `json:"witnessed,omitempty"`
+	// Handwriting is the SHA-256 of the handwritten signature (or scanned
+	// page) of a witnessed decision, printed in the approver's cell.
+	Handwriting string `json:"handwriting,omitempty"`
+	// For names the person the approver acted for when the roster counted
+	// the decision by delegation (代审批), "" otherwise.
+	For string `json:"for,omitempty"`
 }
 
 // ItemRow is one approval item and its 是/否 answer.
@@ -287,8 +296,8 @@ type Signature struct {
 	Name string `json:"name"`
 	// Fingerprint is the signer's key fingerprint (keys.Fingerprint).
 	Fingerprint string `json:"fingerprint"`
-	// Witnessed is true for a signature recorded by a witness on the
-	// signer's behalf; every GoLive signature is self-signed for now.
+	// Witnessed is true for a 在场签字: Name signed by hand and the key
+	// (Fingerprint) is the device owner's who witnessed it.
 	Witnessed bool `json:"witnessed"`
 	// At is when.
 	At string `json:"at"`

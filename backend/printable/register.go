@@ -176,7 +176,8 @@ func RegisterRowOf(src Source, window string) RegisterRow {
 			c := StepCell{}
 			switch {
 			case s.Status == workflow.SlotApproved && s.Decision != nil:
-				c = StepCell{Approver: b.name(s.Decision.By), Decision: l.L("v.approved"), At: s.Decision.At}
+				approver, mark, _ := b.decisionMarks(s.Decision)
+				c = StepCell{Approver: approver, Decision: l.L("v.approved") + mark, At: s.Decision.At}
 				if !s.PendingSince.IsZero() && s.Decision.At.After(s.PendingSince) {
 					c.Waited = s.Decision.At.Sub(s.PendingSince)
 				}

@@ -280,6 +280,11 @@ type Step struct {
 	Rows []CountersignRow `json:"rows,omitempty"`
 	// FiledTo are the roles a filing step files the approved flow to.
 	FiledTo []string `json:"filed_to,omitempty"`
+	// Witnessed allows 在场签字 at this step: an approver without his own
+	// key signs by hand on another person's screen, the event signed by
+	// that device owner's key. It counts only under an organisation roster
+	// (see backend/dossier, "Authority").
+	Witnessed bool `json:"witnessed,omitempty"`
 }
 
 // Item is an approval item (审批内容).

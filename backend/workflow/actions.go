@@ -30,6 +30,12 @@ type Actions struct {
 	// Urge lists the pending slots the profile may remind the approver of:
 	// those it may not decide itself.
 	Urge []string `json:"urge"`
+	// Witness lists the pending slots where the profile may record a
+	// witnessed decision (在场签字) on its screen: the step allows it, an
+	// organisation roster is in force and lists the profile's key. The
+	// dossier service fills it (it knows the roster); ActionsFor leaves it
+	// empty.
+	Witness []string `json:"witness"`
 	// Comment: the profile may comment on a step without deciding; any
 	// profile may, in every phase, the archive included.
 	Comment bool `json:"comment"`
@@ -77,7 +83,7 @@ type Actions struct {
 // workflow state st. It is pure. A nil actor (no profile unlocked), plan or
 // state allows nothing; the lists are then empty, never nil.
 func ActionsFor(p *Plan, st *State, actor *Actor) Actions {
-	out := Actions{Decide: []string{}, Transfer: []string{}, Urge: []string{}}
+	out := Actions{Decide: []string{}, Transfer: []string{}, Urge: []string{}, Witness: []string{}}
 	if p == nil || st == nil || actor == nil || len(p.Slots()) == 0 {
 		return out
 	}
@@ -88,24 +94,24 @@ func ActionsFor(p *Plan, st *State, actor *Actor) Actions {
 		return out // an archived dossier takes comments only
 	}
 	out.Attach = true
-	out.Submit = ok(st.gateSubmit(p, a))
-	out.Withdraw = ok(st.gateWithdraw(p, a))
+	out.Submit = ok(st.gateSubmit(p, a.doing(KindSubmitted, "", "")))
+	out.Withdraw = ok(st.gateWithdraw(p, a.doing(KindWithdrawn, "", "")))
 	for _, s := range st.Slots {
 		if _, err := st.pendingSlot(s.Step, s.Row); err != nil {
 			continue
 		}
-		_, _, _, decide := st.gateDecide(p, s.Step, s.Row, a)
+		_, _, _, decide := st.gateDecide(p, s.Step, s.Row, a.doing(KindDecided, s.Step, s.Row))
 		if ok(decide) {
 			out.Decide = append(out.Decide, s.Key())
 		} else {
 			out.Urge = append(out.Urge, s.Key())
 		}
-		if _, err := st.gateTransfer(s.Step, s.Row, a); ok(err) {
+		if _, err := st.gateTransfer(s.Step, s.Row, a.doing(KindTransferred, s.Step, s.Row)); ok(err) {
 			out.Transfer = append(out.Transfer, s.Key())
 		}
 	}
-	out.File = ok(st.gateFile(p, a))
-	operator := ok(st.gateOperator(p, a, "release"))
+	out.File = ok(st.gateFile(p, a.doing(KindFiled, "", "")))
+	operator := ok(st.gateOperator(p, a.doing(KindReleased, "", ""), "release"))
 	out.Runbook, out.PackageCheck, out.Release = operator, operator, operator
 	out.Override = operator && ok(st.mismatch()) && st.Execution.Override == nil
 	if operator {
@@ -117,11 +123,11 @@ func ActionsFor(p *Plan, st *State, actor *Actor) Actions {
 			out.ReleaseBlocked = coded
 		}
 	}
-	out.Supervise = ok(st.gateSupervise(p, a))
+	out.Supervise = ok(st.gateSupervise(p, a.doing(KindSupervised, "", "")))
 	out.SameDayTest = p.SameDayTest && st.Execution.SameDayTest == nil && ok(st.gateSameDayTest())
-	out.Confirm = ok(st.gateConfirm(p, a))
-	_, postpone := st.gatePostpone(p, a)
+	out.Confirm = ok(st.gateConfirm(p, a.doing(KindConfirmed, "", "")))
+	_, postpone := st.gatePostpone(p, a.doing(KindPostponed, "", ""))
 	out.Postpone = ok(postpone)
-	out.Archive = ok(st.gateArchive(p, a))
+	out.Archive = ok(st.gateArchive(p, a.doing(KindArchived, "", "")))
 	return out
 }

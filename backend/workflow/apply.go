@@ -28,6 +28,10 @@ type DossierFacts struct {
 	// nil takes the role an event claims at its word (a folder without a
 	// roster).
 	Authority func(e ledger.Event, role string) error
+	// Delegate, when set, decides whether the transfer e may hand a
+	// decision to the key to (under the roster, the key must be listed in
+	// the version e names); nil accepts any well-formed key.
+	Delegate func(e ledger.Event, to string) error
 }
 
 // Effect reports changes Apply makes outside the workflow state.
@@ -245,7 +249,19 @@ func (st *State) submit(df DossierFacts, e ledger.Event, b SubmitBody) error {
 }
 
 func (st *State) decide(df DossierFacts, e ledger.Event, b DecideBody) error {
-	s, spec, delegated, err := st.gateDecide(df.Plan, b.Step, b.Row, claimant(df, e, b.Role))
+	a := claimant(df, e, b.Role)
+	var witness *Witness
+	if b.Witness != nil {
+		if err := witnessAllowed(df, e, b); err != nil {
+			return err
+		}
+		w := *b.Witness
+		witness = &w
+		// A witnessed decision counts by the approver's standing in the
+		// role, never as the slot's delegate after a transfer.
+		a.PublicKey = ""
+	}
+	s, spec, delegated, err := st.gateDecide(df.Plan, b.Step, b.Row, a)
 	if err != nil {
 		return err
 	}
@@ -256,7 +272,7 @@ func (st *State) decide(df DossierFacts, e ledger.Event, b DecideBody) error {
 		}
 		s.Status = SlotApproved
 		s.Decision = &Decision{Event: e.ID, By: e.Author, Role: s.Role, At: e.Time, Delegated: delegated,
-			Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(df, spec)}
+			Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(df, spec), Witness: witness}
 		s.Stale = nil
 		st.DecidedSinceSubmit++
 		st.advance(df, e.Time)
@@ -277,6 +293,43 @@ func (st *State) decide(df DossierFacts, e ledger.Event, b DecideBody) error {
 		return nil
 	}
 	return apperr.New("workflow.bad_decision", "decision", b.Decision)
+}
+
+// CodeNoRoster refuses a witnessed decision (在场签字) in a folder without
+// an organisation roster: only the roster can say who the approver is.
+const CodeNoRoster = "roster.none"
+
+// witnessAllowed checks the 在场签字 part of b before its author is
+// judged: the step must allow it (template step Witnessed,
+// workflow.witness_not_allowed), a roster must be in force (df.Authority,
+// roster.none), and the witness must name a person, an image by SHA-256
+// and a known kind (workflow.bad_witness). The event must name the roster
+// version it was made under ("roster"): one made before the folder had a
+// roster never counts, even once a roster adopted the events of its time.
+// An unknown slot is left to the gate.
+func witnessAllowed(df DossierFacts, e ledger.Event, b DecideBody) error {
+	if spec, ok := df.Plan.Slot(b.Step, b.Row); ok && !df.Plan.Steps[spec.StepIndex].Witnessed {
+		return apperr.New("workflow.witness_not_allowed", "step", b.Step)
+	}
+	var claim struct {
+		Roster string `json:"roster"`
+	}
+	if df.Authority == nil || e.Decode(&claim) != nil || claim.Roster == "" {
+		return apperr.New(CodeNoRoster)
+	}
+	w := b.Witness
+	if strings.TrimSpace(w.Person) == "" || !sha256Hex.MatchString(w.Image) || (w.Kind != WitnessHandwritten && w.Kind != WitnessScan) {
+		return apperr.New("workflow.bad_witness", "person", w.Person, "kind", w.Kind)
+	}
+	return nil
+}
+
+// WitnessAllowed reports whether the plan lets slot step/row take a
+// witnessed decision (在场签字): the slot exists, is not the start step's,
+// and its step allows it.
+func (p *Plan) WitnessAllowed(step, row string) bool {
+	spec, ok := p.Slot(step, row)
+	return ok && spec.StepIndex > 0 && p.Steps[spec.StepIndex].Witnessed
 }
 
 // reopenFrom makes every slot of steps from index target on decide again;
@@ -367,6 +420,11 @@ func (st *State) transfer(df DossierFacts, e ledger.Event, b TransferBody) error
 	}
 	if k, err := hex.DecodeString(b.To); err != nil || len(k) != 32 || b.To == e.Author || strings.TrimSpace(b.ToName) == "" {
 		return apperr.New("workflow.bad_delegate")
+	}
+	if df.Delegate != nil {
+		if err := df.Delegate(e, b.To); err != nil {
+			return err
+		}
 	}
 	s.Delegate, s.DelegateName = b.To, strings.TrimSpace(b.ToName)
 	return nil

@@ -59,6 +59,29 @@ type DecideBody struct {
 	ReturnTo string            `json:"return_to"`
 	Comment  string            `json:"comment"`
 	Answers  map[string]Answer `json:"answers"`
+	// Witness, when set, makes the decision a 在场签字: the approver it
+	// names signed by hand on the author's screen; the author is the
+	// device owner who witnessed it.
+	Witness *Witness `json:"witness,omitempty"`
+}
+
+// Ways a witnessed decision was signed by hand.
+const (
+	// WitnessHandwritten: drawn on the screen (signature pad).
+	WitnessHandwritten = "handwritten"
+	// WitnessScan: a scanned paper signature page.
+	WitnessScan = "scan"
+)
+
+// Witness is the 在场签字 part of a decision: who signed by hand, and the
+// image of it, stored in the blob store by its SHA-256.
+type Witness struct {
+	// Person is the roster person id of the approver who signed by hand.
+	Person string `json:"person"`
+	// Image is the SHA-256 (lowercase hex) of the signature image.
+	Image string `json:"image"`
+	// Kind is WitnessHandwritten or WitnessScan.
+	Kind string `json:"kind"`
 }
 
 // WithdrawBody withdraws a submission.

@@ -17,9 +17,27 @@ type Actor struct {
 	// Roles are template role ids.
 	Roles []string `json:"roles"`
 
+	// Probe, when set, decides instead of Roles for ActionsFor: whether
+	// the actor may make an event of kind on slot step/row (empty when the
+	// act names none) in role now. The dossier service sets it from the
+	// roster in force, with the fold's own rules, so that the UI offers
+	// exactly what the fold would count. Roles must then list every role
+	// the probe may accept (all the template's roles).
+	Probe func(kind, step, row, role string) error `json:"-"`
+
 	// authority, when set, must also accept the role: the roster's verdict
-	// on the event (DossierFacts.Authority).
+	// on the event (DossierFacts.Authority) or the Probe bound to an act.
 	authority func(role string) error
+}
+
+// doing returns a bound to an act of kind on slot step/row: its Probe, if
+// any, becomes the authority that accepts or refuses each role.
+func (a Actor) doing(kind, step, row string) Actor {
+	if a.Probe != nil {
+		probe := a.Probe
+		a.authority = func(role string) error { return probe(kind, step, row, role) }
+	}
+	return a
 }
 
 // Holds reports whether a holds role; no one holds the empty role.

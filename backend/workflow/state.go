@@ -40,6 +40,21 @@ type Decision struct {
 	// Covers maps each covered deliverable to the SHA-256 it had ("" when
 	// it was absent).
 	Covers map[string]string `json:"covers"`
+	// Person is the roster person id the decision counts for: the
+	// signer's person, or the approver of a witnessed decision; "" without
+	// a roster.
+	Person string `json:"person,omitempty"`
+	// PersonName is that person's name in the roster version the event
+	// names.
+	PersonName string `json:"person_name,omitempty"`
+	// For is the person id the decision was made for when the roster
+	// counted it by delegation (代审批), else "".
+	For string `json:"for,omitempty"`
+	// ForName is that person's name in the roster version the event names.
+	ForName string `json:"for_name,omitempty"`
+	// Witness is set for a witnessed decision (在场签字): By is then the
+	// device owner's key, Person the approver who signed by hand.
+	Witness *Witness `json:"witness,omitempty"`
 }
 
 // Stale says why an approval was dismissed.

@@ -32,8 +32,9 @@ func (b *budget) decode(r *Revision, s *Stream) ([]byte, error) {
 // Pages returns the text every page of the revision shows, decoding at
 // most limit bytes of content streams and ToUnicode maps together (more
 // is ErrTooLarge). Text is mapped to Unicode through each font's
-// ToUnicode map (a Type0 font without one, Type3 fonts, XObjects and
-// inline images are ErrUnsupported: text GoLive could not read back).
+// ToUnicode map (a Type0 font without one, Type3 fonts, form XObjects and
+// inline images are ErrUnsupported: text GoLive could not read back; image
+// XObjects, which show no text, are passed over).
 func (r *Revision) Pages(limit int) (_ []Page, err error) {
 	defer catch(&err)
 	x := &extractor{r: r, b: &budget{left: limit}, fonts: map[Ref]*font{}, seen: map[Ref]bool{}}
@@ -153,11 +154,32 @@ func (x *extractor) page(node, res Dict) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return x.show(content, fonts)
+	xobjects, err := x.r.GetDict(res, "XObject")
+	if err != nil {
+		return nil, err
+	}
+	return x.show(content, fonts, xobjects)
 }
 
-// show interprets a content stream and returns the text it shows.
-func (x *extractor) show(content []byte, fonts Dict) ([]string, error) {
+// image reports whether name is an image XObject of the page (a picture,
+// such as a handwritten signature, shows no text); a form XObject, which
+// could show text this reader would not see, or a missing one is not.
+func (x *extractor) image(xobjects Dict, name Object) bool {
+	n, ok := name.(Name)
+	if !ok || xobjects == nil {
+		return false
+	}
+	o, err := x.r.Resolve(xobjects[n])
+	if err != nil {
+		return false
+	}
+	s, ok := o.(*Stream)
+	return ok && s.Dict["Subtype"] == Name("Image")
+}
+
+// show interprets a content stream and returns the text it shows. Image
+// XObjects are passed over; any other XObject is ErrUnsupported.
+func (x *extractor) show(content []byte, fonts, xobjects Dict) ([]string, error) {
 	p := newParser(content, 0)
 	var operands []Object
 	var cur *font
@@ -215,7 +237,9 @@ func (x *extractor) show(content []byte, fonts Dict) ([]string, error) {
 				shown = operands[2]
 			}
 		case "Do":
-			return nil, unsupported("XObjects (Do) in a page")
+			if len(operands) != 1 || !x.image(xobjects, operands[0]) {
+				return nil, unsupported("XObjects (Do) in a page other than images")
+			}
 		case "BI", "ID", "EI":
 			return nil, unsupported("inline images in a page")
 		}
