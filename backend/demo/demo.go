@@ -15,6 +15,7 @@ import (
 	"golive/backend/dossier"
 	"golive/backend/keys"
 	"golive/backend/profile"
+	"golive/backend/roster"
 	"golive/backend/system"
 	"golive/backend/template"
 	"golive/backend/window"
@@ -36,6 +37,11 @@ type Target struct {
 	Zone     *time.Location
 	// Now is the reference time; zero means time.Now().
 	Now time.Time
+	// PublishRoster, when set, publishes a roster version signed by the
+	// unlocked profile (core.Core.PublishRoster): the sample then gets its
+	// organisation roster and the events that show what the roster
+	// decides (rosterStory). Nil leaves the sample without a roster.
+	PublishRoster func(roster.Roster) (roster.Version, error)
 }
 
 // Summary counts what Build wrote.
@@ -120,6 +126,11 @@ func Build(t Target) (Summary, error) {
 		}
 		sum.Placed = append(sum.Placed, Placed{ID: d.created, Type: sc.typ, Subtype: sc.sub, Mode: sc.mode, Target: sc.target})
 		sum.Dossiers++
+	}
+	if t.PublishRoster != nil {
+		if err := d.rosterStory(t, now); err != nil {
+			return sum, err
+		}
 	}
 	list, err := t.Dossiers.List(dossier.Filter{})
 	if err != nil {

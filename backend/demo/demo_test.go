@@ -7,6 +7,7 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/dossier"
+	"golive/backend/roster"
 )
 
 func TestSamplePortfolio(t *testing.T) {
@@ -41,21 +42,41 @@ func TestSamplePortfolio(t *testing.T) {
 	}
 	// Every sample dossier folds from verified events, authored by sample
 	// profiles, none of them dated in the future.
+	// The one exception is the decision signed with the key the roster
+	// revoked: kept in its history as 未授权 (roster.revoked).
 	ids, _ := c.Profiles.Identities()
 	now := time.Now()
+	var unauthorised []string
 	for _, s := range list {
 		v, err := c.Dossiers.Get(s.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, h := range v.History {
-			if ids[h.Author].Name == "" || h.Ignored {
-				t.Fatalf("%s: event %s by unknown author or ignored", s.ID, h.Event)
+			if h.Ignored {
+				unauthorised = append(unauthorised, h.IgnoredCode)
+				continue
+			}
+			if ids[h.Author].Name == "" {
+				t.Fatalf("%s: event %s by unknown author", s.ID, h.Event)
 			}
 			if h.At.After(now) {
 				t.Fatalf("%s: event %s %s is dated after now", s.ID, h.Kind, h.At)
 			}
 		}
+	}
+	if len(unauthorised) != 1 || unauthorised[0] != roster.CodeRevoked {
+		t.Fatalf("events shown 未授权: %v, want the one signed with the revoked key (%s)", unauthorised, roster.CodeRevoked)
+	}
+	// The roster: two versions by the sample PMO, the second revoking the
+	// lost laptop's key; one delegation.
+	chain, err := c.Roster.Chain()
+	if err != nil || chain.Len() != 2 {
+		t.Fatalf("sample roster: %d versions (%v), want 2", chain.Len(), err)
+	}
+	tip, _ := chain.Tip()
+	if len(tip.Revocations) != 1 || len(tip.Delegations) != 1 {
+		t.Fatalf("sample roster v2: %d revocations, %d delegations, want 1 and 1", len(tip.Revocations), len(tip.Delegations))
 	}
 	// Every phase of the workflow, and the special cases, are represented.
 	phases, kinds := map[string]int{}, map[string]int{}

@@ -25,6 +25,10 @@ type Actor struct {
 	Key     ed25519.PrivateKey
 }
 
+// SampleDepartment is the department of a sample person whose role the
+// template ties to no department.
+const SampleDepartment = "信息管理部"
+
 // SampleActor returns the sample actor for role, named name.
 func SampleActor(tpl *template.Template, role template.Role, name string, created time.Time) Actor {
 	seed := sha256.Sum256([]byte("golive-sample-key/" + role.ID))
@@ -33,6 +37,12 @@ func SampleActor(tpl *template.Template, role template.Role, name string, create
 	dept := role.Department
 	if d, ok := tpl.Department(role.Department); ok {
 		dept = d.Name.Zh
+	}
+	if dept == "" {
+		// A role the template ties to no department (system owner, release
+		// operator, supervisor): the person still works in one, and his
+		// identity card must name it.
+		dept = SampleDepartment
 	}
 	return Actor{Key: priv, Summary: profile.Summary{
 		ID:          profile.IDFor(pub),

@@ -1,0 +1,225 @@
+package demo
+
+import (
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"time"
+
+	"golive/backend/apperr"
+	"golive/backend/dossier"
+	"golive/backend/ledger"
+	"golive/backend/roster"
+	"golive/backend/workflow"
+)
+
+// Units of the sample organisation. The applicants (project managers and
+// system owners) sit in the business operations department, whose head is
+// the sample 申请人所在部门负责人; every system belongs to a sub-department
+// of application development, headed by the sample 项目所属部门子部门总监.
+const (
+	applicantUnit    = "业务运营部"
+	developmentUnit  = "应用开发部"
+	delegationID     = "D-2026-01"
+	revokedKeyReason = "旧笔记本电脑遗失，密钥停用"
+)
+
+// oldLaptopKey is the second key of the sample app_dev_director: the key of
+// the laptop he lost, which version 2 of the sample roster revokes.
+func oldLaptopKey() ed25519.PrivateKey {
+	seed := sha256.Sum256([]byte("golive-sample-key/old-laptop/app_dev_director"))
+	return ed25519.NewKeyFromSeed(seed[:])
+}
+
+// personID is the sample roster's id of the person acting in role.
+func personID(role string) string { return "P-" + role }
+
+// sampleRoster is version 1 of the sample roster: one person per sample
+// profile with its global role, the systems assigned to the sample owner,
+// release operator and supervisor, the unit heads, and one delegation
+// (the CIO's approvals to the information-management GM while he
+// travels), around now.
+func (d *Driver) sampleRoster(now time.Time) roster.Roster {
+	tpl := d.Template
+	r := roster.Roster{Version: 1, Organisation: tpl.Organisation.Zh, Note: "示例组织名册：与示例身份一一对应", PMO: []string{personID("pmo")}}
+	for _, role := range tpl.Roles {
+		a := d.Actors[role.ID]
+		p := roster.Person{ID: personID(role.ID), Name: a.Summary.Name, Department: a.Summary.Department,
+			Keys: []roster.Key{{Public: a.Summary.PublicKey}}}
+		switch role.ID {
+		case "project_manager", "system_owner", "applicant_dept_head":
+			p.Department = applicantUnit
+		case "release_operator", "release_supervisor", "owning_subdept_director":
+			p.Department, p.SubDepartment = developmentUnit, "业务应用部"
+		}
+		if p.Department == "" {
+			p.Department = "信息管理部"
+		}
+		if role.Scope == "" {
+			p.Roles = []string{role.ID}
+		}
+		if role.ID == "app_dev_director" {
+			old := hex.EncodeToString(oldLaptopKey().Public().(ed25519.PublicKey))
+			p.Keys = append(p.Keys, roster.Key{Public: old, Until: now.AddDate(0, 6, 0).Format(time.DateOnly)})
+		}
+		r.People = append(r.People, p)
+	}
+	subs := map[string]bool{}
+	for _, s := range systems {
+		r.Systems = append(r.Systems, roster.Assignment{System: s.Code, Department: developmentUnit, SubDepartment: s.Department,
+			Owner: personID("system_owner"), DevLead: personID("release_operator"), Supervisor: personID("release_supervisor")})
+		subs[s.Department] = true
+	}
+	units := make([]string, 0, len(subs))
+	for s := range subs {
+		units = append(units, s)
+	}
+	sort.Strings(units)
+	for _, s := range units {
+		r.Heads = append(r.Heads, roster.Head{Department: developmentUnit, SubDepartment: s, Person: personID("owning_subdept_director")})
+	}
+	r.Heads = append(r.Heads, roster.Head{Department: applicantUnit, Person: personID("applicant_dept_head")})
+	r.Delegations = []roster.Delegation{{ID: delegationID, For: personID("cio"), To: personID("info_mgmt_gm"), Roles: []string{"cio"},
+		Start: now.AddDate(0, 0, -14).Format(time.DateOnly), End: now.AddDate(0, 0, 30).Format(time.DateOnly), Note: "CIO 出差期间，由信息管理部总经理代为审批"}}
+	return r
+}
+
+// rosterStory publishes the sample roster as the sample PMO, then plays
+// what the roster decides: a CIO approval made by his delegate (代审批),
+// and, after version 2 revokes the lost laptop's key, a decision signed
+// with that key, which stays in the history as 未授权.
+func (d *Driver) rosterStory(t Target, now time.Time) error {
+	if err := d.As("pmo"); err != nil {
+		return err
+	}
+	v1 := d.sampleRoster(now)
+	if _, err := t.PublishRoster(v1); err != nil {
+		return fmt.Errorf("sample roster: %w", err)
+	}
+	if err := d.delegatedApproval(now); err != nil {
+		return fmt.Errorf("delegated approval: %w", err)
+	}
+	heads, err := d.allHeads()
+	if err != nil {
+		return err
+	}
+	v2 := v1
+	v2.Version, v2.Note = 2, "停用赵磊旧笔记本电脑的密钥"
+	old := hex.EncodeToString(oldLaptopKey().Public().(ed25519.PublicKey))
+	v2.People = append([]roster.Person(nil), v1.People...)
+	for i := range v2.People {
+		if v2.People[i].ID == personID("app_dev_director") {
+			v2.People[i].Keys = v2.People[i].Keys[:1:1]
+		}
+	}
+	v2.Revocations = []roster.Revocation{{Key: old, Heads: heads, Reason: revokedKeyReason}}
+	if err := d.As("pmo"); err != nil {
+		return err
+	}
+	if _, err := t.PublishRoster(v2); err != nil {
+		return fmt.Errorf("sample roster v2: %w", err)
+	}
+	return d.revokedKeyDecision(now)
+}
+
+// pendingFor returns the first sample dossier (by id) with a pending slot
+// in role, and that slot.
+func (d *Driver) pendingFor(role string) (dossier.View, workflow.Slot, error) {
+	list, err := d.Dossiers.List(dossier.Filter{})
+	if err != nil {
+		return dossier.View{}, workflow.Slot{}, err
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	for _, s := range list {
+		v, err := d.View(s.ID)
+		if err != nil {
+			return dossier.View{}, workflow.Slot{}, err
+		}
+		if v.State.Flow == nil || v.State.Flow.Phase != workflow.PhaseApproval {
+			continue
+		}
+		for _, slot := range v.State.Flow.Slots {
+			if slot.Role == role && slot.Status == workflow.SlotPending {
+				return v, slot, nil
+			}
+		}
+	}
+	return dossier.View{}, workflow.Slot{}, apperr.New("workflow.not_pending", "role", role)
+}
+
+// after sets the clock to ago before now, or just after the dossier's
+// last event if that is later, never later than the driver's limit.
+func (d *Driver) after(v dossier.View, now time.Time, ago time.Duration) {
+	d.Clock = now.Add(-ago)
+	if !d.Clock.After(v.State.UpdatedAt) {
+		d.Clock = v.State.UpdatedAt.Add(time.Minute)
+	}
+	if !d.Limit.IsZero() && d.Clock.After(d.Limit) {
+		d.Clock = d.Limit
+	}
+}
+
+// delegatedApproval has the information-management GM approve, for the
+// CIO, the first dossier waiting for the CIO.
+func (d *Driver) delegatedApproval(now time.Time) error {
+	v, slot, err := d.pendingFor("cio")
+	if err != nil {
+		return err
+	}
+	spec, _ := v.State.Plan.Slot(slot.Step, slot.Row)
+	if err := d.As("info_mgmt_gm"); err != nil {
+		return err
+	}
+	d.after(v, now, 3*time.Hour)
+	_, err = d.Dossiers.Decide(v.State.ID, dossier.DecideRequest{Step: slot.Step, Row: slot.Row, Decision: workflow.DecisionApprove,
+		Comment: "代 CIO 审批：同意上线", Answers: YesTo(spec.Items, "")})
+	return err
+}
+
+// allHeads returns the heads of every sample dossier, sorted: a revocation
+// keeps what the key signed up to them.
+func (d *Driver) allHeads() ([]string, error) {
+	list, err := d.Dossiers.List(dossier.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	var heads []string
+	for _, s := range list {
+		v, err := d.View(s.ID)
+		if err != nil {
+			return nil, err
+		}
+		heads = append(heads, v.State.Heads...)
+	}
+	sort.Strings(heads)
+	return heads, nil
+}
+
+// revokedKeyDecision signs, with the revoked old-laptop key, the
+// application-development director's countersign row of a dossier waiting
+// for it, and hands the event in as a copy from elsewhere would arrive:
+// the fold keeps it in the history as 未授权 (roster.revoked) and the row
+// stays pending.
+func (d *Driver) revokedKeyDecision(now time.Time) error {
+	v, slot, err := d.pendingFor("app_dev_director")
+	if err != nil {
+		return err
+	}
+	spec, _ := v.State.Plan.Slot(slot.Step, slot.Row)
+	chain, err := d.Dossiers.RosterChain()
+	if err != nil {
+		return err
+	}
+	tip, _ := chain.Tip()
+	d.after(v, now, 2*time.Hour)
+	e, err := ledger.New(v.State.ID, v.State.Heads, workflow.KindDecided, map[string]any{
+		"step": slot.Step, "row": slot.Row, "role": slot.Role, "decision": workflow.DecisionApprove,
+		"comment": "同意", "answers": YesTo(spec.Items, ""), "roster": tip.Event,
+	}, d.Clock, oldLaptopKey())
+	if err != nil {
+		return err
+	}
+	return d.Dossiers.Import([]ledger.Event{e})
+}
