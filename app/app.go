@@ -46,6 +46,7 @@ type API struct {
 	Template *TemplateAPI
 	Windows  *WindowAPI
 	Docs     *DocumentsAPI
+	Roster   *RosterAPI
 }
 
 // New builds the bound structs over c. When the folder could not be opened
@@ -60,17 +61,20 @@ func New(c *core.Core, openErr error) *API {
 		Template: &TemplateAPI{c: c},
 		Windows:  &WindowAPI{c: c},
 		Docs:     &DocumentsAPI{c: c},
+		Roster:   &RosterAPI{c: c},
 	}
 }
 
 // Bind lists the structs for wails' Bind option.
 func (a *API) Bind() []any {
-	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs}
+	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs, a.Roster}
 }
 
 // Startup receives the Wails context; kept for runtime calls later.
 func (a *API) Startup(ctx context.Context) {
 	a.App.ctx, a.Dossiers.ctx, a.Template.ctx, a.Windows.ctx, a.Docs.ctx = ctx, ctx, ctx, ctx, ctx
+	a.Profiles.ctx = ctx
+	a.Roster.ctx = ctx
 }
 
 // SecondInstance brings this window to the front when GoLive is started

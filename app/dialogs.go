@@ -7,6 +7,7 @@ import (
 
 	"golive/backend/apperr"
 	"golive/backend/core"
+	"golive/backend/identity"
 )
 
 // dialog names a native file dialog; its title and the names of its file
@@ -26,6 +27,7 @@ const (
 	dialogRecordPackage   dialog = "record_package"
 	dialogCheckPackage    dialog = "check_package"
 	dialogSaveDeliverable dialog = "save_deliverable"
+	dialogSaveIdentity    dialog = "save_identity"
 )
 
 // fileFilter is a dialog's file type choice: name is a dialogText key.
@@ -44,6 +46,7 @@ var dialogFilters = map[dialog][]fileFilter{
 	dialogRecordPackage:   nil,
 	dialogCheckPackage:    nil,
 	dialogSaveDeliverable: nil,
+	dialogSaveIdentity:    {{"filter.identity", "*" + identity.FileExt}},
 }
 
 // dialogText holds the dialog titles (keyed by dialog) and filter names
@@ -61,6 +64,8 @@ var dialogText = map[string]map[string]string{
 		string(dialogRecordPackage):   "选择发布包",
 		string(dialogCheckPackage):    "选择实际部署的发布包",
 		string(dialogSaveDeliverable): "保存文件",
+		string(dialogSaveIdentity):    "保存身份卡",
+		"filter.identity":             "GoLive 身份卡 (*" + identity.FileExt + ")",
 		"filter.pdf":                  "PDF 文档 (*.pdf)",
 		"filter.xlsx":                 "Excel 工作簿 (*.xlsx)",
 		"filter.json":                 "JSON 文件 (*.json)",
@@ -79,6 +84,8 @@ var dialogText = map[string]map[string]string{
 		string(dialogRecordPackage):   "Choose the release package",
 		string(dialogCheckPackage):    "Choose the package actually deployed",
 		string(dialogSaveDeliverable): "Save file",
+		string(dialogSaveIdentity):    "Save identity card",
+		"filter.identity":             "GoLive identity cards (*" + identity.FileExt + ")",
 		"filter.pdf":                  "PDF documents (*.pdf)",
 		"filter.xlsx":                 "Excel workbooks (*.xlsx)",
 		"filter.json":                 "JSON files (*.json)",

@@ -20,6 +20,7 @@ import (
 	"golive/backend/documents"
 	"golive/backend/dossier"
 	"golive/backend/profile"
+	"golive/backend/roster"
 	"golive/backend/template"
 	"golive/backend/verify"
 	"golive/backend/workflow"
@@ -187,6 +188,8 @@ func TestFrontendFixtures(t *testing.T) {
 	recordErrors(r)
 	recordTemplateEdit(r)
 	recordMerged(r)
+	recordRoster(r)
+	recordRosterMarks(r)
 
 	written := map[string][]byte{}
 	for name, recs := range r.files {
@@ -338,6 +341,15 @@ func recordBase(r *recorder) {
 		r.must("session", role, "ProfileAPI.Certificate", []any{r.roles[role].ID}, cert, err)
 		inbox, err := api.Dossiers.Inbox()
 		r.must("inbox", role, "DossierAPI.Inbox", nil, inbox, err)
+	}
+	// The project manager's identity card as a text block, with and
+	// without the optional sub-department and title (the clock is fixed,
+	// and Ed25519 signatures are deterministic). Saving it needs the
+	// native dialog, which specs answer themselves.
+	r.as("project_manager")
+	for _, args := range [][2]string{{"", ""}, {"发布管理组", "高级经理"}} {
+		text, err := api.Profiles.IdentityCardText(args[0], args[1])
+		r.must("session", "project_manager", "ProfileAPI.IdentityCardText", []any{args[0], args[1]}, text, err)
 	}
 	// Signed out: no current profile.
 	api.Profiles.Lock()
@@ -906,4 +918,68 @@ func firstDifference(have, want []byte) string {
 		}
 	}
 	return fmt.Sprintf(" (%d lines committed, %d now)", len(hl), len(wl))
+}
+
+// recordRoster: the roster page. File "roster": the sample's roster as the
+// PMO (who may edit it) and as the project manager (who may not). File
+// "roster-draft": the PMO starts a draft from the version in force, adds
+// a delegation, and a self-delegation is refused; the draft is dropped
+// afterwards so later recordings see the folder as before. File
+// "roster-accept": an empty folder (nobody signed in) receives the
+// sample's roster file: the preview the file dialog answers and the
+// accept once the fingerprint was confirmed (the path as a user's).
+func recordRoster(r *recorder) {
+	api := r.api
+	r.as("project_manager")
+	o, err := api.Roster.Overview()
+	r.must("roster", "project_manager", "RosterAPI.Overview", nil, o, err)
+	r.as("pmo")
+	o, err = api.Roster.Overview()
+	r.must("roster", "pmo", "RosterAPI.Overview", nil, o, err)
+	if o.InForce == nil || !o.MayEdit || len(o.InForce.Roster.People) < 2 {
+		r.t.Fatalf("the sample's roster as the PMO: %+v", o)
+	}
+	d, err := api.Roster.EditInForce()
+	r.must("roster-draft", "pmo", "RosterAPI.EditInForce", nil, d, err)
+	r.must("roster-draft", "pmo", "RosterAPI.Overview", nil, d, nil)
+	people := d.Draft.Roster.People
+	add := roster.Delegation{ID: "D-2026-02", For: people[0].ID, To: people[1].ID, Roles: []string{"cio"},
+		Start: "2026-12-07", End: "2026-12-11", Note: "年度检查期间代审批"}
+	edited := d.Draft.Roster
+	edited.Delegations = append(append([]roster.Delegation(nil), edited.Delegations...), add)
+	saved, err := api.Roster.SaveDraft(edited)
+	r.must("roster-draft", "pmo", "RosterAPI.SaveDraft", []any{edited}, saved, err)
+	self := add
+	self.To = self.For
+	bad := d.Draft.Roster
+	bad.Delegations = append(append([]roster.Delegation(nil), bad.Delegations...), self)
+	_, err = api.Roster.SaveDraft(bad)
+	r.fails("roster-draft", "RosterAPI.SaveDraft", []any{bad}, "roster.bad_delegation", err)
+	// What the PMO types differs from the recording: the saved draft answers any edit.
+	markAnyArgs(r, "roster-draft")
+	if _, err := api.Roster.DiscardDraft(); err != nil {
+		r.t.Fatal(err)
+	}
+
+	file, _, err := r.c.Roster.Export()
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	path := filepath.Join(r.t.TempDir(), "roster"+roster.FileExt)
+	if err := os.WriteFile(path, file, 0o600); err != nil {
+		r.t.Fatal(err)
+	}
+	oc := openAt(r.t, r.t.TempDir())
+	other := app.New(oc, nil)
+	empty, err := other.Roster.Overview()
+	r.must("roster-accept", "", "RosterAPI.Overview", nil, empty, err)
+	parsed, err := roster.ParseFile(file)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	p, err := oc.Roster.Preview(parsed)
+	shown := "/home/user/roster" + roster.FileExt
+	r.must("roster-accept", "", "RosterAPI.PreviewFromDialog", nil, app.RosterFilePreview{Path: shown, Preview: p}, err)
+	got, err := other.Roster.Accept(path, p.Fingerprint)
+	r.must("roster-accept", "", "RosterAPI.Accept", []any{shown, p.Fingerprint}, got, err)
 }

@@ -1,14 +1,22 @@
 package app
 
 import (
-	"sort"
+	"context"
+	"os"
+	"strings"
 
+	"golive/backend/apperr"
 	"golive/backend/core"
+	"golive/backend/identity"
+	"golive/backend/people"
 	"golive/backend/profile"
 )
 
 // ProfileAPI manages local profiles.
-type ProfileAPI struct{ c *core.Core }
+type ProfileAPI struct {
+	c   *core.Core
+	ctx context.Context
+}
 
 // List returns every local profile.
 func (p *ProfileAPI) List() ([]profile.Summary, error) { return result(p.c.Profiles.List()) }
@@ -35,17 +43,65 @@ func (p *ProfileAPI) Certificate(id string) (profile.Certificate, error) {
 // Current returns the unlocked profile, or null.
 func (p *ProfileAPI) Current() *profile.Summary { return p.c.Profiles.Current() }
 
-// Identities lists every known person (public key, name, department,
-// roles), for naming a delegate and showing authors.
-func (p *ProfileAPI) Identities() ([]profile.Identity, error) {
-	ids, err := p.c.Profiles.Identities()
+// Identities lists every person a signed source names (public key, name,
+// department, roster roles, and source: "roster", or "card" for a name
+// only the person's own identity card declares), by name, for naming a
+// delegate and showing authors.
+func (p *ProfileAPI) Identities() ([]people.Entry, error) {
+	dir, err := p.c.People()
 	if err != nil {
 		return nil, fail(err)
 	}
-	out := make([]profile.Identity, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, id)
+	return dir.All(), nil
+}
+
+// IdentityCardText returns the unlocked profile's identity card (身份卡),
+// with the sub-department and title typed (both optional), as the text
+// block to paste into a mail. Codes: profile.locked, identity.*.
+func (p *ProfileAPI) IdentityCardText(subDepartment, title string) (string, error) {
+	card, err := p.c.IdentityCard(subDepartment, title)
+	if err != nil {
+		return "", fail(err)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, nil
+	return card.Text(), nil
+}
+
+// SaveIdentityCard writes the unlocked profile's identity card file where
+// the user picks in a save dialog, and returns its path ("" when the user
+// cancels). Codes: profile.locked, identity.*, app.no_window,
+// identity.write_failed.
+func (p *ProfileAPI) SaveIdentityCard(subDepartment, title string) (string, error) {
+	card, err := p.c.IdentityCard(subDepartment, title)
+	if err != nil {
+		return "", fail(err)
+	}
+	path, err := saveFile(p.ctx, p.c, dialogSaveIdentity, identityFileName(card))
+	if err != nil || path == "" {
+		return "", fail(err)
+	}
+	return p.writeCard(path, card)
+}
+
+// identityFileName proposes the card's file name: the name and the first
+// group of the fingerprint, e.g. "陈思-3F2A.golive-id".
+func identityFileName(card identity.Card) string {
+	fp := card.Fingerprint
+	if len(fp) > 4 {
+		fp = fp[:4]
+	}
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, card.Name)
+	return name + "-" + fp + identity.FileExt
+}
+
+// writeCard writes card's file to path. Code identity.write_failed.
+func (p *ProfileAPI) writeCard(path string, card identity.Card) (string, error) {
+	if err := os.WriteFile(path, card.File(), 0o644); err != nil {
+		return "", fail(apperr.Wrap(err, "identity.write_failed", "path", path))
+	}
+	return path, nil
 }

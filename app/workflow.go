@@ -208,3 +208,24 @@ func (d *DossierAPI) progress(op, path string) func(int64) {
 		runtime.EventsEmit(d.ctx, "progress", map[string]any{"op": op, "path": path, "done": done, "total": total})
 	}
 }
+
+// Candidates lists who may decide a slot under the roster in force (the
+// approver picker of a 在场签字, the people a decision can be transferred
+// to). Code roster.none without a roster.
+func (d *DossierAPI) Candidates(id, step, row string) ([]dossier.Candidate, error) {
+	return result(d.c.Dossiers.Candidates(id, step, row))
+}
+
+// SignatureImage returns the handwritten signature (or scanned page) of a
+// witnessed decision of dossier id by its SHA-256, as a data: URL; code
+// dossier.signature_not_found when no decision of that dossier names it.
+func (d *DossierAPI) SignatureImage(id, sha256 string) (string, error) {
+	return result(d.c.Dossiers.SignatureImage(id, sha256))
+}
+
+// TransferTargets lists whom a pending decision of dossier id can be
+// transferred to (转交): the roster's people with a valid key. Code
+// roster.none without a roster (the window then asks for a key).
+func (d *DossierAPI) TransferTargets(id string) ([]dossier.TransferTarget, error) {
+	return result(d.c.Dossiers.TransferTargets(id))
+}

@@ -4,6 +4,7 @@ import DossierListView from './views/DossierListView.vue'
 import DossierView from './views/DossierView.vue'
 import InboxView from './views/InboxView.vue'
 import ProfileView from './views/ProfileView.vue'
+import RosterView from './views/RosterView.vue'
 import SystemsView from './views/SystemsView.vue'
 import TemplateView from './views/TemplateView.vue'
 import VerifyView from './views/VerifyView.vue'
@@ -21,6 +22,7 @@ export function makeRouter(history: RouterHistory = createWebHashHistory()) {
       { path: '/systems', name: 'systems', component: SystemsView },
       { path: '/template', name: 'template', component: TemplateView },
       { path: '/profile', name: 'profile', component: ProfileView },
+      { path: '/roster', name: 'roster', component: RosterView },
       { path: '/verify', name: 'verify', component: VerifyView },
       { path: '/:pathMatch(.*)*', redirect: '/dossiers' },
     ],

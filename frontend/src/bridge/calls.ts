@@ -7,14 +7,16 @@ import type * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
 import type * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
 import type * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
 import type * as SystemAPI from '../../wailsjs/go/app/SystemAPI'
+import type * as RosterAPI from '../../wailsjs/go/app/RosterAPI'
 import type * as TemplateAPI from '../../wailsjs/go/app/TemplateAPI'
 import type * as WindowAPI from '../../wailsjs/go/app/WindowAPI'
 import type { Certificate, DocumentsArea, Exported, VerifyReport } from './documents'
 import { toAppError } from './errors'
 import type {
-  AppInfo, AppSystem, Bridge, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Preferences, ProcessTemplate, Profile, Progress,
-  ReleaseWindow, SampleSummary, TemplateInfo, TemplateProblem,
+  AppInfo, AppSystem, Bridge, Candidate, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Preferences, ProcessTemplate, Profile, Progress,
+  ReleaseWindow, SampleSummary, TemplateInfo, TemplateProblem, TransferTarget,
 } from './types'
+import type { RosterArea, RosterFilePreview, RosterImport, RosterOverview } from './roster'
 import type { HolidayYear, PlanWindow, ReadingDiff, WindowPlan, WindowsArea, YearView } from './windows'
 
 /** The generated binding modules, by the name of the Go struct they bind. */
@@ -24,6 +26,7 @@ interface Modules {
   DossierAPI: typeof DossierAPI
   ProfileAPI: typeof ProfileAPI
   SystemAPI: typeof SystemAPI
+  RosterAPI: typeof RosterAPI
   TemplateAPI: typeof TemplateAPI
   WindowAPI: typeof WindowAPI
 }
@@ -93,6 +96,26 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     openFile: (path) => call<void>('DocumentsAPI.OpenFile', path),
   }
 
+  const rosterOverview = (name: GoCall, ...args: unknown[]) => call<RosterOverview>(name, ...args)
+  const roster: RosterArea = {
+    overview: () => rosterOverview('RosterAPI.Overview'),
+    // A cancelled dialog answers an empty path.
+    importSheetFromDialog: async () => {
+      const got = await call<RosterImport>('RosterAPI.ImportSheetFromDialog')
+      return got?.path ? got.overview : null
+    },
+    saveDraft: (d) => rosterOverview('RosterAPI.SaveDraft', d),
+    editInForce: () => rosterOverview('RosterAPI.EditInForce'),
+    discardDraft: () => rosterOverview('RosterAPI.DiscardDraft'),
+    publish: (note) => rosterOverview('RosterAPI.Publish', note),
+    exportFromDialog: async () => (await call<string>('RosterAPI.ExportFromDialog')) ?? '',
+    previewFromDialog: async () => {
+      const got = await call<RosterFilePreview>('RosterAPI.PreviewFromDialog')
+      return got?.path ? got : null
+    },
+    accept: (path, fp) => rosterOverview('RosterAPI.Accept', path, fp),
+  }
+
   return {
     app: {
       info: () => call<AppInfo>('AppAPI.Info'),
@@ -112,6 +135,8 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
       identities: () => list<Identity>('ProfileAPI.Identities'),
       capabilities: () => call<Capabilities>('ProfileAPI.Capabilities'),
       certificate: (id) => call<Certificate>('ProfileAPI.Certificate', id),
+      identityCardText: (sub, title) => call<string>('ProfileAPI.IdentityCardText', sub, title),
+      saveIdentityCard: (sub, title) => call<string>('ProfileAPI.SaveIdentityCard', sub, title),
     },
     systems: {
       list: () => list<AppSystem>('SystemAPI.List'),
@@ -151,9 +176,13 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
       checkPackageFromDialog: (id) => view('DossierAPI.CheckPackageFromDialog', id),
       saveDeliverable: (sha, name) => call<string>('DossierAPI.SaveDeliverable', sha, name),
       openDeliverable: (sha, name) => call<void>('DossierAPI.OpenDeliverable', sha, name),
+      candidates: (id, step, row) => list<Candidate>('DossierAPI.Candidates', id, step, row),
+      signatureImage: (id, sha) => call<string>('DossierAPI.SignatureImage', id, sha),
+      transferTargets: (id) => list<TransferTarget>('DossierAPI.TransferTargets', id),
     },
     windows,
     documents,
+    roster,
     template: {
       current: () => call<ProcessTemplate>('TemplateAPI.Current'),
       list: () => list<TemplateInfo>('TemplateAPI.List'),

@@ -10,6 +10,7 @@ import type { Bridge } from './types'
 export * from './types'
 export * from './windows'
 export * from './documents'
+export * from './roster'
 export { AppError, INTERNAL, isCode, toAppError } from './errors'
 export { createBridge, PROGRESS_EVENT, SECOND_INSTANCE_EVENT, type GoCall, type Invoke, type Subscribe } from './calls'
 

@@ -6,8 +6,9 @@
 //
 // Times are RFC 3339 strings with an offset, e.g. "2026-12-10T19:00:00+08:00";
 // Go's zero time arrives as "0001-01-01T00:00:00Z".
-import type { core, demo, dossier, profile, system, template, templates, window as win, workflow } from '../../wailsjs/go/models'
+import type { core, demo, dossier, people, profile, system, template, templates, window as win, workflow } from '../../wailsjs/go/models'
 import type { Certificate, DocumentsArea } from './documents'
+import type { RosterArea } from './roster'
 import type { WindowsArea } from './windows'
 
 /** A string in both of GoLive's languages. */
@@ -24,8 +25,8 @@ export type Profile = profile.Summary
 /** What the signed-in profile may do beyond any one dossier, decided by the backend. */
 export type Capabilities = profile.Capabilities
 export type ProfileCreateRequest = profile.CreateRequest
-/** A person known to this folder, for the transfer picker. */
-export type Identity = profile.Identity
+/** A person a signed source names (source "roster", or "card": self-declared), for the transfer picker. */
+export type Identity = people.Entry
 
 export type AppSystem = system.System
 
@@ -42,6 +43,12 @@ export type DossierSummary = dossier.Summary
 /** One task waiting for the current profile. */
 export type InboxItem = dossier.InboxItem
 export type DecideRequest = dossier.DecideRequest
+/** A witnessed decision's approver and handwriting (a witnessed signature), as DecideRequest.witness sends it. */
+export type WitnessRequest = dossier.WitnessRequest
+/** Someone the roster in force lets decide a slot (the approver picker of a witnessed signature). */
+export type Candidate = dossier.Candidate
+/** Someone of the roster in force a pending decision can be transferred to. */
+export type TransferTarget = dossier.TransferTarget
 
 export type Revision = template.Revision
 export type Stage = template.Stage
@@ -67,6 +74,8 @@ export type Answer = workflow.Answer
 export type PlanStep = workflow.Step
 export type Plan = workflow.Plan
 export type Decision = workflow.Decision
+/** The approver and handwriting of a witnessed decision. */
+export type Witness = workflow.Witness
 export type Stale = workflow.Stale
 export type Urge = workflow.Urge
 export type Slot = workflow.Slot
@@ -137,6 +146,10 @@ export interface Bridge {
     capabilities(): Promise<Capabilities>
     /** The profile's PDF-signing certificate; profile.no_certificate before its first unlock. */
     certificate(id: string): Promise<Certificate>
+    /** The signed-in profile's identity card as a text block to paste; profile.locked when signed out. */
+    identityCardText(subDepartment: string, title: string): Promise<string>
+    /** Saves the signed-in profile's identity card where the user picks; "" when cancelled. */
+    saveIdentityCard(subDepartment: string, title: string): Promise<string>
   }
   systems: {
     list(): Promise<AppSystem[]>
@@ -187,11 +200,19 @@ export interface Bridge {
     saveDeliverable(sha256: string, name: string): Promise<string>
     /** Opens a stored version with the system's default application. */
     openDeliverable(sha256: string, name: string): Promise<void>
+    /** Who may decide a slot under the roster in force (the approver picker of a witnessed signature); roster.none without a roster. */
+    candidates(id: string, step: string, row: string): Promise<Candidate[]>
+    /** A witnessed decision's handwriting as a data: URL; dossier.signature_not_found unless the dossier names it. */
+    signatureImage(id: string, sha256: string): Promise<string>
+    /** Whom a pending decision can be transferred to; roster.none without a roster. */
+    transferTargets(id: string): Promise<TransferTarget[]>
   }
   /** The release-window calendar (app.WindowAPI). */
   windows: WindowsArea
   /** PDF and Excel exports, generated documents, verification (app.DocumentsAPI). */
   documents: DocumentsArea
+  /** The organisation roster (app.RosterAPI). */
+  roster: RosterArea
   template: {
     current(): Promise<ProcessTemplate>
     list(): Promise<TemplateInfo[]>

@@ -6,6 +6,7 @@ import * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
 import * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
 import * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
 import * as SystemAPI from '../../wailsjs/go/app/SystemAPI'
+import * as RosterAPI from '../../wailsjs/go/app/RosterAPI'
 import * as TemplateAPI from '../../wailsjs/go/app/TemplateAPI'
 import * as WindowAPI from '../../wailsjs/go/app/WindowAPI'
 import { EventsOn } from '../../wailsjs/runtime/runtime'
@@ -13,7 +14,7 @@ import { createBridge, type Invoke } from './calls'
 
 type Bound = Record<string, (...args: unknown[]) => Promise<unknown>>
 const modules: Record<string, Bound> = {
-  AppAPI, DocumentsAPI, DossierAPI, ProfileAPI, SystemAPI, TemplateAPI, WindowAPI,
+  AppAPI, DocumentsAPI, DossierAPI, ProfileAPI, RosterAPI, SystemAPI, TemplateAPI, WindowAPI,
 } as unknown as Record<string, Bound>
 
 const invoke: Invoke = (call, args) => {

@@ -42,6 +42,7 @@ export const documentsErrors = {
     payload_mismatch: 'The verification data does not match the document.',
     payload_too_large: 'The embedded file {file} inflates to more than {max}; it was not read.',
     plan_unchecked: 'The {year} release-window plan cannot be checked yet.',
+    signer_not_in_roster: 'The signer “{name}” (fingerprint {fingerprint}) is not in the organisation roster: only his own identity card states this name.',
     unknown_dossier: 'Dossier {dossier} is not in this data folder.',
     unknown_event: 'Dossier {dossier} has no record {event}.',
     unknown_signer: 'The signer (fingerprint {fingerprint}) is not known to this data folder.',

@@ -3,6 +3,9 @@
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.en'
 import documents, { certificateErrors, documentsErrors } from './documents.en'
 import { rosterErrors } from './roster.en'
+import identity from './identity.en'
+import rosterPage from './rosterPage.en'
+import witness from './witness.en'
 import type { MessageSchema } from './schema'
 
 const en: MessageSchema = {
@@ -670,6 +673,9 @@ const en: MessageSchema = {
   },
   calendar,
   documents,
+  identity,
+  rosterPage,
+  witness,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
@@ -710,6 +716,7 @@ const en: MessageSchema = {
       not_empty: 'This data folder already holds data; sample data can only be loaded into an empty folder.',
     },
     dossier: {
+      signature_not_found: 'This dossier has no such handwritten signature.',
       ...dossierWindowErrors,
       duplicate_creation: 'The dossier has more than one creation record.',
       locked: 'The dossier has been submitted for approval: {fields} can no longer be changed.',
@@ -752,6 +759,7 @@ const en: MessageSchema = {
       too_large: 'This is too large to be an identity card (more than {max} bytes).',
       truncated: 'The identity card stops early; it was probably cut short when copied.',
       unknown_field: 'The identity card has a field “{field}” an identity card does not have.',
+      write_failed: 'The identity card file {path} could not be written.',
     },
     keys: {
       corrupt: 'The key file is damaged and cannot be opened.',
@@ -849,6 +857,7 @@ const en: MessageSchema = {
       bad_return_target: 'Cannot return the dossier to step {step}.',
       bad_runbook: 'Release step row {row}: {problem}.',
       bad_time: 'The time is malformed.',
+      bad_witness: 'The witnessed signature is incomplete (approver {person}, kind {kind}).',
       cannot_withdraw: 'Approval has already started; the application cannot be withdrawn.',
       confirmer_required: 'Please name who confirms.',
       date_not_later: 'The postponed release time must be later than {from}.',
@@ -874,6 +883,12 @@ const en: MessageSchema = {
       unknown_deliverable: 'Unknown deliverable {deliverable}',
       unknown_kind: 'Unknown flow action {kind}',
       unknown_slot: 'Unknown approval slot “{step}” {row}',
+      witness_image_blank: 'The handwritten signature is blank: ask the approver to sign in the pad.',
+      witness_image_encoding: 'The signature image cannot be read (not valid PNG/JPEG data).',
+      witness_image_format: 'Unsupported signature image ({kind}: only {formats}).',
+      witness_image_size: 'The signature image is {width}×{height}; each side must be between {min} and {max} pixels.',
+      witness_image_too_large: 'The signature image is too large (at most {max_kib} KiB).',
+      witness_not_allowed: 'The process template does not allow witnessed signatures at step “{step}”.',
     },
     blob: {
       bad_digest: 'The file digest {sha256} is wrong.',

@@ -3,6 +3,9 @@
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.zh-CN'
 import documents, { certificateErrors, documentsErrors } from './documents.zh-CN'
 import { rosterErrors } from './roster.zh-CN'
+import identity from './identity.zh-CN'
+import rosterPage from './rosterPage.zh-CN'
+import witness from './witness.zh-CN'
 const zhCN = {
   app: {
     product: '上线发布台',
@@ -668,6 +671,9 @@ const zhCN = {
   },
   calendar,
   documents,
+  identity,
+  rosterPage,
+  witness,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
@@ -708,6 +714,7 @@ const zhCN = {
       not_empty: '当前数据文件夹已有数据，只能向空文件夹加载示例数据。',
     },
     dossier: {
+      signature_not_found: '此发布档案中没有这份手写签名。',
       ...dossierWindowErrors,
       duplicate_creation: '发布档案的创建记录重复。',
       locked: '档案已提交审批，{fields}已锁定，不能再修改。',
@@ -750,6 +757,7 @@ const zhCN = {
       too_large: '内容过大，不是身份卡（超过 {max} 字节）。',
       truncated: '身份卡内容不完整，可能在复制时被截断。',
       unknown_field: '身份卡含有不应有的字段“{field}”。',
+      write_failed: '无法写入身份卡文件 {path}。',
     },
     keys: {
       corrupt: '密钥文件已损坏，无法打开。',
@@ -847,6 +855,7 @@ const zhCN = {
       bad_return_target: '不能退回到步骤 {step}。',
       bad_runbook: '发布步骤第 {row} 行有误：{problem}。',
       bad_time: '时间格式不正确。',
+      bad_witness: '在场签字的内容不完整（审批人 {person}，方式 {kind}）。',
       cannot_withdraw: '审批已开始处理，不能撤回。',
       confirmer_required: '请指定确认人。',
       date_not_later: '顺延后的发布时间必须晚于 {from}。',
@@ -872,6 +881,12 @@ const zhCN = {
       unknown_deliverable: '未知的交付物 {deliverable}',
       unknown_kind: '未知的流程操作 {kind}',
       unknown_slot: '未知的审批环节「{step}」{row}',
+      witness_image_blank: '手写签名是空白的，请让审批人在签字区签名。',
+      witness_image_encoding: '签名图片无法读取（不是有效的 PNG/JPEG 数据）。',
+      witness_image_format: '签名图片格式不支持（{kind}：只接受 {formats}）。',
+      witness_image_size: '签名图片尺寸 {width}×{height} 不合适（每边应在 {min} 到 {max} 像素之间）。',
+      witness_image_too_large: '签名图片过大（不能超过 {max_kib} KiB）。',
+      witness_not_allowed: '流程模板不允许在「{step}」这一步使用在场签字。',
     },
     blob: {
       bad_digest: '文件摘要 {sha256} 不正确。',

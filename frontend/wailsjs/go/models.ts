@@ -5,6 +5,14 @@ export namespace app {
 	    pages: number;
 	    bytes: number;
 	}
+	export interface RosterFilePreview {
+	    path: string;
+	    preview: roster.Preview;
+	}
+	export interface RosterImport {
+	    path: string;
+	    overview: roster.Overview;
+	}
 	export interface YearView {
 	    in_force: window.Plan;
 	    draft: window.Plan;
@@ -89,6 +97,15 @@ export namespace documents {
 
 export namespace dossier {
 	
+	export interface Candidate {
+	    person: string;
+	    name: string;
+	    department: string;
+	    for?: string;
+	    for_name?: string;
+	    key?: string;
+	    fingerprint?: string;
+	}
 	export interface ChecklistEntry {
 	    item: string;
 	    status: string;
@@ -116,6 +133,11 @@ export namespace dossier {
 	    system_owner?: string;
 	    window?: string;
 	}
+	export interface WitnessRequest {
+	    person: string;
+	    image: string;
+	    kind: string;
+	}
 	export interface DecideRequest {
 	    step: string;
 	    row: string;
@@ -123,6 +145,7 @@ export namespace dossier {
 	    return_to: string;
 	    comment: string;
 	    answers: Record<string, workflow.Answer>;
+	    witness?: WitnessRequest;
 	}
 	export interface Fields {
 	    title?: string;
@@ -239,6 +262,14 @@ export namespace dossier {
 	    override: boolean;
 	    created_by: string;
 	}
+	export interface TransferTarget {
+	    person: string;
+	    name: string;
+	    department: string;
+	    sub_department?: string;
+	    key: string;
+	    fingerprint: string;
+	}
 	export interface View {
 	    state: State;
 	    history: HistoryEntry[];
@@ -266,6 +297,20 @@ export namespace holiday {
 	    // Go type: time
 	    imported_at: any;
 	    imported_by?: string;
+	}
+
+}
+
+export namespace people {
+	
+	export interface Entry {
+	    public_key: string;
+	    name: string;
+	    department: string;
+	    sub_department: string;
+	    person: string;
+	    roles: string[];
+	    source: string;
 	}
 
 }
@@ -318,12 +363,6 @@ export namespace profile {
 	    roles: string[];
 	    passphrase: string;
 	}
-	export interface Identity {
-	    public_key: string;
-	    name: string;
-	    department: string;
-	    roles: string[];
-	}
 	export interface Summary {
 	    id: string;
 	    public_key: string;
@@ -336,6 +375,134 @@ export namespace profile {
 	    default: boolean;
 	    sample: boolean;
 	}
+
+}
+
+export namespace roster {
+	
+	export interface Assignment {
+	    system: string;
+	    department: string;
+	    sub_department?: string;
+	    owner?: string;
+	    dev_lead?: string;
+	    supervisor?: string;
+	}
+	export interface Cutoff {
+	    person: string;
+	    heads: string[];
+	}
+	export interface Delegation {
+	    id: string;
+	    for: string;
+	    to: string;
+	    roles: string[];
+	    start: string;
+	    end: string;
+	    note?: string;
+	}
+	export interface Problem {
+	    code: string;
+	    params: Record<string, string>;
+	}
+	export interface Revocation {
+	    key: string;
+	    heads: string[];
+	    reason?: string;
+	}
+	export interface Head {
+	    department: string;
+	    sub_department?: string;
+	    person: string;
+	}
+	export interface Key {
+	    public: string;
+	    from?: string;
+	    until?: string;
+	}
+	export interface Person {
+	    id: string;
+	    name: string;
+	    department: string;
+	    sub_department?: string;
+	    title?: string;
+	    keys: Key[];
+	    roles?: string[];
+	}
+	export interface Roster {
+	    version: number;
+	    organisation: string;
+	    note?: string;
+	    pmo: string[];
+	    people: Person[];
+	    systems?: Assignment[];
+	    heads?: Head[];
+	    delegations?: Delegation[];
+	    revocations?: Revocation[];
+	    cutoffs?: Cutoff[];
+	    adopted?: string[];
+	}
+	export interface DraftView {
+	    roster: Roster;
+	    source: string;
+	    saved_at: string;
+	    problem?: Problem;
+	}
+	
+	
+	export interface KeyInfo {
+	    fingerprint: string;
+	    revoked_in: number;
+	    reason: string;
+	}
+	export interface VersionInfo {
+	    version: number;
+	    event: string;
+	    published_at: string;
+	    published_by: string;
+	    fingerprint: string;
+	    publisher: string;
+	    note: string;
+	    people: number;
+	}
+	export interface Published {
+	    roster: Roster;
+	    event: string;
+	    published_at: string;
+	    publisher: string;
+	    fingerprint: string;
+	}
+	export interface Overview {
+	    pinned: boolean;
+	    pinned_fingerprint: string;
+	    pinned_at: string;
+	    in_force?: Published;
+	    versions: VersionInfo[];
+	    draft?: DraftView;
+	    keys: Record<string, KeyInfo>;
+	    may_edit: boolean;
+	    me: string;
+	    assignable_roles: string[];
+	}
+	
+	export interface Preview {
+	    organisation: string;
+	    root_key: string;
+	    fingerprint: string;
+	    root_name: string;
+	    root_id: string;
+	    versions: number;
+	    latest: number;
+	    latest_at: string;
+	    people: number;
+	    new: number;
+	    pin: string;
+	    pinned_fingerprint: string;
+	}
+	
+	
+	
+	
 
 }
 
@@ -412,6 +579,7 @@ export namespace template {
 	    deliverables?: Deliverable[];
 	    rows?: CountersignRow[];
 	    filed_to?: string[];
+	    witnessed?: boolean;
 	}
 	export interface Flow {
 	    id: string;
@@ -556,6 +724,7 @@ export namespace verify {
 	export interface Signature {
 	    valid: boolean;
 	    signer: string;
+	    source: string;
 	    fingerprint: string;
 	    certificate: string;
 	    known: boolean;
@@ -681,6 +850,7 @@ export namespace workflow {
 	    decide: string[];
 	    transfer: string[];
 	    urge: string[];
+	    witness: string[];
 	    comment: boolean;
 	    attach: boolean;
 	    file: boolean;
@@ -719,6 +889,11 @@ export namespace workflow {
 	    rollback: string;
 	    answers: Record<string, Answer>;
 	}
+	export interface Witness {
+	    person: string;
+	    image: string;
+	    kind: string;
+	}
 	export interface Decision {
 	    event: string;
 	    by: string;
@@ -729,6 +904,11 @@ export namespace workflow {
 	    comment: string;
 	    answers: Record<string, Answer>;
 	    covers: Record<string, string>;
+	    person?: string;
+	    person_name?: string;
+	    for?: string;
+	    for_name?: string;
+	    witness?: Witness;
 	}
 	export interface SameDayTest {
 	    by: string;
@@ -801,6 +981,7 @@ export namespace workflow {
 	    deliverables?: template.Deliverable[];
 	    rows?: template.CountersignRow[];
 	    filed_to?: string[];
+	    witnessed?: boolean;
 	    approval: boolean;
 	    inserted: boolean;
 	}

@@ -14,6 +14,8 @@ export function AttachFromDialog(arg1:string,arg2:string,arg3:string):Promise<do
 
 export function AttachUpload(arg1:string,arg2:string,arg3:string,arg4:string,arg5:string):Promise<dossier.View>;
 
+export function Candidates(arg1:string,arg2:string,arg3:string):Promise<Array<dossier.Candidate>>;
+
 export function CheckPackageFromDialog(arg1:string):Promise<dossier.View>;
 
 export function Comment(arg1:string,arg2:string,arg3:string,arg4:string):Promise<dossier.View>;
@@ -52,11 +54,15 @@ export function SaveRunbook(arg1:string,arg2:Array<workflow.RunbookRow>,arg3:Arr
 
 export function SetChecklist(arg1:string,arg2:string,arg3:string,arg4:string):Promise<dossier.View>;
 
+export function SignatureImage(arg1:string,arg2:string):Promise<string>;
+
 export function Submit(arg1:string,arg2:Record<string, workflow.Answer>,arg3:string):Promise<dossier.View>;
 
 export function Supervise(arg1:string,arg2:string):Promise<dossier.View>;
 
 export function Transfer(arg1:string,arg2:string,arg3:string,arg4:string,arg5:string):Promise<dossier.View>;
+
+export function TransferTargets(arg1:string):Promise<Array<dossier.TransferTarget>>;
 
 export function Update(arg1:string,arg2:dossier.Fields):Promise<dossier.View>;
 

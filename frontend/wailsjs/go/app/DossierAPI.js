@@ -22,6 +22,10 @@ export function AttachUpload(arg1, arg2, arg3, arg4, arg5) {
   return window['go']['app']['DossierAPI']['AttachUpload'](arg1, arg2, arg3, arg4, arg5);
 }
 
+export function Candidates(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['Candidates'](arg1, arg2, arg3);
+}
+
 export function CheckPackageFromDialog(arg1) {
   return window['go']['app']['DossierAPI']['CheckPackageFromDialog'](arg1);
 }
@@ -98,6 +102,10 @@ export function SetChecklist(arg1, arg2, arg3, arg4) {
   return window['go']['app']['DossierAPI']['SetChecklist'](arg1, arg2, arg3, arg4);
 }
 
+export function SignatureImage(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['SignatureImage'](arg1, arg2);
+}
+
 export function Submit(arg1, arg2, arg3) {
   return window['go']['app']['DossierAPI']['Submit'](arg1, arg2, arg3);
 }
@@ -108,6 +116,10 @@ export function Supervise(arg1, arg2) {
 
 export function Transfer(arg1, arg2, arg3, arg4, arg5) {
   return window['go']['app']['DossierAPI']['Transfer'](arg1, arg2, arg3, arg4, arg5);
+}
+
+export function TransferTargets(arg1) {
+  return window['go']['app']['DossierAPI']['TransferTargets'](arg1);
 }
 
 export function Update(arg1, arg2) {

@@ -22,12 +22,20 @@ export function Identities() {
   return window['go']['app']['ProfileAPI']['Identities']();
 }
 
+export function IdentityCardText(arg1, arg2) {
+  return window['go']['app']['ProfileAPI']['IdentityCardText'](arg1, arg2);
+}
+
 export function List() {
   return window['go']['app']['ProfileAPI']['List']();
 }
 
 export function Lock() {
   return window['go']['app']['ProfileAPI']['Lock']();
+}
+
+export function SaveIdentityCard(arg1, arg2) {
+  return window['go']['app']['ProfileAPI']['SaveIdentityCard'](arg1, arg2);
 }
 
 export function Unlock(arg1, arg2) {
