@@ -163,6 +163,14 @@ test('the PMO publishes 2027; a planned upgrade in a 2027 window is postponed to
     };
     const yes = (items) => Object.fromEntries((items ?? []).map((it) => [it.id, { yes: true, remark: '' }]));
     const b64 = (s) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
+    // A new system has no one assigned in the organisation roster yet: the
+    // PMO assigns LOAN's owner, release operator and supervisor first.
+    await as('pmo');
+    const draft = (await api.RosterAPI.EditInForce()).draft.roster;
+    draft.systems.push({ system: 'LOAN', department: '应用开发部', sub_department: '业务应用部',
+      owner: 'P-system_owner', dev_lead: 'P-release_operator', supervisor: 'P-release_supervisor' });
+    await api.RosterAPI.SaveDraft(draft);
+    await api.RosterAPI.Publish('新增信贷系统 LOAN 的系统分工');
     let view = await api.DossierAPI.Get(d);
     const plan = view.state.plan;
     const start = plan.steps[0];

@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp, launchBrowser, openApp, screenshot } from '../lib/app.mjs';
+import { startApp, launchBrowser, openApp, screenshot, switchToRole } from '../lib/app.mjs';
 
 let app, browser, page, files;
-const SAMPLE = 'golive-sample';
 before(async () => {
   app = await startApp({ name: 'workflow' });
   browser = await launchBrowser();
@@ -39,23 +38,9 @@ const go = async (hash) => {
   await page.getByTestId('app-shell').waitFor();
 };
 
-/** switchTo unlocks the sample profile holding role through the header, as a user does. */
 let people;
-async function switchTo(role) {
-  const who = people.find((p) => p.roles.includes(role));
-  assert.ok(who, `a sample profile holds ${role}`);
-  const cur = await page.evaluate(() => window.go.app.ProfileAPI.Current());
-  if (cur?.id === who.id) return who;
-  await page.getByTestId('header-switch').click();
-  await page.getByTestId(`switch-to-${who.id}`).click();
-  await page.getByTestId('unlock-passphrase').fill(SAMPLE);
-  await page.getByTestId('unlock-submit').click();
-  for (let i = 0; i < 75 && (await page.evaluate(() => window.go.app.ProfileAPI.Current()))?.id !== who.id; i++) {
-    await page.waitForTimeout(200);
-  }
-  await page.getByTestId('header-profile').filter({ hasText: who.name }).waitFor();
-  return who;
-}
+/** switchTo unlocks the sample profile holding role through the header, as a user does. */
+const switchTo = (role) => switchToRole(page, people, role);
 
 /** answerYes answers every approval item in panel 是 (the bulk button shows only for two or more). */
 async function answerYes(panel) {
