@@ -78,6 +78,23 @@ func TestSamplePortfolio(t *testing.T) {
 	if len(tip.Revocations) != 1 || len(tip.Delegations) != 1 {
 		t.Fatalf("sample roster v2: %d revocations, %d delegations, want 1 and 1", len(tip.Revocations), len(tip.Delegations))
 	}
+	// One director signed by hand on the project manager's laptop, and one
+	// CIO step was decided by his delegate.
+	witnessed, onBehalf := 0, 0
+	for _, s := range list {
+		v, _ := c.Dossiers.Get(s.ID)
+		for _, sl := range v.State.Flow.Slots {
+			if d := sl.Decision; d != nil && d.Witness != nil && d.Witness.Kind == "handwritten" && d.PersonName != "" {
+				witnessed++
+			}
+			if d := sl.Decision; d != nil && d.For != "" && d.ForName != "" {
+				onBehalf++
+			}
+		}
+	}
+	if witnessed != 1 || onBehalf != 1 {
+		t.Fatalf("%d witnessed and %d delegated decisions in the sample, want 1 and 1", witnessed, onBehalf)
+	}
 	// Every phase of the workflow, and the special cases, are represented.
 	phases, kinds := map[string]int{}, map[string]int{}
 	stale, delegated, override := 0, 0, 0

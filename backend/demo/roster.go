@@ -1,10 +1,17 @@
 package demo
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math"
 	"sort"
 	"time"
 
@@ -87,8 +94,9 @@ func (d *Driver) sampleRoster(now time.Time) roster.Roster {
 }
 
 // rosterStory publishes the sample roster as the sample PMO, then plays
-// what the roster decides: a CIO approval made by his delegate (代审批),
-// and, after version 2 revokes the lost laptop's key, a decision signed
+// what the roster decides: a CIO approval made by his delegate (代审批), a
+// director's handwritten 在场签字 on the project manager's laptop, and,
+// after version 2 revokes the lost laptop's key, a decision signed
 // with that key, which stays in the history as 未授权.
 func (d *Driver) rosterStory(t Target, now time.Time) error {
 	if err := d.As("pmo"); err != nil {
@@ -100,6 +108,9 @@ func (d *Driver) rosterStory(t Target, now time.Time) error {
 	}
 	if err := d.delegatedApproval(now); err != nil {
 		return fmt.Errorf("delegated approval: %w", err)
+	}
+	if err := d.witnessedApproval(now); err != nil {
+		return fmt.Errorf("witnessed approval: %w", err)
 	}
 	heads, err := d.allHeads()
 	if err != nil {
@@ -222,4 +233,48 @@ func (d *Driver) revokedKeyDecision(now time.Time) error {
 		return err
 	}
 	return d.Dossiers.Import([]ledger.Event{e})
+}
+
+// witnessedApproval records, on the project manager's laptop, the
+// basic-applications director's handwritten 在场签字 on the countersign of
+// the first dossier waiting for him (he signed in the review meeting,
+// without his laptop).
+func (d *Driver) witnessedApproval(now time.Time) error {
+	v, slot, err := d.pendingFor("basic_apps_director")
+	if err != nil {
+		return err
+	}
+	spec, _ := v.State.Plan.Slot(slot.Step, slot.Row)
+	if err := d.As("project_manager"); err != nil {
+		return err
+	}
+	d.after(v, now, 150*time.Minute)
+	_, err = d.Dossiers.Decide(v.State.ID, dossier.DecideRequest{Step: slot.Step, Row: slot.Row, Decision: workflow.DecisionApprove,
+		Comment: "评审会上当面签字同意", Answers: YesTo(spec.Items, ""),
+		Witness: &dossier.WitnessRequest{Person: personID("basic_apps_director"), Image: base64.StdEncoding.EncodeToString(sampleHandwriting()), Kind: workflow.WitnessHandwritten}})
+	return err
+}
+
+// sampleHandwriting draws the sample's handwritten signature: a few
+// connected loops in dark ink on white, as a PNG.
+func sampleHandwriting() []byte {
+	const w, h = 360, 120
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	ink := color.RGBA{R: 20, G: 30, B: 70, A: 255}
+	dot := func(x, y float64) {
+		for dx := -1; dx <= 1; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				img.Set(int(x)+dx, int(y)+dy, ink)
+			}
+		}
+	}
+	for t := 0.0; t < 1; t += 0.0005 {
+		x := 30 + 300*t
+		y := 60 + 28*math.Sin(t*6*math.Pi)*math.Cos(t*2.2*math.Pi) - 14*math.Sin(t*17*math.Pi)*t
+		dot(x, y)
+	}
+	var buf bytes.Buffer
+	_ = png.Encode(&buf, img) // encoding an in-memory RGBA image does not fail
+	return buf.Bytes()
 }
