@@ -57,6 +57,13 @@ func Open(dataDir string) (*Store, error) {
 	return &Store{dir: dir}, nil
 }
 
+// OpenExisting opens the blob store of dataDir for reading, creating
+// nothing: a folder without attachments has no blobs folder, and reading
+// one then fails with blob.not_found.
+func OpenExisting(dataDir string) *Store {
+	return &Store{dir: filepath.Join(dataDir, "blobs", "sha256")}
+}
+
 func (s *Store) path(sum string) string { return filepath.Join(s.dir, sum[:2], sum[2:]) }
 
 // Put streams r into the store and returns its digest and size. Codes:

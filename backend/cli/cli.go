@@ -132,6 +132,19 @@ func usage(out io.Writer) error {
 	return nil
 }
 
+// openDataReadOnly opens the existing data folder named by --data (or the
+// default) for a command that only reads: it creates and writes nothing.
+func openDataReadOnly(dir string) (*core.Core, error) {
+	if dir == "" {
+		dir = core.DefaultDataDir()
+	}
+	c, err := core.OpenReadOnly(dir)
+	if err != nil {
+		return nil, Explain(err)
+	}
+	return c, nil
+}
+
 // openData opens the data folder named by --data (or the default) for a
 // command, with the lock turned into a sentence.
 func openData(dir string) (*core.Core, error) {
@@ -192,6 +205,8 @@ func Explain(err error) error {
 	switch e.Code {
 	case "store.already_open":
 		return explained(err, "the data folder %s is already open in another GoLive window or command; close it first", e.Params["dir"])
+	case "store.not_found":
+		return explained(err, "%s is not a GoLive data folder (it does not exist or holds no GoLive data); nothing was created", e.Params["dir"])
 	case "store.open_failed":
 		return explained(err, "cannot open the data folder %s: %s", e.Params["dir"], e.Detail)
 	case "core.not_empty":

@@ -268,7 +268,7 @@ func workbook(f docFlags, args []string, out io.Writer, fill func(c *core.Core, 
 	if err := f.needOut(".xlsx"); err != nil {
 		return err
 	}
-	c, err := openData(*f.dir)
+	c, err := openDataReadOnly(*f.dir)
 	if err != nil {
 		return err
 	}
@@ -377,7 +377,13 @@ func runVerify(args []string, out io.Writer) error {
 	if file == "" {
 		return errors.New("golive verify needs the PDF to check: golive verify FILE.pdf")
 	}
-	c, err := openData(*dir)
+	// The folder is only read. Without one, the file is still checked
+	// (signature, pages, embedded data) and found in no ledger.
+	c, err := openDataReadOnly(*dir)
+	if apperr.HasCode(err, "store.not_found") {
+		fmt.Fprintf(out, "note: %v\n", err)
+		c, err = core.OpenNothing()
+	}
 	if err != nil {
 		return err
 	}

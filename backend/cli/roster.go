@@ -76,7 +76,7 @@ func runRosterShow(args []string, out io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	c, err := openData(*dir)
+	c, err := openDataReadOnly(*dir)
 	if err != nil {
 		return err
 	}
@@ -295,7 +295,7 @@ func runRosterExport(args []string, out io.Writer) error {
 	if *file == "" {
 		return fmt.Errorf("--out is required: the roster file (%s) to write", roster.FileExt)
 	}
-	c, err := openData(*dir)
+	c, err := openDataReadOnly(*dir)
 	if err != nil {
 		return err
 	}

@@ -161,7 +161,13 @@ func TestWindowsPublishedAndExport(t *testing.T) {
 }
 
 func TestWindowsErrors(t *testing.T) {
+	// An empty GoLive folder: the commands below only read it.
 	dir := t.TempDir()
+	c, err := core.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
 	cases := []struct {
 		name string
 		args []string

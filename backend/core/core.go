@@ -111,7 +111,36 @@ func Open(dir string) (*Core, error) {
 	return build(st, st.Dir())
 }
 
-// build wires the services over st, keeping attachments under blobDir.
+// OpenReadOnly opens the existing data folder dir for a command that only
+// reads (verify, the register, the plan): nothing is created or written,
+// and a missing or unreadable folder is an error naming it. Codes:
+// store.not_found, store.already_open, store.open_failed, template.invalid.
+func OpenReadOnly(dir string) (*Core, error) {
+	st, err := store.OpenReadOnly(dir)
+	if err != nil {
+		return nil, err
+	}
+	return build(st, st.Dir())
+}
+
+// OpenNothing returns services over an empty store held in memory, for a
+// command that checks a file against a data folder that does not exist
+// (golive verify): it finds nothing there, and nothing is created on disk.
+func OpenNothing() (*Core, error) {
+	st, err := store.OpenMemory()
+	if err != nil {
+		return nil, err
+	}
+	c, err := build(st, "")
+	if err != nil {
+		return nil, err
+	}
+	c.Dossiers.Blobs = blob.OpenExisting(filepath.Join(os.TempDir(), "golive-no-data-folder"))
+	return c, nil
+}
+
+// build wires the services over st, keeping attachments under blobDir
+// (only read, never created, when st is read-only or blobDir is "").
 func build(st *store.Store, blobDir string) (*Core, error) {
 	tpl, err := template.Default()
 	if err != nil {
@@ -132,7 +161,9 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	c.Dossiers.Roster = c.Roster
 	c.Profiles.RosterRoles = c.rosterRoles
 	c.Roster.Now = c.Now
-	if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
+	if st.ReadOnly() || blobDir == "" {
+		c.Dossiers.Blobs = blob.OpenExisting(blobDir)
+	} else if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
 		_ = st.Close()
 		return nil, err
 	}

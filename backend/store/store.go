@@ -19,6 +19,8 @@ import (
 type Store struct {
 	db  *badger.DB
 	dir string
+	// readOnly is set by OpenReadOnly: every write is refused by Badger.
+	readOnly bool
 }
 
 // Put is one JSON record written by Commit.
@@ -82,6 +84,34 @@ func Open(dir string) (*Store, error) {
 	}
 	return &Store{db: db, dir: dir}, nil
 }
+
+// OpenReadOnly opens the existing data folder dir for reading only. It
+// creates and writes nothing, not even the lock file: Badger's read-only
+// mode takes a shared lock on the folder. A command that only reads uses
+// it, so a missing or half-deleted folder is reported, never replaced by a
+// fresh empty store. Codes: store.not_found (dir) when dir does not exist
+// or holds no GoLive store (no MANIFEST); store.already_open when the app
+// or a writing command holds the folder; store.open_failed otherwise — a
+// store a crash left unclean needs one read-write open (the app) first.
+func OpenReadOnly(dir string) (*Store, error) {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil || !fi.Mode().IsRegular() {
+		return nil, apperr.New("store.not_found", "dir", dir)
+	}
+	db, err := badger.Open(Options(dir).WithReadOnly(true))
+	if err != nil {
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, apperr.Wrap(err, "store.already_open", "dir", dir)
+		}
+		return nil, apperr.Wrap(err, "store.open_failed", "dir", dir)
+	}
+	return &Store{db: db, dir: dir, readOnly: true}, nil
+}
+
+// ReadOnly reports whether the store was opened with OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // OpenMemory opens a store held in memory only, for building data that is
 // then copied into a real folder with CopyTo (the sample portfolio).

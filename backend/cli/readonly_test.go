@@ -1,0 +1,125 @@
+package cli_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golive/backend/core"
+	"golive/backend/dossier"
+)
+
+// folderHashes returns the SHA-256 of every file under dir, by path,
+// but the command log (logs/), where every command adds its line.
+func folderHashes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "logs" {
+			return filepath.SkipDir
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		rel, _ := filepath.Rel(dir, path)
+		out[rel] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameFolder(t *testing.T, what string, before, after map[string]string) {
+	t.Helper()
+	for p, h := range before {
+		if after[p] != h {
+			t.Fatalf("%s changed %s", what, p)
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			t.Fatalf("%s created %s", what, p)
+		}
+	}
+}
+
+// TestReadCommandsWriteNothing: verify, the workbook exports and roster
+// show/export open the data folder read-only: every
+// file of the store and the attachments is byte for byte the same
+// afterwards and none is added (not even Badger's lock file); only the
+// command's line is added to logs/golive.log. A folder that does not exist is an
+// error that names it (verify still checks the file, UNKNOWN) and is not
+// created; a folder whose MANIFEST was deleted is refused and keeps its
+// table files.
+func TestReadCommandsWriteNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "sample")
+	if _, err := run("demo", "--data", dir); err != nil {
+		t.Fatal(err)
+	}
+	c, err := core.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := c.Dossiers.List(dossier.Filter{})
+	c.Close()
+	if err != nil || len(list) == 0 {
+		t.Fatalf("sample dossiers: %d %v", len(list), err)
+	}
+	files := t.TempDir()
+	pdf := filepath.Join(files, "confirmation.pdf")
+	if _, err := run("export", "pdf", "--dossier", list[0].ID, "--kind", "confirmation", "--out", pdf, "--data", dir); err != nil {
+		t.Fatal(err)
+	}
+
+	before := folderHashes(t, dir)
+	for _, args := range [][]string{
+		{"verify", pdf, "--data", dir},
+		{"export", "register", "--year", "2026", "--out", filepath.Join(files, "r.xlsx"), "--data", dir},
+		{"roster", "show", "--data", dir},
+		{"roster", "export", "--out", filepath.Join(files, "o.golive-roster"), "--data", dir},
+	} {
+		if _, err := run(args...); err != nil {
+			t.Fatalf("golive %v: %v", args, err)
+		}
+		sameFolder(t, "golive "+args[0]+" "+args[1], before, folderHashes(t, dir))
+	}
+
+	// Verify against a folder that does not exist: the file is still
+	// checked, found in no ledger (UNKNOWN), and the folder not created.
+	missing := filepath.Join(files, "no-such-folder")
+	msg, err := run("verify", pdf, "--data", missing)
+	if err == nil || !strings.Contains(msg, "is not a GoLive data folder") || !strings.Contains(msg, "UNKNOWN") {
+		t.Fatalf("verify against a missing folder: %v\n%s", err, msg)
+	}
+	if _, statErr := os.Stat(missing); !os.IsNotExist(statErr) {
+		t.Fatalf("verify created %s (%v)", missing, statErr)
+	}
+	if _, err := run("roster", "show", "--data", missing); err == nil {
+		t.Fatal("roster show of a missing folder succeeded")
+	}
+	if _, statErr := os.Stat(missing); !os.IsNotExist(statErr) {
+		t.Fatalf("roster show created %s (%v)", missing, statErr)
+	}
+
+	if err := os.Remove(filepath.Join(dir, "MANIFEST")); err != nil {
+		t.Fatal(err)
+	}
+	damaged := folderHashes(t, dir)
+	_, err = run("roster", "show", "--data", dir)
+	wantFailure(t, err, "store.not_found", dir)
+	if msg, err := run("verify", pdf, "--data", dir); err == nil || !strings.Contains(msg, "is not a GoLive data folder") {
+		t.Fatalf("verify against a folder without its MANIFEST: %v\n%s", err, msg)
+	}
+	sameFolder(t, "reading a folder without its MANIFEST", damaged, folderHashes(t, dir))
+}
