@@ -1,11 +1,13 @@
 package template
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golive/backend/apperr"
 )
@@ -79,6 +81,11 @@ const (
 	CodeWindowBadFreeze = "template.window_bad_freeze"
 	// CodeWindowBadRange: a freeze range ends before it starts (params: start, end).
 	CodeWindowBadRange = "template.window_bad_range"
+	// CodeBadID: an id is not a plain name (params: value).
+	CodeBadID = "template.bad_id"
+	// CodeBadText: a text holds a control character or a bidirectional
+	// override (params: rune, as U+XXXX).
+	CodeBadText = "template.bad_text"
 )
 
 // Problem is one inconsistency found in a template.
@@ -410,11 +417,84 @@ func (t *Template) Validate() error {
 	if t.Windows != nil {
 		v.windows("windows", *t.Windows)
 	}
+	v.strings(t)
 
 	if len(v.problems) == 0 {
 		return nil
 	}
 	return &ValidationError{Problems: v.problems}
+}
+
+// strings walks every string of t, as its JSON has them: an id ("id",
+// the template's own too) must be a plain name — letters, digits, '.',
+// '_' and '-', starting with a letter or digit, at most 64 characters, no
+// ".." — so it is never a path; no text may hold a control character
+// (line breaks and tabs aside) or a bidirectional override or isolate,
+// which can make printed text read differently from what it holds.
+func (v *validator) strings(t *Template) {
+	raw, err := json.Marshal(t)
+	if err != nil {
+		return
+	}
+	var doc any
+	if json.Unmarshal(raw, &doc) != nil {
+		return
+	}
+	var walk func(path string, x any)
+	walk = func(path string, x any) {
+		switch x := x.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				p := join(path, k)
+				if s, ok := x[k].(string); ok && k == "id" && s != "" && !plainID(s) {
+					v.add(CodeBadID, p, "value", s)
+					continue
+				}
+				walk(p, x[k])
+			}
+		case []any:
+			for i, e := range x {
+				walk(fmt.Sprintf("%s[%d]", path, i), e)
+			}
+		case string:
+			if r, bad := badRune(x); bad {
+				v.add(CodeBadText, path, "rune", fmt.Sprintf("U+%04X", r))
+			}
+		}
+	}
+	walk("", doc)
+}
+
+// plainID reports whether s is a plain name (see strings).
+func plainID(s string) bool {
+	if s == "" || len(s) > 64 || strings.Contains(s, "..") {
+		return false
+	}
+	for i, r := range s {
+		alnum := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if !alnum && (i == 0 || (r != '.' && r != '_' && r != '-')) {
+			return false
+		}
+	}
+	return true
+}
+
+// badRune returns the first control character (but line break and tab)
+// or bidirectional override/isolate of s.
+func badRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // ValidateWindows checks window settings on their own (before the PMO saves
