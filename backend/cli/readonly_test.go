@@ -54,8 +54,8 @@ func sameFolder(t *testing.T, what string, before, after map[string]string) {
 	}
 }
 
-// TestReadCommandsWriteNothing: verify, the workbook exports and roster
-// show/export open the data folder read-only: every
+// TestReadCommandsWriteNothing: verify, windows, the workbook and
+// calendar exports and roster show/export open the data folder read-only: every
 // file of the store and the attachments is byte for byte the same
 // afterwards and none is added (not even Badger's lock file); only the
 // command's line is added to logs/golive.log. A folder that does not exist is an
@@ -85,6 +85,8 @@ func TestReadCommandsWriteNothing(t *testing.T) {
 	before := folderHashes(t, dir)
 	for _, args := range [][]string{
 		{"verify", pdf, "--data", dir},
+		{"windows", "--year", "2026", "--data", dir},
+		{"export", "plan", "--year", "2027", "--out", filepath.Join(files, "p.ics"), "--data", dir},
 		{"export", "register", "--year", "2026", "--out", filepath.Join(files, "r.xlsx"), "--data", dir},
 		{"roster", "show", "--data", dir},
 		{"roster", "export", "--out", filepath.Join(files, "o.golive-roster"), "--data", dir},
@@ -108,8 +110,12 @@ func TestReadCommandsWriteNothing(t *testing.T) {
 	if _, err := run("roster", "show", "--data", missing); err == nil {
 		t.Fatal("roster show of a missing folder succeeded")
 	}
+	// The windows of a folder with no data yet: the generated plan.
+	if msg, err := run("windows", "--year", "2027", "--data", missing); err != nil || !strings.Contains(msg, "generated plan") {
+		t.Fatalf("windows of a missing folder: %v\n%s", err, msg)
+	}
 	if _, statErr := os.Stat(missing); !os.IsNotExist(statErr) {
-		t.Fatalf("roster show created %s (%v)", missing, statErr)
+		t.Fatalf("a read command created %s (%v)", missing, statErr)
 	}
 
 	if err := os.Remove(filepath.Join(dir, "MANIFEST")); err != nil {

@@ -48,7 +48,12 @@ func (f planFlags) loadPlan(out io.Writer) (window.Plan, error) {
 	if *f.class != "" && !slices.Contains(system.Classes, *f.class) {
 		return window.Plan{}, fmt.Errorf("unknown class %q; classes: %s", *f.class, strings.Join(system.Classes, ", "))
 	}
-	c, err := openData(*f.dir)
+	// The folder is only read; a folder with no GoLive data yet has no
+	// published plan, so the generated one is shown, and nothing created.
+	c, err := openDataReadOnly(*f.dir)
+	if apperr.HasCode(err, "store.not_found") {
+		c, err = core.OpenNothing()
+	}
 	if err != nil {
 		return window.Plan{}, err
 	}
