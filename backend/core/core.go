@@ -203,6 +203,10 @@ func (c *Core) LoadSample() (demo.Summary, error) { return c.loadSample(true) }
 // then taken as the sample profiles claim it (tests publish their own).
 func (c *Core) LoadSampleWithoutRoster() (demo.Summary, error) { return c.loadSample(false) }
 
+// sampleBuildDir is the folder, inside the data folder, where the sample's
+// attachments are built before they are copied into the blob store.
+const sampleBuildDir = ".sample-build"
+
 func (c *Core) loadSample(withRoster bool) (demo.Summary, error) {
 	empty, err := c.Store.Empty()
 	if err != nil {
@@ -217,10 +221,17 @@ func (c *Core) loadSample(withRoster bool) (demo.Summary, error) {
 	if err != nil {
 		return demo.Summary{}, err
 	}
-	tmp, err := os.MkdirTemp("", "golive-sample-")
-	if err != nil {
+	// The sample's attachments are built in a folder inside the data
+	// folder, so a build that was killed leaves nothing in the system's
+	// temporary folder: the next build removes the leftover.
+	tmp := filepath.Join(c.Store.Dir(), sampleBuildDir)
+	if err := os.RemoveAll(tmp); err != nil {
 		_ = mem.Close()
-		return demo.Summary{}, apperr.Wrap(err, "blob.io", "path", os.TempDir())
+		return demo.Summary{}, apperr.Wrap(err, "blob.io", "path", tmp)
+	}
+	if err := os.Mkdir(tmp, 0o700); err != nil {
+		_ = mem.Close()
+		return demo.Summary{}, apperr.Wrap(err, "blob.io", "path", tmp)
 	}
 	defer os.RemoveAll(tmp)
 	m, err := build(mem, tmp)

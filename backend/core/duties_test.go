@@ -4,6 +4,8 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -312,5 +314,33 @@ func TestInboxFollowsTheRoster(t *testing.T) {
 	unlock(t, c, profileWithRole(t, c, "project_manager"))
 	if n := count("applicant_dept_head"); n != 0 {
 		t.Fatalf("the project manager sees %d of the department head's signatures", n)
+	}
+}
+
+// TestSampleLeavesNoTemporaryFiles: building the sample writes nothing in
+// the system's temporary folder, and a build folder a killed build left
+// in the data folder is removed by the next one.
+func TestSampleLeavesNoTemporaryFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+	leftover := filepath.Join(dir, ".sample-build", "blobs", "sha256", "ab")
+	if err := os.MkdirAll(leftover, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	c, err := core.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	c.Clock = sampleClock(c)
+	if _, err := c.LoadSampleWithoutRoster(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Fatalf("the sample build left %d entries in the temporary folder, first %s", len(entries), entries[0].Name())
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".sample-build")); !os.IsNotExist(err) {
+		t.Fatalf("the build folder is still there: %v", err)
 	}
 }
