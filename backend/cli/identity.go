@@ -129,6 +129,21 @@ func unlockProfile(c *core.Core, p profile.Summary) error {
 	return nil
 }
 
+// open opens the data folder of the flags and picks the profile they name
+// (the folder's default when none); the caller closes the folder.
+func (f identityFlags) open() (*core.Core, profile.Summary, error) {
+	c, err := openData(*f.dir)
+	if err != nil {
+		return nil, profile.Summary{}, err
+	}
+	p, err := pickProfile(c, *f.profile)
+	if err != nil {
+		c.Close()
+		return nil, profile.Summary{}, err
+	}
+	return c, p, nil
+}
+
 func runIdentityExport(args []string, out io.Writer) error {
 	f := newIdentityFlags("identity export", "identity card ("+identity.FileExt+")", out)
 	sub := f.fs.String("sub-department", "", "your sub-department (科室/组), if any")
@@ -136,15 +151,11 @@ func runIdentityExport(args []string, out io.Writer) error {
 	if err := f.parse(args, "identity card ("+identity.FileExt+")"); err != nil {
 		return err
 	}
-	c, err := openData(*f.dir)
+	c, p, err := f.open()
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	p, err := pickProfile(c, *f.profile)
-	if err != nil {
-		return err
-	}
 	if err := unlockProfile(c, p); err != nil {
 		return err
 	}
@@ -239,15 +250,11 @@ func runIdentityBackup(args []string, out io.Writer) error {
 	if err := f.parse(args, "key backup ("+profile.BackupExt+")"); err != nil {
 		return err
 	}
-	c, err := openData(*f.dir)
+	c, p, err := f.open()
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	p, err := pickProfile(c, *f.profile)
-	if err != nil {
-		return err
-	}
 	pass, err := passphraseFor(p)
 	if err != nil {
 		return err
