@@ -16,7 +16,7 @@ DEMO_DIR ?= ./demo-data
 BIN := build/bin/golive
 
 .PHONY: help deps deps-test deps-dist fonts frontend build build-dev run demo dist \
-	test test-go fixtures bindings screens e2e gui-smoke check-cjk bench fmt clean
+	test test-go fixtures bindings screens e2e gui-smoke check-cjk bench fuzz fmt clean
 
 help: ## list the targets
 	@echo "GoLive 上线发布台 — make targets:"
@@ -93,8 +93,11 @@ check-cjk: ## only the no-CJK-outside-i18n check
 bench: fonts ## Go benchmarks of the backend
 	go test -run '^$$' -bench . -benchmem ./backend/...
 
+fuzz: fonts ## every Go fuzz target for FUZZTIME each (default 5m), then executions per target
+	scripts/fuzz.sh
+
 fmt: ## gofmt -w every Go file
 	gofmt -w $$(find . \( -name node_modules -o -name .git -o -path ./build \) -prune -o -name '*.go' -print)
 
 clean: ## remove build outputs (binaries, frontend/dist, test logs, screenshots)
-	rm -rf build/bin build/smoke build/test-logs frontend/dist e2e/artifacts
+	rm -rf build/bin build/smoke build/test-logs build/fuzz-logs frontend/dist e2e/artifacts

@@ -13,6 +13,8 @@
 #   vet        go vet ./...
 #   go test    go test -count=1 ./backend/... ./app/... (app/fixtures_test.go also
 #              checks frontend/src/test/fixtures against what the backend returns)
+#   fuzz       scripts/fuzz.sh with FUZZTIME=3s: each Go fuzz target for 3
+#              seconds (one check per target; `make fuzz` runs them longer)
 #   unit       frontend npm test (vitest)
 #   cjk        no CJK text in frontend/src outside src/i18n (scripts/check-cjk.sh)
 #   e2e        build/bin/golive-dev + node --test in e2e/ (Chromium, Xvfb)
@@ -31,8 +33,8 @@ declare -A STATUS
 strip() { sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g'; }
 
 # phase KEY "Title" counter cmd…: run cmd with output to the terminal and
-# build/test-logs/KEY.log; counter (none|go|vitest|node) reads test counts
-# from the log, else the phase counts as one test.
+# build/test-logs/KEY.log; counter (none|go|vitest|node|fuzz) reads test
+# counts from the log, else the phase counts as one test.
 phase() {
   local key=$1 title=$2 counter=$3
   shift 3
@@ -60,6 +62,11 @@ phase() {
       line=$(strip <"$log" | grep -E '^\s*Tests\s' | tail -n1)
       p=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || echo 0)
       f=$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || echo 0)
+      ;;
+    fuzz)
+      # scripts/fuzz.sh's table: one "ok|FAIL  FuzzXxx …" row per target.
+      p=$(grep -cE '^ok +Fuzz' "$log")
+      f=$(grep -cE '^FAIL +Fuzz' "$log")
       ;;
     node)
       p=$(strip <"$log" | grep -E '^(#|ℹ) pass [0-9]+' | tail -n1 | grep -oE '[0-9]+' || echo 0)
@@ -148,6 +155,8 @@ else
 fi
 
 phase gotest "go test ./backend/... ./app/..." go go test -count=1 -v ./backend/... ./app/...
+
+phase fuzz "Fuzz targets, 3s each (scripts/fuzz.sh)" fuzz env FUZZTIME=3s scripts/fuzz.sh
 
 phase unit "Frontend unit tests (npm test)" vitest bash -c 'cd frontend && npm test'
 

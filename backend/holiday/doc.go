@@ -32,7 +32,13 @@
 //
 // holidays are ranges of days off, both dates included; workdays are single
 // make-up working days, named after the holiday they make up for. Every date
-// must lie in the year; a day may not be both; unknown fields are refused.
+// must lie in the year; a day may not be both; unknown fields and a member
+// given twice are refused. A file holds at most MaxFileBytes (4 MiB), at
+// most MaxEntries (366) holidays and as many workdays, each range at most
+// MaxRangeDays (61) days; a name is at most MaxName (64) characters with no
+// control or invisible formatting character. Beyond a limit the file is
+// refused with a code naming it (holiday.too_large, holiday.too_many,
+// holiday.bad_range, holiday.bad_name), never cut short.
 //
 // # iCalendar (.ics) import
 //

@@ -3,7 +3,10 @@ package holiday
 import (
 	"sort"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/6tail/lunar-go/HolidayUtil"
 
@@ -86,9 +89,12 @@ func sortDays(days []Day) {
 }
 
 // Validate checks y's days: dates inside the year, names present, no day
-// both off and working, at least one day. It sorts the days and drops exact
-// duplicates. Codes: holiday.bad_year, holiday.bad_date, holiday.wrong_year,
-// holiday.name_required, holiday.conflict, holiday.empty.
+// both off and working, at least one day; a name is at most MaxName
+// characters of plain text (no control character, no invisible formatting
+// character such as a bidirectional override). It sorts the days and drops
+// exact duplicates. Codes: holiday.bad_year, holiday.bad_date (date),
+// holiday.wrong_year, holiday.name_required, holiday.bad_name (date, max),
+// holiday.conflict, holiday.empty.
 func (y *Year) Validate() error {
 	if y.Year < MinYear || y.Year > MaxYear {
 		return apperr.New("holiday.bad_year", "year", strconv.Itoa(y.Year))
@@ -98,13 +104,17 @@ func (y *Year) Validate() error {
 	for _, d := range y.Days {
 		t, err := time.Parse(time.DateOnly, d.Date)
 		if err != nil {
-			return apperr.New("holiday.bad_date", "date", d.Date)
+			return apperr.New("holiday.bad_date", "date", clip(d.Date))
 		}
 		if t.Year() != y.Year {
 			return apperr.New("holiday.wrong_year", "date", d.Date, "year", strconv.Itoa(y.Year))
 		}
 		if d.Name == "" {
 			return apperr.New("holiday.name_required", "date", d.Date)
+		}
+		if !goodName(d.Name) {
+			return apperr.New("holiday.bad_name", "date", d.Date, "max", strconv.Itoa(MaxName)).
+				WithDetail("the name of %s is longer than %d characters or holds a control or bidirectional formatting character", d.Date, MaxName)
 		}
 		if prev, ok := seen[d.Date]; ok {
 			if prev.Work != d.Work {
@@ -121,4 +131,14 @@ func (y *Year) Validate() error {
 	sortDays(out)
 	y.Days = out
 	return nil
+}
+
+// goodName reports whether a holiday name is at most MaxName characters of
+// valid UTF-8 without control or formatting (Cf: bidirectional overrides,
+// zero-width characters) characters.
+func goodName(s string) bool {
+	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > MaxName {
+		return false
+	}
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) < 0
 }

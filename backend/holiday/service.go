@@ -13,9 +13,6 @@ import (
 
 const bucket = "hol"
 
-// maxImport bounds an imported file.
-const maxImport = 4 << 20
-
 // Service keeps the imported years of a data folder and answers with the
 // imported year where there is one, else the built-in one.
 type Service struct {
@@ -84,15 +81,12 @@ func (s *Service) Save(y Year, by string) (Year, error) {
 	return y, nil
 }
 
-// ImportJSON reads a JSON file (see File) and saves it. Codes: those of
-// ParseJSON and Save, holiday.too_large.
+// ImportJSON reads a JSON file (see File) of at most MaxFileBytes and
+// saves it. Codes: those of ReadFile, ParseJSON and Save.
 func (s *Service) ImportJSON(r io.Reader, file, by string) (Year, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxImport+1))
+	b, err := ReadFile(r, file)
 	if err != nil {
-		return Year{}, apperr.Wrap(err, "holiday.unreadable", "file", file)
-	}
-	if len(b) > maxImport {
-		return Year{}, apperr.New("holiday.too_large", "max", "4 MiB")
+		return Year{}, err
 	}
 	y, err := ParseJSON(b)
 	if err != nil {
@@ -102,13 +96,14 @@ func (s *Service) ImportJSON(r io.Reader, file, by string) (Year, error) {
 	return s.Save(y, by)
 }
 
-// ImportICS reads the days of year from an .ics file and saves them.
-// Codes: those of ParseICS and Save, holiday.too_large.
+// ImportICS reads the days of year from an .ics file of at most
+// MaxFileBytes and saves them. Codes: those of ParseICS and Save,
+// holiday.too_large.
 func (s *Service) ImportICS(year int, r io.Reader, file, by string) (Year, error) {
-	lr := &io.LimitedReader{R: r, N: maxImport + 1}
+	lr := &io.LimitedReader{R: r, N: MaxFileBytes + 1}
 	y, err := ParseICS(year, lr)
 	if lr.N <= 0 {
-		return Year{}, apperr.New("holiday.too_large", "max", "4 MiB")
+		return Year{}, tooLarge()
 	}
 	if err != nil {
 		return Year{}, err

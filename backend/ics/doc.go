@@ -17,5 +17,11 @@
 // zone the caller gives), or as a DATE (all-day; DTEND exclusive). Unknown
 // properties are kept in Event.Props. Errors carry codes: ics.bad_line,
 // ics.bad_time, ics.unknown_zone, ics.no_calendar, ics.unbalanced,
-// ics.line_too_long.
+// ics.line_too_long, ics.not_utf8, ics.too_large, ics.too_many_events,
+// ics.unreadable.
+//
+// Parse reads files from anywhere, so it is bounded: one pass over at most
+// MaxSize bytes, logical lines of at most MaxLogicalLine bytes, at most
+// MaxEvents events, text in UTF-8. A file beyond a limit is refused with a
+// code naming it, never cut short.
 package ics

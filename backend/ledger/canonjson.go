@@ -48,10 +48,36 @@ func invalidJSON(format string, args ...any) error {
 	return apperr.New(CodeInvalidJSON).WithDetail(format, args...)
 }
 
+// canonicalize writes text in canonical form in work linear in its
+// length, whatever its nesting: every byte is copied a bounded number of
+// times. Input whose object keys are already sorted (canonical input, as
+// every stored event's body) is written straight through; other input is
+// first read into a tree whose members are then sorted and written once.
+// (Sorting each object's already written members in place would copy a
+// nested value once per enclosing object: 512 times for the deepest.)
 func canonicalize(text []byte) (json.RawMessage, error) {
 	if !utf8.Valid(text) {
 		return nil, invalidJSON("invalid UTF-8")
 	}
+	out, err := canonicalizeWith(text, func(dec *json.Decoder, tok json.Token, dst []byte) ([]byte, error) {
+		return appendSorted(dst, dec, tok, 0)
+	})
+	if !errors.Is(err, errUnsorted) {
+		return out, err
+	}
+	var tr tree
+	return canonicalizeWith(text, func(dec *json.Decoder, tok json.Token, dst []byte) ([]byte, error) {
+		root, err := tr.read(dec, tok, 0)
+		if err != nil {
+			return nil, err
+		}
+		return tr.appendNode(dst, root)
+	})
+}
+
+// canonicalizeWith decodes the one JSON value of text with write, which
+// appends its canonical form, and refuses trailing data.
+func canonicalizeWith(text []byte, write func(*json.Decoder, json.Token, []byte) ([]byte, error)) (json.RawMessage, error) {
 	dec := json.NewDecoder(bytes.NewReader(text))
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -61,7 +87,7 @@ func canonicalize(text []byte) (json.RawMessage, error) {
 		}
 		return nil, apperr.Wrap(err, CodeInvalidJSON)
 	}
-	out, err := appendCanonValue(make([]byte, 0, len(text)), dec, tok, 0)
+	out, err := write(dec, tok, make([]byte, 0, len(text)))
 	if err != nil {
 		return nil, err
 	}
@@ -71,76 +97,14 @@ func canonicalize(text []byte) (json.RawMessage, error) {
 	return out, nil
 }
 
-type member struct {
-	key string
-	val []byte
-}
+// errUnsorted stops appendSorted at the first object whose keys are not in
+// canonical order.
+var errUnsorted = errors.New("object keys not sorted")
 
-func appendCanonValue(dst []byte, dec *json.Decoder, tok json.Token, depth int) ([]byte, error) {
+// appendScalar appends the canonical form of a token that is not a
+// delimiter.
+func appendScalar(dst []byte, tok json.Token) ([]byte, error) {
 	switch v := tok.(type) {
-	case json.Delim:
-		if depth >= maxDepth {
-			return nil, invalidJSON("nesting deeper than %d", maxDepth)
-		}
-		switch v {
-		case '[':
-			dst = append(dst, '[')
-			for i := 0; ; i++ {
-				t, err := dec.Token()
-				if err != nil {
-					return nil, wrapSyntax(err)
-				}
-				if t == json.Delim(']') {
-					return append(dst, ']'), nil
-				}
-				if i > 0 {
-					dst = append(dst, ',')
-				}
-				if dst, err = appendCanonValue(dst, dec, t, depth+1); err != nil {
-					return nil, err
-				}
-			}
-		case '{':
-			var ms []member
-			for {
-				t, err := dec.Token()
-				if err != nil {
-					return nil, wrapSyntax(err)
-				}
-				if t == json.Delim('}') {
-					break
-				}
-				key, ok := t.(string)
-				if !ok {
-					return nil, invalidJSON("object key is not a string")
-				}
-				vt, err := dec.Token()
-				if err != nil {
-					return nil, wrapSyntax(err)
-				}
-				val, err := appendCanonValue(nil, dec, vt, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				ms = append(ms, member{key, val})
-			}
-			sort.Slice(ms, func(i, j int) bool { return ms[i].key < ms[j].key })
-			dst = append(dst, '{')
-			for i, m := range ms {
-				if i > 0 {
-					if ms[i-1].key == m.key {
-						return nil, invalidJSON("duplicate object key %q", m.key)
-					}
-					dst = append(dst, ',')
-				}
-				dst = appendString(dst, m.key)
-				dst = append(dst, ':')
-				dst = append(dst, m.val...)
-			}
-			return append(dst, '}'), nil
-		default:
-			return nil, invalidJSON("unexpected %q", rune(v))
-		}
 	case string:
 		return appendString(dst, v), nil
 	case json.Number:
@@ -155,6 +119,182 @@ func appendCanonValue(dst []byte, dec *json.Decoder, tok json.Token, depth int) 
 	default:
 		return nil, invalidJSON("unexpected token %T", tok)
 	}
+}
+
+// appendSorted appends the value that starts with tok, as long as every
+// object's keys come in strictly increasing order (errUnsorted otherwise;
+// a key given twice in a row is refused as a duplicate).
+func appendSorted(dst []byte, dec *json.Decoder, tok json.Token, depth int) ([]byte, error) {
+	d, ok := tok.(json.Delim)
+	if !ok {
+		return appendScalar(dst, tok)
+	}
+	if depth >= maxDepth {
+		return nil, invalidJSON("nesting deeper than %d", maxDepth)
+	}
+	switch d {
+	case '[':
+		dst = append(dst, '[')
+		for i := 0; ; i++ {
+			t, err := dec.Token()
+			if err != nil {
+				return nil, wrapSyntax(err)
+			}
+			if t == json.Delim(']') {
+				return append(dst, ']'), nil
+			}
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = appendSorted(dst, dec, t, depth+1); err != nil {
+				return nil, err
+			}
+		}
+	case '{':
+		dst = append(dst, '{')
+		prev := ""
+		for i := 0; ; i++ {
+			t, err := dec.Token()
+			if err != nil {
+				return nil, wrapSyntax(err)
+			}
+			if t == json.Delim('}') {
+				return append(dst, '}'), nil
+			}
+			key, ok := t.(string)
+			if !ok {
+				return nil, invalidJSON("object key is not a string")
+			}
+			if i > 0 {
+				if key == prev {
+					return nil, invalidJSON("duplicate object key %q", key)
+				}
+				if key < prev {
+					return nil, errUnsorted
+				}
+				dst = append(dst, ',')
+			}
+			prev = key
+			dst = appendString(dst, key)
+			dst = append(dst, ':')
+			vt, err := dec.Token()
+			if err != nil {
+				return nil, wrapSyntax(err)
+			}
+			if dst, err = appendSorted(dst, dec, vt, depth+1); err != nil {
+				return nil, err
+			}
+		}
+	default:
+		return nil, invalidJSON("unexpected %q", rune(d))
+	}
+}
+
+// tree holds a JSON value read whole: the canonical bytes of its scalars
+// in one buffer, and a node per value.
+type tree struct {
+	scalars []byte
+	nodes   []node
+}
+
+// node is one value of a tree: a scalar (the span lo:hi of scalars), an
+// array or an object (kids, with keys for an object's members).
+type node struct {
+	kind   byte // 's', '[' or '{'
+	lo, hi int
+	keys   []string
+	kids   []int
+}
+
+// read reads the value that starts with tok and returns its node's index.
+func (tr *tree) read(dec *json.Decoder, tok json.Token, depth int) (int, error) {
+	d, ok := tok.(json.Delim)
+	if !ok {
+		lo := len(tr.scalars)
+		b, err := appendScalar(tr.scalars, tok)
+		if err != nil {
+			return 0, err
+		}
+		tr.scalars = b
+		tr.nodes = append(tr.nodes, node{kind: 's', lo: lo, hi: len(b)})
+		return len(tr.nodes) - 1, nil
+	}
+	if depth >= maxDepth {
+		return 0, invalidJSON("nesting deeper than %d", maxDepth)
+	}
+	if d != '[' && d != '{' {
+		return 0, invalidJSON("unexpected %q", rune(d))
+	}
+	var keys []string
+	var kids []int
+	for {
+		t, err := dec.Token()
+		if err != nil {
+			return 0, wrapSyntax(err)
+		}
+		if t == json.Delim(']') || t == json.Delim('}') {
+			break
+		}
+		if d == '{' {
+			key, ok := t.(string)
+			if !ok {
+				return 0, invalidJSON("object key is not a string")
+			}
+			keys = append(keys, key)
+			if t, err = dec.Token(); err != nil {
+				return 0, wrapSyntax(err)
+			}
+		}
+		k, err := tr.read(dec, t, depth+1)
+		if err != nil {
+			return 0, err
+		}
+		kids = append(kids, k)
+	}
+	if d == '{' {
+		// Sort the members by key, keeping keys and kids together.
+		idx := make([]int, len(keys))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.Slice(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+		sk, sn := make([]string, len(keys)), make([]int, len(kids))
+		for i, j := range idx {
+			sk[i], sn[i] = keys[j], kids[j]
+			if i > 0 && sk[i-1] == sk[i] {
+				return 0, invalidJSON("duplicate object key %q", sk[i])
+			}
+		}
+		keys, kids = sk, sn
+	}
+	tr.nodes = append(tr.nodes, node{kind: byte(d), keys: keys, kids: kids})
+	return len(tr.nodes) - 1, nil
+}
+
+// appendNode appends node n's canonical form.
+func (tr *tree) appendNode(dst []byte, n int) ([]byte, error) {
+	nd := &tr.nodes[n]
+	if nd.kind == 's' {
+		return append(dst, tr.scalars[nd.lo:nd.hi]...), nil
+	}
+	dst = append(dst, nd.kind)
+	for i, k := range nd.kids {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if nd.kind == '{' {
+			dst = appendString(dst, nd.keys[i])
+			dst = append(dst, ':')
+		}
+		var err error
+		if dst, err = tr.appendNode(dst, k); err != nil {
+			return nil, err
+		}
+	}
+	if nd.kind == '{' {
+		return append(dst, '}'), nil
+	}
+	return append(dst, ']'), nil
 }
 
 func wrapSyntax(err error) error {

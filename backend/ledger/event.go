@@ -232,6 +232,12 @@ func (e Event) checkContent(checkBody bool) error {
 	if y := e.Time.Year(); y < 0 || y > 9999 {
 		return e.malformed("year %d outside 0000-9999", y)
 	}
+	if _, off := e.Time.Zone(); off%60 != 0 {
+		// RFC 3339 writes offsets in whole minutes: such a time would be
+		// signed as another instant than the one it holds (local mean
+		// times before 1900 have offsets like +00:09:21).
+		return e.malformed("the zone's offset at %s is %d s, not a whole number of minutes", e.Time.UTC().Format(time.RFC3339), off)
+	}
 	if len(e.Body) == 0 {
 		return e.malformed("body is empty")
 	}

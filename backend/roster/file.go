@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"slices"
 	"strconv"
 
 	"golive/backend/apperr"
@@ -26,7 +25,11 @@ const FileFormat = "golive-roster/1"
 // FileExt is the extension of a roster file.
 const FileExt = ".golive-roster"
 
-// MaxFileBytes is the largest roster file ReadFile accepts.
+// MaxFileBytes is the largest roster file ReadFile and ParseFile accept
+// (roster.file_too_large, params max in bytes): a roster version takes a
+// few kilobytes, so this holds thousands of versions. Reading is linear
+// in the file: one JSON pass, then each event decoded (ledger.Unmarshal,
+// itself linear) and its signature checked once.
 const MaxFileBytes = 32 << 20
 
 // Codes of roster files (ReadFile, ParseFile, Export, Preview, Accept).
@@ -200,16 +203,20 @@ const (
 // roster.file_roots when there is none or more than one signer of first
 // versions.
 func rootOf(f File) (string, error) {
-	var roots []string
+	// A set, not a list: a file of many first versions by many keys would
+	// make a list search quadratic.
+	roots := map[string]bool{}
+	root := ""
 	for _, e := range f.Events {
-		if len(e.Parents) == 0 && !slices.Contains(roots, e.Author) {
-			roots = append(roots, e.Author)
+		if len(e.Parents) == 0 {
+			roots[e.Author] = true
+			root = e.Author
 		}
 	}
 	if len(roots) != 1 {
 		return "", apperr.New(CodeFileRoots, "roots", strconv.Itoa(len(roots)))
 	}
-	return roots[0], nil
+	return root, nil
 }
 
 // Preview checks a received roster file as a chain rooted in its own

@@ -25,7 +25,7 @@ func withRoles(f *folder, roles ...string) {
 
 // published is a folder whose PMO published versions 1 and 2 of
 // baseRoster (version 2 adds a delegation), and its exported file.
-func published(t *testing.T) (*folder, []byte) {
+func published(t testing.TB) (*folder, []byte) {
 	t.Helper()
 	f := openFolder(t, "pmo")
 	f.publish(t, baseRoster())

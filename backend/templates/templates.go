@@ -7,6 +7,7 @@ package templates
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"sort"
 	"sync"
@@ -161,20 +162,30 @@ func (r *Registry) Export(key, path string) error {
 	return nil
 }
 
-// Import reads a template JSON file, validates it strictly and saves it
-// as a new version (not current). Codes: template.unreadable, the
-// template's parse and validation codes, template.version_exists.
+// MaxImportBytes is the largest template file Import reads
+// (template.too_large, params max): the default template takes about
+// 60 KiB.
+const MaxImportBytes = 4 << 20
+
+// Import reads a template JSON file of at most MaxImportBytes, validates
+// it strictly and saves it as a new version (not current). It reads no
+// more than MaxImportBytes and one byte whatever the file claims to be (a
+// pipe or a device has no size to check beforehand). Codes:
+// template.unreadable, template.too_large (max), the template's parse and
+// validation codes, template.version_exists.
 func (r *Registry) Import(path, by string, roles []string) (Info, error) {
-	fi, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return Info{}, apperr.Wrap(err, "template.unreadable", "path", path)
 	}
-	if fi.Size() > 4<<20 {
-		return Info{}, apperr.New("template.too_large", "max", "4 MiB")
-	}
-	raw, err := os.ReadFile(path)
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, MaxImportBytes+1))
 	if err != nil {
 		return Info{}, apperr.Wrap(err, "template.unreadable", "path", path)
+	}
+	if len(raw) > MaxImportBytes {
+		return Info{}, apperr.New("template.too_large", "max", "4 MiB").
+			WithDetail("the template file holds more than %d bytes", MaxImportBytes)
 	}
 	t, err := template.Parse(raw)
 	if err != nil {

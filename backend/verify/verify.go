@@ -152,7 +152,9 @@ func CheckFile(path string, svc *documents.Service) (Report, error) {
 
 // Check verifies doc's digital signature, compares its pages with its
 // embedded payload and content, and those with the store behind svc (see
-// the package comment).
+// the package comment). svc is required: without a data folder, pass the
+// Documents of core.OpenNothing, as `golive verify` does. A doc over
+// MaxFileSize bytes is refused (verify.file_too_large) unread.
 func Check(doc []byte, svc *documents.Service) Report {
 	r := Report{Status: Match, Differences: []Difference{}, Problems: []Problem{}}
 	r.check(doc, svc)

@@ -13,8 +13,9 @@ import (
 // ImportHolidays imports the holiday schedule in file (read from r) as the
 // PMO: a name ending in .ics is read as iCalendar for year, anything else
 // as the JSON format of package holiday (whose own year must equal year).
-// The import overrides the built-in data for that year. Codes:
-// profile.locked, window.not_permitted, window.bad_year,
+// The import overrides the built-in data for that year. A file over
+// holiday.MaxFileBytes is refused (holiday.too_large), never cut short.
+// Codes: profile.locked, window.not_permitted, window.bad_year,
 // holiday.wrong_year (a JSON file for another year), and the holiday and
 // ics codes.
 func (s *Service) ImportHolidays(year int, file string, r io.Reader) (holiday.Year, error) {
@@ -29,9 +30,9 @@ func (s *Service) ImportHolidays(year int, file string, r io.Reader) (holiday.Ye
 	if strings.EqualFold(filepath.Ext(name), ".ics") {
 		return s.Holidays.ImportICS(year, r, name, sum.ID)
 	}
-	b, err := io.ReadAll(io.LimitReader(r, 4<<20))
+	b, err := holiday.ReadFile(r, name)
 	if err != nil {
-		return holiday.Year{}, apperr.Wrap(err, "holiday.unreadable", "file", name)
+		return holiday.Year{}, err
 	}
 	y, err := holiday.ParseJSON(b)
 	if err != nil {
