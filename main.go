@@ -54,7 +54,7 @@ func dataDirFromArgs(args []string) string {
 }
 
 func runApp(dir string) error {
-	c, openErr := core.Open(dir)
+	c, openErr := core.OpenForApp(dir)
 	if openErr != nil {
 		// Still open a window: it says why (for instance that the folder is
 		// open in another GoLive), and the single-instance lock below hands
@@ -62,8 +62,13 @@ func runApp(dir string) error {
 		fmt.Fprintln(os.Stderr, "golive:", cli.Explain(openErr))
 	}
 	// The log opens after the store, which creates the folder; a folder
-	// that could not be made logs to stderr.
-	lg := applog.Open(dir, applog.Options{Fallback: os.Stderr})
+	// that could not be made, or that is damaged (whose files stay as they
+	// are), logs to stderr.
+	logDir := dir
+	if apperr.HasCode(openErr, "store.damaged") || (c != nil && c.Store.ReadOnly()) {
+		logDir = ""
+	}
+	lg := applog.Open(logDir, applog.Options{Fallback: os.Stderr})
 	app.SetLog(lg)
 	if openErr != nil {
 		lg.Error("data folder not opened", "code", apperr.Code(openErr), "error", openErr.Error())

@@ -47,6 +47,7 @@ type API struct {
 	Windows  *WindowAPI
 	Docs     *DocumentsAPI
 	Roster   *RosterAPI
+	Backup   *BackupAPI
 }
 
 // New builds the bound structs over c. When the folder could not be opened
@@ -62,12 +63,13 @@ func New(c *core.Core, openErr error) *API {
 		Windows:  &WindowAPI{c: c},
 		Docs:     &DocumentsAPI{c: c},
 		Roster:   &RosterAPI{c: c},
+		Backup:   &BackupAPI{c: c},
 	}
 }
 
 // Bind lists the structs for wails' Bind option.
 func (a *API) Bind() []any {
-	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs, a.Roster}
+	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs, a.Roster, a.Backup}
 }
 
 // Startup receives the Wails context; kept for runtime calls later.
@@ -75,6 +77,7 @@ func (a *API) Startup(ctx context.Context) {
 	a.App.ctx, a.Dossiers.ctx, a.Template.ctx, a.Windows.ctx, a.Docs.ctx = ctx, ctx, ctx, ctx, ctx
 	a.Profiles.ctx = ctx
 	a.Roster.ctx = ctx
+	a.Backup.ctx = ctx
 }
 
 // SecondInstance brings this window to the front when GoLive is started

@@ -3,6 +3,9 @@ package app
 import (
 	"context"
 
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"golive/backend/check"
 	"golive/backend/core"
 	"golive/backend/demo"
 )
@@ -32,3 +35,21 @@ func (a *AppAPI) Preferences() (core.Preferences, error) { return result(a.c.Pre
 
 // SetPreferences stores the UI preferences.
 func (a *AppAPI) SetPreferences(p core.Preferences) error { return fail(a.c.SetPreferences(p)) }
+
+// CheckEvent is the Wails event CheckFolder reports its progress with: the
+// name of the area being checked (check.Area…).
+const CheckEvent = "check:area"
+
+// CheckFolder walks the whole data folder — files, ledger, checkpoints,
+// index, records, attachments — and returns what is wrong (check.Open).
+// It changes nothing.
+func (a *AppAPI) CheckFolder() (check.Report, error) {
+	if a.c == nil {
+		return check.Report{}, fail(a.openErr)
+	}
+	return check.Open(a.c, func(area string) {
+		if a.ctx != nil {
+			runtime.EventsEmit(a.ctx, CheckEvent, area)
+		}
+	}), nil
+}

@@ -190,6 +190,8 @@ func TestFrontendFixtures(t *testing.T) {
 	recordMerged(r)
 	recordRoster(r)
 	recordRosterMarks(r)
+	recordBackup(r)
+	recordCheck(r)
 
 	written := map[string][]byte{}
 	for name, recs := range r.files {

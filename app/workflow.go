@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -172,17 +174,49 @@ func (d *DossierAPI) SaveDeliverable(sha256, name string) (string, error) {
 }
 
 // OpenDeliverable opens a stored version with the system's default
-// application, from a copy in the temporary folder.
+// application, from a copy in the temporary folder. The copy must outlive
+// the call (the viewer reads it after), so copies older than a day are
+// removed on the next call, and a copy that could not be opened at once.
 func (d *DossierAPI) OpenDeliverable(sha256, name string) error {
-	dir, err := os.MkdirTemp("", "golive-open-")
+	pruneOpenCopies(os.TempDir(), time.Now().Add(-openCopyAge))
+	dir, err := os.MkdirTemp("", openCopyPrefix+"*")
 	if err != nil {
 		return fail(apperr.Wrap(err, "blob.io", "path", os.TempDir()))
 	}
 	path := filepath.Join(dir, filepath.Base(name))
-	if err := d.c.Dossiers.Blobs.CopyTo(sha256, path, nil); err != nil {
-		return fail(err)
+	err = d.c.Dossiers.Blobs.CopyTo(sha256, path, nil)
+	if err == nil {
+		err = openWithSystem(path)
 	}
-	return fail(openWithSystem(path))
+	if err != nil {
+		_ = os.RemoveAll(dir)
+	}
+	return fail(err)
+}
+
+// openCopyPrefix starts the name of the folders OpenDeliverable copies a
+// file into; openCopyAge is how long such a folder is kept.
+const (
+	openCopyPrefix = "golive-open-"
+	openCopyAge    = 24 * time.Hour
+)
+
+// pruneOpenCopies removes the folders of OpenDeliverable in tmp last
+// changed before cutoff (a file a viewer still holds open on Windows stays
+// until a later call).
+func pruneOpenCopies(tmp string, cutoff time.Time) {
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), openCopyPrefix) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.ModTime().Before(cutoff) {
+			_ = os.RemoveAll(filepath.Join(tmp, e.Name()))
+		}
+	}
 }
 
 func (d *DossierAPI) cancelled(id string, err error) (dossier.View, error) {

@@ -1,9 +1,17 @@
 // Package blob keeps attachment contents in a data folder, addressed by
 // their SHA-256: blobs/sha256/ab/cdef… holds the bytes whose hash is
 // abcdef…. Files stream through in fixed-size chunks, so a 500 MB release
-// package never sits in memory; a write lands in a temporary file that is
-// synced and renamed into place, so a crash leaves either the whole blob or
-// nothing. Equal contents are stored once.
+// package never sits in memory.
+//
+// A blob is kept only when the event that references it is in the ledger.
+// Stage writes the bytes into blobs/staging (first as .incoming-…, then,
+// synced and hashed, as <sha256>-<random>) and returns a Staged; the
+// caller commits its event and then calls Keep, which moves the file to
+// its content-addressed name, or Discard when the event was refused.
+// Sweep, run when the folder is opened for writing, finishes what a
+// process killed in between left: it keeps the staged blobs an event
+// references and removes every other staged or temporary file and every
+// stored blob no event references. Equal contents are stored once.
 package blob
 
 import (
@@ -11,13 +19,16 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"golive/backend/apperr"
+	"golive/backend/internal/diskfree"
 )
 
 // ChunkSize is the size of the buffer contents stream through.
@@ -29,12 +40,28 @@ const MaxSize int64 = 8 << 30
 
 var hexSHA = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
+// incoming starts the name of a file still being written.
+const incoming = ".incoming-"
+
 // Store is the blob folder of one data folder.
 type Store struct {
-	dir string
+	// data is the data folder, named by the disk_full and read_only codes.
+	data string
+	// dir holds the kept blobs, staging the staged ones.
+	dir, staging string
+	// readOnly stores refuse every write (blob.read_only).
+	readOnly bool
 	// NoSync skips fsync: only for scratch stores whose contents are
 	// copied elsewhere (the sample builder).
 	NoSync bool
+	// Reserve is the room a write must leave free on the disk
+	// (diskfree.Reserve, set by Open): a blob that would leave less is
+	// refused with blob.disk_full, so the store's own files never meet a
+	// full disk. Zero turns the check off.
+	Reserve int64
+	// WrapWrite, when set, wraps the file each blob is written to: tests
+	// fail writes with it as a full disk would.
+	WrapWrite func(io.Writer) io.Writer
 }
 
 // Info describes a stored blob.
@@ -48,37 +75,68 @@ type Info struct {
 // Progress is called after each chunk with the bytes done so far.
 type Progress func(done int64)
 
-// Open returns the blob store under dataDir/blobs, creating it.
+// Open returns the blob store under dataDir/blobs, creating it. Codes:
+// blob.read_only, blob.disk_full, blob.io.
 func Open(dataDir string) (*Store, error) {
-	dir := filepath.Join(dataDir, "blobs", "sha256")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, apperr.Wrap(err, "blob.io", "path", dir)
+	s := &Store{data: dataDir, dir: filepath.Join(dataDir, "blobs", "sha256"), staging: filepath.Join(dataDir, "blobs", "staging"),
+		Reserve: diskfree.Reserve}
+	for _, d := range []string{s.dir, s.staging} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return nil, s.fail(err, d)
+		}
 	}
-	return &Store{dir: dir}, nil
+	return s, nil
 }
 
 // OpenExisting opens the blob store of dataDir for reading, creating
 // nothing: a folder without attachments has no blobs folder, and reading
-// one then fails with blob.not_found.
+// one then fails with blob.not_found. Every write is refused with
+// blob.read_only.
 func OpenExisting(dataDir string) *Store {
-	return &Store{dir: filepath.Join(dataDir, "blobs", "sha256")}
+	return &Store{data: dataDir, dir: filepath.Join(dataDir, "blobs", "sha256"), staging: filepath.Join(dataDir, "blobs", "staging"), readOnly: true}
 }
 
 func (s *Store) path(sum string) string { return filepath.Join(s.dir, sum[:2], sum[2:]) }
 
-// Put streams r into the store and returns its digest and size. Codes:
-// blob.too_large beyond limit bytes (nothing is kept), blob.io.
-func (s *Store) Put(r io.Reader, limit int64, progress Progress) (Info, error) {
+// Staged is a blob written to the staging area and not kept yet: Keep
+// moves it to its content-addressed name once the event referencing it is
+// committed, Discard removes it. A Staged is used by one goroutine.
+type Staged struct {
+	Info
+	s    *Store
+	path string
+	done bool
+}
+
+// Stage streams r into the staging area and returns it hashed, synced and
+// named by its digest, not yet kept. Codes: blob.too_large beyond limit
+// bytes, blob.disk_full when the disk fills up or the blob would leave
+// less than Reserve free, blob.read_only, blob.io; nothing is left behind
+// on error.
+func (s *Store) Stage(r io.Reader, limit int64, progress Progress) (*Staged, error) {
+	if s.readOnly {
+		return nil, apperr.New("blob.read_only", "dir", s.data)
+	}
 	if limit <= 0 || limit > MaxSize {
 		limit = MaxSize
 	}
-	tmp, err := os.CreateTemp(s.dir, ".incoming-*")
+	if err := os.MkdirAll(s.staging, 0o700); err != nil {
+		return nil, s.fail(err, s.staging)
+	}
+	tmp, err := os.CreateTemp(s.staging, incoming+"*")
 	if err != nil {
-		return Info{}, apperr.Wrap(err, "blob.io", "path", s.dir)
+		return nil, s.fail(err, s.staging)
 	}
 	defer os.Remove(tmp.Name()) // no-op after the rename
+	var w io.Writer = tmp
+	if s.WrapWrite != nil {
+		w = s.WrapWrite(tmp)
+	}
 	h := sha256.New()
-	n, err := copyChunks(io.MultiWriter(tmp, h), io.LimitReader(r, limit+1), progress)
+	n, err := copyChunks(io.MultiWriter(w, h), io.LimitReader(r, limit+1), progress)
+	if werr := (writeError{}); err != nil && !errors.As(err, &werr) {
+		err = asIO(err, tmp.Name()) // reading the contents failed, not the disk
+	}
 	if err == nil && n > limit {
 		err = apperr.New("blob.too_large", "max", formatSize(limit))
 	}
@@ -89,23 +147,82 @@ func (s *Store) Put(r io.Reader, limit int64, progress Progress) (Info, error) {
 		err = cerr
 	}
 	if err != nil {
-		return Info{}, asIO(err, tmp.Name())
+		return nil, s.fail(err, tmp.Name())
+	}
+	if s.Reserve > 0 && diskfree.Below(s.staging, s.Reserve) {
+		return nil, apperr.New("blob.disk_full", "dir", s.data)
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
+	path := filepath.Join(s.staging, sum+"-"+strings.TrimPrefix(filepath.Base(tmp.Name()), incoming))
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return nil, s.fail(err, path)
+	}
+	if !s.NoSync {
+		// The staged name must survive a power cut once the event that
+		// references it is committed: the sweep keeps it by this name.
+		syncDir(s.staging)
+	}
+	return &Staged{Info: Info{SHA256: sum, Size: n}, s: s, path: path}, nil
+}
+
+// Keep moves the staged blob to its content-addressed name (or drops it
+// when that blob is already stored); call it once the event referencing
+// it is committed. A blob Keep could not move stays staged, and the next
+// sweep keeps it. Codes: blob.disk_full, blob.read_only, blob.io.
+func (b *Staged) Keep() error {
+	if b == nil || b.done {
+		return nil
+	}
+	if err := b.s.place(b.path, b.SHA256); err != nil {
+		return err
+	}
+	b.done = true
+	return nil
+}
+
+// Discard removes the staged blob: its event was refused. It does nothing
+// after Keep.
+func (b *Staged) Discard() {
+	if b == nil || b.done {
+		return
+	}
+	_ = os.Remove(b.path)
+	b.done = true
+}
+
+// place renames the staged file path to the blob sum's name, or removes
+// it when sum is already stored (equal contents are stored once).
+func (s *Store) place(path, sum string) error {
 	dst := s.path(sum)
 	if _, err := os.Stat(dst); err == nil {
-		return Info{SHA256: sum, Size: n}, nil
+		_ = os.Remove(path)
+		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
-		return Info{}, asIO(err, dst)
+		return s.fail(err, dst)
 	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		return Info{}, asIO(err, dst)
+	if err := os.Rename(path, dst); err != nil {
+		return s.fail(err, dst)
 	}
 	if !s.NoSync {
 		syncDir(filepath.Dir(dst))
 	}
-	return Info{SHA256: sum, Size: n}, nil
+	return nil
+}
+
+// Put streams r into the store and keeps it at once, for contents whose
+// events are already in the ledger or copied with them (the sample, a
+// restore). Codes: those of Stage and Keep.
+func (s *Store) Put(r io.Reader, limit int64, progress Progress) (Info, error) {
+	b, err := s.Stage(r, limit, progress)
+	if err != nil {
+		return Info{}, err
+	}
+	if err := b.Keep(); err != nil {
+		b.Discard()
+		return Info{}, err
+	}
+	return b.Info, nil
 }
 
 // PutFile stores the file at path; see Put.
@@ -216,7 +333,7 @@ func copyChunks(dst io.Writer, src io.Reader, progress Progress) (int64, error) 
 		n, err := io.ReadFull(src, buf)
 		if n > 0 {
 			if _, werr := dst.Write(buf[:n]); werr != nil {
-				return done, werr
+				return done, writeError{werr}
 			}
 			done += int64(n)
 			if progress != nil {
@@ -239,6 +356,12 @@ func syncDir(dir string) {
 	}
 }
 
+// writeError marks an error of the writing side of copyChunks (the disk),
+// as opposed to the reading side (the file being stored).
+type writeError struct{ error }
+
+func (e writeError) Unwrap() error { return e.error }
+
 func asIO(err error, path string) error {
 	if err == nil {
 		return nil
@@ -246,6 +369,24 @@ func asIO(err error, path string) error {
 	var ae *apperr.Error
 	if errors.As(err, &ae) {
 		return err
+	}
+	return apperr.Wrap(err, "blob.io", "path", path)
+}
+
+// fail turns an error writing into the store into its code: a full disk
+// is blob.disk_full and a folder that may not be written blob.read_only,
+// both naming the data folder; anything else is blob.io naming path.
+func (s *Store) fail(err error, path string) error {
+	var ae *apperr.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ae):
+		return err
+	case diskfree.IsFull(err):
+		return apperr.Wrap(err, "blob.disk_full", "dir", s.data)
+	case errors.Is(err, syscall.EROFS), errors.Is(err, fs.ErrPermission):
+		return apperr.Wrap(err, "blob.read_only", "dir", s.data)
 	}
 	return apperr.Wrap(err, "blob.io", "path", path)
 }

@@ -151,12 +151,18 @@ func openData(dir string) (*core.Core, error) {
 	if dir == "" {
 		dir = core.DefaultDataDir()
 	}
+	writing = true
 	c, err := core.Open(dir)
 	if err != nil {
 		return nil, Explain(err)
 	}
 	return c, nil
 }
+
+// writing is set when the running command opened its data folder for
+// writing; only such a command leaves its line in the folder's log (a
+// command that only reads leaves every file as it was).
+var writing bool
 
 func runDemo(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
@@ -207,12 +213,43 @@ func Explain(err error) error {
 		return explained(err, "the data folder %s is already open in another GoLive window or command; close it first", e.Params["dir"])
 	case "store.not_found":
 		return explained(err, "%s is not a GoLive data folder (it does not exist or holds no GoLive data); nothing was created", e.Params["dir"])
+	case "store.damaged":
+		return explained(err, "the data folder %s is damaged: %s (%s); nothing was changed. Restore it from a backup (golive restore BACKUP --data NEW-FOLDER) or run 'golive check --data %s' for every problem", e.Params["dir"], damageWords(e.Params["problem"]), e.Params["file"], e.Params["dir"])
+	case "store.needs_recovery":
+		return explained(err, "the data folder %s was not closed cleanly (%s was left by an interrupted write); open it once in GoLive, which recovers it, then run this command again", e.Params["dir"], e.Params["file"])
+	case "store.events_missing":
+		return explained(err, "%s events of %s that this folder held before are gone (first: %s): the folder was rolled back or edited; restore it from a backup, and run 'golive check' for details", e.Params["count"], e.Params["stream"], e.Params["first"])
+	case "store.not_writable":
+		return explained(err, "cannot write to the data folder %s: its disk is read-only or you may not write there; nothing was changed", e.Params["dir"])
+	case "store.disk_full":
+		return explained(err, "the disk of the data folder %s is almost full; nothing was saved: free some space and try again", e.Params["dir"])
+	case "store.read_only":
+		return explained(err, "the data folder %s is open read-only (it is damaged or being checked); nothing was written", e.Params["dir"])
+	case "check.failed":
+		return explained(err, "%s problem(s) found in %s (listed above); restore the folder from a backup (golive restore BACKUP --data NEW-FOLDER)", e.Params["count"], e.Params["dir"])
 	case "store.open_failed":
 		return explained(err, "cannot open the data folder %s: %s", e.Params["dir"], e.Detail)
 	case "core.not_empty":
 		return explained(err, "the data folder already holds data; sample data goes into an empty folder")
 	}
 	return explained(err, "%s", strings.TrimSpace(e.Error()))
+}
+
+// damageWords says what a store.damaged problem means.
+func damageWords(problem string) string {
+	switch problem {
+	case "manifest_missing":
+		return "its MANIFEST, the list of its table files, is missing"
+	case "manifest_damaged":
+		return "its MANIFEST, the list of its table files, is damaged or cut short"
+	case "table_missing":
+		return "a table file its MANIFEST lists is missing"
+	case "table_unlisted":
+		return "a table file is not listed in its MANIFEST (an older MANIFEST?)"
+	case "table_damaged":
+		return "a table file fails its checksum or is cut short"
+	}
+	return problem
 }
 
 // sentence is an error worded for the terminal that keeps the error it

@@ -32,7 +32,8 @@ func init() {
 	registerExport("plan-xlsx", "golive export plan-xlsx --year Y --out F.xlsx [--data DIR]  发布窗口计划 workbook", runExportPlanWorkbook)
 	registerExport("user-test", "golive export user-test [--dossier ID] --out F.xlsx [--data DIR]  blank 用户测试报告", runExportUserTest)
 	register("generate", "golive generate --dossier ID --doc DOC [--out F.pdf] [--profile ID] [--data DIR]  make a standard document and attach it", runGenerate)
-	register("verify", "golive verify FILE.pdf [--json] [--data DIR]  check a document's signature and content; exit 0 only when all matches", runVerify)
+	register("verify", "golive verify FILE.pdf [--json] [--data DIR]  check a document's signature and content; exit 0 only when all matches\n"+
+		"  golive verify ARCHIVE.zip [--fingerprint FP] [--json]  check a dossier archive (golive export archive) offline", runVerify)
 }
 
 // docFlags are the flags every document command shares.
@@ -363,6 +364,7 @@ func runVerify(args []string, out io.Writer) error {
 	fs.SetOutput(out)
 	dir := dataFlag(fs, "the data folder to compare with")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	fingerprint := fs.String("fingerprint", "", "for a dossier archive (.zip): the PMO roster key's fingerprint it must carry")
 	// Accept the file before or after the flags.
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -376,6 +378,10 @@ func runVerify(args []string, out io.Writer) error {
 	}
 	if file == "" {
 		return errors.New("golive verify needs the PDF to check: golive verify FILE.pdf")
+	}
+	// A dossier archive is checked offline, against its own contents.
+	if isZip(file) {
+		return runVerifyArchive(file, *fingerprint, *asJSON, out)
 	}
 	// The folder is only read. Without one, the file is still checked
 	// (signature, pages, embedded data) and found in no ledger.

@@ -28,6 +28,7 @@ func startRun(name string, args []string, makesFolder bool) *commandRun {
 	if dir == "" && !makesFolder {
 		dir = core.DefaultDataDir()
 	}
+	writing = false
 	r := &commandRun{name: name, args: args, dir: dir, maker: makesFolder, start: time.Now()}
 	if fi, err := os.Stat(dir); dir != "" && err == nil && fi.IsDir() {
 		r.existed, r.store = true, holdsStore(dir)
@@ -40,10 +41,12 @@ func startRun(name string, args []string, makesFolder bool) *commandRun {
 // code (apperr's, "internal" when it has none) and full message. A command
 // never leaves a log in a folder that did not exist before it ran (reading
 // a missing folder must not create logs/), nor in a folder demo refused
-// because it is not a GoLive store; it logs in a folder it made once it
-// succeeded. Logging never changes the command's result.
+// because it is not a GoLive store, nor in a folder it only read (a read
+// never writes: every file stays byte for byte the same); it logs in a
+// folder it made once it succeeded. Logging never changes the command's
+// result.
 func (r *commandRun) log(err error) {
-	into := r.existed
+	into := r.existed && writing
 	if r.maker {
 		into = err == nil || (r.existed && r.store)
 	}

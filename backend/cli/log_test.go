@@ -66,18 +66,26 @@ func TestEachCommandLogsALine(t *testing.T) {
 	if _, err := run("export", "pdf", "--dossier", "R26NOSUCH", "--out", filepath.Join(t.TempDir(), "x.pdf"), "--data", dir); err == nil {
 		t.Fatal("export of a missing dossier succeeded")
 	}
+	out := filepath.Join(t.TempDir(), "x.pdf")
+	if _, err := run("export", "pdf", "--dossier", "R26NOSUCH", "--out", out, "--data", dir, "--kind", "approvals"); err == nil {
+		t.Fatal("export of a missing dossier succeeded")
+	}
 	lines := logLines(t, dir)
 	demo, reg, pdf := linesOf(lines, "demo"), linesOf(lines, "export register"), linesOf(lines, "export pdf")
 	if len(demo) != 1 || demo[0]["outcome"] != "ok" || demo[0]["level"] != "INFO" {
 		t.Fatalf("demo lines: %v", demo)
 	}
-	if len(reg) != 1 || reg[0]["outcome"] != "ok" || reg[0]["ms"] == nil {
-		t.Fatalf("register lines: %v", reg)
+	// The register only reads: it leaves the folder, log included, as it was.
+	if len(reg) != 0 {
+		t.Fatalf("a read command logged into the folder: %v", reg)
 	}
-	if args, _ := json.Marshal(reg[0]["args"]); string(args) != `["--data","`+dir+`","--year","2026","--out","`+xlsx+`"]` {
-		t.Fatalf("register args logged as %s", args)
+	if len(pdf) != 2 || pdf[1]["ms"] == nil {
+		t.Fatalf("export pdf lines: %v", pdf)
 	}
-	if len(pdf) != 1 || pdf[0]["outcome"] != "failed" || pdf[0]["code"] != "dossier.not_found" || !strings.Contains(pdf[0]["error"].(string), "R26NOSUCH") {
+	if args, _ := json.Marshal(pdf[1]["args"]); string(args) != `["--dossier","R26NOSUCH","--out","`+out+`","--data","`+dir+`","--kind","approvals"]` {
+		t.Fatalf("export pdf args logged as %s", args)
+	}
+	if pdf[0]["outcome"] != "failed" || pdf[0]["code"] != "dossier.not_found" || !strings.Contains(pdf[0]["error"].(string), "R26NOSUCH") {
 		t.Fatalf("failed export lines: %v", pdf)
 	}
 }

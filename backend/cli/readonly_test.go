@@ -13,15 +13,12 @@ import (
 	"golive/backend/dossier"
 )
 
-// folderHashes returns the SHA-256 of every file under dir, by path,
-// but the command log (logs/), where every command adds its line.
+// folderHashes returns the SHA-256 of every file under dir, by path (the
+// command log included: a command that only reads logs nothing there).
 func folderHashes(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() && d.Name() == "logs" {
-			return filepath.SkipDir
-		}
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -57,11 +54,11 @@ func sameFolder(t *testing.T, what string, before, after map[string]string) {
 // TestReadCommandsWriteNothing: verify, windows, the workbook and
 // calendar exports and roster show/export open the data folder read-only: every
 // file of the store and the attachments is byte for byte the same
-// afterwards and none is added (not even Badger's lock file); only the
-// command's line is added to logs/golive.log. A folder that does not exist is an
-// error that names it (verify still checks the file, UNKNOWN) and is not
-// created; a folder whose MANIFEST was deleted is refused and keeps its
-// table files.
+// afterwards and none is added (not even Badger's lock file, nor a line in
+// logs/golive.log). A folder that does not exist is an error that names it
+// (verify still checks the file, UNKNOWN) and is not created; a folder
+// whose MANIFEST was deleted or cut short is refused with the damage named
+// and keeps every file.
 func TestReadCommandsWriteNothing(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "sample")
 	if _, err := run("demo", "--data", dir); err != nil {
@@ -118,14 +115,61 @@ func TestReadCommandsWriteNothing(t *testing.T) {
 		t.Fatalf("a read command created %s (%v)", missing, statErr)
 	}
 
+	// The MANIFEST cut short: the register is refused, naming the damage.
+	cut := copyFolder(t, dir)
+	manifest := filepath.Join(cut, "MANIFEST")
+	fi, err := os.Stat(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(manifest, fi.Size()/2); err != nil {
+		t.Fatal(err)
+	}
+	damaged := folderHashes(t, cut)
+	_, err = run("export", "register", "--year", "2026", "--out", filepath.Join(files, "cut.xlsx"), "--data", cut)
+	wantFailure(t, err, "store.damaged", "MANIFEST")
+	if !strings.Contains(err.Error(), cut) || !strings.Contains(err.Error(), "restore") {
+		t.Fatalf("the message should name the folder and say how to restore: %v", err)
+	}
+	sameFolder(t, "export register of a folder with its MANIFEST cut short", damaged, folderHashes(t, cut))
+	if _, err := os.Stat(filepath.Join(files, "cut.xlsx")); !os.IsNotExist(err) {
+		t.Fatalf("a register was written from a damaged folder (%v)", err)
+	}
+
 	if err := os.Remove(filepath.Join(dir, "MANIFEST")); err != nil {
 		t.Fatal(err)
 	}
-	damaged := folderHashes(t, dir)
+	damaged = folderHashes(t, dir)
 	_, err = run("roster", "show", "--data", dir)
-	wantFailure(t, err, "store.not_found", dir)
-	if msg, err := run("verify", pdf, "--data", dir); err == nil || !strings.Contains(msg, "is not a GoLive data folder") {
+	wantFailure(t, err, "store.damaged", "MANIFEST")
+	_, err = run("export", "register", "--year", "2026", "--out", filepath.Join(files, "r2.xlsx"), "--data", dir)
+	wantFailure(t, err, "store.damaged", "MANIFEST")
+	if msg, err := run("verify", pdf, "--data", dir); err == nil || !strings.Contains(err.Error(), "MANIFEST") {
 		t.Fatalf("verify against a folder without its MANIFEST: %v\n%s", err, msg)
 	}
 	sameFolder(t, "reading a folder without its MANIFEST", damaged, folderHashes(t, dir))
+}
+
+// copyFolder copies dir (files and folders) into a new temporary folder.
+func copyFolder(t *testing.T, dir string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(dir))
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o700)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o600)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
 }

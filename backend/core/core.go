@@ -51,6 +51,13 @@ type Core struct {
 	// Roster is the organisation roster signed by the PMO: who may act in
 	// which role (the dossier fold asks it).
 	Roster *roster.Service
+	// Swept says what the start-up sweep of a read-write Open removed and
+	// kept (sweep.go); the app logs it. Zero for read-only opens.
+	Swept SweepReport
+
+	// Damage lists what is wrong with a folder OpenForApp opened
+	// read-only because it is damaged; nil for a whole folder.
+	Damage []store.Damage
 
 	sign signing
 }
@@ -70,6 +77,11 @@ type Info struct {
 	// Phases names each workflow phase (workflow.PhaseNames), as the
 	// printed documents do.
 	Phases map[string]template.Text `json:"phases"`
+	// ReadOnly is true when the folder is open read-only (it is damaged:
+	// Damage says how); every change is then refused.
+	ReadOnly bool `json:"read_only"`
+	// Damage lists what is wrong with a damaged folder; empty otherwise.
+	Damage []store.Damage `json:"damage"`
 }
 
 // Limits are the backend's size limits the frontend shows and checks
@@ -101,14 +113,20 @@ func DefaultDataDir() string {
 	return filepath.Join(base, "GoLive")
 }
 
-// Open opens dir and builds the services. Codes: store.already_open,
-// store.open_failed, template.invalid.
+// Open opens dir and builds the services. A folder with database files is
+// opened only when it is whole (store.Open inspects it). Codes:
+// store.damaged, store.already_open, store.open_failed, template.invalid.
 func Open(dir string) (*Core, error) {
 	st, err := store.Open(dir)
 	if err != nil {
 		return nil, err
 	}
-	return build(st, st.Dir())
+	c, err := build(st, st.Dir())
+	if err != nil {
+		return nil, err
+	}
+	c.Swept = c.sweep()
+	return c, nil
 }
 
 // OpenReadOnly opens the existing data folder dir for a command that only
@@ -121,6 +139,40 @@ func OpenReadOnly(dir string) (*Core, error) {
 		return nil, err
 	}
 	return build(st, st.Dir())
+}
+
+// OpenDamaged opens a folder whose only damage is data blocks failing
+// their checksum read-only, so the app can show what is still readable
+// next to a banner saying what is wrong (see store.OpenDamaged). Codes as
+// OpenReadOnly.
+func OpenDamaged(dir string) (*Core, error) {
+	st, err := store.OpenDamaged(dir)
+	if err != nil {
+		return nil, err
+	}
+	return build(st, st.Dir())
+}
+
+// OpenForApp opens dir for the desktop app: read-write when it is whole
+// (Open); when the only damage is data blocks failing their checksum,
+// read-only with Damage set, so the window shows what is still readable
+// under a banner that says what is wrong and how to restore. Any other
+// damage is store.damaged and nothing is opened (nor changed).
+func OpenForApp(dir string) (*Core, error) {
+	c, err := Open(dir)
+	if !apperr.HasCode(err, "store.damaged") {
+		return c, err
+	}
+	h, herr := store.Inspect(dir, true)
+	if herr != nil || !h.DamagedBlocksOnly {
+		return nil, err
+	}
+	dc, derr := OpenDamaged(dir)
+	if derr != nil {
+		return nil, err
+	}
+	dc.Damage = h.Damage
+	return dc, nil
 }
 
 // OpenNothing returns services over an empty store held in memory, for a
@@ -161,6 +213,7 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	c.Dossiers.Roster = c.Roster
 	c.Profiles.RosterRoles = c.rosterRoles
 	c.Roster.Now = c.Now
+	st.SetCheckpointKey(c.Profiles.UnlockedKey)
 	if st.ReadOnly() || blobDir == "" {
 		c.Dossiers.Blobs = blob.OpenExisting(blobDir)
 	} else if c.Dossiers.Blobs, err = blob.Open(blobDir); err != nil {
@@ -191,7 +244,8 @@ func (c *Core) Info() (Info, error) {
 		return Info{}, err
 	}
 	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.Template().Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles),
-		Limits: Limits{UploadBytes: blob.MaxUpload, PassphraseMin: keys.MinPassphrase}, Phases: workflow.PhaseNames}, nil
+		Limits: Limits{UploadBytes: blob.MaxUpload, PassphraseMin: keys.MinPassphrase}, Phases: workflow.PhaseNames,
+		ReadOnly: c.Store.ReadOnly(), Damage: append([]store.Damage{}, c.Damage...)}, nil
 }
 
 // LoadSample writes the sample portfolio into this folder, which must hold

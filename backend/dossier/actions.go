@@ -104,14 +104,17 @@ func (s *Service) AttachReader(id, deliverable, name string, r io.Reader, note s
 	if _, err := s.Get(id); err != nil {
 		return View{}, err
 	}
-	info, err := s.Blobs.Put(r, 0, progress)
+	// The file is staged, and kept only once the event referencing it is
+	// committed: a refused attachment leaves nothing in the blob store.
+	staged, err := s.Blobs.Stage(r, 0, progress)
 	if err != nil {
 		return View{}, err
 	}
-	return s.act(id, workflow.KindAttached, func(State, profile.Summary) (any, error) {
-		return workflow.AttachBody{Deliverable: deliverable, SHA256: info.SHA256, Name: name, Size: info.Size,
+	v, err := s.act(id, workflow.KindAttached, func(State, profile.Summary) (any, error) {
+		return workflow.AttachBody{Deliverable: deliverable, SHA256: staged.SHA256, Name: name, Size: staged.Size,
 			Mime: mime.TypeByExtension(strings.ToLower(filepath.Ext(name))), Note: note}, nil
 	})
+	return v, s.settle(id, staged, err)
 }
 
 // RecordPackage records the release package at path by name, size and
@@ -161,11 +164,11 @@ type DecideRequest struct {
 // codes), and the event, signed by the unlocked profile's key, claims the
 // slot's role for the approver it names; the fold judges it by the roster.
 func (s *Service) Decide(id string, r DecideRequest) (View, error) {
-	witness, err := s.storeWitness(r.Witness)
+	witness, image, err := s.storeWitness(r.Witness)
 	if err != nil {
 		return View{}, err
 	}
-	return s.act(id, workflow.KindDecided, func(st State, me profile.Summary) (any, error) {
+	v, err := s.act(id, workflow.KindDecided, func(st State, me profile.Summary) (any, error) {
 		spec, _ := st.Plan.Slot(r.Step, r.Row)
 		role := roleFor(me, spec.Role)
 		if witness != nil {
@@ -174,6 +177,7 @@ func (s *Service) Decide(id string, r DecideRequest) (View, error) {
 		return workflow.DecideBody{Step: r.Step, Row: r.Row, Role: role, Decision: r.Decision,
 			ReturnTo: r.ReturnTo, Comment: r.Comment, Answers: r.Answers, Witness: witness}, nil
 	})
+	return v, s.settle(id, image, err)
 }
 
 // Withdraw takes back a submission no one has decided on yet.

@@ -162,3 +162,79 @@ func (s *Service) rebuild(id string, digest [sha256.Size]byte) (Summary, bool, e
 	}
 	return s.summarize(v.State), true, nil
 }
+
+// IndexProblem is a dossier index record that disagrees with the ledger
+// (found by CheckIndex).
+type IndexProblem struct {
+	// ID is the dossier (or the record's key, for a record of no dossier).
+	ID string `json:"id"`
+	// Problem is "missing" (a dossier without a record), "stale" (a record
+	// sealed to other events than those stored), "unreadable", or
+	// "orphan" (a record whose dossier has no events).
+	Problem string `json:"problem"`
+}
+
+// CheckIndex compares every index record with the ledger's keys, without
+// folding anything, and returns the records that disagree, in id order.
+// List copes with each (it folds the dossier again); `golive check`
+// reports them, since the index is written in the transaction of the
+// events it describes and so only disagrees after the folder was edited.
+func (s *Service) CheckIndex() (checked int, problems []IndexProblem, err error) {
+	streams, err := s.st.EventIDs()
+	if err != nil {
+		return 0, nil, err
+	}
+	records := map[string]indexRecord{}
+	present := map[string]bool{}
+	err = s.st.Each(bucketIndex, func(key string, raw []byte) error {
+		present[key] = true
+		var rec indexRecord
+		if json.Unmarshal(raw, &rec) != nil || rec.Seal == "" {
+			checked++
+			problems = append(problems, IndexProblem{ID: key, Problem: "unreadable"})
+			return nil
+		}
+		records[key] = rec
+		return nil
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	for id, rec := range records {
+		checked++
+		ids, ok := streams[id]
+		if !ok {
+			problems = append(problems, IndexProblem{ID: id, Problem: "orphan"})
+			continue
+		}
+		if rec.Seal != sealOf(id, ledgerDigest(ids), rec.Summary) {
+			problems = append(problems, IndexProblem{ID: id, Problem: "stale"})
+		}
+	}
+	for id := range streams {
+		if present[id] {
+			continue
+		}
+		// Streams that are not dossiers (the roster, window plans) have
+		// no record; a dossier's first event is dossier.created.
+		if s.isDossierStream(id) {
+			problems = append(problems, IndexProblem{ID: id, Problem: "missing"})
+		}
+	}
+	sort.Slice(problems, func(i, j int) bool { return problems[i].ID < problems[j].ID })
+	return checked, problems, nil
+}
+
+// isDossierStream reports whether stream id holds a dossier.created event.
+func (s *Service) isDossierStream(id string) bool {
+	evs, err := s.st.EventsAsStored(id)
+	if err != nil {
+		return true // unreadable: the ledger check reports it
+	}
+	for _, e := range evs {
+		if e.Kind == KindCreated {
+			return true
+		}
+	}
+	return false
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"golive/backend/apperr"
+	"golive/backend/blob"
 	"golive/backend/keys"
 	"golive/backend/ledger"
 	"golive/backend/profile"
@@ -107,29 +108,29 @@ func inked(img image.Image) bool {
 	return false
 }
 
-// storeWitness checks r's image and keeps it in the blob store, returning
-// the witness the decision's body carries. Like an attachment, the image
-// is stored before the event is judged; an event the fold refuses is not
-// written and nothing refers to the image.
-func (s *Service) storeWitness(r *WitnessRequest) (*workflow.Witness, error) {
+// storeWitness checks r's image and stages it in the blob store,
+// returning the witness the decision's body carries and the staged image,
+// which the caller keeps once the decision is committed (settle): an event
+// the fold refuses is not written and its image not kept.
+func (s *Service) storeWitness(r *WitnessRequest) (*workflow.Witness, *blob.Staged, error) {
 	if r == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if strings.TrimSpace(r.Person) == "" {
-		return nil, apperr.New("workflow.bad_witness", "person", r.Person, "kind", r.Kind)
+		return nil, nil, apperr.New("workflow.bad_witness", "person", r.Person, "kind", r.Kind)
 	}
 	raw, err := witnessImage(*r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if s.Blobs == nil {
-		return nil, apperr.New("blob.unavailable")
+		return nil, nil, apperr.New("blob.unavailable")
 	}
-	info, err := s.Blobs.Put(bytes.NewReader(raw), MaxWitnessImage, nil)
+	staged, err := s.Blobs.Stage(bytes.NewReader(raw), MaxWitnessImage, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &workflow.Witness{Person: strings.TrimSpace(r.Person), Image: info.SHA256, Kind: r.Kind}, nil
+	return &workflow.Witness{Person: strings.TrimSpace(r.Person), Image: staged.SHA256, Kind: r.Kind}, staged, nil
 }
 
 // WitnessImage returns the signature image of a witnessed decision, by

@@ -282,6 +282,17 @@ func (s *Service) Signer() (Summary, ed25519.PrivateKey, error) {
 	return sum, key, nil
 }
 
+// UnlockedKey returns the private key of the unlocked profile, or nil when
+// none is unlocked (the store signs its checkpoints with it).
+func (s *Service) UnlockedKey() ed25519.PrivateKey {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.current == nil {
+		return nil
+	}
+	return s.key
+}
+
 // ImportSample stores a sample profile (made by the sample-data builder)
 // whose private key is known, sealed under passphrase with kdf. With
 // makeDefault it becomes the folder's default profile.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"os"
@@ -8,10 +9,14 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 
 	"golive/backend/apperr"
+	"golive/backend/internal/diskfree"
 	"golive/backend/ledger"
 )
 
@@ -19,8 +24,13 @@ import (
 type Store struct {
 	db  *badger.DB
 	dir string
-	// readOnly is set by OpenReadOnly: every write is refused by Badger.
+	// readOnly is set by OpenReadOnly: every write is refused.
 	readOnly bool
+
+	mu sync.Mutex
+	// sealKey returns the key checkpoints are signed with (see
+	// SetCheckpointKey).
+	sealKey func() ed25519.PrivateKey
 }
 
 // Put is one JSON record written by Commit.
@@ -47,6 +57,13 @@ func Options(dir string) badger.Options {
 		WithBaseTableSize(4 << 20).
 		WithValueLogFileSize(64 << 20).
 		WithNumCompactors(2).
+		// Every block read is checked against its checksum, and so is every
+		// value read from the value log: a flipped byte is an error, never
+		// a silently different record. (Tables are verified whole by
+		// Inspect before each open: Badger's own check at table open
+		// would skip a damaged table and carry on without its records.)
+		WithChecksumVerificationMode(options.OnBlockRead).
+		WithVerifyValueChecksum(true).
 		WithLogger(nil)
 }
 
@@ -64,23 +81,36 @@ func LimitMemory() {
 	}
 }
 
-// Open opens (creating if needed) the data folder dir. It returns
-// store.already_open when another process holds the folder, and
+// Open opens (creating if needed) the data folder dir for reading and
+// writing. A folder that holds database files is opened only when Inspect
+// finds it whole (every table verified), so Badger never starts an empty
+// store over tables it cannot see nor deletes them. It returns
+// store.damaged (dir, file, problem) for a damaged folder, touching
+// nothing; store.already_open when another process holds the folder; and
 // store.open_failed for anything else, with the folder as parameter.
 func Open(dir string) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, apperr.Wrap(err, "store.open_failed", "dir", dir)
-	}
-	abs, err := filepath.Abs(dir)
-	if err == nil {
+	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
+	}
+	h, err := Inspect(dir, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.Err(dir); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, openFailed(err, dir)
+	}
+	if err := removeEmptyLogs(dir, h.Leftovers); err != nil {
+		return nil, openFailed(err, dir)
 	}
 	db, err := badger.Open(Options(dir))
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 			return nil, apperr.Wrap(err, "store.already_open", "dir", dir)
 		}
-		return nil, apperr.Wrap(err, "store.open_failed", "dir", dir)
+		return nil, openFailed(err, dir)
 	}
 	return &Store{db: db, dir: dir}, nil
 }
@@ -90,16 +120,42 @@ func Open(dir string) (*Store, error) {
 // mode takes a shared lock on the folder. A command that only reads uses
 // it, so a missing or half-deleted folder is reported, never replaced by a
 // fresh empty store. Codes: store.not_found (dir) when dir does not exist
-// or holds no GoLive store (no MANIFEST); store.already_open when the app
-// or a writing command holds the folder; store.open_failed otherwise — a
-// store a crash left unclean needs one read-write open (the app) first.
-func OpenReadOnly(dir string) (*Store, error) {
+// or holds no GoLive store; store.damaged (dir, file, problem) when Inspect
+// finds damage; store.needs_recovery when a crash left tables that only a
+// read-write open may clear; store.already_open when the app or a writing
+// command holds the folder; store.open_failed otherwise — a store a crash
+// left unclean needs one read-write open (the app) first.
+func OpenReadOnly(dir string) (*Store, error) { return openInspected(dir, true) }
+
+// OpenDamaged opens a folder whose only damage is data blocks that fail
+// their checksum (Health.DamagedBlocksOnly) read-only, so the app can show
+// what is still readable next to a banner saying what is wrong; reading a
+// damaged block is an error. Codes as OpenReadOnly.
+func OpenDamaged(dir string) (*Store, error) { return openInspected(dir, false) }
+
+// openInspected opens dir read-only once Inspect (verifying every block
+// when blocks) finds it a whole store that needs no recovery.
+func openInspected(dir string, blocks bool) (*Store, error) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	if fi, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil || !fi.Mode().IsRegular() {
+	h, err := Inspect(dir, blocks)
+	if err != nil {
+		return nil, err
+	}
+	if !h.Store {
 		return nil, apperr.New("store.not_found", "dir", dir)
 	}
+	if err := h.Err(dir); err != nil {
+		return nil, err
+	}
+	if len(h.Leftovers) > 0 {
+		return nil, apperr.New("store.needs_recovery", "dir", dir, "file", h.Leftovers[0])
+	}
+	return openReadOnly(dir)
+}
+
+func openReadOnly(dir string) (*Store, error) {
 	db, err := badger.Open(Options(dir).WithReadOnly(true))
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
@@ -189,6 +245,15 @@ func recordKey(bucket, key string) []byte { return []byte(bucket + "/" + key) }
 // (ledger codes on failure); an event already stored is skipped. It returns
 // how many events were new.
 func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
+	if s.readOnly {
+		return 0, apperr.New("store.read_only", "dir", s.dir)
+	}
+	// Badger writes through memory maps: on a full disk the process would
+	// die of SIGBUS instead of getting an error. Refuse while the disk
+	// is nearly full, so nothing acknowledged is ever at risk.
+	if s.dir != "" && diskfree.Below(s.dir, diskfree.Reserve) {
+		return 0, apperr.New("store.disk_full", "dir", s.dir)
+	}
 	encoded := make([][]byte, len(events))
 	for i, e := range events {
 		if err := e.Verify(); err != nil {
@@ -212,7 +277,9 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 		records[i] = b
 	}
 	added := 0
+	sealKey := s.checkpointKey()
 	err := s.db.Update(func(txn *badger.Txn) error {
+		var fresh []ledger.Event
 		for i, e := range events {
 			k := eventKey(e.Dossier, e.ID)
 			if _, err := txn.Get(k); err == nil {
@@ -224,6 +291,10 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 				return err
 			}
 			added++
+			fresh = append(fresh, e)
+		}
+		if err := advanceCheckpoints(txn, fresh, sealKey); err != nil {
+			return err
 		}
 		for i, p := range puts {
 			k := recordKey(p.Bucket, p.Key)
@@ -250,18 +321,31 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 
 // Events returns every stored event of dossier, verified, in key order
 // (callers fold them through ledger.Order). It returns store.corrupt if a
-// stored event fails verification.
+// stored event fails verification or lies under a key that is not its
+// own, and store.events_missing when a checkpoint names events of the
+// stream that are gone (a rollback is never read as the current state).
 func (s *Store) Events(dossier string) ([]ledger.Event, error) {
+	return s.events(dossier, true)
+}
+
+// EventsAsStored is Events without the checkpoint comparison, for
+// `golive check`, which reports missing events itself.
+func (s *Store) EventsAsStored(dossier string) ([]ledger.Event, error) {
+	return s.events(dossier, false)
+}
+
+func (s *Store) events(dossier string, checked bool) ([]ledger.Event, error) {
 	var out []ledger.Event
 	prefix := []byte("ev/" + dossier + "/")
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
+			key := string(it.Item().Key())
 			err := it.Item().Value(func(v []byte) error {
-				e, err := ledger.Unmarshal(v)
+				e, err := decodeEvent(key, v)
 				if err != nil {
-					return apperr.Wrap(err, "store.corrupt", "key", string(it.Item().Key()))
+					return err
 				}
 				out = append(out, e)
 				return nil
@@ -270,12 +354,35 @@ func (s *Store) Events(dossier string) ([]ledger.Event, error) {
 				return err
 			}
 		}
-		return nil
+		it.Close()
+		if !checked {
+			return nil
+		}
+		ids, short, err := missingIn(txn, dossier, len(out))
+		if err != nil {
+			return err
+		}
+		return missingErr(dossier, ids, short)
 	})
 	if err != nil {
 		return nil, asCoded(err)
 	}
 	return out, nil
+}
+
+// decodeEvent decodes and verifies the event stored under key, and checks
+// that key is where that event belongs: its own dossier and id. An event
+// copied under another key (another id, another dossier) is store.corrupt,
+// like bytes that fail to decode or verify.
+func decodeEvent(key string, v []byte) (ledger.Event, error) {
+	e, err := ledger.Unmarshal(v)
+	if err != nil {
+		return ledger.Event{}, apperr.Wrap(err, "store.corrupt", "key", key)
+	}
+	if string(eventKey(e.Dossier, e.ID)) != key {
+		return ledger.Event{}, apperr.New("store.corrupt", "key", key)
+	}
+	return e, nil
 }
 
 // DossierIDs returns the ids of every dossier that has at least one event,
@@ -396,4 +503,36 @@ func asCoded(err error) error {
 		return err
 	}
 	return apperr.Wrap(err, "store.read_failed")
+}
+
+// removeEmptyLogs removes the empty log files (*.mem, *.vlog) among
+// leftovers (Health.Leftovers): a process killed between creating and
+// sizing one leaves it, Badger refuses to open a folder holding one, and
+// an empty log never held a write.
+func removeEmptyLogs(dir string, leftovers []string) error {
+	for _, name := range leftovers {
+		if !strings.HasSuffix(name, ".mem") && !strings.HasSuffix(name, ".vlog") {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		if fi, err := os.Stat(p); err != nil || fi.Size() != 0 {
+			continue
+		}
+		if err := os.Remove(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openFailed words a failed read-write open: store.not_writable (dir) when
+// the folder or its disk refuses writes (read-only, no permission),
+// store.open_failed otherwise.
+func openFailed(err error, dir string) error {
+	msg := strings.ToLower(err.Error())
+	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) ||
+		strings.Contains(msg, "read-only file system") || strings.Contains(msg, "permission denied") {
+		return apperr.Wrap(err, "store.not_writable", "dir", dir)
+	}
+	return apperr.Wrap(err, "store.open_failed", "dir", dir)
 }

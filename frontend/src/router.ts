@@ -5,6 +5,7 @@ import DossierView from './views/DossierView.vue'
 import InboxView from './views/InboxView.vue'
 import ProfileView from './views/ProfileView.vue'
 import RosterView from './views/RosterView.vue'
+import SettingsView from './views/SettingsView.vue'
 import SystemsView from './views/SystemsView.vue'
 import TemplateView from './views/TemplateView.vue'
 import VerifyView from './views/VerifyView.vue'
@@ -24,6 +25,7 @@ export function makeRouter(history: RouterHistory = createWebHashHistory()) {
       { path: '/profile', name: 'profile', component: ProfileView },
       { path: '/roster', name: 'roster', component: RosterView },
       { path: '/verify', name: 'verify', component: VerifyView },
+      { path: '/settings', name: 'settings', component: SettingsView },
       { path: '/:pathMatch(.*)*', redirect: '/dossiers' },
     ],
   })

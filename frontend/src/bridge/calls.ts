@@ -3,6 +3,7 @@
 // (wails.ts) and the component specs over recordings of the real backend
 // (src/test/stub.ts), so both speak to the same Go calls.
 import type * as AppAPI from '../../wailsjs/go/app/AppAPI'
+import type * as BackupAPI from '../../wailsjs/go/app/BackupAPI'
 import type * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
 import type * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
 import type * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
@@ -10,10 +11,11 @@ import type * as SystemAPI from '../../wailsjs/go/app/SystemAPI'
 import type * as RosterAPI from '../../wailsjs/go/app/RosterAPI'
 import type * as TemplateAPI from '../../wailsjs/go/app/TemplateAPI'
 import type * as WindowAPI from '../../wailsjs/go/app/WindowAPI'
+import type { BackupArea, BackupResult, BackupStatus, BackupSummary, RestoreResult } from './backup'
 import type { Certificate, DocumentsArea, Exported, VerifyReport } from './documents'
 import { toAppError } from './errors'
 import type {
-  AppInfo, AppSystem, Bridge, Candidate, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Preferences, ProcessTemplate, Profile, Progress,
+  AppInfo, AppSystem, Bridge, Candidate, CheckReport, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Preferences, ProcessTemplate, Profile, Progress,
   ReleaseWindow, SampleSummary, TemplateInfo, TemplateProblem, TransferTarget,
 } from './types'
 import type { RosterArea, RosterFilePreview, RosterImport, RosterOverview } from './roster'
@@ -22,6 +24,7 @@ import type { HolidayYear, PlanWindow, ReadingDiff, WindowPlan, WindowsArea, Yea
 /** The generated binding modules, by the name of the Go struct they bind. */
 interface Modules {
   AppAPI: typeof AppAPI
+  BackupAPI: typeof BackupAPI
   DocumentsAPI: typeof DocumentsAPI
   DossierAPI: typeof DossierAPI
   ProfileAPI: typeof ProfileAPI
@@ -42,6 +45,9 @@ export type Subscribe = (event: string, cb: (...data: unknown[]) => void) => () 
 
 /** The Wails event the Go side emits when a second start was redirected here. */
 export const SECOND_INSTANCE_EVENT = 'app:second-instance'
+
+/** The Wails event the folder check names each area with (app.CheckEvent). */
+export const CHECK_EVENT = 'check:area'
 
 /** The Wails event long file work reports progress with: {op, path, done, total}. */
 export const PROGRESS_EVENT = 'progress'
@@ -116,6 +122,21 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     accept: (path, fp) => rosterOverview('RosterAPI.Accept', path, fp),
   }
 
+  const backup: BackupArea = {
+    status: () => call<BackupStatus>('BackupAPI.Status'),
+    // A cancelled dialog answers an empty path.
+    backupToDialog: async () => {
+      const got = await call<BackupResult>('BackupAPI.BackupToDialog')
+      return got?.path ? got : null
+    },
+    chooseBackupFile: async () => {
+      const got = await call<BackupSummary>('BackupAPI.ChooseBackupFile')
+      return got?.path ? got : null
+    },
+    chooseRestoreFolder: async () => (await call<string>('BackupAPI.ChooseRestoreFolder')) ?? '',
+    restore: () => call<RestoreResult>('BackupAPI.Restore'),
+  }
+
   return {
     app: {
       info: () => call<AppInfo>('AppAPI.Info'),
@@ -125,6 +146,8 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
       setPreferences: (p) => call<void>('AppAPI.SetPreferences', p),
       onSecondInstance: (cb) => subscribe(SECOND_INSTANCE_EVENT, () => cb()),
       onProgress: (cb) => subscribe(PROGRESS_EVENT, (p) => cb(p as Progress)),
+      checkFolder: () => call<CheckReport>('AppAPI.CheckFolder'),
+      onCheckArea: (cb) => subscribe(CHECK_EVENT, (a) => cb(String(a))),
     },
     profiles: {
       list: () => list<Profile>('ProfileAPI.List'),
@@ -183,6 +206,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     windows,
     documents,
     roster,
+    backup,
     template: {
       current: () => call<ProcessTemplate>('TemplateAPI.Current'),
       list: () => list<TemplateInfo>('TemplateAPI.List'),

@@ -11,6 +11,7 @@ export * from './types'
 export * from './windows'
 export * from './documents'
 export * from './roster'
+export * from './backup'
 export { AppError, INTERNAL, isCode, toAppError } from './errors'
 export { createBridge, PROGRESS_EVENT, SECOND_INSTANCE_EVENT, type GoCall, type Invoke, type Subscribe } from './calls'
 

@@ -6,7 +6,8 @@
 //
 // Times are RFC 3339 strings with an offset, e.g. "2026-12-10T19:00:00+08:00";
 // Go's zero time arrives as "0001-01-01T00:00:00Z".
-import type { core, demo, dossier, people, profile, system, template, templates, window as win, workflow } from '../../wailsjs/go/models'
+import type { check, core, demo, dossier, people, profile, store, system, template, templates, window as win, workflow } from '../../wailsjs/go/models'
+import type { BackupArea } from './backup'
 import type { Certificate, DocumentsArea } from './documents'
 import type { RosterArea } from './roster'
 import type { WindowsArea } from './windows'
@@ -20,6 +21,11 @@ export type AppInfo = core.Info
 export type Preferences = core.Preferences
 export type SampleSummary = demo.Summary
 export type Clock = core.Clock
+/** What the folder check found (AppAPI.CheckFolder). */
+export type CheckReport = check.Report
+export type CheckFinding = check.Finding
+/** One thing wrong with a damaged data folder's files (AppInfo.damage). */
+export type FolderDamage = store.Damage
 
 export type Profile = profile.Summary
 /** What the signed-in profile may do beyond any one dossier, decided by the backend. */
@@ -131,6 +137,10 @@ export interface Bridge {
     onSecondInstance(cb: () => void): () => void
     /** Calls cb for each progress report of long file work; returns the unsubscribe. */
     onProgress(cb: (p: Progress) => void): () => void
+    /** Walks the whole data folder and reports what is wrong; changes nothing. */
+    checkFolder(): Promise<CheckReport>
+    /** Calls cb with the name of each area the folder check starts on; returns the unsubscribe. */
+    onCheckArea(cb: (area: string) => void): () => void
   }
   profiles: {
     list(): Promise<Profile[]>
@@ -213,6 +223,8 @@ export interface Bridge {
   documents: DocumentsArea
   /** The organisation roster (app.RosterAPI). */
   roster: RosterArea
+  /** Backup and restore of the data folder (app.BackupAPI). */
+  backup: BackupArea
   template: {
     current(): Promise<ProcessTemplate>
     list(): Promise<TemplateInfo[]>

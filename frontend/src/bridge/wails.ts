@@ -2,6 +2,7 @@
 // bindings in frontend/wailsjs. This module is the only one that imports
 // them at run time.
 import * as AppAPI from '../../wailsjs/go/app/AppAPI'
+import * as BackupAPI from '../../wailsjs/go/app/BackupAPI'
 import * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
 import * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
 import * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
@@ -14,7 +15,7 @@ import { createBridge, type Invoke } from './calls'
 
 type Bound = Record<string, (...args: unknown[]) => Promise<unknown>>
 const modules: Record<string, Bound> = {
-  AppAPI, DocumentsAPI, DossierAPI, ProfileAPI, RosterAPI, SystemAPI, TemplateAPI, WindowAPI,
+  AppAPI, BackupAPI, DocumentsAPI, DossierAPI, ProfileAPI, RosterAPI, SystemAPI, TemplateAPI, WindowAPI,
 } as unknown as Record<string, Bound>
 
 const invoke: Invoke = (call, args) => {

@@ -2,9 +2,11 @@
 // compile error.
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.en'
 import documents, { certificateErrors, documentsErrors } from './documents.en'
+import backup, { backupErrors, settingsPage } from './backup.en'
 import { rosterErrors } from './roster.en'
 import identity from './identity.en'
 import rosterPage from './rosterPage.en'
+import folder from './folder.en'
 import witness from './witness.en'
 import type { MessageSchema } from './schema'
 
@@ -466,6 +468,9 @@ const en: MessageSchema = {
     hash: 'Computing digest',
     save: 'Saving a copy',
     other: 'Working on file',
+    backup: 'Backing up',
+    restore_verify: 'Checking the backup file',
+    restore: 'Restoring the data folder',
   },
   tplEdit: {
     version: 'Template version',
@@ -675,6 +680,9 @@ const en: MessageSchema = {
   documents,
   identity,
   rosterPage,
+  folder,
+  settings: settingsPage,
+  backup,
   witness,
   errors: {
     ...calendarErrors,
@@ -794,10 +802,19 @@ const en: MessageSchema = {
       unknown_role: 'Unknown role “{role}”',
       wrong_passphrase: 'Wrong passphrase.',
     },
+    check: {
+      failed: '{count} problems found in the data folder {dir}; restore it from a backup.',
+    },
     store: {
       already_open: 'The data folder {dir} is open in another GoLive.',
       close_failed: 'Closing the data folder failed.',
       corrupt: 'The data is damaged ({key}).',
+      not_writable: 'Cannot write to the data folder {dir}: its disk is read-only or you may not write there. Nothing was changed.',
+      disk_full: 'The disk of the data folder {dir} is almost full; nothing was saved. Free some space and try again.',
+      damaged: 'The data folder {dir} is damaged ({file}); nothing was changed. Restore it from a backup, or run golive check to see every problem.',
+      events_missing: '{count} events of {stream} that were saved before are gone: the data was rolled back or edited. Restore it from a backup and run golive check for details.',
+      needs_recovery: 'The data folder {dir} was not closed cleanly ({file} was left behind). Open it once in GoLive to recover it, then run this command again.',
+      read_only: 'The data folder {dir} is open read-only (damaged or being checked); nothing was saved.',
       not_found: 'Data not found ({key}).',
       open_failed: 'Cannot open the data folder {dir}.',
       read_failed: 'Reading the data failed.',
@@ -817,6 +834,7 @@ const en: MessageSchema = {
       unknown_call: 'The called system {code} is not registered.',
     },
     roster: rosterErrors,
+    backup: backupErrors,
     template: {
       ...templateWindowErrors,
       unknown_scope: 'The template role {role} has an unknown scope “{scope}”.',
@@ -901,6 +919,8 @@ const en: MessageSchema = {
       unavailable: 'File storage is not available.',
       unreadable: 'Cannot read the file {path}.',
       bad_upload: 'The uploaded file could not be read; try again or use “Choose file…”.',
+      disk_full: 'The disk holding the data folder {dir} is full: nothing was saved. Free some space, then try again.',
+      read_only: 'The data folder {dir} cannot be written (read-only or no permission): nothing was saved.',
     },
     app: {
       no_window: 'This needs the GoLive desktop window.',

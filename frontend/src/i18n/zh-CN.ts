@@ -2,9 +2,11 @@
 // every other language must match key for key.
 import calendar, { calendarErrors, dossierWindowErrors, templateWindowErrors } from './calendar.zh-CN'
 import documents, { certificateErrors, documentsErrors } from './documents.zh-CN'
+import backup, { backupErrors, settingsPage } from './backup.zh-CN'
 import { rosterErrors } from './roster.zh-CN'
 import identity from './identity.zh-CN'
 import rosterPage from './rosterPage.zh-CN'
+import folder from './folder.zh-CN'
 import witness from './witness.zh-CN'
 const zhCN = {
   app: {
@@ -464,6 +466,9 @@ const zhCN = {
     hash: '正在计算摘要',
     save: '正在保存副本',
     other: '正在处理文件',
+    backup: '正在备份',
+    restore_verify: '正在核对备份文件',
+    restore: '正在恢复数据文件夹',
   },
   tplEdit: {
     version: '模板版本',
@@ -673,6 +678,9 @@ const zhCN = {
   documents,
   identity,
   rosterPage,
+  folder,
+  settings: settingsPage,
+  backup,
   witness,
   errors: {
     ...calendarErrors,
@@ -792,10 +800,19 @@ const zhCN = {
       unknown_role: '未知的角色「{role}」',
       wrong_passphrase: '口令不正确。',
     },
+    check: {
+      failed: '在数据文件夹 {dir} 中发现 {count} 个问题，请从备份恢复。',
+    },
     store: {
       already_open: '数据文件夹 {dir} 已在另一个 GoLive 中打开。',
       close_failed: '关闭数据文件夹时出错。',
       corrupt: '数据已损坏（{key}）。',
+      not_writable: '无法写入数据文件夹 {dir}：它所在的磁盘是只读的，或你没有写入权限。未做任何改动。',
+      disk_full: '数据文件夹 {dir} 所在磁盘的剩余空间不足，未保存任何内容。请先腾出空间再试。',
+      damaged: '数据文件夹 {dir} 已损坏（{file}），未做任何改动。请从备份恢复，或运行 golive check 查看全部问题。',
+      events_missing: '{stream} 中有 {count} 个此前保存过的事件不见了：数据被回退或改动过。请从备份恢复，并运行 golive check 查看详情。',
+      needs_recovery: '数据文件夹 {dir} 上次未正常关闭（遗留文件 {file}）。请先在 GoLive 中打开一次完成恢复，再运行此命令。',
+      read_only: '数据文件夹 {dir} 以只读方式打开（已损坏或正在检查），没有保存任何内容。',
       not_found: '找不到数据（{key}）。',
       open_failed: '无法打开数据文件夹 {dir}。',
       read_failed: '读取数据失败。',
@@ -815,6 +832,7 @@ const zhCN = {
       unknown_call: '被调用的系统 {code} 尚未登记。',
     },
     roster: rosterErrors,
+    backup: backupErrors,
     template: {
       ...templateWindowErrors,
       unknown_scope: '模板中的角色 {role} 的范围「{scope}」未知。',
@@ -899,6 +917,8 @@ const zhCN = {
       unavailable: '文件存储暂不可用。',
       unreadable: '无法读取文件 {path}。',
       bad_upload: '上传的文件内容无法读取，请重试或改用「选择文件…」。',
+      disk_full: '数据文件夹 {dir} 所在的磁盘已满，本次内容未保存。请先腾出磁盘空间再重试。',
+      read_only: '数据文件夹 {dir} 无法写入（只读或没有权限），本次内容未保存。',
     },
     app: {
       no_window: '此操作需要在 GoLive 桌面窗口中进行。',

@@ -32,6 +32,80 @@ export namespace apperr {
 
 }
 
+export namespace backup {
+	
+	export interface Counts {
+	    events: number;
+	    records: number;
+	    blobs: number;
+	    roster_events?: number;
+	    documents?: number;
+	}
+	export interface Last {
+	    // Go type: time
+	    at: any;
+	    path: string;
+	    bytes: number;
+	    restored: boolean;
+	}
+	export interface RestoreResult {
+	    dir: string;
+	    // Go type: time
+	    created: any;
+	    source: string;
+	    counts: Counts;
+	    dossiers: number;
+	}
+	export interface Result {
+	    path: string;
+	    bytes: number;
+	    // Go type: time
+	    created: any;
+	    counts: Counts;
+	    hot_copy: boolean;
+	}
+	export interface Status {
+	    data_dir: string;
+	    last?: Last;
+	    age_days: number;
+	    due: boolean;
+	    dossiers: number;
+	    remind_after_days: number;
+	}
+	export interface Summary {
+	    path: string;
+	    bytes: number;
+	    // Go type: time
+	    created: any;
+	    source: string;
+	    app_version: string;
+	    counts: Counts;
+	}
+
+}
+
+export namespace check {
+	
+	export interface Area {
+	    name: string;
+	    checked: number;
+	    problems: number;
+	    skipped: boolean;
+	}
+	export interface Finding {
+	    area: string;
+	    problem: string;
+	    subject: string;
+	    detail?: string;
+	}
+	export interface Report {
+	    dir: string;
+	    areas: Area[];
+	    findings: Finding[];
+	}
+
+}
+
 export namespace core {
 	
 	export interface Clock {
@@ -52,6 +126,8 @@ export namespace core {
 	    profiles: number;
 	    limits: Limits;
 	    phases: Record<string, template.Text>;
+	    read_only: boolean;
+	    damage: store.Damage[];
 	}
 	
 	export interface Preferences {
@@ -503,6 +579,16 @@ export namespace roster {
 	
 	
 	
+
+}
+
+export namespace store {
+	
+	export interface Damage {
+	    file: string;
+	    problem: string;
+	    detail?: string;
+	}
 
 }
 

@@ -1,0 +1,308 @@
+package store
+
+import (
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"golive/backend/apperr"
+	"golive/backend/ledger"
+)
+
+// A checkpoint records, per ledger stream and per signing key, the heads of
+// the stream (its events no other event names as parent) and how many
+// events it held, signed by the key of the profile unlocked on this device
+// when the events were committed. It is written in the same transaction as
+// the events, so events that were once stored and later vanish (a table
+// restored from an older copy, a tool that deleted keys) are reported as
+// missing instead of silently rolling a dossier back: an event deleted
+// from the middle breaks its children's parents, one deleted from the end
+// is a head a checkpoint still names.
+
+// checkpointVersion is the "v" of a checkpoint record.
+const checkpointVersion = 1
+
+// Checkpoint is one signed checkpoint record.
+type Checkpoint struct {
+	// V is the record format version (1).
+	V int `json:"v"`
+	// Stream is the ledger stream (a dossier id, "roster", "plan-2027", …).
+	Stream string `json:"stream"`
+	// Key is the signing public key in lowercase hex.
+	Key string `json:"key"`
+	// Heads are the ids of the stream's heads, sorted.
+	Heads []string `json:"heads"`
+	// Count is how many events the stream held.
+	Count int `json:"count"`
+	// Sig is the Ed25519 signature over Payload, in lowercase hex.
+	Sig string `json:"sig"`
+}
+
+func checkpointKey(stream, key string) []byte { return []byte("ck/" + stream + "/" + key) }
+
+// Payload returns the bytes a checkpoint's signature covers.
+func (c Checkpoint) Payload() []byte {
+	var b strings.Builder
+	b.WriteString("golive-checkpoint\x00")
+	b.WriteString(strconv.Itoa(c.V))
+	b.WriteByte(0)
+	b.WriteString(c.Stream)
+	b.WriteByte(0)
+	b.WriteString(c.Key)
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(c.Count))
+	for _, h := range c.Heads {
+		b.WriteByte(0)
+		b.WriteString(h)
+	}
+	return []byte(b.String())
+}
+
+// Valid reports whether the signature verifies under Key.
+func (c Checkpoint) Valid() bool {
+	pub, err := hex.DecodeString(c.Key)
+	if err != nil || len(pub) != ed25519.PublicKeySize {
+		return false
+	}
+	sig, err := hex.DecodeString(c.Sig)
+	if err != nil || len(sig) != ed25519.SignatureSize {
+		return false
+	}
+	return c.V == checkpointVersion && ed25519.Verify(ed25519.PublicKey(pub), c.Payload(), sig)
+}
+
+// SetCheckpointKey sets the function that returns the private key
+// checkpoints are signed with (the unlocked profile's), or nil when none is
+// unlocked: commits then write no checkpoint.
+func (s *Store) SetCheckpointKey(fn func() ed25519.PrivateKey) {
+	s.mu.Lock()
+	s.sealKey = fn
+	s.mu.Unlock()
+}
+
+func (s *Store) checkpointKey() ed25519.PrivateKey {
+	s.mu.Lock()
+	fn := s.sealKey
+	s.mu.Unlock()
+	if fn == nil {
+		return nil
+	}
+	return fn()
+}
+
+// advanceCheckpoints updates, inside txn, the checkpoint of key for every
+// stream fresh (events just stored) touches.
+func advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, key ed25519.PrivateKey) error {
+	if len(fresh) == 0 || len(key) != ed25519.PrivateKeySize {
+		return nil
+	}
+	pub := hex.EncodeToString(key.Public().(ed25519.PublicKey))
+	byStream := map[string][]ledger.Event{}
+	var streams []string
+	for _, e := range fresh {
+		if _, ok := byStream[e.Dossier]; !ok {
+			streams = append(streams, e.Dossier)
+		}
+		byStream[e.Dossier] = append(byStream[e.Dossier], e)
+	}
+	for _, stream := range streams {
+		ck, ok, err := readCheckpoint(txn, stream, pub)
+		if err != nil {
+			return err
+		}
+		if ok {
+			ck.Count += len(byStream[stream])
+			ck.Heads = advanceHeads(ck.Heads, byStream[stream])
+		} else if ck, err = scanCheckpoint(txn, stream, pub); err != nil {
+			return err
+		}
+		ck.Sig = hex.EncodeToString(ed25519.Sign(key, ck.Payload()))
+		b, err := json.Marshal(ck)
+		if err != nil {
+			return err
+		}
+		if err := txn.Set(checkpointKey(stream, pub), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// advanceHeads returns heads with the fresh events added and their parents
+// removed, sorted.
+func advanceHeads(heads []string, fresh []ledger.Event) []string {
+	set := make(map[string]bool, len(heads)+len(fresh))
+	for _, h := range heads {
+		set[h] = true
+	}
+	for _, e := range fresh {
+		set[e.ID] = true
+	}
+	for _, e := range fresh {
+		for _, p := range e.Parents {
+			delete(set, p)
+		}
+	}
+	out := make([]string, 0, len(set))
+	for h := range set {
+		out = append(out, h)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readCheckpoint reads the checkpoint of stream by pub; ok is false when
+// there is none or it does not verify (it is then rebuilt from the events).
+func readCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint, bool, error) {
+	item, err := txn.Get(checkpointKey(stream, pub))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return Checkpoint{}, false, nil
+	}
+	if err != nil {
+		return Checkpoint{}, false, err
+	}
+	var ck Checkpoint
+	if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &ck) }); err != nil {
+		return Checkpoint{}, false, nil
+	}
+	if !ck.Valid() || ck.Stream != stream || ck.Key != pub {
+		return Checkpoint{}, false, nil
+	}
+	return ck, true, nil
+}
+
+// scanCheckpoint builds the checkpoint of stream from every event stored
+// in txn (those written earlier in txn included).
+func scanCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint, error) {
+	ck := Checkpoint{V: checkpointVersion, Stream: stream, Key: pub}
+	named := map[string]bool{}
+	var ids []string
+	prefix := []byte("ev/" + stream + "/")
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		key := string(it.Item().Key())
+		err := it.Item().Value(func(v []byte) error {
+			e, err := decodeEvent(key, v)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, e.ID)
+			for _, p := range e.Parents {
+				named[p] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return ck, err
+		}
+	}
+	ck.Count = len(ids)
+	ck.Heads = []string{}
+	for _, id := range ids {
+		if !named[id] {
+			ck.Heads = append(ck.Heads, id)
+		}
+	}
+	sort.Strings(ck.Heads)
+	return ck, nil
+}
+
+// Missing returns the ids of events of stream that a checkpoint says were
+// stored here and that are gone, sorted; and how many events the stream
+// lacks against the largest count a checkpoint recorded (0 when none).
+// A checkpoint that does not verify is store.corrupt.
+func (s *Store) Missing(stream string) (ids []string, short int, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		n := 0
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ev/" + stream + "/")})
+		for it.Rewind(); it.Valid(); it.Next() {
+			n++
+		}
+		it.Close()
+		var err error
+		ids, short, err = missingIn(txn, stream, n)
+		return err
+	})
+	return ids, short, asCoded(err)
+}
+
+// missingIn is Missing inside txn, given how many events the stream holds.
+func missingIn(txn *badger.Txn, stream string, stored int) (ids []string, short int, err error) {
+	cks, err := checkpointsIn(txn, stream)
+	if err != nil || len(cks) == 0 {
+		return nil, 0, err
+	}
+	gone := map[string]bool{}
+	most := 0
+	for _, ck := range cks {
+		most = max(most, ck.Count)
+		for _, h := range ck.Heads {
+			if gone[h] {
+				continue
+			}
+			if _, err := txn.Get(eventKey(stream, h)); errors.Is(err, badger.ErrKeyNotFound) {
+				gone[h] = true
+			} else if err != nil {
+				return nil, 0, err
+			}
+		}
+	}
+	for h := range gone {
+		ids = append(ids, h)
+	}
+	sort.Strings(ids)
+	if stored < most {
+		short = most - stored
+	}
+	return ids, short, nil
+}
+
+// missingErr is store.events_missing for stream when a checkpoint names
+// events that are gone (params stream, count, first).
+func missingErr(stream string, ids []string, short int) error {
+	n := max(len(ids), short)
+	if n == 0 {
+		return nil
+	}
+	first := ""
+	if len(ids) > 0 {
+		first = ids[0]
+	}
+	return apperr.New("store.events_missing", "stream", stream, "count", strconv.Itoa(n), "first", first)
+}
+
+// Checkpoints returns every checkpoint of stream, verified (store.corrupt
+// naming the record otherwise).
+func (s *Store) Checkpoints(stream string) ([]Checkpoint, error) {
+	var out []Checkpoint
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		out, err = checkpointsIn(txn, stream)
+		return err
+	})
+	return out, asCoded(err)
+}
+
+func checkpointsIn(txn *badger.Txn, stream string) ([]Checkpoint, error) {
+	var out []Checkpoint
+	prefix := []byte("ck/" + stream + "/")
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 8})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		key := string(it.Item().Key())
+		var ck Checkpoint
+		err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &ck) })
+		if err != nil || !ck.Valid() || ck.Stream != stream || key != string(checkpointKey(stream, ck.Key)) {
+			return nil, apperr.New("store.corrupt", "key", key)
+		}
+		out = append(out, ck)
+	}
+	return out, nil
+}

@@ -1,0 +1,336 @@
+package store_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"golive/backend/apperr"
+	"golive/backend/ledger"
+	"golive/backend/store"
+)
+
+// filledFolder writes a store of n events (one chain in dossier D1) and as
+// many index records, closes it (so its tables are on disk) and returns
+// its folder and the events' ids.
+func filledFolder(t *testing.T, n int) (string, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	s := open(t, dir)
+	s.SetCheckpointKey(testKey)
+	var ids, parents []string
+	for i := 0; i < n; i++ {
+		e := event(t, "D1", parents, i)
+		if _, err := s.Commit([]ledger.Event{e}, store.Put{Bucket: "dz", Key: "D1", Value: map[string]any{"system_code": "LOAN", "n": i}}); err != nil {
+			t.Fatal(err)
+		}
+		parents = []string{e.ID}
+		ids = append(ids, e.ID)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, ids
+}
+
+// hashes returns the SHA-256 of every file under dir, by relative path.
+func hashes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameFiles(t *testing.T, what string, before, after map[string]string) {
+	t.Helper()
+	var diff []string
+	for k, v := range before {
+		if after[k] != v {
+			diff = append(diff, "changed or deleted "+k)
+		}
+	}
+	for k := range after {
+		if _, ok := before[k]; !ok {
+			diff = append(diff, "created "+k)
+		}
+	}
+	sort.Strings(diff)
+	if len(diff) > 0 {
+		t.Fatalf("%s touched the folder: %s", what, strings.Join(diff, "; "))
+	}
+}
+
+func tableFile(t *testing.T, dir string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(dir, "*.sst"))
+	if len(m) == 0 {
+		t.Fatalf("no table file in %s", dir)
+	}
+	return m[0]
+}
+
+// wantDamaged opens dir every way a command or the app does and checks that
+// each refuses with store.damaged naming file, and that no file changed.
+func wantDamaged(t *testing.T, dir, file, problem string) {
+	t.Helper()
+	before := hashes(t, dir)
+	for name, open := range map[string]func(string) (*store.Store, error){
+		"Open": store.Open, "OpenReadOnly": store.OpenReadOnly,
+	} {
+		s, err := open(dir)
+		if err == nil {
+			s.Close()
+			t.Fatalf("%s opened a damaged folder", name)
+		}
+		if !apperr.HasCode(err, "store.damaged") {
+			t.Fatalf("%s: want store.damaged, got %v", name, err)
+		}
+		var ae *apperr.Error
+		if !errorsAs(err, &ae) || ae.Params["file"] != file || ae.Params["problem"] != problem || ae.Params["dir"] == "" {
+			t.Fatalf("%s: want file %s problem %s, got %v", name, file, problem, ae.Params)
+		}
+	}
+	sameFiles(t, "opening a damaged folder", before, hashes(t, dir))
+}
+
+func TestDeletedManifestIsReportedAndNothingChanges(t *testing.T) {
+	dir, _ := filledFolder(t, 300)
+	if err := os.Remove(filepath.Join(dir, "MANIFEST")); err != nil {
+		t.Fatal(err)
+	}
+	wantDamaged(t, dir, "MANIFEST", store.ProblemManifestMissing)
+}
+
+func TestTruncatedManifestIsReportedAndNothingChanges(t *testing.T) {
+	dir, _ := filledFolder(t, 300)
+	p := filepath.Join(dir, "MANIFEST")
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(p, fi.Size()/2); err != nil {
+		t.Fatal(err)
+	}
+	wantDamaged(t, dir, "MANIFEST", store.ProblemManifestDamaged)
+}
+
+func TestFlippedByteInATableIsReported(t *testing.T) {
+	dir, _ := filledFolder(t, 600)
+	p := tableFile(t, dir)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A byte in the first data block, where the records are.
+	b[len(b)/4] ^= 0x20
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wantDamaged(t, dir, filepath.Base(p), store.ProblemTableDamaged)
+	h, err := store.Inspect(dir, true)
+	if err != nil || !h.DamagedBlocksOnly {
+		t.Fatalf("a flipped data byte should leave the index readable: %+v %v", h, err)
+	}
+	// The app may still show what is readable, read-only.
+	before := hashes(t, dir)
+	s, err := store.OpenDamaged(dir)
+	if err != nil {
+		t.Fatalf("OpenDamaged: %v", err)
+	}
+	if _, err := s.Commit(nil, store.Put{Bucket: "dz", Key: "x", Value: 1}); !apperr.HasCode(err, "store.read_only") {
+		t.Fatalf("a write to a damaged folder: want store.read_only, got %v", err)
+	}
+	s.Close()
+	sameFiles(t, "opening a damaged folder read-only", before, hashes(t, dir))
+}
+
+func TestHalfTruncatedTableIsReportedWithoutPanic(t *testing.T) {
+	dir, _ := filledFolder(t, 300)
+	p := tableFile(t, dir)
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(p, fi.Size()/2); err != nil {
+		t.Fatal(err)
+	}
+	wantDamaged(t, dir, filepath.Base(p), store.ProblemTableDamaged)
+	if _, err := store.OpenDamaged(dir); !apperr.HasCode(err, "store.damaged") {
+		t.Fatalf("a table without its index cannot be opened even read-only: got %v", err)
+	}
+}
+
+func TestWholeFolderOpensAfterInspection(t *testing.T) {
+	dir, ids := filledFolder(t, 300)
+	h, err := store.Inspect(dir, true)
+	if err != nil || !h.Whole() || !h.Store {
+		t.Fatalf("a whole folder: %+v %v", h, err)
+	}
+	s, err := store.OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	evs, err := s.Events("D1")
+	if err != nil || len(evs) != len(ids) {
+		t.Fatalf("events: %d of %d, %v", len(evs), len(ids), err)
+	}
+}
+
+// rawSet writes key=value straight into Badger, as a tool editing the
+// folder would.
+func rawSet(t *testing.T, s *store.Store, key string, value []byte) {
+	t.Helper()
+	if err := s.DB().Update(func(txn *badger.Txn) error { return txn.Set([]byte(key), value) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func rawDelete(t *testing.T, s *store.Store, key string) {
+	t.Helper()
+	if err := s.DB().Update(func(txn *badger.Txn) error { return txn.Delete([]byte(key)) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestEventUnderAnotherKeyIsCorrupt(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	a := event(t, "D1", nil, 1)
+	if _, err := s.Commit([]ledger.Event{a}); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := ledger.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same bytes under another id of the same dossier.
+	rawSet(t, s, "ev/D1/"+strings.Repeat("0", 64), raw)
+	if _, err := s.Events("D1"); !apperr.HasCode(err, "store.corrupt") {
+		t.Fatalf("an event under a key that is not its id: want store.corrupt, got %v", err)
+	}
+	// And under another dossier.
+	rawSet(t, s, "ev/D2/"+a.ID, raw)
+	if _, err := s.Events("D2"); !apperr.HasCode(err, "store.corrupt") {
+		t.Fatalf("an event stored under another dossier: want store.corrupt, got %v", err)
+	}
+}
+
+func TestDeletedNewestEventIsReportedMissing(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	var parents, ids []string
+	for i := 0; i < 3; i++ {
+		e := event(t, "D1", parents, i)
+		if _, err := s.Commit([]ledger.Event{e}); err != nil {
+			t.Fatal(err)
+		}
+		parents, ids = []string{e.ID}, append(ids, e.ID)
+	}
+	if _, err := s.Events("D1"); err != nil {
+		t.Fatalf("whole stream: %v", err)
+	}
+	rawDelete(t, s, "ev/D1/"+ids[2])
+	_, err := s.Events("D1")
+	if !apperr.HasCode(err, "store.events_missing") {
+		t.Fatalf("the newest event deleted: want store.events_missing, got %v", err)
+	}
+	missing, short, err := s.Missing("D1")
+	if err != nil || len(missing) != 1 || missing[0] != ids[2] || short != 1 {
+		t.Fatalf("Missing: %v short %d err %v", missing, short, err)
+	}
+	// check reads the stream as stored.
+	if evs, err := s.EventsAsStored("D1"); err != nil || len(evs) != 2 {
+		t.Fatalf("EventsAsStored: %d %v", len(evs), err)
+	}
+}
+
+func TestCheckpointFollowsBranches(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	root := event(t, "D1", nil, 0)
+	a := event(t, "D1", []string{root.ID}, 1)
+	b := event(t, "D1", []string{root.ID}, 2)
+	for _, batch := range [][]ledger.Event{{root}, {a, b}} {
+		if _, err := s.Commit(batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cks, err := s.Checkpoints("D1")
+	if err != nil || len(cks) != 1 {
+		t.Fatalf("checkpoints: %v %v", cks, err)
+	}
+	want := []string{a.ID, b.ID}
+	sort.Strings(want)
+	if strings.Join(cks[0].Heads, ",") != strings.Join(want, ",") || cks[0].Count != 3 {
+		t.Fatalf("heads %v count %d, want %v and 3", cks[0].Heads, cks[0].Count, want)
+	}
+	merge := event(t, "D1", []string{a.ID, b.ID}, 3)
+	if _, err := s.Commit([]ledger.Event{merge}); err != nil {
+		t.Fatal(err)
+	}
+	cks, _ = s.Checkpoints("D1")
+	if len(cks[0].Heads) != 1 || cks[0].Heads[0] != merge.ID || cks[0].Count != 4 {
+		t.Fatalf("after the merge: %+v", cks[0])
+	}
+	// A commit without an unlocked key writes no checkpoint of its own
+	// and leaves the others alone.
+	s.SetCheckpointKey(nil)
+	if _, err := s.Commit([]ledger.Event{event(t, "D2", nil, 9)}); err != nil {
+		t.Fatal(err)
+	}
+	if cks, _ := s.Checkpoints("D2"); len(cks) != 0 {
+		t.Fatalf("no key, no checkpoint: %v", cks)
+	}
+}
+
+func TestTamperedCheckpointIsCorrupt(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	e := event(t, "D1", nil, 0)
+	if _, err := s.Commit([]ledger.Event{e}); err != nil {
+		t.Fatal(err)
+	}
+	cks, _ := s.Checkpoints("D1")
+	// Lower the count a checkpoint recorded, without its key.
+	key := "ck/D1/" + cks[0].Key
+	var raw []byte
+	_ = s.DB().View(func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(key))
+		if err == nil {
+			raw, err = item.ValueCopy(nil)
+		}
+		return err
+	})
+	rawSet(t, s, key, []byte(strings.Replace(string(raw), `"count":1`, `"count":0`, 1)))
+	if _, err := s.Events("D1"); !apperr.HasCode(err, "store.corrupt") {
+		t.Fatalf("a checkpoint that does not verify: want store.corrupt, got %v", err)
+	}
+}
+
+func errorsAs(err error, target **apperr.Error) bool { return errors.As(err, target) }

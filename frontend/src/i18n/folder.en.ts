@@ -1,0 +1,53 @@
+// The data folder's health: the check on the settings page and the banner of
+// a damaged folder. Merged into en.ts as folder; it must match folder.zh-CN.ts
+// key for key.
+export default {
+  check: {
+    title: 'Check the data folder',
+    intro: 'Checks the database files, the signed events, the checkpoints, the dossier index, the other records and the attachments, one by one. It only reads and changes nothing.',
+    run: 'Start the check',
+    running: 'Checking: {area}',
+    ok: 'No problem found.',
+    problems: '{count} problems found. Restore the data folder from a backup (Settings → Backup and restore).',
+    checked: '{count} checked',
+    skipped: 'Not checked (the files are too damaged to open)',
+    areaOk: 'OK',
+    areaProblems: '{count} problems',
+    more: '{count} more of the same kind are not listed (run golive check --json to see them all).',
+    columns: { area: 'Area', result: 'Result', problem: 'Problem', subject: 'About' },
+    areas: {
+      files: 'Database files',
+      ledger: 'Event ledger',
+      checkpoints: 'Checkpoints',
+      index: 'Dossier index',
+      records: 'Other records',
+      blobs: 'Attachments',
+    },
+    problem: {
+      manifest_missing: 'The MANIFEST file is missing',
+      manifest_damaged: 'The MANIFEST file is damaged or cut short',
+      table_missing: 'A table file is missing',
+      table_unlisted: 'A table file is not listed in the MANIFEST',
+      table_damaged: 'A table fails its checksum or is cut short',
+      event_corrupt: 'An event is damaged, its signature fails, or it is stored in the wrong place',
+      ledger_broken: 'The events cannot be put in order',
+      events_missing: 'Events saved earlier are gone',
+      checkpoint_corrupt: 'A checkpoint signature fails',
+      index_missing: 'An index record is missing',
+      index_stale: 'The index disagrees with the events',
+      index_unreadable: 'An index record cannot be read',
+      index_orphan: 'An index record has no dossier',
+      record_unreadable: 'A record cannot be read',
+      blob_missing: 'An attachment is missing',
+      blob_damaged: 'An attachment does not match its digest',
+      blob_orphan: 'A stray attachment (no event refers to it)',
+      unreadable: 'Cannot be read',
+    },
+  },
+  damaged: {
+    title: 'The data folder is damaged and was opened read-only',
+    body: '{file}: {problem}. You can look at what is still readable but change nothing; some records may be missing.',
+    restore: 'Restore it from a backup: Settings → Backup and restore → Restore from a backup, or run golive restore BACKUP-FILE --data NEW-FOLDER. Run golive check to see every problem.',
+    settings: 'Open settings',
+  },
+}

@@ -1,0 +1,53 @@
+// The data folder's health: the check on the settings page and the banner of
+// a damaged folder. Merged into zh-CN.ts as folder; folder.en.ts must match key
+// for key.
+export default {
+  check: {
+    title: '检查数据文件夹',
+    intro: '逐一检查数据库文件、已签名的事件、检查点、发布档案索引、其他记录和附件，只读取，不做任何改动。',
+    run: '开始检查',
+    running: '正在检查：{area}',
+    ok: '没有发现问题。',
+    problems: '发现 {count} 个问题。请从备份恢复数据文件夹（设置 → 备份与恢复）。',
+    checked: '已检查 {count}',
+    skipped: '未检查（文件损坏，无法打开）',
+    areaOk: '正常',
+    areaProblems: '{count} 个问题',
+    more: '另有 {count} 个同类问题未列出（可运行 golive check --json 查看全部）。',
+    columns: { area: '检查项', result: '结果', problem: '问题', subject: '对象' },
+    areas: {
+      files: '数据库文件',
+      ledger: '事件账本',
+      checkpoints: '检查点',
+      index: '发布档案索引',
+      records: '其他记录',
+      blobs: '附件',
+    },
+    problem: {
+      manifest_missing: 'MANIFEST 文件缺失',
+      manifest_damaged: 'MANIFEST 文件损坏或被截断',
+      table_missing: '数据表文件缺失',
+      table_unlisted: '数据表文件未登记在 MANIFEST 中',
+      table_damaged: '数据表校验失败或被截断',
+      event_corrupt: '事件损坏、签名不符或存放位置不对',
+      ledger_broken: '事件链无法排序',
+      events_missing: '此前保存过的事件不见了',
+      checkpoint_corrupt: '检查点签名不符',
+      index_missing: '缺少索引记录',
+      index_stale: '索引与事件不一致',
+      index_unreadable: '索引记录无法读取',
+      index_orphan: '索引记录没有对应的发布档案',
+      record_unreadable: '记录无法读取',
+      blob_missing: '附件缺失',
+      blob_damaged: '附件内容与摘要不符',
+      blob_orphan: '多余的附件（没有事件引用）',
+      unreadable: '无法读取',
+    },
+  },
+  damaged: {
+    title: '数据文件夹已损坏，已以只读方式打开',
+    body: '{file}：{problem}。可以查看尚能读取的内容，但不能做任何修改；部分记录可能缺失。',
+    restore: '请从备份恢复：设置 → 备份与恢复 → 从备份恢复，或在命令行运行 golive restore 备份文件 --data 新文件夹。运行 golive check 可查看全部问题。',
+    settings: '打开设置',
+  },
+}
