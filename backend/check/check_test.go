@@ -15,6 +15,7 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/check"
 	"golive/backend/core"
+	"golive/backend/demo"
 	"golive/backend/dossier"
 	"golive/backend/ledger"
 	"golive/backend/workflow"
@@ -312,5 +313,43 @@ func TestCheckOfAnOpenFolder(t *testing.T) {
 	rep := check.Open(c, func(a string) { areas = append(areas, a) })
 	if !rep.OK() || len(areas) != 5 {
 		t.Fatalf("check from the app: %+v, progress %v", rep.Findings, areas)
+	}
+}
+
+// A folder whose only damage is a data block opens read-only for the app,
+// and every sample profile still unlocks there (nothing is written: no
+// identity card, no first certificate), so what is readable can be seen.
+func TestDamagedFolderOpensReadOnlyAndUnlocks(t *testing.T) {
+	dir := copyOf(t)
+	tables, _ := filepath.Glob(filepath.Join(dir, "*.sst"))
+	b, err := os.ReadFile(tables[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/3] ^= 0x01
+	if err := os.WriteFile(tables[0], b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := hashes(t, dir)
+	c, err := core.OpenForApp(dir)
+	if err != nil {
+		t.Fatalf("OpenForApp: %v", err)
+	}
+	info, err := c.Info()
+	if err != nil || !info.ReadOnly || len(info.Damage) != 1 || info.Damage[0].File != filepath.Base(tables[0]) {
+		t.Fatalf("info of a damaged folder: %+v %v", info, err)
+	}
+	list, err := c.Profiles.List()
+	if err != nil || len(list) == 0 {
+		t.Fatalf("profiles: %d %v", len(list), err)
+	}
+	for _, p := range list {
+		if _, err := c.Unlock(p.ID, demo.SamplePassphrase); err != nil {
+			t.Errorf("unlock %s in a read-only folder: %v", p.Name, err)
+		}
+	}
+	c.Close()
+	if fmt.Sprint(before) != fmt.Sprint(hashes(t, dir)) {
+		t.Fatal("the app changed a damaged folder")
 	}
 }

@@ -21,6 +21,11 @@ type signing struct {
 // keys.wrong_passphrase (nothing changes then).
 func (c *Core) Unlock(id, passphrase string) (profile.Summary, error) {
 	s, err := pdfsig.Open(c.Profiles, id, passphrase, c.Template().Organisation.En, c.Now())
+	if apperr.HasCode(err, "store.read_only") {
+		// A damaged folder open read-only cannot store a first certificate:
+		// the profile unlocks to read, without a PDF signer.
+		return c.Profiles.Unlock(id, passphrase)
+	}
 	if err != nil {
 		return profile.Summary{}, err
 	}

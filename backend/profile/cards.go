@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/json"
+	"golive/backend/apperr"
 	"sync"
 
 	"golive/backend/identity"
@@ -133,5 +134,9 @@ func (s *Service) ensureCard(sum Summary, priv ed25519.PrivateKey) error {
 		return nil
 	}
 	_, err = s.st.Commit(nil, put)
+	if apperr.HasCode(err, "store.read_only") {
+		// A damaged folder open read-only: the card waits for a whole one.
+		return nil
+	}
 	return err
 }

@@ -3,6 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import type { CheckReport } from '@/bridge'
 import CheckPanel from '@/components/Folder/CheckPanel.vue'
 import AppShell from '@/components/AppShell/AppShell.vue'
+import GateView from '@/views/GateView.vue'
 import { backend, byTestId, click, mountUI, ready } from '@/test/mount'
 import { answer } from '@/test/stub'
 
@@ -77,6 +78,16 @@ describe('damaged folder banner', () => {
     expect(banner?.textContent).toContain('000001.sst')
     expect(banner?.textContent).toContain('数据表校验失败或被截断')
     expect(banner?.textContent).toContain('golive restore')
+  }, 20000)
+
+  it('shows on the sign-in gate too, before anyone unlocks', async () => {
+    backend('base', 'session', 'damaged').as('')
+    await ready()
+    await mountUI(GateView)
+    const banner = byTestId('damage-banner')
+    expect(banner?.textContent).toContain('数据文件夹已损坏，已以只读方式打开')
+    expect(banner?.textContent).toContain('golive restore')
+    expect(banner?.textContent).not.toContain('打开设置')
   }, 20000)
 
   it('is absent for a whole folder', async () => {
