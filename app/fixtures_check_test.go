@@ -79,7 +79,7 @@ func recordCheck(r *recorder) {
 	}
 	r.must("damaged", "", "AppAPI.Info", nil, portable(r, info, dir), nil)
 	bad, err := api.App.CheckFolder()
-	if err != nil || bad.OK() {
+	if err != nil || bad.OK {
 		r.t.Fatalf("damaged check: %+v %v", bad, err)
 	}
 	for i := range bad.Findings {

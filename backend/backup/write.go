@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"golive/backend/apperr"
+	"golive/backend/blob"
 	"golive/backend/store"
 )
 
@@ -125,30 +126,9 @@ func listBlobs(dir string) ([]part, error) {
 	root := filepath.Join(dir, "blobs", "sha256")
 	kept := map[string]bool{}
 	var parts []part
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if path == root && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			return err
-		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		sum, ok := blobSum(BlobPrefix + filepath.ToSlash(rel))
-		if !ok {
-			return nil
-		}
-		fi, err := d.Info()
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	err = blob.OpenExisting(dir).Each(func(sum, path string, size int64) error {
 		kept[sum] = true
-		parts = append(parts, blobPart(sum, path, "", fi.Size()))
+		parts = append(parts, blobPart(sum, path, "", size))
 		return nil
 	})
 	if err != nil {

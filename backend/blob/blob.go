@@ -251,14 +251,42 @@ func (s *Store) Open(sum string) (*os.File, error) {
 	return f, nil
 }
 
-// CopyAll copies every blob of s into dst (skipping those it has).
-func (s *Store) CopyAll(dst *Store) error {
-	return filepath.WalkDir(s.dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+// Each calls fn with the digest, file and size of every stored blob (the
+// files blobs/sha256/ab/cdef… named by a SHA-256; staged and temporary
+// files are not blobs yet). A store without a blob folder has none; a
+// file that vanishes during the walk is skipped. It stops at fn's first
+// error and returns it, or the walk's own.
+func (s *Store) Each(fn func(sum, path string, size int64) error) error {
+	err := filepath.WalkDir(s.dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			if path == s.dir && errors.Is(err, os.ErrNotExist) {
+				return filepath.SkipAll
+			}
 			return err
 		}
+		if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
 		sum := filepath.Base(filepath.Dir(path)) + d.Name()
-		if !hexSHA.MatchString(sum) || dst.Has(sum) {
+		if !hexSHA.MatchString(sum) {
+			return nil
+		}
+		fi, err := d.Info()
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return fn(sum, path, fi.Size())
+	})
+	return err
+}
+
+// CopyAll copies every blob of s into dst (skipping those it has).
+func (s *Store) CopyAll(dst *Store) error {
+	return s.Each(func(sum, path string, _ int64) error {
+		if dst.Has(sum) {
 			return nil
 		}
 		info, err := dst.PutFile(path, 0, nil)

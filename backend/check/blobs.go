@@ -1,14 +1,9 @@
 package check
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 
+	"golive/backend/blob"
 	"golive/backend/core"
 )
 
@@ -25,18 +20,13 @@ func (r *Report) blobs(c *core.Core) {
 	if err != nil {
 		r.add(&a, Finding{Area: AreaBlobs, Problem: "unreadable", Subject: "ev/", Detail: detail(err)})
 	}
-	root := filepath.Join(c.Store.Dir(), "blobs", "sha256")
-	stored := map[string]bool{}
-	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		if len(rel) == 65 && rel[2] == filepath.Separator {
-			stored[rel[:2]+rel[3:]] = true
-		}
+	stored := map[string]string{}
+	if err := c.Dossiers.Blobs.Each(func(sum, path string, _ int64) error {
+		stored[sum] = path
 		return nil
-	})
+	}); err != nil {
+		r.add(&a, Finding{Area: AreaBlobs, Problem: "unreadable", Subject: "blobs/", Detail: err.Error()})
+	}
 	sums := make([]string, 0, len(refs))
 	for sum := range refs {
 		sums = append(sums, sum)
@@ -44,14 +34,15 @@ func (r *Report) blobs(c *core.Core) {
 	sort.Strings(sums)
 	for _, sum := range sums {
 		a.Checked++
-		if !stored[sum] {
+		path, ok := stored[sum]
+		if !ok {
 			r.add(&a, Finding{Area: AreaBlobs, Problem: "blob_missing", Subject: sum})
 			continue
 		}
-		if got, err := hashFile(filepath.Join(root, sum[:2], sum[2:])); err != nil || got != sum {
+		if got, err := blob.HashFile(path, nil); err != nil || got.SHA256 != sum {
 			d := "contents do not match the name"
 			if err != nil {
-				d = err.Error()
+				d = detail(err)
 			}
 			r.add(&a, Finding{Area: AreaBlobs, Problem: "blob_damaged", Subject: sum, Detail: d})
 		}
@@ -67,19 +58,6 @@ func (r *Report) blobs(c *core.Core) {
 		a.Checked++
 		r.add(&a, Finding{Area: AreaBlobs, Problem: "blob_orphan", Subject: sum, Detail: "no event references it"})
 	}
-}
-
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // damagedFiles reports whether the files area found damage.

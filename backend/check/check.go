@@ -69,16 +69,17 @@ type Report struct {
 	Areas []Area `json:"areas"`
 	// Findings lists every problem, by area.
 	Findings []Finding `json:"findings"`
+	// OK is true when nothing is wrong and every area was checked.
+	OK bool `json:"ok"`
 }
 
-// OK reports whether nothing is wrong and every area was checked.
-func (r Report) OK() bool {
+// done sets OK from the areas and findings; Dir and Open end with it.
+func (r *Report) done() Report {
+	r.OK = len(r.Findings) == 0
 	for _, a := range r.Areas {
-		if a.Skipped {
-			return false
-		}
+		r.OK = r.OK && !a.Skipped
 	}
-	return len(r.Findings) == 0
+	return *r
 }
 
 // Progress is told which area is being checked.
@@ -108,20 +109,17 @@ func Dir(dir string, progress Progress) (Report, error) {
 		for _, name := range []string{AreaLedger, AreaCheckpoints, AreaIndex, AreaRecords, AreaBlobs} {
 			r.Areas = append(r.Areas, Area{Name: name, Skipped: true})
 		}
-		return r, nil
+		return r.done(), nil
 	}
-	var c *core.Core
-	if h.Whole() {
-		c, err = core.OpenReadOnly(dir)
-	} else {
-		c, err = core.OpenDamaged(dir)
-	}
+	// Every block was verified just now: open without verifying them again
+	// (OpenDamaged inspects the index only), damaged blocks or not.
+	c, err := core.OpenDamaged(dir)
 	if err != nil {
 		return r, err
 	}
 	defer c.Close()
 	r.walk(c, progress)
-	return r, nil
+	return r.done(), nil
 }
 
 // Open checks the data folder c has open (the app's settings page): the
@@ -140,7 +138,7 @@ func Open(c *core.Core, progress Progress) Report {
 	}
 	r.Areas = append(r.Areas, files)
 	r.walk(c, progress)
-	return r
+	return r.done()
 }
 
 func tell(p Progress, area string) {

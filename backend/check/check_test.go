@@ -47,21 +47,7 @@ func TestMain(m *testing.M) {
 func copyOf(t *testing.T) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "data")
-	err := filepath.WalkDir(sample, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(sample, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o700)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o600)
-	})
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(sample)); err != nil {
 		t.Fatal(err)
 	}
 	return dst
@@ -110,7 +96,7 @@ func finding(rep check.Report, area, problem string) []check.Finding {
 
 func TestWholeSampleIsOK(t *testing.T) {
 	rep := run(t, copyOf(t))
-	if !rep.OK() {
+	if !rep.OK {
 		t.Fatalf("the sample: %+v", rep.Findings)
 	}
 	for _, a := range rep.Areas {
@@ -275,7 +261,7 @@ func TestDamagedTableIsReportedAndTheRestChecked(t *testing.T) {
 	if got := finding(rep, check.AreaFiles, "table_damaged"); len(got) != 1 || got[0].Subject != filepath.Base(tables[0]) {
 		t.Fatalf("files: %+v", rep.Findings)
 	}
-	if rep.OK() {
+	if rep.OK {
 		t.Fatal("a damaged folder checked OK")
 	}
 	for _, a := range rep.Areas {
@@ -294,7 +280,7 @@ func TestMissingManifestSkipsTheRest(t *testing.T) {
 	if got := finding(rep, check.AreaFiles, "manifest_missing"); len(got) != 1 {
 		t.Fatalf("files: %+v", rep.Findings)
 	}
-	if rep.OK() || !rep.Areas[1].Skipped {
+	if rep.OK || !rep.Areas[1].Skipped {
 		t.Fatalf("areas: %+v", rep.Areas)
 	}
 }
@@ -311,7 +297,7 @@ func TestCheckOfAnOpenFolder(t *testing.T) {
 	}
 	var areas []string
 	rep := check.Open(c, func(a string) { areas = append(areas, a) })
-	if !rep.OK() || len(areas) != 5 {
+	if !rep.OK || len(areas) != 5 {
 		t.Fatalf("check from the app: %+v, progress %v", rep.Findings, areas)
 	}
 }

@@ -80,7 +80,7 @@ func runCheck(args []string, out io.Writer) error {
 			}
 		}
 	}
-	if rep.OK() {
+	if rep.OK {
 		if !*asJSON {
 			fmt.Fprintln(out, "no problem found")
 		}

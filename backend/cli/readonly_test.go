@@ -154,21 +154,7 @@ func TestReadCommandsWriteNothing(t *testing.T) {
 func copyFolder(t *testing.T, dir string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), filepath.Base(dir))
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o700)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o600)
-	})
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(dir)); err != nil {
 		t.Fatal(err)
 	}
 	return dst

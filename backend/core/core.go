@@ -141,10 +141,11 @@ func OpenReadOnly(dir string) (*Core, error) {
 	return build(st, st.Dir())
 }
 
-// OpenDamaged opens a folder whose only damage is data blocks failing
-// their checksum read-only, so the app can show what is still readable
-// next to a banner saying what is wrong (see store.OpenDamaged). Codes as
-// OpenReadOnly.
+// OpenDamaged opens dir read-only without verifying every block again:
+// a folder whose only damage is data blocks failing their checksum, so the
+// app can show what is still readable next to a banner saying what is
+// wrong, or one the caller has just verified (see store.OpenDamaged).
+// Codes as OpenReadOnly.
 func OpenDamaged(dir string) (*Core, error) {
 	st, err := store.OpenDamaged(dir)
 	if err != nil {

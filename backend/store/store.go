@@ -127,10 +127,12 @@ func Open(dir string) (*Store, error) {
 // left unclean needs one read-write open (the app) first.
 func OpenReadOnly(dir string) (*Store, error) { return openInspected(dir, true) }
 
-// OpenDamaged opens a folder whose only damage is data blocks that fail
-// their checksum (Health.DamagedBlocksOnly) read-only, so the app can show
-// what is still readable next to a banner saying what is wrong; reading a
-// damaged block is an error. Codes as OpenReadOnly.
+// OpenDamaged opens dir read-only after inspecting its files without
+// verifying every block: for a folder whose only damage is data blocks
+// that fail their checksum (Health.DamagedBlocksOnly), so the app can show
+// what is still readable next to a banner saying what is wrong (reading a
+// damaged block is an error), and for a caller that has just verified the
+// blocks itself (golive check). Codes as OpenReadOnly.
 func OpenDamaged(dir string) (*Store, error) { return openInspected(dir, false) }
 
 // openInspected opens dir read-only once Inspect (verifying every block

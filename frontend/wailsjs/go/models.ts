@@ -102,6 +102,7 @@ export namespace check {
 	    dir: string;
 	    areas: Area[];
 	    findings: Finding[];
+	    ok: boolean;
 	}
 
 }
