@@ -76,6 +76,10 @@ func runApp(dir string) error {
 		lg.Info("app started", "version", core.Version)
 	}
 	api := app.New(c, openErr)
+	// "golive F.golive" (a file opened with the app): the window imports
+	// it once it is ready (ExchangeAPI.TakeOpened).
+	wd, _ := os.Getwd()
+	api.Exchange.Open(os.Args[1:], wd)
 	abs, _ := filepath.Abs(dir)
 	sum := sha256.Sum256([]byte(abs))
 	closeStore := func() {
@@ -95,8 +99,12 @@ func runApp(dir string) error {
 			Assets: assets,
 		},
 		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 255},
-		OnStartup:        api.Startup,
-		OnShutdown:       func(context.Context) { closeStore() },
+		// Files dropped anywhere on the window: exchange files are
+		// imported (the window's global drop handler); components that
+		// take files keep their own drop.
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
+		OnStartup:   api.Startup,
+		OnShutdown:  func(context.Context) { closeStore() },
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "golive-" + hex.EncodeToString(sum[:8]),
 			OnSecondInstanceLaunch: api.SecondInstance,

@@ -48,15 +48,18 @@ type API struct {
 	Docs     *DocumentsAPI
 	Roster   *RosterAPI
 	Backup   *BackupAPI
+	Exchange *ExchangeAPI
+	Sync     *SyncAPI
 }
 
 // New builds the bound structs over c. When the folder could not be opened
 // (openErr, e.g. store.already_open) c is nil and AppAPI.Info reports
 // openErr, so the window can say why instead of crashing.
 func New(c *core.Core, openErr error) *API {
+	syncAPI := &SyncAPI{c: c}
 	return &API{
 		App:      &AppAPI{c: c, openErr: openErr},
-		Profiles: &ProfileAPI{c: c},
+		Profiles: &ProfileAPI{c: c, afterUnlock: syncAPI.Resume},
 		Systems:  &SystemAPI{c: c},
 		Dossiers: &DossierAPI{c: c},
 		Template: &TemplateAPI{c: c},
@@ -64,12 +67,14 @@ func New(c *core.Core, openErr error) *API {
 		Docs:     &DocumentsAPI{c: c},
 		Roster:   &RosterAPI{c: c},
 		Backup:   &BackupAPI{c: c},
+		Exchange: &ExchangeAPI{c: c},
+		Sync:     syncAPI,
 	}
 }
 
 // Bind lists the structs for wails' Bind option.
 func (a *API) Bind() []any {
-	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs, a.Roster, a.Backup}
+	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs, a.Roster, a.Backup, a.Exchange, a.Sync}
 }
 
 // Startup receives the Wails context; kept for runtime calls later.
@@ -78,17 +83,24 @@ func (a *API) Startup(ctx context.Context) {
 	a.Profiles.ctx = ctx
 	a.Roster.ctx = ctx
 	a.Backup.ctx = ctx
+	a.Exchange.ctx = ctx
+	a.Sync.ctx = ctx
+	a.Sync.Resume()
 }
 
 // SecondInstance brings this window to the front when GoLive is started
 // again on the same data folder, and tells the frontend so it can say that
-// the folder is already open here.
-func (a *API) SecondInstance(options.SecondInstanceData) {
+// the folder is already open here; a start with exchange files (a
+// .golive opened with the app) hands them to this window to import instead.
+func (a *API) SecondInstance(data options.SecondInstanceData) {
 	ctx := a.App.ctx
 	if ctx == nil {
 		return
 	}
 	runtime.WindowUnminimise(ctx)
 	runtime.Show(ctx)
+	if a.Exchange.Open(data.Args, data.WorkingDirectory) {
+		return
+	}
 	runtime.EventsEmit(ctx, "app:second-instance")
 }

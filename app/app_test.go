@@ -34,7 +34,7 @@ func TestErrorsReachTheFrontendCoded(t *testing.T) {
 	if got.Code != "profile.unknown_role" || got.Params["role"] != "nope" {
 		t.Fatalf("got %+v", got)
 	}
-	if len(api.Bind()) != 9 {
+	if len(api.Bind()) != 11 {
 		t.Fatal("every API area must be bound")
 	}
 }

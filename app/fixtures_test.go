@@ -192,6 +192,9 @@ func TestFrontendFixtures(t *testing.T) {
 	recordRosterMarks(r)
 	recordBackup(r)
 	recordCheck(r)
+	recordPlace(r)
+	recordExchange(r)
+	recordSync(r)
 
 	written := map[string][]byte{}
 	for name, recs := range r.files {

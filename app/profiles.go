@@ -16,6 +16,9 @@ import (
 type ProfileAPI struct {
 	c   *core.Core
 	ctx context.Context
+	// afterUnlock runs after a profile unlocked (the sync folder then
+	// publishes what waited for a key).
+	afterUnlock func()
 }
 
 // List returns every local profile.
@@ -28,7 +31,11 @@ func (p *ProfileAPI) Create(req profile.CreateRequest) (profile.Summary, error) 
 
 // Unlock opens a profile with its passphrase and makes it current.
 func (p *ProfileAPI) Unlock(id, passphrase string) (profile.Summary, error) {
-	return result(p.c.Unlock(id, passphrase))
+	sum, err := p.c.Unlock(id, passphrase)
+	if err == nil && p.afterUnlock != nil {
+		p.afterUnlock()
+	}
+	return result(sum, err)
 }
 
 // Lock forgets the unlocked key.

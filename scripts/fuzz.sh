@@ -12,9 +12,6 @@
 # FUZZMINIMIZETIME (default 1000x) bounds how long Go minimizes each new
 # interesting input; Go's default (60s) would spend a short run minimizing
 # instead of fuzzing, and those runs are not counted in the executions.
-#
-# When the exchange file of "Work together across laptops" lands, its
-# reader's target joins the list below (package and FuzzXxx name).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -41,6 +38,7 @@ TARGETS=(
   "./backend/pdfsig FuzzVerify"               # signed PDFs with one byte changed
   "./backend/pdfsig FuzzVerifyBytes"          # any bytes as a signed PDF
   "./backend/verify FuzzCheck"                # golive verify, end to end
+  "./backend/exchange FuzzExchangeOpen"       # .golive exchange files (and sync packs)
 )
 
 ROWS=()

@@ -166,7 +166,7 @@ func (c *container) checkDossier(v dossier.View, r *ArchiveReport) {
 					continue
 				}
 				named[ver.SHA256] = true
-				if _, ok := c.files[BlobEntryName(ver.SHA256)]; !ok {
+				if _, ok := c.Entry(BlobEntryName(ver.SHA256)); !ok {
 					r.problem(apperr.New("backup.attachment_missing", "sha256", ver.SHA256, "name", ver.Name))
 				}
 			}
@@ -187,13 +187,13 @@ func (c *container) checkDossier(v dossier.View, r *ArchiveReport) {
 func (c *container) checkDocuments(mem *core.Core, r *ArchiveReport) {
 	svc := mem.Documents()
 	var names []string
-	for name := range c.files {
-		if strings.HasPrefix(name, DocumentsPrefix) {
-			names = append(names, name)
+	for _, e := range c.Entries {
+		if strings.HasPrefix(e.Name, DocumentsPrefix) {
+			names = append(names, e.Name)
 		}
 	}
 	sort.Strings(names)
-	if _, ok := c.files[DocumentsPrefix+"confirmation.pdf"]; !ok {
+	if _, ok := c.Entry(DocumentsPrefix + "confirmation.pdf"); !ok {
 		r.problem(apperr.New("backup.archive_no_confirmation"))
 	}
 	for _, name := range names {

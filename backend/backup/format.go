@@ -3,6 +3,8 @@ package backup
 import (
 	"regexp"
 	"time"
+
+	"golive/backend/zipfile"
 )
 
 // Format names and versions of the files this package writes.
@@ -84,16 +86,10 @@ type Counts struct {
 }
 
 // Entry is one entry of the file as the manifest declares it.
-type Entry struct {
-	Name string `json:"name"`
-	// SHA256 is the lowercase hex digest of the entry's contents.
-	SHA256 string `json:"sha256"`
-	// Size is the length of the contents in bytes.
-	Size int64 `json:"size"`
-}
+type Entry = zipfile.Entry
 
 var (
-	hexSHA   = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	hexSHA   = zipfile.HexSHA
 	blobName = regexp.MustCompile(`^blobs/sha256/([0-9a-f]{2})/([0-9a-f]{62})$`)
 )
 

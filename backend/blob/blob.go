@@ -25,6 +25,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"golive/backend/apperr"
@@ -114,6 +115,55 @@ type Staged struct {
 // less than Reserve free, blob.read_only, blob.io; nothing is left behind
 // on error.
 func (s *Store) Stage(r io.Reader, limit int64, progress Progress) (*Staged, error) {
+	return s.stage(r, limit, progress, !s.NoSync)
+}
+
+// StageUnsynced is Stage without the fsync of the file and of the staging
+// folder, for many blobs at once: the caller must call SyncStaged on them
+// before committing the events that reference them.
+func (s *Store) StageUnsynced(r io.Reader, limit int64, progress Progress) (*Staged, error) {
+	return s.stage(r, limit, progress, false)
+}
+
+// SyncStaged flushes blobs staged with StageUnsynced to disk, several at
+// a time, and then the staging folder once. Code blob.io.
+func (s *Store) SyncStaged(list []*Staged) error {
+	if s.NoSync || len(list) == 0 {
+		return nil
+	}
+	errs := make(chan error, len(list))
+	sem := make(chan struct{}, 8)
+	for _, b := range list {
+		sem <- struct{}{}
+		go func(b *Staged) {
+			defer func() { <-sem }()
+			f, err := os.OpenFile(b.path, os.O_RDWR, 0)
+			if err == nil {
+				err = f.Sync()
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+			}
+			if err != nil {
+				err = asIO(err, b.path)
+			}
+			errs <- err
+		}(b)
+	}
+	var first error
+	for range list {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return first
+	}
+	syncDir(s.staging)
+	return nil
+}
+
+func (s *Store) stage(r io.Reader, limit int64, progress Progress, sync bool) (*Staged, error) {
 	if s.readOnly {
 		return nil, apperr.New("blob.read_only", "dir", s.data)
 	}
@@ -140,7 +190,7 @@ func (s *Store) Stage(r io.Reader, limit int64, progress Progress) (*Staged, err
 	if err == nil && n > limit {
 		err = apperr.New("blob.too_large", "max", formatSize(limit))
 	}
-	if err == nil && !s.NoSync {
+	if err == nil && sync {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil && cerr != nil {
@@ -157,7 +207,7 @@ func (s *Store) Stage(r io.Reader, limit int64, progress Progress) (*Staged, err
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return nil, s.fail(err, path)
 	}
-	if !s.NoSync {
+	if sync {
 		// The staged name must survive a power cut once the event that
 		// references it is committed: the sweep keeps it by this name.
 		syncDir(s.staging)
@@ -193,6 +243,54 @@ func (b *Staged) Discard() {
 // place renames the staged file path to the blob sum's name, or removes
 // it when sum is already stored (equal contents are stored once).
 func (s *Store) place(path, sum string) error {
+	if err := s.move(path, sum); err != nil {
+		return err
+	}
+	if !s.NoSync {
+		syncDir(filepath.Dir(s.path(sum)))
+	}
+	return nil
+}
+
+// KeepAll keeps every blob of list (Keep) and then flushes each folder
+// they moved into once, several at a time: for an import of many
+// attachments. A blob that could not move stays staged (the next sweep
+// keeps it); the first error is returned. Codes: those of Keep.
+func (s *Store) KeepAll(list []*Staged) error {
+	dirs := map[string]bool{}
+	var first error
+	for _, b := range list {
+		if b == nil || b.done {
+			continue
+		}
+		if err := s.move(b.path, b.SHA256); err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		b.done = true
+		dirs[filepath.Dir(s.path(b.SHA256))] = true
+	}
+	if !s.NoSync {
+		sem := make(chan struct{}, 8)
+		var wg sync.WaitGroup
+		for d := range dirs {
+			sem <- struct{}{}
+			wg.Add(1)
+			go func(d string) {
+				defer func() { <-sem; wg.Done() }()
+				syncDir(d)
+			}(d)
+		}
+		wg.Wait()
+	}
+	return first
+}
+
+// move renames the staged file path to the blob sum's name, or removes it
+// when sum is already stored, without flushing the folder.
+func (s *Store) move(path, sum string) error {
 	dst := s.path(sum)
 	if _, err := os.Stat(dst); err == nil {
 		_ = os.Remove(path)
@@ -203,9 +301,6 @@ func (s *Store) place(path, sum string) error {
 	}
 	if err := os.Rename(path, dst); err != nil {
 		return s.fail(err, dst)
-	}
-	if !s.NoSync {
-		syncDir(filepath.Dir(dst))
 	}
 	return nil
 }
@@ -304,6 +399,22 @@ func (s *Store) Has(sum string) bool {
 	}
 	_, err := os.Stat(s.path(sum))
 	return err == nil
+}
+
+// Stat returns the file holding blob sum and its size. Codes:
+// blob.bad_digest, blob.not_found, blob.io.
+func (s *Store) Stat(sum string) (string, int64, error) {
+	if !hexSHA.MatchString(sum) {
+		return "", 0, apperr.New("blob.bad_digest", "sha256", sum)
+	}
+	fi, err := os.Stat(s.path(sum))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", 0, apperr.New("blob.not_found", "sha256", sum)
+	}
+	if err != nil {
+		return "", 0, asIO(err, s.path(sum))
+	}
+	return s.path(sum), fi.Size(), nil
 }
 
 // CopyTo writes blob sum to the file dst (replacing it), checking the

@@ -156,6 +156,7 @@ func openData(dir string) (*core.Core, error) {
 	if err != nil {
 		return nil, Explain(err)
 	}
+	warnPlace(c.Store.Dir())
 	return c, nil
 }
 

@@ -6,12 +6,14 @@ package core
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"golive/backend/apperr"
 	"golive/backend/blob"
 	"golive/backend/demo"
 	"golive/backend/dossier"
+	"golive/backend/fsplace"
 	"golive/backend/holiday"
 	"golive/backend/keys"
 	"golive/backend/profile"
@@ -60,6 +62,8 @@ type Core struct {
 	Damage []store.Damage
 
 	sign signing
+	// importMu runs one import at a time (a sync and a dropped file).
+	importMu sync.Mutex
 }
 
 // Info describes the running app and its folder.
@@ -82,6 +86,8 @@ type Info struct {
 	ReadOnly bool `json:"read_only"`
 	// Damage lists what is wrong with a damaged folder; empty otherwise.
 	Damage []store.Damage `json:"damage"`
+	// Place says whether the data folder lies in a sync tool's folder or on a network drive (a warning).
+	Place fsplace.Place `json:"place"`
 }
 
 // Limits are the backend's size limits the frontend shows and checks
@@ -246,7 +252,15 @@ func (c *Core) Info() (Info, error) {
 	}
 	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.Template().Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles),
 		Limits: Limits{UploadBytes: blob.MaxUpload, PassphraseMin: keys.MinPassphrase}, Phases: workflow.PhaseNames,
-		ReadOnly: c.Store.ReadOnly(), Damage: append([]store.Damage{}, c.Damage...)}, nil
+		ReadOnly: c.Store.ReadOnly(), Damage: append([]store.Damage{}, c.Damage...), Place: c.place()}, nil
+}
+
+// place says where the data folder lies; nothing for a folder held in memory.
+func (c *Core) place() fsplace.Place {
+	if c.Store.Dir() == "" {
+		return fsplace.Place{}
+	}
+	return fsplace.Classify(c.Store.Dir())
 }
 
 // LoadSample writes the sample portfolio into this folder, which must hold

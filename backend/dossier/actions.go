@@ -391,18 +391,9 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 	_, rostered := chain.Tip()
 	out := []InboxItem{}
 	for _, d := range list {
-		holds := func(t workflow.Task) bool { return slices.Contains(me.Roles, t.Role) }
-		if rostered && len(d.Tasks) > 0 {
-			// With a roster, the roster says whose task it is, by the
-			// fold's own rules (scoped roles, delegations, duties).
-			v, err := s.get(d.ID)
-			if err != nil {
-				return nil, err
-			}
-			if j := v.authority; j != nil {
-				probe := j.probe(v.State, me.PublicKey, s.Now().In(zoneOf(v.State.Zone)))
-				holds = func(t workflow.Task) bool { return probe(taskKinds[t.Kind], t.Step, t.Row, t.Role) == nil }
-			}
+		waits, err := s.waitsOn(d, rostered)
+		if err != nil {
+			return nil, err
 		}
 		// The people preparing a release are told when the PMO moved,
 		// cancelled or froze its window before it was released.
@@ -412,12 +403,9 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 				SystemCode: d.SystemCode, SystemName: d.SystemName, Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt})
 		}
 		for _, t := range d.Tasks {
-			delegated := t.Delegate != "" && t.Delegate == me.PublicKey
-			if !delegated && !holds(t) {
+			ok, delegated := waits(t, me.PublicKey, me.Roles)
+			if !ok {
 				continue
-			}
-			if t.Kind == "submit" && d.CreatedBy != me.PublicKey {
-				continue // a draft waits for the person preparing it
 			}
 			out = append(out, InboxItem{Task: t, Dossier: d.ID, Title: d.Title, SystemCode: d.SystemCode, SystemName: d.SystemName,
 				Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt, Delegated: delegated})
@@ -429,6 +417,94 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 		}
 		return out[i].Dossier < out[j].Dossier
 	})
+	return out, nil
+}
+
+// waitsOn returns the inbox's rule for dossier d: whether task t waits
+// for the holder of key, who claims roles, and whether by a transfer to
+// him. With a roster (rostered) the roster says whose task it is, by the
+// fold's own rules (scoped roles, delegations, duties); without one the
+// roles claimed do. A draft waits only for the person preparing it.
+func (s *Service) waitsOn(d Summary, rostered bool) (func(t workflow.Task, key string, roles []string) (waits, delegated bool), error) {
+	var probe func(key string) func(kind, step, row, role string) error
+	if rostered && len(d.Tasks) > 0 {
+		v, err := s.get(d.ID)
+		if err != nil {
+			return nil, err
+		}
+		if j := v.authority; j != nil {
+			at := s.Now().In(zoneOf(v.State.Zone))
+			probe = func(key string) func(kind, step, row, role string) error { return j.probe(v.State, key, at) }
+		}
+	}
+	return func(t workflow.Task, key string, roles []string) (bool, bool) {
+		delegated := t.Delegate != "" && t.Delegate == key
+		holds := false
+		if probe != nil {
+			holds = probe(key)(taskKinds[t.Kind], t.Step, t.Row, t.Role) == nil
+		} else {
+			holds = slices.Contains(roles, t.Role)
+		}
+		if !delegated && !holds {
+			return false, false
+		}
+		if t.Kind == "submit" && d.CreatedBy != key {
+			return false, false // a draft waits for the person preparing it
+		}
+		return true, delegated
+	}, nil
+}
+
+// Waiter is a person of the roster in force whom one of a dossier's tasks
+// waits for.
+type Waiter struct {
+	// Person is his roster id; Key the key the task waits on.
+	Person string `json:"person"`
+	Key    string `json:"key"`
+	// Task is the task; Delegated is true when it was transferred to him.
+	Task      workflow.Task `json:"task"`
+	Delegated bool          `json:"delegated"`
+}
+
+// WaitsFor lists who of the roster in force the open tasks of dossier id
+// wait for, by the rule of Inbox (each person with each of his keys the
+// chain has not revoked; a person once per task). Notices of a filed flow
+// are left out. Codes: dossier.not_found, roster.none (no roster).
+func (s *Service) WaitsFor(id string) ([]Waiter, error) {
+	v, err := s.get(id)
+	if err != nil {
+		return nil, err
+	}
+	chain, err := s.chain()
+	if err != nil {
+		return nil, err
+	}
+	tip, ok := chain.Tip()
+	if !ok {
+		return nil, apperr.New(workflow.CodeNoRoster)
+	}
+	d := s.summarize(v.State)
+	waits, err := s.waitsOn(d, true)
+	if err != nil {
+		return nil, err
+	}
+	out := []Waiter{}
+	for _, t := range d.Tasks {
+		if t.Kind == "filed" {
+			continue
+		}
+		for _, p := range tip.People {
+			for _, k := range p.Keys {
+				if _, _, revoked := chain.Revoked(k.Public); revoked {
+					continue
+				}
+				if ok, delegated := waits(t, k.Public, p.Roles); ok {
+					out = append(out, Waiter{Person: p.ID, Key: k.Public, Task: t, Delegated: delegated})
+					break
+				}
+			}
+		}
+	}
 	return out, nil
 }
 

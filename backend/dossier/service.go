@@ -332,38 +332,14 @@ func (s *Service) HasSystem(code string) (bool, error) {
 }
 
 // Import merges foreign events (already signed) into the store and
-// refreshes the dossier indexes; used by sample data and, later, exchange.
+// refreshes the dossier indexes, judged under the stored roster (Ingest).
 func (s *Service) Import(events []ledger.Event) error {
-	by := map[string][]ledger.Event{}
-	for _, e := range events {
-		by[e.Dossier] = append(by[e.Dossier], e)
+	chain, err := s.chain()
+	if err != nil {
+		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for id, evs := range by {
-		old, err := s.st.Events(id)
-		if err != nil {
-			return err
-		}
-		all := ledger.Merge(old, evs)
-		chain, err := s.chain()
-		if err != nil {
-			return err
-		}
-		st, _, err := Fold(all, s.Resolve, chain)
-		if err != nil {
-			return err
-		}
-		rec, err := s.record(st, all)
-		if err != nil {
-			return err
-		}
-		s.forget(id)
-		if _, err := s.st.Commit(evs, store.Put{Bucket: bucketIndex, Key: id, Value: rec}); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = s.Ingest(events, chain, nil, nil, nil)
+	return err
 }
 
 func (s *Service) append(id string, build func(State, *template.Template) (string, any, error)) (View, error) {

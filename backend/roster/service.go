@@ -390,3 +390,19 @@ func (s *Service) Reload() {
 	defer s.mu.Unlock()
 	s.chain = nil
 }
+
+// PinRecord returns the record that pins publicKey once the user
+// confirmed its fingerprint, for the caller to commit with the roster
+// events it roots (an import into a folder that pins nothing yet). Codes:
+// roster.bad_key, roster.fingerprint_mismatch.
+func (s *Service) PinRecord(publicKey, confirmed string) (store.Put, error) {
+	publicKey = strings.ToLower(strings.TrimSpace(publicKey))
+	fp := keys.FingerprintHex(publicKey)
+	if fp == "" {
+		return store.Put{}, apperr.New(CodeBadKey, "key", publicKey)
+	}
+	if normalFingerprint(confirmed) != normalFingerprint(fp) {
+		return store.Put{}, apperr.New(CodeFingerprintMismatch, "fingerprint", fp, "confirmed", confirmed)
+	}
+	return store.Put{Bucket: bucket, Key: keyPin, Value: Pin{PublicKey: publicKey, Fingerprint: fp, PinnedAt: s.Now().In(s.Zone)}}, nil
+}

@@ -163,6 +163,11 @@ func openReadOnly(dir string) (*Store, error) {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 			return nil, apperr.Wrap(err, "store.already_open", "dir", dir)
 		}
+		if strings.Contains(err.Error(), "Log truncate required") {
+			// A process was killed with writes in its memtable log: only a
+			// read-write open replays it, which a read must not do.
+			return nil, apperr.Wrap(err, "store.needs_recovery", "dir", dir, "file", "memtable log")
+		}
 		return nil, apperr.Wrap(err, "store.open_failed", "dir", dir)
 	}
 	return &Store{db: db, dir: dir, readOnly: true}, nil

@@ -182,3 +182,25 @@ func (r *Register) Delete(code string, inUse func(code string) (bool, error)) er
 	}
 	return r.st.Put(bucket, code, nil)
 }
+
+// Adopt returns the records that add the systems of list this register
+// does not hold (received with dossiers from another folder), for the
+// caller to commit with them, and how many they are. Systems it holds
+// keep their entries; an entry that does not validate is skipped.
+func (r *Register) Adopt(list []System) ([]store.Put, error) {
+	var puts []store.Put
+	seen := map[string]bool{}
+	for _, s := range list {
+		if err := s.Validate(); err != nil || seen[s.Code] {
+			continue
+		}
+		seen[s.Code] = true
+		if _, err := r.Get(s.Code); err == nil {
+			continue
+		} else if !apperr.HasCode(err, "system.not_found") {
+			return nil, err
+		}
+		puts = append(puts, store.Put{Bucket: bucket, Key: s.Code, Value: s})
+	}
+	return puts, nil
+}

@@ -193,3 +193,45 @@ func (r *Registry) Import(path, by string, roles []string) (Info, error) {
 	}
 	return r.Save(t, by, roles, false)
 }
+
+// Raw returns the stored JSON of the saved version key, and false for the
+// embedded default (every folder has it) or a key not stored.
+func (r *Registry) Raw(key string) ([]byte, bool, error) {
+	if key == r.def.Key() {
+		return nil, false, nil
+	}
+	var raw json.RawMessage
+	if err := r.st.Get(bucket, key, &raw); err != nil {
+		if apperr.HasCode(err, "store.not_found") {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	return raw, true, nil
+}
+
+// Adopt returns the records that store a template version received from
+// another folder (raw, as Raw gave it there), for the caller to commit
+// with the events that pin it; nil when this folder holds that version
+// already with the same rules. Codes: template.invalid (the codes of
+// template.Parse), template.conflict (key) when this folder holds another
+// template under the same key.
+func (r *Registry) Adopt(raw []byte, by string) ([]store.Put, error) {
+	t, err := template.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	key := t.Key()
+	if have, err := r.Get(key); err == nil {
+		a, _ := json.Marshal(have)
+		b, _ := json.Marshal(t)
+		if string(a) != string(b) {
+			return nil, apperr.New("template.conflict", "key", key)
+		}
+		return nil, nil
+	} else if !apperr.HasCode(err, "template.not_found") {
+		return nil, err
+	}
+	in := Info{Key: key, ID: t.ID, Version: t.Version, Name: t.Name, SavedAt: r.Now(), SavedBy: by}
+	return []store.Put{{Bucket: bucket, Key: key, Value: json.RawMessage(raw)}, {Bucket: bucketMeta, Key: key, Value: in}}, nil
+}

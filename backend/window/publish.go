@@ -35,10 +35,8 @@ type VersionInfo struct {
 }
 
 // versions loads, verifies and caches year's published versions, oldest
-// first. Every stored event is verified (id and signature) on the way out
-// of the store; the versions must then form one chain 1, 2, … each naming
-// the previous as its only parent. Code window.plan_corrupt (year) wraps
-// any failure, with the ledger or store code as its cause.
+// first (see Versions). Code window.plan_corrupt (year) wraps any failure,
+// with the ledger or store code as its cause.
 func (s *Service) versions(year int) ([]Plan, error) {
 	if ps, ok := s.cache[year]; ok {
 		return ps, nil
@@ -47,6 +45,21 @@ func (s *Service) versions(year int) ([]Plan, error) {
 	if err != nil {
 		return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year))
 	}
+	out, err := Versions(year, evs)
+	if err != nil {
+		return nil, err
+	}
+	s.cache[year] = out
+	return out, nil
+}
+
+// Versions returns the plan versions the events of year's stream publish,
+// oldest first: every event verified (id and signature), of kind
+// plan.published, and together one chain 1, 2, … each naming the previous
+// as its only parent. An import checks what it would store with it, so a
+// folder never holds plans it cannot read. Code window.plan_corrupt (year,
+// event) with the cause.
+func Versions(year int, evs []ledger.Event) ([]Plan, error) {
 	ordered, err := ledger.Order(evs)
 	if err != nil {
 		return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year))
@@ -54,6 +67,9 @@ func (s *Service) versions(year int) ([]Plan, error) {
 	out := make([]Plan, 0, len(ordered))
 	for i, e := range ordered {
 		var p Plan
+		if err := e.Verify(); err != nil {
+			return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year), "event", e.ID)
+		}
 		if e.Kind != KindPublished {
 			return nil, apperr.New("window.plan_corrupt", "year", itoa(year), "event", e.ID).WithDetail("unexpected kind %q", e.Kind)
 		}
@@ -70,7 +86,6 @@ func (s *Service) versions(year int) ([]Plan, error) {
 		p.PublishedAt, p.PublishedBy, p.Event = e.Time, e.Author, e.ID
 		out = append(out, p)
 	}
-	s.cache[year] = out
 	return out, nil
 }
 

@@ -413,3 +413,12 @@ func (s *Service) EmergencyWarnings(at time.Time) ([]Warning, error) {
 	}
 	return out, nil
 }
+
+// Reload forgets the published plans read so far: the next read takes
+// them from the store again. Call it after plan events were stored other
+// than through Publish (an import).
+func (s *Service) Reload() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cache = map[int][]Plan{}
+}

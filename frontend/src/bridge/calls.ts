@@ -6,6 +6,8 @@ import type * as AppAPI from '../../wailsjs/go/app/AppAPI'
 import type * as BackupAPI from '../../wailsjs/go/app/BackupAPI'
 import type * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
 import type * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
+import type * as ExchangeAPI from '../../wailsjs/go/app/ExchangeAPI'
+import type * as SyncAPI from '../../wailsjs/go/app/SyncAPI'
 import type * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
 import type * as SystemAPI from '../../wailsjs/go/app/SystemAPI'
 import type * as RosterAPI from '../../wailsjs/go/app/RosterAPI'
@@ -14,6 +16,8 @@ import type * as WindowAPI from '../../wailsjs/go/app/WindowAPI'
 import type { BackupArea, BackupResult, BackupStatus, BackupSummary, RestoreResult } from './backup'
 import type { Certificate, DocumentsArea, Exported, VerifyReport } from './documents'
 import { toAppError } from './errors'
+import { SYNC_STATUS_EVENT, type SyncArea, type SyncResult, type SyncStatus } from './sync'
+import { IMPORTED_EVENT, OPENED_EVENT, type ExchangeArea, type ExportResult, type ImportReport, type Recipient, type ReplyPlan, type SendPlan } from './exchange'
 import type {
   AppInfo, AppSystem, Bridge, Candidate, CheckReport, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Preferences, ProcessTemplate, Profile, Progress,
   ReleaseWindow, SampleSummary, TemplateInfo, TemplateProblem, TransferTarget,
@@ -27,6 +31,8 @@ interface Modules {
   BackupAPI: typeof BackupAPI
   DocumentsAPI: typeof DocumentsAPI
   DossierAPI: typeof DossierAPI
+  ExchangeAPI: typeof ExchangeAPI
+  SyncAPI: typeof SyncAPI
   ProfileAPI: typeof ProfileAPI
   SystemAPI: typeof SystemAPI
   RosterAPI: typeof RosterAPI
@@ -52,8 +58,11 @@ export const CHECK_EVENT = 'check:area'
 /** The Wails event long file work reports progress with: {op, path, done, total}. */
 export const PROGRESS_EVENT = 'progress'
 
-/** createBridge builds the Bridge over invoke and subscribe. */
-export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
+/** FileDrops subscribes to files dropped on the window (Wails OnFileDrop); it returns the unsubscribe. */
+export type FileDrops = (cb: (paths: string[], x: number, y: number) => void) => () => void
+
+/** createBridge builds the Bridge over invoke and subscribe (and drops: none outside the desktop app). */
+export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileDrops): Bridge {
   async function call<T>(name: GoCall, ...args: unknown[]): Promise<T> {
     try {
       return (await invoke(name, args)) as T
@@ -137,6 +146,38 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     restore: () => call<RestoreResult>('BackupAPI.Restore'),
   }
 
+  const sync: SyncArea = {
+    status: () => call<SyncStatus>('SyncAPI.Status'),
+    chooseFolder: () => call<SyncStatus>('SyncAPI.ChooseFolder'),
+    syncNow: () => call<SyncResult>('SyncAPI.SyncNow'),
+    leave: () => call<void>('SyncAPI.Leave'),
+    onStatus: (cb) => subscribe(SYNC_STATUS_EVENT, (s) => cb(s as SyncStatus)),
+  }
+  const exchange: ExchangeArea = {
+    recipients: (id) => list<Recipient>('ExchangeAPI.Recipients', id),
+    sendPlan: (id, to, att) => call<SendPlan>('ExchangeAPI.SendPlan', id, to, att),
+    // A cancelled dialog answers an empty path.
+    sendTo: async (id, to, att) => {
+      const got = await call<ExportResult>('ExchangeAPI.SendTo', id, to, att)
+      return got?.path ? got : null
+    },
+    replyPlan: (id) => call<ReplyPlan>('ExchangeAPI.ReplyPlan', id),
+    reply: async (id) => {
+      const got = await call<ExportResult>('ExchangeAPI.Reply', id)
+      return got?.path ? got : null
+    },
+    importFromDialog: async () => {
+      const got = await call<ImportReport>('ExchangeAPI.ImportFromDialog')
+      return got?.file ? got : null
+    },
+    importFile: (path) => call<ImportReport>('ExchangeAPI.ImportFile', path),
+    importConfirmed: (path, fp) => call<ImportReport>('ExchangeAPI.ImportConfirmed', path, fp),
+    takeOpened: () => list<string>('ExchangeAPI.TakeOpened'),
+    onImported: (cb) => subscribe(IMPORTED_EVENT, (r) => cb(r as ImportReport)),
+    onOpened: (cb) => subscribe(OPENED_EVENT, () => cb()),
+    onFileDrop: (cb) => (drops ? drops(cb) : () => undefined),
+  }
+
   return {
     app: {
       info: () => call<AppInfo>('AppAPI.Info'),
@@ -207,6 +248,8 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     documents,
     roster,
     backup,
+    exchange,
+    sync,
     template: {
       current: () => call<ProcessTemplate>('TemplateAPI.Current'),
       list: () => list<TemplateInfo>('TemplateAPI.List'),

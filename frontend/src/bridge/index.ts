@@ -12,6 +12,8 @@ export * from './windows'
 export * from './documents'
 export * from './roster'
 export * from './backup'
+export * from './exchange'
+export * from './sync'
 export { AppError, INTERNAL, isCode, toAppError } from './errors'
 export { createBridge, PROGRESS_EVENT, SECOND_INSTANCE_EVENT, type GoCall, type Invoke, type Subscribe } from './calls'
 

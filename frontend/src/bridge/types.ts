@@ -8,6 +8,8 @@
 // Go's zero time arrives as "0001-01-01T00:00:00Z".
 import type { check, core, demo, dossier, people, profile, store, system, template, templates, window as win, workflow } from '../../wailsjs/go/models'
 import type { BackupArea } from './backup'
+import type { ExchangeArea } from './exchange'
+import type { SyncArea } from './sync'
 import type { Certificate, DocumentsArea } from './documents'
 import type { RosterArea } from './roster'
 import type { WindowsArea } from './windows'
@@ -225,6 +227,9 @@ export interface Bridge {
   roster: RosterArea
   /** Backup and restore of the data folder (app.BackupAPI). */
   backup: BackupArea
+  /** Exchange files: sending, replying, importing (app.ExchangeAPI). */
+  exchange: ExchangeArea
+  sync: SyncArea
   template: {
     current(): Promise<ProcessTemplate>
     list(): Promise<TemplateInfo[]>

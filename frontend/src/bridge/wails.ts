@@ -5,17 +5,19 @@ import * as AppAPI from '../../wailsjs/go/app/AppAPI'
 import * as BackupAPI from '../../wailsjs/go/app/BackupAPI'
 import * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
 import * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
+import * as ExchangeAPI from '../../wailsjs/go/app/ExchangeAPI'
 import * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
 import * as SystemAPI from '../../wailsjs/go/app/SystemAPI'
 import * as RosterAPI from '../../wailsjs/go/app/RosterAPI'
+import * as SyncAPI from '../../wailsjs/go/app/SyncAPI'
 import * as TemplateAPI from '../../wailsjs/go/app/TemplateAPI'
 import * as WindowAPI from '../../wailsjs/go/app/WindowAPI'
-import { EventsOn } from '../../wailsjs/runtime/runtime'
-import { createBridge, type Invoke } from './calls'
+import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime'
+import { createBridge, type FileDrops, type Invoke } from './calls'
 
 type Bound = Record<string, (...args: unknown[]) => Promise<unknown>>
 const modules: Record<string, Bound> = {
-  AppAPI, BackupAPI, DocumentsAPI, DossierAPI, ProfileAPI, RosterAPI, SystemAPI, TemplateAPI, WindowAPI,
+  AppAPI, BackupAPI, DocumentsAPI, DossierAPI, ExchangeAPI, ProfileAPI, RosterAPI, SyncAPI, SystemAPI, TemplateAPI, WindowAPI,
 } as unknown as Record<string, Bound>
 
 const invoke: Invoke = (call, args) => {
@@ -23,5 +25,12 @@ const invoke: Invoke = (call, args) => {
   return modules[api][method](...args)
 }
 
+// Files dropped anywhere on the window (useDropTarget false): Wails keeps
+// one handler, so the window registers one (the app shell's).
+const drops: FileDrops = (cb) => {
+  OnFileDrop((x, y, paths) => cb(paths, x, y), false)
+  return () => OnFileDropOff()
+}
+
 /** wailsBridge talks to the Go backend of the running desktop app. */
-export const wailsBridge = createBridge(invoke, (event, cb) => EventsOn(event, cb))
+export const wailsBridge = createBridge(invoke, (event, cb) => EventsOn(event, cb), drops)

@@ -8,6 +8,8 @@ import identity from './identity.en'
 import rosterPage from './rosterPage.en'
 import folder from './folder.en'
 import witness from './witness.en'
+import exchange, { exchangeErrors } from './exchange.en'
+import sync, { syncErrors } from './sync.en'
 import type { MessageSchema } from './schema'
 
 const en: MessageSchema = {
@@ -471,6 +473,7 @@ const en: MessageSchema = {
     backup: 'Backing up',
     restore_verify: 'Checking the backup file',
     restore: 'Restoring the data folder',
+    exchange_send: 'Writing the exchange file',
   },
   tplEdit: {
     version: 'Template version',
@@ -684,6 +687,8 @@ const en: MessageSchema = {
   settings: settingsPage,
   backup,
   witness,
+  exchange,
+  sync,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
@@ -835,7 +840,10 @@ const en: MessageSchema = {
     },
     roster: rosterErrors,
     backup: backupErrors,
+    exchange: exchangeErrors,
+    syncdir: syncErrors,
     template: {
+      conflict: 'Process template {key} in the file differs from the version of the same name in this data folder; refused.',
       ...templateWindowErrors,
       unknown_scope: 'The template role {role} has an unknown scope “{scope}”.',
       bad_separation: 'A separation-of-duties entry names an unknown role or only one role.',

@@ -1,5 +1,6 @@
-// The data folder's health: the check on the settings page and the banner of
-// a damaged folder. Merged into en.ts as folder; it must match folder.zh-CN.ts
+// The data folder's health: the check on the settings page, the banner of a
+// damaged folder and the warning of a folder in a sync tool's folder or on a
+// network drive. Merged into en.ts as folder; it must match folder.zh-CN.ts
 // key for key.
 export default {
   check: {
@@ -49,5 +50,22 @@ export default {
     body: '{file}: {problem}. You can look at what is still readable but change nothing; some records may be missing.',
     restore: 'Restore it from a backup: Settings → Backup and restore → Restore from a backup, or run golive restore BACKUP-FILE --data NEW-FOLDER. Run golive check to see every problem.',
     settings: 'Open settings',
+  },
+  place: {
+    title: 'The data folder is inside a folder synced by {kind}',
+    titleNetwork: 'The data folder is on a {kind}',
+    body: 'Sync tools and network drives copy, overwrite or bring back the database files while GoLive writes them: this can damage the database and lose signed approvals.',
+    advice: 'Close GoLive, move the data folder to a local disk (for example the default data folder) and open it with --data; to share work with colleagues, use the Sync folder setting instead.',
+    root: 'Location: {root}',
+    close: 'Dismiss (it shows again when GoLive starts)',
+    kinds: {
+      onedrive: 'OneDrive',
+      syncthing: 'Syncthing',
+      nextcloud: 'Nextcloud',
+      dropbox: 'Dropbox',
+      gdrive: 'Google Drive',
+      icloud: 'iCloud',
+      network: 'network drive',
+    },
   },
 }

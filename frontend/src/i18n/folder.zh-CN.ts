@@ -1,5 +1,6 @@
-// The data folder's health: the check on the settings page and the banner of
-// a damaged folder. Merged into zh-CN.ts as folder; folder.en.ts must match key
+// The data folder's health: the check on the settings page, the banner of a
+// damaged folder and the warning of a folder in a sync tool's folder or on a
+// network drive. Merged into zh-CN.ts as folder; folder.en.ts must match key
 // for key.
 export default {
   check: {
@@ -49,5 +50,22 @@ export default {
     body: '{file}：{problem}。可以查看尚能读取的内容，但不能做任何修改；部分记录可能缺失。',
     restore: '请从备份恢复：设置 → 备份与恢复 → 从备份恢复，或在命令行运行 golive restore 备份文件 --data 新文件夹。运行 golive check 可查看全部问题。',
     settings: '打开设置',
+  },
+  place: {
+    title: '数据文件夹位于 {kind} 同步文件夹中',
+    titleNetwork: '数据文件夹位于{kind}上',
+    body: '同步工具和网络驱动器会在 GoLive 写入时复制、覆盖或还原数据库的文件，可能损坏数据库，丢失已签署的审批。',
+    advice: '请关闭 GoLive，把数据文件夹移到本机磁盘（例如默认的数据文件夹），再用 --data 打开它；要与同事共享工作，请改用设置中的“同步文件夹”。',
+    root: '位置：{root}',
+    close: '知道了（下次启动时仍会提示）',
+    kinds: {
+      onedrive: 'OneDrive',
+      syncthing: 'Syncthing',
+      nextcloud: 'Nextcloud',
+      dropbox: 'Dropbox',
+      gdrive: 'Google Drive',
+      icloud: 'iCloud',
+      network: '网络驱动器',
+    },
   },
 }

@@ -8,6 +8,8 @@ import identity from './identity.zh-CN'
 import rosterPage from './rosterPage.zh-CN'
 import folder from './folder.zh-CN'
 import witness from './witness.zh-CN'
+import exchange, { exchangeErrors } from './exchange.zh-CN'
+import sync, { syncErrors } from './sync.zh-CN'
 const zhCN = {
   app: {
     product: '上线发布台',
@@ -469,6 +471,7 @@ const zhCN = {
     backup: '正在备份',
     restore_verify: '正在核对备份文件',
     restore: '正在恢复数据文件夹',
+    exchange_send: '正在写入交换文件',
   },
   tplEdit: {
     version: '模板版本',
@@ -682,6 +685,8 @@ const zhCN = {
   settings: settingsPage,
   backup,
   witness,
+  exchange,
+  sync,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
@@ -833,7 +838,10 @@ const zhCN = {
     },
     roster: rosterErrors,
     backup: backupErrors,
+    exchange: exchangeErrors,
+    syncdir: syncErrors,
     template: {
+      conflict: '文件中的流程模板 {key} 与本数据文件夹中同名版本的内容不同，已拒绝。',
       ...templateWindowErrors,
       unknown_scope: '模板中的角色 {role} 的范围「{scope}」未知。',
       bad_separation: '职责分离设置引用了未知角色或只有一个角色。',

@@ -13,6 +13,14 @@ export namespace app {
 	    path: string;
 	    overview: roster.Overview;
 	}
+	export interface Written {
+	    path: string;
+	    size: number;
+	    events: number;
+	    blobs: number;
+	    blob_bytes: number;
+	    dossiers: string[];
+	}
 	export interface YearView {
 	    in_force: window.Plan;
 	    draft: window.Plan;
@@ -114,6 +122,21 @@ export namespace core {
 	    now: string;
 	    zone: string;
 	}
+	export interface ImportReport {
+	    file: string;
+	    from: string;
+	    purpose: string;
+	    events: number;
+	    blobs: number;
+	    roster: number;
+	    plans: number;
+	    templates: number;
+	    systems: number;
+	    waiting: number;
+	    queued: number;
+	    pinned: string;
+	    dossiers: dossier.Arrived[];
+	}
 	export interface Limits {
 	    upload_bytes: number;
 	    passphrase_min: number;
@@ -129,10 +152,55 @@ export namespace core {
 	    phases: Record<string, template.Text>;
 	    read_only: boolean;
 	    damage: store.Damage[];
+	    place: fsplace.Place;
 	}
 	
 	export interface Preferences {
 	    language: string;
+	}
+	export interface RoleName {
+	    id: string;
+	    name: template.Text;
+	}
+	export interface Recipient {
+	    person: string;
+	    name: string;
+	    department: string;
+	    sub_department?: string;
+	    title?: string;
+	    roles: RoleName[];
+	    waiting: boolean;
+	    tasks: workflow.Task[];
+	    me: boolean;
+	}
+	export interface ReplyPlan {
+	    possible: boolean;
+	    to: string;
+	    to_name: string;
+	    file: string;
+	    // Go type: time
+	    received: any;
+	    file_name: string;
+	    purpose: string;
+	    events: number;
+	    dossier_events: number;
+	    blobs: number;
+	    blob_bytes: number;
+	    bytes: number;
+	}
+	
+	export interface SendPlan {
+	    dossier: string;
+	    for: string[];
+	    file_name: string;
+	    purpose: string;
+	    attachments: boolean;
+	    events: number;
+	    blobs: number;
+	    blob_bytes: number;
+	    missing: number;
+	    event_bytes: number;
+	    bytes: number;
 	}
 
 }
@@ -174,6 +242,47 @@ export namespace documents {
 
 export namespace dossier {
 	
+	export interface IgnoredEvent {
+	    event: string;
+	    author: string;
+	    kind: string;
+	    code: string;
+	}
+	export interface Summary {
+	    id: string;
+	    title: string;
+	    system_code: string;
+	    type: string;
+	    subtype: string;
+	    mode: string;
+	    version: string;
+	    stage: string;
+	    zone: string;
+	    // Go type: time
+	    planned_at: any;
+	    // Go type: time
+	    updated_at: any;
+	    project_manager: string;
+	    window: string;
+	    window_state: string;
+	    content_refs: string[];
+	    checklist_done: number;
+	    checklist_total: number;
+	    system_name: string;
+	    phase: string;
+	    tasks: workflow.Task[];
+	    not_fully_tested: boolean;
+	    override: boolean;
+	    created_by: string;
+	}
+	export interface Arrived {
+	    id: string;
+	    new: number;
+	    created: boolean;
+	    before?: Summary;
+	    after: Summary;
+	    ignored: IgnoredEvent[];
+	}
 	export interface Candidate {
 	    person: string;
 	    name: string;
@@ -256,6 +365,7 @@ export namespace dossier {
 	    ignored: boolean;
 	    ignored_code?: string;
 	}
+	
 	export interface InboxItem {
 	    kind: string;
 	    step: string;
@@ -312,33 +422,7 @@ export namespace dossier {
 	    heads: string[];
 	    events: number;
 	}
-	export interface Summary {
-	    id: string;
-	    title: string;
-	    system_code: string;
-	    type: string;
-	    subtype: string;
-	    mode: string;
-	    version: string;
-	    stage: string;
-	    zone: string;
-	    // Go type: time
-	    planned_at: any;
-	    // Go type: time
-	    updated_at: any;
-	    project_manager: string;
-	    window: string;
-	    window_state: string;
-	    content_refs: string[];
-	    checklist_done: number;
-	    checklist_total: number;
-	    system_name: string;
-	    phase: string;
-	    tasks: workflow.Task[];
-	    not_fully_tested: boolean;
-	    override: boolean;
-	    created_by: string;
-	}
+	
 	export interface TransferTarget {
 	    person: string;
 	    name: string;
@@ -355,6 +439,16 @@ export namespace dossier {
 	    warnings: window.Warning[];
 	    actions: workflow.Actions;
 	    progress: Progress;
+	}
+
+}
+
+export namespace fsplace {
+	
+	export interface Place {
+	    kind: string;
+	    root: string;
+	    detail: string;
 	}
 
 }
@@ -589,6 +683,48 @@ export namespace store {
 	    file: string;
 	    problem: string;
 	    detail?: string;
+	}
+
+}
+
+export namespace syncdir {
+	
+	export interface FileProblem {
+	    name: string;
+	    code: string;
+	    params: Record<string, string>;
+	    // Go type: time
+	    since: any;
+	}
+	export interface Result {
+	    published: number;
+	    pack_written: string;
+	    compacted: number;
+	    read: number;
+	    imported: core.ImportReport[];
+	    skipped: number;
+	    failed: FileProblem[];
+	    waiting: number;
+	    unpublished: number;
+	    files: number;
+	    read_only: boolean;
+	    // Go type: time
+	    at: any;
+	}
+	export interface Status {
+	    folder: string;
+	    watching: boolean;
+	    // Go type: time
+	    last_sync: any;
+	    published: number;
+	    imported: number;
+	    read: number;
+	    unpublished: number;
+	    waiting: number;
+	    files: number;
+	    read_only: boolean;
+	    failed: FileProblem[];
+	    error: string;
 	}
 
 }
