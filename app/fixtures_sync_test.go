@@ -34,6 +34,8 @@ func recordSync(r *recorder) {
 	api := r.api.Sync
 	st, err := api.Status()
 	r.must("sync", "", "SyncAPI.Status", nil, st, err)
+	// The top bar asks on every screen: no sync folder chosen.
+	r.must("base", "", "SyncAPI.Status", nil, st, err)
 
 	inside := filepath.Join(r.c.Store.Dir(), "sync")
 	if err := os.MkdirAll(inside, 0o755); err != nil {

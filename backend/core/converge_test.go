@@ -200,3 +200,35 @@ func TestPublishedPlansTravel(t *testing.T) {
 		t.Fatalf("plan differs: event %s vs %s, %d vs %d windows", got.Event, p.Event, len(got.Windows), len(p.Windows))
 	}
 }
+
+// TestWitnessedSignaturesTravel: a decision signed by hand on the chair's
+// laptop in a meeting (在场签字) reaches a laptop that was offline, with
+// its handwriting, and counts there as it does on the chair's.
+func TestWitnessedSignaturesTravel(t *testing.T) {
+	c, id, row, director, owner, personOf := witnessSetup(t, nil)
+	unlock(t, c, owner)
+	if _, err := witnessed(t, c, id, row, personOf[director]); err != nil {
+		t.Fatalf("witnessed decision: %v", err)
+	}
+	b, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	b.Clock = c.Clock
+	out := filepath.Join(t.TempDir(), "meeting.golive")
+	if _, err := c.Export(context.Background(), out, core.ExportRequest{Dossiers: []string{id}, Attachments: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.ImportFile(out, core.ImportOptions{TrustNew: true}); err != nil {
+		t.Fatal(err)
+	}
+	got, want := slotOf(getView(t, b, id), row.Step, row.Row), slotOf(getView(t, c, id), row.Step, row.Row)
+	if got.Status != workflow.SlotApproved || got.Decision == nil || got.Decision.Witness == nil || got.Decision.Person != want.Decision.Person {
+		t.Fatalf("on the offline laptop the witnessed row is %+v, on the chair's %+v", got, want)
+	}
+	img, err := b.Dossiers.WitnessImage(got.Decision.Witness.Image)
+	if err != nil || len(img) == 0 {
+		t.Fatalf("the handwriting did not travel: %d bytes, %v", len(img), err)
+	}
+}

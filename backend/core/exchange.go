@@ -238,6 +238,9 @@ type ImportReport struct {
 	File    string `json:"file"`
 	From    string `json:"from"`
 	Purpose string `json:"purpose"`
+	// Kind is the file's kind: exchange.KindBundle (a file for people,
+	// imported on purpose) or exchange.KindPack (from the sync folder).
+	Kind string `json:"kind"`
 	// Events counts the new events stored (all streams); Blobs the new
 	// attachments; Roster the new roster versions; Plans the new plan
 	// versions; Templates and Systems the entries added.
@@ -257,6 +260,8 @@ type ImportReport struct {
 	Pinned string `json:"pinned"`
 	// Dossiers says what changed per dossier.
 	Dossiers []dossier.Arrived `json:"dossiers"`
+	// Unchanged is Nothing(), for the window.
+	Unchanged bool `json:"unchanged"`
 }
 
 // Nothing reports whether the import changed nothing (the file was
@@ -300,7 +305,7 @@ func (c *Core) ImportFile(path string, opt ImportOptions) (ImportReport, error) 
 // first and kept once their events are stored. A file imported again
 // changes nothing (ImportReport.Nothing).
 func (c *Core) Import(f *exchange.File, opt ImportOptions) (ImportReport, error) {
-	rep := ImportReport{File: f.Path, From: f.Body.ExporterName, Purpose: f.Body.Purpose}
+	rep := ImportReport{File: f.Path, From: f.Body.ExporterName, Purpose: f.Body.Purpose, Kind: f.Body.Kind}
 	c.importMu.Lock()
 	defer c.importMu.Unlock()
 	var puts []store.Put
@@ -486,6 +491,10 @@ func (c *Core) Import(f *exchange.File, opt ImportOptions) (ImportReport, error)
 	}
 	rep.Blobs = len(staged)
 	rep.Dossiers = arrived
+	if rep.Dossiers == nil {
+		rep.Dossiers = []dossier.Arrived{}
+	}
+	rep.Unchanged = rep.Nothing()
 	return rep, nil
 }
 

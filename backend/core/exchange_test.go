@@ -3,15 +3,12 @@ package core_test
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"context"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"hash/crc32"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -28,13 +25,13 @@ import (
 	"golive/backend/core"
 	"golive/backend/dossier"
 	"golive/backend/exchange"
+	"golive/backend/exchange/exchangetest"
 	"golive/backend/keys"
 	"golive/backend/ledger"
 	"golive/backend/roster"
 	"golive/backend/system"
 	"golive/backend/template"
 	"golive/backend/window"
-	"golive/backend/zipfile"
 )
 
 // exchangeSample returns a copy of the sample folder (see sampleAt) with
@@ -339,204 +336,6 @@ func eventIDsOf(t *testing.T, c *core.Core) map[string][]string {
 
 // --- hostile files ------------------------------------------------------
 
-// zentry is one zip entry of a file being rewritten.
-type zentry struct {
-	name   string
-	data   []byte
-	method uint16
-	// raw, when set, writes data as is (already compressed) under header.
-	raw    bool
-	header zip.FileHeader
-}
-
-// zfile is an exchange file taken apart, to be changed and written again
-// as an attacker would.
-type zfile struct {
-	m exchange.Manifest
-	// rawManifest, when set, is written instead of m.
-	rawManifest []byte
-	entries     []zentry
-}
-
-func readZ(t *testing.T, path string) *zfile {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	z := &zfile{}
-	for i, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		_ = rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 0 {
-			z.rawManifest = data
-			if err := json.Unmarshal(data, &z.m); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		z.entries = append(z.entries, zentry{name: f.Name, data: data, method: f.Method})
-	}
-	return z
-}
-
-func (z *zfile) get(t *testing.T, name string) *zentry {
-	t.Helper()
-	for i := range z.entries {
-		if z.entries[i].name == name {
-			return &z.entries[i]
-		}
-	}
-	t.Fatalf("no entry %s", name)
-	return nil
-}
-
-// firstBlob is the first blob entry.
-func (z *zfile) firstBlob(t *testing.T) *zentry {
-	t.Helper()
-	for i := range z.entries {
-		if strings.HasPrefix(z.entries[i].name, exchange.BlobPrefix) {
-			return &z.entries[i]
-		}
-	}
-	t.Fatal("no blob entry")
-	return nil
-}
-
-func (z *zfile) drop(name string) {
-	kept := z.entries[:0]
-	for _, e := range z.entries {
-		if e.name != name {
-			kept = append(kept, e)
-		}
-	}
-	z.entries = kept
-}
-
-func (z *zfile) lines(t *testing.T) [][]byte {
-	data := z.get(t, exchange.EventsName).data
-	return bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
-}
-
-func (z *zfile) setLines(t *testing.T, lines [][]byte) {
-	z.get(t, exchange.EventsName).data = append(bytes.Join(lines, []byte("\n")), '\n')
-}
-
-// events decodes events.jsonl.
-func (z *zfile) events(t *testing.T) []ledger.Event {
-	t.Helper()
-	var out []ledger.Event
-	for _, l := range z.lines(t) {
-		e, err := ledger.Unmarshal(l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
-// setEvents replaces events.jsonl.
-func (z *zfile) setEvents(t *testing.T, evs []ledger.Event) {
-	t.Helper()
-	var lines [][]byte
-	for _, e := range evs {
-		b, err := ledger.Marshal(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, b)
-	}
-	z.setLines(t, lines)
-}
-
-// seal makes the manifest list the entries as they are (names, sizes,
-// digests, counts) and signs it with key, named as the exporter.
-func (z *zfile) seal(t *testing.T, key ed25519.PrivateKey) {
-	t.Helper()
-	b := &z.m.Body
-	b.Entries = nil
-	b.Counts.Blobs, b.Counts.Templates = 0, 0
-	for _, e := range z.entries {
-		sum := sha256.Sum256(e.data)
-		size := int64(len(e.data))
-		if e.raw {
-			size = int64(e.header.UncompressedSize64)
-		}
-		b.Entries = append(b.Entries, zipfile.Entry{Name: e.name, SHA256: hex.EncodeToString(sum[:]), Size: size})
-		switch {
-		case strings.HasPrefix(e.name, exchange.BlobPrefix):
-			b.Counts.Blobs++
-		case strings.HasPrefix(e.name, exchange.TemplatePrefix):
-			b.Counts.Templates++
-		case e.name == exchange.EventsName:
-			b.Counts.Events = len(z.lines(t))
-		}
-	}
-	b.Exporter = hex.EncodeToString(key.Public().(ed25519.PublicKey))
-	raw, err := exchange.Sign(*b, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	z.rawManifest = raw
-}
-
-func (z *zfile) write(t *testing.T, path string) {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	manifest := z.rawManifest
-	if manifest == nil {
-		var err error
-		if manifest, err = json.Marshal(z.m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: zipfile.ManifestName, Method: zip.Deflate})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _ = w.Write(manifest)
-	for _, e := range z.entries {
-		if e.raw {
-			h := e.header
-			w, err := zw.CreateRaw(&h)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, _ = w.Write(e.data)
-			continue
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: e.method})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, _ = w.Write(e.data)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// freshKey returns a key no roster lists.
-func freshKey(name string) ed25519.PrivateKey {
-	seed := sha256.Sum256([]byte("golive exchange intruder " + name))
-	return ed25519.NewKeyFromSeed(seed[:])
-}
-
-func hexPub(k ed25519.PrivateKey) string { return hex.EncodeToString(k.Public().(ed25519.PublicKey)) }
-
 // signer is the unlocked profile's key.
 func signer(t *testing.T, c *core.Core) ed25519.PrivateKey {
 	t.Helper()
@@ -575,7 +374,7 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 	now := time.Date(2026, 12, 1, 11, 0, 0, 0, a.Zone)
 	unlock(t, a, profileWithRole(t, a, "project_manager"))
 	pmKey := signer(t, a) // a key the roster lists, not a PMO's
-	pmoTip := func(t *testing.T, z *zfile) ledger.Event { return headOf(z.events(t), roster.Stream) }
+	pmoTip := func(t *testing.T, z *exchangetest.File) ledger.Event { return headOf(z.Events(t), roster.Stream) }
 
 	fresh := emptyFolder(t)
 	holder := emptyFolder(t)
@@ -583,12 +382,12 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	rewrite := func(edit func(t *testing.T, z *zfile)) func(t *testing.T) string {
+	rewrite := func(edit func(t *testing.T, z *exchangetest.File)) func(t *testing.T) string {
 		return func(t *testing.T) string {
-			z := readZ(t, valid)
+			z := exchangetest.Read(t, valid)
 			edit(t, z)
 			path := filepath.Join(t.TempDir(), "hostile"+exchange.Ext)
-			z.write(t, path)
+			z.Write(t, path)
 			return path
 		}
 	}
@@ -601,30 +400,50 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 			return path
 		}
 	}
-	addEntry := func(name string) func(t *testing.T, z *zfile) {
-		return func(t *testing.T, z *zfile) {
-			z.entries = append(z.entries, zentry{name: name, data: []byte("owned"), method: zip.Store})
+	addEntry := func(name string) func(t *testing.T, z *exchangetest.File) {
+		return func(t *testing.T, z *exchangetest.File) {
+			z.Add(name, []byte("owned"), zip.Store)
 		}
 	}
-	// otherOrg is the dossier as a folder rooted in another PMO key would
-	// send it: its own roster, its own exporter.
-	otherOrg := func(t *testing.T, z *zfile) {
-		them := freshKey("other pmo")
-		r := roster.Roster{Version: 1, Organisation: "别家公司", PMO: []string{"X001"},
-			People: []roster.Person{{ID: "X001", Name: "外人", Department: "信息管理部", Keys: []roster.Key{{Public: hexPub(them)}}, Roles: []string{"pmo"}}}}
-		v1, err := ledger.New(roster.Stream, nil, roster.KindPublished, r, now, them)
+	// event signs a new event of stream by, or fails the test.
+	event := func(t *testing.T, stream string, parents []string, kind string, body any, by ed25519.PrivateKey) ledger.Event {
+		t.Helper()
+		e, err := ledger.New(stream, parents, kind, body, now, by)
 		if err != nil {
 			t.Fatal(err)
 		}
+		return e
+	}
+	// foreignRoot is another organisation's first roster version, signed
+	// by its PMO key them.
+	foreignRoot := func(t *testing.T) (them ed25519.PrivateKey, v1 ledger.Event) {
+		them = exchangetest.Key("other pmo")
+		r := roster.Roster{Version: 1, Organisation: "别家公司", PMO: []string{"X001"},
+			People: []roster.Person{{ID: "X001", Name: "外人", Department: "信息管理部", Keys: []roster.Key{{Public: exchangetest.PubHex(them)}}, Roles: []string{"pmo"}}}}
+		return them, event(t, roster.Stream, nil, roster.KindPublished, r, them)
+	}
+	// otherOrg is the dossier as a folder rooted in another PMO key would
+	// send it: its own roster, its own exporter.
+	otherOrg := func(t *testing.T, z *exchangetest.File) {
+		them, v1 := foreignRoot(t)
 		var evs []ledger.Event
-		for _, e := range z.events(t) {
+		for _, e := range z.Events(t) {
 			if e.Dossier != roster.Stream {
 				evs = append(evs, e)
 			}
 		}
-		z.setEvents(t, append(evs, v1))
-		z.m.Body.Org = hexPub(them)
-		z.seal(t, them)
+		z.SetEvents(t, append(evs, v1))
+		z.M.Body.Org = exchangetest.PubHex(them)
+		z.Seal(t, them)
+	}
+	// resignedByUnknown re-signs the file by a key no roster lists.
+	resignedByUnknown := func(t *testing.T, z *exchangetest.File) { z.Seal(t, exchangetest.Key("intruder")) }
+	// unknownKeyNote adds a note to the dossier signed by a key no roster
+	// lists; the exporter re-signs the file.
+	unknownKeyNote := func(t *testing.T, z *exchangetest.File) {
+		head := headOf(z.Events(t), id)
+		z.AddEvents(t, event(t, id, []string{head.ID}, dossier.KindNote, map[string]string{"text": "已批准"}, exchangetest.Key("intruder")))
+		z.Seal(t, key)
 	}
 
 	type attack struct {
@@ -640,162 +459,116 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 		{"AbsoluteName", rewrite(addEntry("/etc/x")), "exchange.bad_name", false},
 		{"DriveName", rewrite(addEntry("C:\\x")), "exchange.bad_name", false},
 		{"BackslashName", rewrite(addEntry("blobs\\x")), "exchange.bad_name", false},
-		{"DeclaredSmallInflatesBig", rewrite(func(t *testing.T, z *zfile) {
-			z.seal(t, key)
-			for i, e := range z.m.Body.Entries {
+		{"DeclaredSmallInflatesBig", rewrite(func(t *testing.T, z *exchangetest.File) {
+			z.Seal(t, key)
+			for i, e := range z.M.Body.Entries {
 				if e.Name == exchange.EventsName {
-					z.m.Body.Entries[i].Size /= 2
+					z.M.Body.Entries[i].Size /= 2
 				}
 			}
-			raw, _ := exchange.Sign(z.m.Body, key)
-			z.rawManifest = raw
+			z.Sign(t, key)
 		}), "exchange.entry_too_large", false},
-		{"AttachmentBomb", rewrite(func(t *testing.T, z *zfile) {
+		{"AttachmentBomb", rewrite(func(t *testing.T, z *exchangetest.File) {
 			// Headers and manifest declare the attachment's size; its data
 			// inflates far beyond it. Only reading it tells, late in the
 			// import.
-			e := z.firstBlob(t)
-			var buf bytes.Buffer
-			fw, _ := flate.NewWriter(&buf, flate.BestCompression)
-			_, _ = fw.Write(e.data)
-			_, _ = fw.Write(make([]byte, 64<<20))
-			_ = fw.Close()
-			e.header = zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(e.data),
-				CompressedSize64: uint64(buf.Len()), UncompressedSize64: uint64(len(e.data))}
-			e.raw, e.data = true, buf.Bytes()
+			exchangetest.Bomb(t, z.FirstBlob(t), 64<<20)
 		}), "exchange.entry_too_large", false},
-		{"RatioBeyondTheLimit", rewrite(func(t *testing.T, z *zfile) {
+		{"RatioBeyondTheLimit", rewrite(func(t *testing.T, z *exchangetest.File) {
 			zeros := make([]byte, 16<<20)
-			sum := sha256.Sum256(zeros)
-			z.entries = append(z.entries, zentry{name: exchange.BlobEntry(hex.EncodeToString(sum[:])), data: zeros, method: zip.Deflate})
-			z.seal(t, key)
+			z.AddBlob(zeros, zip.Deflate)
+			z.Seal(t, key)
 		}), "exchange.ratio", false},
 		{"Truncated10", cut(len(validBytes) / 10), "exchange.truncated", false},
 		{"Truncated50", cut(len(validBytes) / 2), "exchange.truncated", false},
 		{"TruncatedLast100", cut(len(validBytes) - 100), "exchange.truncated", false},
-		{"UnknownVersion", rewrite(func(t *testing.T, z *zfile) {
-			z.m.Version = 2
-			z.m.Body.Purpose = "format 2"
-			z.rawManifest = nil
+		{"UnknownVersion", rewrite(func(t *testing.T, z *exchangetest.File) {
+			z.M.Version = 2
+			z.M.Body.Purpose = "format 2"
+			z.Unsigned()
 		}), "exchange.unknown_version", false},
-		{"EventByteFlipped", rewrite(func(t *testing.T, z *zfile) {
-			l := z.lines(t)
+		{"EventByteFlipped", rewrite(func(t *testing.T, z *exchangetest.File) {
+			l := z.Lines(t)
 			i := bytes.Index(l[1], []byte(`"time":"`)) + len(`"time":"`) + 3
 			l[1][i] ^= 0x01 // a year 2026 becomes 2027
-			z.setLines(t, l)
+			z.SetLines(t, l)
 		}), "exchange.bad_event", false},
-		{"EventsReordered", rewrite(func(t *testing.T, z *zfile) {
-			l := z.lines(t)
+		{"EventsReordered", rewrite(func(t *testing.T, z *exchangetest.File) {
+			l := z.Lines(t)
 			l[0], l[1] = l[1], l[0]
-			z.setLines(t, l)
+			z.SetLines(t, l)
 		}), "exchange.hash_mismatch", false},
-		{"AttachmentByteFlipped", rewrite(func(t *testing.T, z *zfile) {
+		{"AttachmentByteFlipped", rewrite(func(t *testing.T, z *exchangetest.File) {
 			// The manifest as signed; the attachment's bytes changed: found
 			// only when the import reads it, after everything else passed.
-			e := z.firstBlob(t)
-			e.data = append([]byte(nil), e.data...)
-			e.data[len(e.data)/2] ^= 0x01
+			e := z.FirstBlob(t)
+			e.Data = append([]byte(nil), e.Data...)
+			e.Data[len(e.Data)/2] ^= 0x01
 		}), "exchange.hash_mismatch", false},
-		{"AttachmentReplaced", rewrite(func(t *testing.T, z *zfile) {
+		{"AttachmentReplaced", rewrite(func(t *testing.T, z *exchangetest.File) {
 			// The attachment replaced and the manifest re-signed: its name
 			// no longer is its digest.
-			e := z.firstBlob(t)
-			e.data = []byte("%PDF-1.7 forged approval")
-			z.seal(t, key)
+			e := z.FirstBlob(t)
+			e.Data = []byte("%PDF-1.7 forged approval")
+			z.Seal(t, key)
 		}), "exchange.hash_mismatch", false},
-		{"BodyChangedAfterSigning", rewrite(func(t *testing.T, z *zfile) {
-			z.m.Body.Purpose = "待首席信息官审批"
-			z.rawManifest = nil
+		{"BodyChangedAfterSigning", rewrite(func(t *testing.T, z *exchangetest.File) {
+			z.M.Body.Purpose = "待首席信息官审批"
+			z.Unsigned()
 		}), "exchange.bad_signature", false},
-		{"ResignedByAnUnknownKey", rewrite(func(t *testing.T, z *zfile) { z.seal(t, freshKey("intruder")) }), "exchange.unknown_exporter", false},
-		{"ResignedByAnUnknownKeyPinned", rewrite(func(t *testing.T, z *zfile) { z.seal(t, freshKey("intruder")) }), "exchange.unknown_exporter", true},
-		{"EventByAnUnknownKey", rewrite(func(t *testing.T, z *zfile) {
-			evs := z.events(t)
-			e, err := ledger.New(id, []string{headOf(evs, id).ID}, dossier.KindNote, map[string]string{"text": "已批准"}, now, freshKey("intruder"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			z.setEvents(t, append(evs, e))
-			z.seal(t, key)
-		}), "exchange.unknown_key", false},
-		{"EventByAnUnknownKeyPinned", rewrite(func(t *testing.T, z *zfile) {
-			evs := z.events(t)
-			e, err := ledger.New(id, []string{headOf(evs, id).ID}, dossier.KindNote, map[string]string{"text": "已批准"}, now, freshKey("intruder"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			z.setEvents(t, append(evs, e))
-			z.seal(t, key)
-		}), "exchange.unknown_key", true},
-		{"ForgedRosterVersion", rewrite(func(t *testing.T, z *zfile) {
+		{"ResignedByAnUnknownKey", rewrite(resignedByUnknown), "exchange.unknown_exporter", false},
+		{"ResignedByAnUnknownKeyPinned", rewrite(resignedByUnknown), "exchange.unknown_exporter", true},
+		{"EventByAnUnknownKey", rewrite(unknownKeyNote), "exchange.unknown_key", false},
+		{"EventByAnUnknownKeyPinned", rewrite(unknownKeyNote), "exchange.unknown_key", true},
+		{"ForgedRosterVersion", rewrite(func(t *testing.T, z *exchangetest.File) {
 			// A second roster version naming the intruder, signed by him:
 			// only a PMO key of the version in force may publish one.
-			intruder := freshKey("intruder")
+			intruder := exchangetest.Key("intruder")
 			tip := pmoTip(t, z)
 			var r roster.Roster
 			if err := tip.Decode(&r); err != nil {
 				t.Fatal(err)
 			}
 			r.Version, r.Adopted = r.Version+1, nil
-			r.People = append(r.People, roster.Person{ID: "X999", Name: "外人", Department: "信息管理部", Keys: []roster.Key{{Public: hexPub(intruder)}}, Roles: []string{"pmo"}})
+			r.People = append(r.People, roster.Person{ID: "X999", Name: "外人", Department: "信息管理部", Keys: []roster.Key{{Public: exchangetest.PubHex(intruder)}}, Roles: []string{"pmo"}})
 			r.PMO = append(r.PMO, "X999")
-			v2, err := ledger.New(roster.Stream, []string{tip.ID}, roster.KindPublished, r, now, intruder)
-			if err != nil {
-				t.Fatal(err)
-			}
-			z.setEvents(t, append(z.events(t), v2))
-			z.seal(t, intruder)
+			z.AddEvents(t, event(t, roster.Stream, []string{tip.ID}, roster.KindPublished, r, intruder))
+			z.Seal(t, intruder)
 		}), roster.CodeNotPMO, true},
-		{"ForeignRosterSmuggled", rewrite(func(t *testing.T, z *zfile) {
+		{"ForeignRosterSmuggled", rewrite(func(t *testing.T, z *exchangetest.File) {
 			// Our own file, signed by our exporter, carrying another
 			// organisation's first roster version as well.
-			them := freshKey("other pmo")
-			r := roster.Roster{Version: 1, Organisation: "别家公司", PMO: []string{"X001"},
-				People: []roster.Person{{ID: "X001", Name: "外人", Department: "信息管理部", Keys: []roster.Key{{Public: hexPub(them)}}, Roles: []string{"pmo"}}}}
-			v1, err := ledger.New(roster.Stream, nil, roster.KindPublished, r, now, them)
-			if err != nil {
-				t.Fatal(err)
-			}
-			z.setEvents(t, append(z.events(t), v1))
-			z.seal(t, key)
+			_, v1 := foreignRoot(t)
+			z.AddEvents(t, v1)
+			z.Seal(t, key)
 		}), roster.CodeForeignRoot, true},
-		{"BrokenWindowPlan", rewrite(func(t *testing.T, z *zfile) {
+		{"BrokenWindowPlan", rewrite(func(t *testing.T, z *exchangetest.File) {
 			// A window plan signed by the PMO's own key that is no valid
 			// version of the year's plan (version 5 with no version 1).
-			e, err := ledger.New(window.Stream(2027), nil, window.KindPublished, window.Plan{Year: 2027, Version: 5}, now, key)
-			if err != nil {
-				t.Fatal(err)
-			}
-			z.setEvents(t, append(z.events(t), e))
-			z.seal(t, key)
+			z.AddEvents(t, event(t, window.Stream(2027), nil, window.KindPublished, window.Plan{Year: 2027, Version: 5}, key))
+			z.Seal(t, key)
 		}), "window.plan_corrupt", true},
-		{"WindowPlanByANonPMO", rewrite(func(t *testing.T, z *zfile) {
-			e, err := ledger.New(window.Stream(2027), nil, window.KindPublished, window.Plan{Year: 2027, Version: 1}, now, pmKey)
-			if err != nil {
-				t.Fatal(err)
-			}
-			z.setEvents(t, append(z.events(t), e))
-			z.seal(t, pmKey)
+		{"WindowPlanByANonPMO", rewrite(func(t *testing.T, z *exchangetest.File) {
+			z.AddEvents(t, event(t, window.Stream(2027), nil, window.KindPublished, window.Plan{Year: 2027, Version: 1}, pmKey))
+			z.Seal(t, pmKey)
 		}), "exchange.plan_not_pmo", true},
 		{"OtherOrganisation", rewrite(otherOrg), "exchange.other_organisation", true},
 		{"OtherOrganisationUnpinned", rewrite(otherOrg), roster.CodeFingerprintMismatch, false},
-		{"EventMovedToAnotherDossier", rewrite(func(t *testing.T, z *zfile) {
-			l := z.lines(t)
+		{"EventMovedToAnotherDossier", rewrite(func(t *testing.T, z *exchangetest.File) {
+			l := z.Lines(t)
 			l[2] = bytes.Replace(l[2], []byte(`"`+id+`"`), []byte(`"R26ZZZZZZZZZ"`), 1)
-			z.setLines(t, l)
-			z.seal(t, key)
+			z.SetLines(t, l)
+			z.Seal(t, key)
 		}), "exchange.bad_event", false},
-		{"DuplicatedEventLines", rewrite(func(t *testing.T, z *zfile) {
-			l := z.lines(t)
-			z.setLines(t, append(l, l[0], l[1]))
-			z.seal(t, key)
+		{"DuplicatedEventLines", rewrite(func(t *testing.T, z *exchangetest.File) {
+			l := z.Lines(t)
+			z.SetLines(t, append(l, l[0], l[1]))
+			z.Seal(t, key)
 		}), "exchange.duplicate_event", false},
-		{"ExtraEntry", rewrite(func(t *testing.T, z *zfile) {
-			extra := []byte("not listed")
-			sum := sha256.Sum256(extra)
-			z.entries = append(z.entries, zentry{name: exchange.BlobEntry(hex.EncodeToString(sum[:])), data: extra})
+		{"ExtraEntry", rewrite(func(t *testing.T, z *exchangetest.File) {
+			z.AddBlob([]byte("not listed"), zip.Store)
 		}), "exchange.extra_entry", false},
-		{"MissingAttachment", rewrite(func(t *testing.T, z *zfile) { z.drop(z.firstBlob(t).name) }), "exchange.missing_entry", false},
+		{"MissingAttachment", rewrite(func(t *testing.T, z *exchangetest.File) { z.Drop(z.FirstBlob(t).Name) }), "exchange.missing_entry", false},
 	}
 	for _, at := range attacks {
 		t.Run(at.name, func(t *testing.T) {
@@ -823,7 +596,7 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 		if !errors.As(err, &ae) || ae.Code != roster.CodeNotPinned || ae.Params["fingerprint"] != fp {
 			t.Fatalf("err = %v, want %s naming %s", err, roster.CodeNotPinned, fp)
 		}
-		_, err = fresh.ImportFile(valid, core.ImportOptions{Fingerprint: keys.FingerprintHex(hexPub(freshKey("x")))})
+		_, err = fresh.ImportFile(valid, core.ImportOptions{Fingerprint: keys.FingerprintHex(exchangetest.PubHex(exchangetest.Key("x")))})
 		if apperr.Code(err) != roster.CodeFingerprintMismatch {
 			t.Fatalf("wrong fingerprint: %v", err)
 		}
@@ -890,13 +663,12 @@ func TestImportIsAtomic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	z := readZ(t, valid)
-	z.setEvents(t, append(z.events(t), orphan))
-	tsum := sha256.Sum256(theirs)
-	z.entries = append(z.entries, zentry{name: exchange.TemplatePrefix + hex.EncodeToString(tsum[:]) + ".json", data: theirs, method: zip.Deflate})
-	z.seal(t, key)
+	z := exchangetest.Read(t, valid)
+	z.AddEvents(t, orphan)
+	z.Add(exchange.TemplatePrefix+exchangetest.SumHex(theirs)+".json", theirs, zip.Deflate)
+	z.Seal(t, key)
 	withTemplate := filepath.Join(t.TempDir(), "template"+exchange.Ext)
-	z.write(t, withTemplate)
+	z.Write(t, withTemplate)
 
 	t.Run("TemplateConflict", func(t *testing.T) {
 		b := emptyFolder(t)
@@ -926,10 +698,10 @@ func TestImportIsAtomic(t *testing.T) {
 	t.Run("AttachmentFailsAfterOthersWereStaged", func(t *testing.T) {
 		// The attachment the events reference last is damaged: the others
 		// are staged before it turns out not to hash to its name.
-		z := readZ(t, withTemplate)
+		z := exchangetest.Read(t, withTemplate)
 		var order []string
 		seen := map[string]bool{}
-		for _, e := range z.events(t) {
+		for _, e := range z.Events(t) {
 			for _, sum := range dossier.BlobRefs(e.Kind, e.Body) {
 				if !seen[sum] {
 					seen[sum] = true
@@ -940,11 +712,11 @@ func TestImportIsAtomic(t *testing.T) {
 		if len(order) < 2 {
 			t.Fatalf("the sample dossier references %d attachments", len(order))
 		}
-		last := z.get(t, exchange.BlobEntry(order[len(order)-1]))
-		last.data = append([]byte(nil), last.data...)
-		last.data[0] ^= 0x01
+		last := z.Entry(t, exchange.BlobEntry(order[len(order)-1]))
+		last.Data = append([]byte(nil), last.Data...)
+		last.Data[0] ^= 0x01
 		path := filepath.Join(t.TempDir(), "bad-blob"+exchange.Ext)
-		z.write(t, path)
+		z.Write(t, path)
 		b := emptyFolder(t)
 		before := snapshot(t, b)
 		_, err := b.ImportFile(path, core.ImportOptions{Fingerprint: fp})
@@ -995,8 +767,8 @@ func TestImportQuarantine(t *testing.T) {
 	}
 	// The child alone: the same reply without its parent, re-signed by
 	// the exporter.
-	z := readZ(t, reply)
-	all := z.events(t)
+	z := exchangetest.Read(t, reply)
+	all := z.Events(t)
 	var child, parent ledger.Event
 	for _, e := range all {
 		if len(e.Parents) == 1 && (e.Parents[0] == all[0].ID || e.Parents[0] == all[1].ID) {
@@ -1017,10 +789,10 @@ func TestImportQuarantine(t *testing.T) {
 			rest = append(rest, e)
 		}
 	}
-	z.setEvents(t, rest)
-	z.seal(t, key)
+	z.SetEvents(t, rest)
+	z.Seal(t, key)
 	childOnly := filepath.Join(t.TempDir(), "child"+exchange.Ext)
-	z.write(t, childOnly)
+	z.Write(t, childOnly)
 
 	stored := func() map[string]bool {
 		out := map[string]bool{}

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"encoding/json"
 	"sort"
 
 	"golive/backend/apperr"
@@ -21,6 +22,10 @@ type Arrived struct {
 	// new); After after it.
 	Before *Summary `json:"before"`
 	After  Summary  `json:"after"`
+	// Moved is true when the folder held the dossier before and its phase
+	// or its open tasks changed: someone acted on a dossier this folder
+	// follows.
+	Moved bool `json:"moved"`
 	// Ignored lists the new events the fold does not count, with the
 	// rule that refused each (they stay in the history, marked).
 	Ignored []IgnoredEvent `json:"ignored"`
@@ -128,6 +133,11 @@ func (s *Service) Ingest(events []ledger.Event, chain *roster.Chain, other []led
 			return nil, err
 		}
 		a.New, a.After = len(fresh), s.summarize(st)
+		if a.Before != nil {
+			bt, _ := json.Marshal(a.Before.Tasks)
+			at, _ := json.Marshal(a.After.Tasks)
+			a.Moved = a.Before.Phase != a.After.Phase || string(bt) != string(at)
+		}
 		if cur.size > 0 && cur.size+size > batchBytes {
 			batches = append(batches, cur)
 			cur = batch{}

@@ -31,4 +31,7 @@
 // into a data folder. Whether the events may change a folder (their
 // organisation, their authors, their parents) is the importer's question
 // (core.Import), since it needs the folder's roster.
+//
+// Subpackage exchangetest takes files apart and writes them back changed,
+// as an attacker would, for the tests.
 package exchange

@@ -282,6 +282,13 @@ async function scenario(mode) {
       res = await attempt('ImportConfirmed', f, res.error.params.fingerprint);
     }
     assert.ok(res.report, `${to.label}: import of ${path.basename(f)}: ${JSON.stringify(res.error)}`);
+    // The window shows what the file brought, as it does for a dropped
+    // file; the user reads it and closes it.
+    const dialog = to.page.getByTestId('import-report');
+    await dialog.waitFor({ timeout: 15_000 });
+    if (!res.report.unchanged) await to.page.getByTestId('import-summary').waitFor();
+    await to.page.getByTestId('import-close').click();
+    await dialog.waitFor({ state: 'hidden' });
     return res.report;
   };
 

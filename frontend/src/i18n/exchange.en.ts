@@ -55,6 +55,11 @@ export default {
     ok: 'The fingerprint matches: import',
     cancel: 'Cancel',
   },
+  synced: {
+    title: 'Sync: new from {from}',
+    forYou: '{ids} now wait for you',
+    moved: '{from} acted on dossier {id} you follow',
+  },
   notice: {
     decided: '{from} acted on dossier {id} you follow ({title}): {after}',
   },

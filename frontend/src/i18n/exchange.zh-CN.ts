@@ -55,6 +55,11 @@ export default {
     ok: '指纹一致，导入',
     cancel: '取消',
   },
+  synced: {
+    title: '同步：来自 {from} 的新内容',
+    forYou: '{ids} 现在等待你处理',
+    moved: '{from} 处理了你关注的档案 {id}',
+  },
   notice: {
     decided: '{from} 处理了你关注的档案 {id}（{title}）：{after}',
   },

@@ -23,11 +23,14 @@ export interface PendingConfirm {
 /**
  * Exchange files arriving: every import (dropped, opened with the app,
  * from the menu) lands here, the inbox and the open dossier are read again,
- * and the report is shown (ImportReportDialog). Replies possible per
+ * and the report is shown (ImportReportDialog; a sync pack's in a
+ * notification). Replies possible per
  * dossier are asked of the backend (ReplyPlan), never computed here.
  */
 export const useExchangeStore = defineStore('exchange', () => {
   const report = ref<ImportReport | null>(null)
+  /** The last sync pack that brought something: told in a notification, not a dialog. */
+  const synced = ref<ImportReport | null>(null)
   const decided = ref<DecidedNotice[]>([])
   const confirm = ref<PendingConfirm | null>(null)
   const replies = ref<Record<string, ReplyPlan>>({})
@@ -37,10 +40,10 @@ export const useExchangeStore = defineStore('exchange', () => {
     // The call's answer and the backend's event carry the same report: take it once.
     const seen = report.value
     if (seen && seen.file === r.file && seen.events === r.events && seen.blobs === r.blobs && seen.waiting === r.waiting) return
-    report.value = r
-    decided.value = (r.dossiers ?? [])
-      .filter((d) => d.before && (d.before.phase !== d.after.phase || JSON.stringify(d.before.tasks) !== JSON.stringify(d.after.tasks)))
-      .map((d) => ({ id: d.id, title: d.after.title, from: r.from, after: d.after.phase }))
+    // A pack the sync folder brought arrives unasked: it must not block the
+    // window with a dialog; it is told once the inbox was read again.
+    if (r.kind !== 'pack') report.value = r
+    decided.value = (r.dossiers ?? []).filter((d) => d.moved).map((d) => ({ id: d.id, title: d.after.title, from: r.from, after: d.after.phase }))
     const notices = useNoticesStore()
     const dossiers = useDossiersStore()
     await Promise.all([
@@ -49,6 +52,7 @@ export const useExchangeStore = defineStore('exchange', () => {
       ...(dossiers.current && (r.dossiers ?? []).some((d) => d.id === dossiers.current?.state.id) ? [notices.background(dossiers.reload())] : []),
       ...(r.dossiers ?? []).map((d) => notices.background(loadReply(d.id))),
     ])
+    if (r.kind === 'pack') synced.value = r
   }
 
   /** importPaths imports each exchange file among paths (others are left to whoever handles them). */
@@ -94,5 +98,5 @@ export const useExchangeStore = defineStore('exchange', () => {
     report.value = null
   }
 
-  return { report, decided, confirm, replies, arrived, importPaths, confirmed, importFromDialog, openedFiles, loadReply, closeReport }
+  return { report, synced, decided, confirm, replies, arrived, importPaths, confirmed, importFromDialog, openedFiles, loadReply, closeReport }
 })

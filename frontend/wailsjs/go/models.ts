@@ -126,6 +126,7 @@ export namespace core {
 	    file: string;
 	    from: string;
 	    purpose: string;
+	    kind: string;
 	    events: number;
 	    blobs: number;
 	    roster: number;
@@ -136,6 +137,7 @@ export namespace core {
 	    queued: number;
 	    pinned: string;
 	    dossiers: dossier.Arrived[];
+	    unchanged: boolean;
 	}
 	export interface Limits {
 	    upload_bytes: number;
@@ -281,6 +283,7 @@ export namespace dossier {
 	    created: boolean;
 	    before?: Summary;
 	    after: Summary;
+	    moved: boolean;
 	    ignored: IgnoredEvent[];
 	}
 	export interface Candidate {

@@ -112,4 +112,20 @@ describe('the import report', () => {
     expect(row).toContain(zh('errors.workflow.not_pending'))
     expect(b.misses).toEqual([])
   })
+
+  it('tells what a sync pack brought in a notification, without a dialog that would block the window', async () => {
+    b.as('director')
+    await ready()
+    await mountUI(ExchangeHost)
+    await settle()
+    // The same report as brought by the sync folder (a pack).
+    const pack: ImportReport = { ...JSON.parse(JSON.stringify(imported)), kind: 'pack' }
+    b.emit(IMPORTED_EVENT, pack)
+    await vi.waitFor(() => expect(document.body.textContent).toContain(zh('exchange.synced.title', { from: pack.from })))
+    await settle()
+    expect(byTestId('import-report')).toBeNull()
+    expect(document.body.textContent).toContain(zh('exchange.report.summary', { events: pack.events, blobs: pack.blobs }))
+    expect(document.body.textContent).toContain(zh('exchange.synced.forYou', { ids: id }))
+    expect(b.misses).toEqual([])
+  })
 })
