@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"golive/backend/apperr"
 	"golive/backend/core"
@@ -95,6 +97,10 @@ func Run(args []string, out io.Writer) error {
 	if !ok {
 		return fmt.Errorf("unknown command %q; run 'golive help'", args[0])
 	}
+	// A reader that goes away ("golive sync … | head") must not kill the
+	// command between two writes of its data folder: a write to the
+	// closed pipe fails instead, and the folder is closed cleanly.
+	signal.Ignore(syscall.SIGPIPE)
 	name, rest := commandName(args)
 	r := startRun(name, rest, c.makesFolder)
 	err := c.run(args[1:], out)

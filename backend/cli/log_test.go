@@ -3,16 +3,28 @@ package cli_test
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golive/backend/cli"
 )
 
 // TestMain points the default data folder at a folder that does not
 // exist, so commands run without --data never log into the developer's
-// own GoLive folder.
+// own GoLive folder. Started with childArgs set, the test binary runs as
+// the golive command instead (runChild).
 func TestMain(m *testing.M) {
+	if args := os.Getenv(childArgs); args != "" {
+		// Run as the golive command (see runChild).
+		if err := cli.Run(strings.Split(args, "\x1f"), os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "golive:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	os.Setenv("GOLIVE_DATA", filepath.Join(os.TempDir(), "golive-cli-test-no-such-folder"))
 	os.Exit(m.Run())
 }

@@ -13,6 +13,7 @@ import (
 	"golive/backend/blob"
 	"golive/backend/demo"
 	"golive/backend/dossier"
+	"golive/backend/exchange"
 	"golive/backend/fsplace"
 	"golive/backend/holiday"
 	"golive/backend/keys"
@@ -88,6 +89,9 @@ type Info struct {
 	Damage []store.Damage `json:"damage"`
 	// Place says whether the data folder lies in a sync tool's folder or on a network drive (a warning).
 	Place fsplace.Place `json:"place"`
+	// ExchangeExt is the extension of exchange files (exchange.Ext): the
+	// window imports dropped files that carry it and leaves others alone.
+	ExchangeExt string `json:"exchange_ext"`
 }
 
 // Limits are the backend's size limits the frontend shows and checks
@@ -252,7 +256,7 @@ func (c *Core) Info() (Info, error) {
 	}
 	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.Template().Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles),
 		Limits: Limits{UploadBytes: blob.MaxUpload, PassphraseMin: keys.MinPassphrase}, Phases: workflow.PhaseNames,
-		ReadOnly: c.Store.ReadOnly(), Damage: append([]store.Damage{}, c.Damage...), Place: c.place()}, nil
+		ReadOnly: c.Store.ReadOnly(), Damage: append([]store.Damage{}, c.Damage...), Place: c.place(), ExchangeExt: exchange.Ext}, nil
 }
 
 // place says where the data folder lies; nothing for a folder held in memory.

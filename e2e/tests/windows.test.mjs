@@ -66,7 +66,7 @@ test('the PMO publishes 2027; a planned upgrade in a 2027 window is postponed to
   // 0. Sample data: one profile per template role (the PMO among them).
   await page.getByTestId('gate-load-sample').click();
   await page.getByTestId('load-sample-confirm').click();
-  await page.getByTestId('app-shell').waitFor();
+  await page.getByTestId('app-shell').waitFor({ timeout: 60_000 }); // the sample takes a while on a busy 2-core machine
   await actAs(page, 'pmo');
 
   // 1. The calendar for 2027: the generated plan, not yet published.

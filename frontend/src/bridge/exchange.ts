@@ -18,16 +18,10 @@ export type ImportReport = core.ImportReport
 export type Arrived = dossier.Arrived
 export type IgnoredEvent = dossier.IgnoredEvent
 
-/** The exchange file's extension. */
-export const EXCHANGE_EXT = '.golive'
-
 /** The Wails event emitted after every import (app.ImportedEvent), with the report. */
 export const IMPORTED_EVENT = 'exchange:imported'
 /** The Wails event telling the window files were opened with the app (app.OpenedEvent). */
 export const OPENED_EVENT = 'exchange:opened'
-
-/** isExchangeFile reports whether a path names an exchange file. */
-export const isExchangeFile = (path: string) => path.toLowerCase().endsWith(EXCHANGE_EXT)
 
 /** The exchange area of the Bridge (app.ExchangeAPI). */
 export interface ExchangeArea {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { bridge, isCode, isExchangeFile, toAppError, type ImportReport, type ReplyPlan } from '@/bridge'
+import { bridge, isCode, toAppError, type ImportReport, type ReplyPlan } from '@/bridge'
+import { useAppStore } from './app'
 import { useDossiersStore } from './dossiers'
 import { useInboxStore } from './inbox'
 import { useNoticesStore } from './notices'
@@ -55,9 +56,18 @@ export const useExchangeStore = defineStore('exchange', () => {
     if (r.kind === 'pack') synced.value = r
   }
 
+  /**
+   * exchangeFiles keeps the paths that name exchange files, by the
+   * extension the backend gives (AppInfo.exchange_ext).
+   */
+  function exchangeFiles(paths: string[]): string[] {
+    const ext = useAppStore().info?.exchange_ext
+    return ext ? paths.filter((p) => p.toLowerCase().endsWith(ext)) : []
+  }
+
   /** importPaths imports each exchange file among paths (others are left to whoever handles them). */
   async function importPaths(paths: string[]) {
-    for (const path of paths.filter(isExchangeFile)) {
+    for (const path of exchangeFiles(paths)) {
       try {
         await arrived(await bridge().exchange.importFile(path))
       } catch (e) {

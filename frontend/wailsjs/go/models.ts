@@ -155,6 +155,7 @@ export namespace core {
 	    read_only: boolean;
 	    damage: store.Damage[];
 	    place: fsplace.Place;
+	    exchange_ext: string;
 	}
 	
 	export interface Preferences {
