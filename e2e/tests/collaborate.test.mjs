@@ -340,6 +340,10 @@ async function scenario(mode) {
   t = Date.now();
   await Promise.all([approveFromInbox(B, id, REMOTE.B), approveFromInbox(C, id, REMOTE.C)]);
   timing(`${mode}: B and C approved (UI)`, t);
+  if (mode !== 'sync') {
+    // The decision made, the dossier page offers to reply to the sender.
+    for (const it of [B, C]) await it.page.getByTestId('dossier-reply').waitFor({ timeout: 15_000 });
+  }
   await screenshot(B.page, `collaborate-${mode}-B-approved`);
 
   t = Date.now();
