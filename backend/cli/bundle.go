@@ -104,7 +104,7 @@ func runBundleImport(args []string, out io.Writer) error {
 	fs.SetOutput(out)
 	dir := dataFlag(fs, "")
 	fp := fs.String("fingerprint", "", "for a folder that pins no PMO key yet: the fingerprint of the PMO key, compared with the PMO")
-	file, err := oneFileArg(fs, args, "golive bundle import F"+exchange.Ext)
+	file, err := fileArg(fs, args, "usage: golive bundle import F"+exchange.Ext)
 	if err != nil {
 		return err
 	}
@@ -119,28 +119,6 @@ func runBundleImport(args []string, out io.Writer) error {
 	}
 	printImport(out, rep)
 	return nil
-}
-
-// oneFileArg parses fs from args, which must name exactly one file (flags
-// may come before or after it).
-func oneFileArg(fs *flag.FlagSet, args []string, synopsis string) (string, error) {
-	var file string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return "", err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		if file != "" {
-			return "", fmt.Errorf("unexpected argument %q", fs.Arg(0))
-		}
-		file, args = fs.Arg(0), fs.Args()[1:]
-	}
-	if file == "" {
-		return "", fmt.Errorf("usage: %s", synopsis)
-	}
-	return file, nil
 }
 
 // printImport prints what an import brought.

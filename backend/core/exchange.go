@@ -379,15 +379,18 @@ func (c *Core) Import(f *exchange.File, opt ImportOptions) (ImportReport, error)
 	}
 
 	// Which events can be placed: parents stored or placed in this import.
-	ids, err := c.Store.EventIDs()
+	// Which of these events, and of the parents they name (a parent is in
+	// its child's stream), the folder holds: those keys only.
+	lookup := map[string]string{}
+	for _, e := range append(append([]ledger.Event(nil), planEvs...), dossierEvs...) {
+		lookup[e.ID] = e.Dossier
+		for _, p := range e.Parents {
+			lookup[p] = e.Dossier
+		}
+	}
+	have, err := c.Store.HasEvents(lookup)
 	if err != nil {
 		return rep, err
-	}
-	have := map[string]bool{}
-	for _, list := range ids {
-		for _, id := range list {
-			have[id] = true
-		}
 	}
 	storedRoster := map[string]bool{}
 	for _, e := range stored {

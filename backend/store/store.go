@@ -418,6 +418,29 @@ func (s *Store) DossierIDs() ([]string, error) {
 	return ids, nil
 }
 
+// HasEvents reports which of the events named by id, each in its stream
+// (id → stream), are stored, looking up those keys only: for an import,
+// whose work must not grow with the size of the folder.
+func (s *Store) HasEvents(ids map[string]string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	err := s.db.View(func(txn *badger.Txn) error {
+		for id, stream := range ids {
+			_, err := txn.Get(eventKey(stream, id))
+			switch {
+			case err == nil:
+				out[id] = true
+			case !errors.Is(err, badger.ErrKeyNotFound):
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, asCoded(err)
+	}
+	return out, nil
+}
+
 // EventIDs returns, for every ledger stream (a dossier, and the other
 // streams such as "plan-2027" and "roster"), the ids of its stored events
 // in ascending order. It reads keys only: nothing is decoded or verified,
