@@ -1,6 +1,7 @@
 // Command golive is GoLive (上线发布台), a local-first desktop app for IT
 // release dossiers. Without a subcommand it opens the window; with one
-// (golive demo, golive version, …) it runs headless.
+// (golive demo, golive version, …) it runs headless; anything else it
+// does not understand is refused with the help and exit status 2.
 package main
 
 import (
@@ -30,12 +31,11 @@ var assets embed.FS
 
 func main() {
 	store.LimitMemory()
-	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
-		if err := cli.Run(os.Args[1:], os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "golive:", err)
-			os.Exit(1)
-		}
-		return
+	// A headless command, the help, or "unknown command" (exit 2) for an
+	// argument that is neither a command, a flag nor an exchange file:
+	// only what is for the window goes on (cli.Classify).
+	if window, status := cli.Main(os.Args[1:], os.Stdout, os.Stderr); !window {
+		os.Exit(status)
 	}
 	if err := runApp(dataDirFromArgs(os.Args[1:])); err != nil {
 		fmt.Fprintln(os.Stderr, "golive:", err)

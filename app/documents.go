@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -107,6 +108,23 @@ func (d *DocumentsAPI) VerifyFromDialog() (verify.Report, error) {
 		return verify.Report{}, fail(err)
 	}
 	return d.verifyFile(path)
+}
+
+// VerifyDeliverable checks a stored attachment (a document the filing
+// made, say) as VerifyFromDialog checks a picked PDF: its digital
+// signature and its payload against this folder. Codes: blob.bad_digest,
+// blob.not_found, blob.io.
+func (d *DocumentsAPI) VerifyDeliverable(sha256 string) (verify.Report, error) {
+	f, err := d.c.Dossiers.Blobs.Open(sha256)
+	if err != nil {
+		return verify.Report{}, fail(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, verify.MaxFileSize+1))
+	if err != nil {
+		return verify.Report{}, fail(apperr.Wrap(err, "blob.io", "path", sha256))
+	}
+	return verify.Check(b, d.c.Documents()), nil
 }
 
 // verifyFile is VerifyFromDialog for a known path (tests, VerifyPath).

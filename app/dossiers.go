@@ -12,6 +12,9 @@ import (
 type DossierAPI struct {
 	c   *core.Core
 	ctx context.Context
+	// choose, when set, stands for the native open dialog (tests): it
+	// returns the path chosen, "" for a cancelled dialog.
+	choose func(dialog) (string, error)
 }
 
 // List returns the dossiers passing the filter.

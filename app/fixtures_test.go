@@ -186,6 +186,7 @@ func TestFrontendFixtures(t *testing.T) {
 	recordArchive(r)
 	recordCalendar(r)
 	recordErrors(r)
+	recordTemplateWindows(r)
 	recordTemplateEdit(r)
 	recordMerged(r)
 	recordRoster(r)
@@ -195,6 +196,12 @@ func TestFrontendFixtures(t *testing.T) {
 	recordPlace(r)
 	recordExchange(r)
 	recordSync(r)
+	recordPackage(r)
+	recordSystems(r)
+	recordSwitch(r)
+	recordRefusals(r)
+	recordSameDay(r)
+	recordFiling(r)
 
 	written := map[string][]byte{}
 	for name, recs := range r.files {
@@ -613,6 +620,8 @@ func recordChecklist(r *recorder) {
 	set("pre.training", "not_applicable", "")
 	set("pre.training", "not_applicable", "bugfix, no user-facing change")
 	set("pre.user_test", "not_started", "UAT report v3 signed")
+	// The evidence saved on blur, then the status clicked (ChecklistRow.spec).
+	set("pre.user_test", "done", "UAT report v3 signed")
 	patch := dossier.Fields{Version: ptr("2.3.1")}
 	v, err := api.Dossiers.Update(id, patch)
 	r.must("action-checklist", r.viewer, "DossierAPI.Update", []any{id, patch}, v, err)
@@ -623,7 +632,8 @@ func recordChecklist(r *recorder) {
 }
 
 // recordExecution: on release day the operator has filled in the runbook
-// (the dossier as read then), re-hashes a package that differs from the
+// (the dossier as read then), cancels the package check's dialog (file
+// "action-execution-cancel"), re-hashes a package that differs from the
 // approved one (CheckPackageFromDialog with that file picked), explains
 // the difference and declares the release done (file "action-execution").
 func recordExecution(r *recorder) {
@@ -647,13 +657,40 @@ func recordExecution(r *recorder) {
 	}
 	v, err = api.Dossiers.Get(id)
 	r.must(f, r.viewer, "DossierAPI.Get", []any{id}, v, err)
-	v, err = r.c.Dossiers.CheckPackageReader(id, "crm-2.3.0.zip", strings.NewReader("a package rebuilt on the day"), nil)
-	r.must(f, r.viewer, "DossierAPI.CheckPackageFromDialog", []any{id}, v, err)
+	r.must(f+"-cancel", r.viewer, "DossierAPI.Get", []any{id}, v, err)
+	// The operator types the 12-10 release night into row 1's start on
+	// 12-01, as the runbook editor sends it: refused, naming row and time.
+	typed := wallRows(v.State.Flow.Execution.Runbook, r.c.Zone)
+	typed[0].StartedAt = "2026-12-10 19:00"
+	_, err = api.Dossiers.SaveRunbook(id, typed, v.State.Flow.Execution.Tests)
+	r.fails(f, "DossierAPI.SaveRunbook", []any{id, typed, v.State.Flow.Execution.Tests}, "workflow.started_in_future", err)
+	api.Dossiers.SetDialog(func(string) (string, error) { return "", nil })
+	p, err := api.Dossiers.CheckPackageFromDialog(id)
+	r.must(f+"-cancel", r.viewer, "DossierAPI.CheckPackageFromDialog", []any{id}, p, err)
+	deployed := packageAt(r, "crm-2.3.0.zip", "a package rebuilt on the day")
+	api.Dossiers.SetDialog(func(string) (string, error) { return deployed, nil })
+	p, err = api.Dossiers.CheckPackageFromDialog(id)
+	r.must(f, r.viewer, "DossierAPI.CheckPackageFromDialog", []any{id}, p, err)
+	api.Dossiers.SetDialog(nil)
 	reason := "测试环境重新打包，内容一致"
 	v, err = api.Dossiers.Override(id, reason)
 	r.must(f, r.viewer, "DossierAPI.Override", []any{id, reason}, v, err)
 	v, err = api.Dossiers.Release(id, "")
 	r.must(f, r.viewer, "DossierAPI.Release", []any{id, ""}, v, err)
+}
+
+// wallRows returns rows as the runbook editor shows and sends them: each
+// RFC 3339 time as "2006-01-02 15:04" in loc.
+func wallRows(rows []workflow.RunbookRow, loc *time.Location) []workflow.RunbookRow {
+	out := append([]workflow.RunbookRow(nil), rows...)
+	for i := range out {
+		for _, v := range []*string{&out[i].PlannedAt, &out[i].StartedAt, &out[i].EndedAt} {
+			if t, err := time.Parse(time.RFC3339, *v); err == nil {
+				*v = t.In(loc).Format("2006-01-02 15:04")
+			}
+		}
+	}
+	return out
 }
 
 // naReason is the reason typed for every standard document not attached.
@@ -682,12 +719,13 @@ func recordArchive(r *recorder) {
 	r.must("action-archive", r.viewer, "DossierAPI.Archive", []any{id, reasons}, v, err)
 }
 
-// recordCalendar: 2027's plan as it reads once the PMO has moved a
-// window, added a freeze and published it (file "calendar-published";
-// the edits' own answers are left out: no spec drives them).
+// recordCalendar: 2027's plan as it reads once the window manager has
+// moved a window, added a freeze and published it (file
+// "calendar-published"; the edits' own answers are left out: no spec
+// drives them).
 func recordCalendar(r *recorder) {
 	api := r.api
-	r.as("pmo")
+	r.as("window_manager")
 	if _, err := api.Windows.Move(2027, "2027-03-11-java", "2027-03-10", "20:00", "", "与年度审计冲突"); err != nil {
 		r.t.Fatal(err)
 	}

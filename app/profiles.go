@@ -21,24 +21,43 @@ type ProfileAPI struct {
 	afterUnlock func()
 }
 
-// List returns every local profile.
-func (p *ProfileAPI) List() ([]profile.Summary, error) { return result(p.c.Profiles.List()) }
+// List returns every local profile, oldest first, with "unlocked" set for
+// the profiles held unlocked in this session (Switch needs no passphrase
+// for them).
+func (p *ProfileAPI) List() ([]profile.Summary, error) { return result(p.c.Profiles.Overview()) }
 
 // Create makes a profile and unlocks it.
 func (p *ProfileAPI) Create(req profile.CreateRequest) (profile.Summary, error) {
-	return result(p.c.CreateProfile(req))
+	return p.signedIn(p.c.CreateProfile(req))
 }
 
-// Unlock opens a profile with its passphrase and makes it current.
+// Unlock opens a profile with its passphrase and makes it current; it
+// stays unlocked in memory until Lock or the app closes.
 func (p *ProfileAPI) Unlock(id, passphrase string) (profile.Summary, error) {
-	sum, err := p.c.Unlock(id, passphrase)
-	if err == nil && p.afterUnlock != nil {
+	return p.signedIn(p.c.Unlock(id, passphrase))
+}
+
+// Switch makes a profile unlocked earlier in this session current again,
+// without its passphrase. Codes: profile.not_unlocked (ask for the
+// passphrase and Unlock), profile.not_found.
+func (p *ProfileAPI) Switch(id string) (profile.Summary, error) {
+	return p.signedIn(p.c.Switch(id))
+}
+
+// signedIn answers a call that made profile sum current (marked
+// unlocked), after telling the sync folder (afterUnlock).
+func (p *ProfileAPI) signedIn(sum profile.Summary, err error) (profile.Summary, error) {
+	if err != nil {
+		return profile.Summary{}, fail(err)
+	}
+	if p.afterUnlock != nil {
 		p.afterUnlock()
 	}
-	return result(sum, err)
+	sum.Unlocked = true
+	return sum, nil
 }
 
-// Lock forgets the unlocked key.
+// Lock forgets every key unlocked in this session.
 func (p *ProfileAPI) Lock() { p.c.Lock() }
 
 // Certificate returns the PDF-signing certificate of profile id (subject,

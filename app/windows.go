@@ -8,6 +8,7 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/holiday"
+	"golive/backend/template"
 	"golive/backend/window"
 )
 
@@ -23,13 +24,17 @@ type YearView struct {
 	// InForce is the latest published version, or the generated plan
 	// (Version 0) when none is published.
 	InForce window.Plan `json:"in_force"`
-	// Draft is the PMO's working plan (the published or generated plan with
-	// the pending edits applied).
+	// Draft is the window manager's working plan (the published or
+	// generated plan with the pending edits applied).
 	Draft window.Plan `json:"draft"`
 	// Versions lists the published versions.
 	Versions []window.VersionInfo `json:"versions"`
 	// Holidays is the year's holiday schedule (Source "none" without data).
 	Holidays holiday.Year `json:"holidays"`
+	// Manager is the id of the role that manages the window plans under
+	// the current template (template.Settings.WindowManager): the one
+	// whose holders may edit and publish, named to those who may not.
+	Manager string `json:"manager"`
 }
 
 // Year returns the calendar of year.
@@ -48,6 +53,7 @@ func (w *WindowAPI) Year(year int) (YearView, error) {
 	if v.Holidays, err = w.c.Holidays.Year(year); err != nil {
 		return v, fail(err)
 	}
+	v.Manager = w.c.Template().Settings.WindowManager()
 	return v, nil
 }
 
@@ -102,8 +108,16 @@ func (w *WindowAPI) CompareReadings(class string, year int) ([]window.ReadingDif
 	return result(window.CompareReadings(rule, year))
 }
 
+// CompareRuleReadings is CompareReadings for a rule as the template
+// editor holds it, before it is saved: the months of year where its weeks
+// read as nth weekday or as calendar week give different dates. Codes:
+// template.invalid (the rule's own problems), window.bad_year.
+func (w *WindowAPI) CompareRuleReadings(rule template.WindowRule, year int) ([]window.ReadingDiff, error) {
+	return result(window.CompareReadings(rule, year))
+}
+
 // ImportHolidaysFromDialog imports a year's holidays from a JSON or .ics
-// file the PMO picks.
+// file the window manager picks.
 func (w *WindowAPI) ImportHolidaysFromDialog(year int) (holiday.Year, error) {
 	path, err := openFile(w.ctx, w.c, dialogImportHolidays)
 	if err != nil || path == "" {

@@ -22,9 +22,36 @@ func (d *DossierAPI) Submit(id string, answers map[string]workflow.Answer, comme
 	return result(d.c.Dossiers.Submit(id, answers, comment))
 }
 
+// CheckSubmit answers whether Submit with answers would be accepted now,
+// recording nothing: it resolves when it would, and rejects with the
+// refusal (naming everything missing) when not.
+func (d *DossierAPI) CheckSubmit(id string, answers map[string]workflow.Answer) error {
+	return fail(d.c.Dossiers.CheckSubmit(id, answers))
+}
+
+// CheckDecide answers whether Decide with req would be accepted now,
+// recording nothing.
+func (d *DossierAPI) CheckDecide(id string, req dossier.DecideRequest) error {
+	return fail(d.c.Dossiers.CheckDecide(id, req))
+}
+
+// CheckConfirm answers whether Confirm would be accepted now, recording
+// nothing.
+func (d *DossierAPI) CheckConfirm(id string, success bool, answers map[string]workflow.Answer, rollback string) error {
+	return fail(d.c.Dossiers.CheckConfirm(id, success, answers, rollback))
+}
+
 // Decide approves or returns a pending step or countersign row.
 func (d *DossierAPI) Decide(id string, req dossier.DecideRequest) (dossier.View, error) {
 	return result(d.c.Dossiers.Decide(id, req))
+}
+
+// Needs says what a decision on slot step/row of dossier id asks with the
+// answers being prepared: the approval items asked and the deliverables
+// required after the template's conditions. The screens ask again as the
+// answers change.
+func (d *DossierAPI) Needs(id, step, row string, answers map[string]workflow.Answer) (workflow.Needs, error) {
+	return result(d.c.Dossiers.Needs(id, step, row, answers))
 }
 
 // Withdraw takes back a submission nobody decided on yet.
@@ -47,9 +74,21 @@ func (d *DossierAPI) Urge(id, step, row, comment string) (dossier.View, error) {
 	return result(d.c.Dossiers.Urge(id, step, row, comment))
 }
 
-// File files the approved flow (流程备案).
+// File files the approved flow (流程备案) and makes the documents its step
+// generates (发布申请, 审批意见): signed PDFs in the language of the app's
+// preferences (Chinese unless English is chosen), stored and recorded by
+// the filing as versions of their deliverables.
 func (d *DossierAPI) File(id, comment string) (dossier.View, error) {
-	return result(d.c.Dossiers.File(id, comment))
+	signer, err := d.c.PDFSigner()
+	if err != nil {
+		return dossier.View{}, fail(err)
+	}
+	lang := "zh"
+	if p, err := d.c.Preferences(); err == nil && p.Language == "en" {
+		lang = "en"
+	}
+	v, _, err := d.c.Documents().File(id, comment, lang, signer)
+	return result(v, err)
 }
 
 // SaveRunbook replaces the runbook and scenario tests of this attempt.
@@ -72,9 +111,16 @@ func (d *DossierAPI) Supervise(id, comment string) (dossier.View, error) {
 	return result(d.c.Dossiers.Supervise(id, comment))
 }
 
-// SameDayTest records the requesting side's same-day test.
-func (d *DossierAPI) SameDayTest(id, confirmedBy, testedAt, note string) (dossier.View, error) {
-	return result(d.c.Dossiers.SameDayTest(id, confirmedBy, testedAt, note))
+// SaveOnCall records the development department's on-call support during
+// the release.
+func (d *DossierAPI) SaveOnCall(id string, rows []workflow.OnCall) (dossier.View, error) {
+	return result(d.c.Dossiers.SaveOnCall(id, rows))
+}
+
+// SameDayTest records the requesting side's same-day test: signed by the
+// business user's own profile, or by hand witnessed here (r.Witness).
+func (d *DossierAPI) SameDayTest(id string, r dossier.SameDayTestRequest) (dossier.View, error) {
+	return result(d.c.Dossiers.SameDayTest(id, r))
 }
 
 // Confirm records the release's success or failure.
@@ -121,40 +167,10 @@ func (d *DossierAPI) attachFile(id, deliverable, path, note string) (dossier.Vie
 	return result(d.c.Dossiers.Attach(id, deliverable, path, note, d.progress("attach", path)))
 }
 
-// AttachFromDialog asks for a file with the native dialog and attaches it.
-// It returns the unchanged dossier when the user cancels.
-func (d *DossierAPI) AttachFromDialog(id, deliverable, note string) (dossier.View, error) {
-	path, err := openFile(d.ctx, d.c, dialogAttach)
-	if err != nil || path == "" {
-		return d.cancelled(id, err)
-	}
-	return d.attachFile(id, deliverable, path, note)
-}
-
-// RecordPackageFromDialog asks for the release package and records its
-// name, size and SHA-256 without copying it.
-func (d *DossierAPI) RecordPackageFromDialog(id, deliverable string) (dossier.View, error) {
-	path, err := openFile(d.ctx, d.c, dialogRecordPackage)
-	if err != nil || path == "" {
-		return d.cancelled(id, err)
-	}
-	return d.recordPackageAt(id, deliverable, path)
-}
-
 // recordPackageAt is RecordPackageFromDialog for a known path (tests,
 // RecordPackagePath).
 func (d *DossierAPI) recordPackageAt(id, deliverable, path string) (dossier.View, error) {
 	return result(d.c.Dossiers.RecordPackage(id, deliverable, path, "", d.progress("hash", path)))
-}
-
-// CheckPackageFromDialog asks for the package actually deployed and
-// compares its SHA-256 with the approved one.
-func (d *DossierAPI) CheckPackageFromDialog(id string) (dossier.View, error) {
-	path, err := openFile(d.ctx, d.c, dialogCheckPackage)
-	if err != nil || path == "" {
-		return d.cancelled(id, err)
-	}
-	return d.checkPackageAt(id, path)
 }
 
 // checkPackageAt is CheckPackageFromDialog for a known path (tests,
@@ -166,7 +182,7 @@ func (d *DossierAPI) checkPackageAt(id, path string) (dossier.View, error) {
 // SaveDeliverable writes a stored version out to a place the user picks.
 // It returns the path written, or "" when cancelled.
 func (d *DossierAPI) SaveDeliverable(sha256, name string) (string, error) {
-	path, err := saveFile(d.ctx, d.c, dialogSaveDeliverable, filepath.Base(name))
+	path, err := saveFile(d.ctx, d.c, dialogSaveDeliverable, filepath.Base(name), fileSubject(name))
 	if err != nil || path == "" {
 		return "", fail(err)
 	}
@@ -217,13 +233,6 @@ func pruneOpenCopies(tmp string, cutoff time.Time) {
 			_ = os.RemoveAll(filepath.Join(tmp, e.Name()))
 		}
 	}
-}
-
-func (d *DossierAPI) cancelled(id string, err error) (dossier.View, error) {
-	if err != nil {
-		return dossier.View{}, fail(apperr.Wrap(err, "app.dialog_failed"))
-	}
-	return d.Get(id)
 }
 
 // progress reports long file work to the window as "progress" events:

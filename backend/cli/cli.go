@@ -19,6 +19,7 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/demo"
+	"golive/backend/exchange"
 )
 
 // command is one headless subcommand.
@@ -130,7 +131,8 @@ func usage(out io.Writer) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	fmt.Fprint(out, "GoLive 上线发布台\n\nUsage:\n  golive [--data DIR]               open the desktop app\n")
+	fmt.Fprint(out, "GoLive 上线发布台\n\nUsage:\n  golive [--data DIR]               open the desktop app\n"+
+		"  golive [--data DIR] F"+exchange.Ext+"       open it and import the exchange file F\n")
 	for _, n := range names {
 		fmt.Fprintf(out, "  %s\n", commands[n].usage)
 	}

@@ -96,17 +96,25 @@ func writeFile(path string, b []byte) error {
 	return nil
 }
 
-// readPassphrase asks for a passphrase on the terminal without echo; tests
-// replace it.
-var readPassphrase = func(prompt string) (string, error) {
+// readPassphrase asks for the passphrase of who ("profile NAME (ID)") on
+// the terminal without echo. Without a terminal, or when nothing is
+// typed, it says there is no passphrase and how to give one.
+var readPassphrase = func(who string) (string, error) {
 	fd := int(os.Stdin.Fd())
 	if !term.IsTerminal(fd) {
-		return "", errors.New("no terminal to ask for the passphrase: set GOLIVE_PASSPHRASE")
+		return "", fmt.Errorf("no passphrase for %s: golive was not started in a terminal to type it in, and GOLIVE_PASSPHRASE is not set; "+
+			"run the command in a terminal, or set GOLIVE_PASSPHRASE", who)
 	}
-	fmt.Fprint(os.Stderr, prompt)
+	fmt.Fprintf(os.Stderr, "Passphrase for %s (not shown as you type): ", who)
 	b, err := term.ReadPassword(fd)
 	fmt.Fprintln(os.Stderr)
-	return string(b), err
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("no passphrase for %s: the terminal could not be read (%v)", who, err)
+	case len(b) == 0:
+		return "", fmt.Errorf("no passphrase for %s: none was typed; nothing was done", who)
+	}
+	return string(b), nil
 }
 
 // pickProfile returns the profile named want (its id or name), else the
@@ -141,16 +149,16 @@ func passphraseFor(p profile.Summary) (string, error) {
 	if p.Sample {
 		return demo.SamplePassphrase, nil
 	}
-	return askPassphrase(fmt.Sprintf("Passphrase for %s (%s): ", p.Name, p.ID))
+	return askPassphrase(fmt.Sprintf("profile %s (%s)", p.Name, p.ID))
 }
 
-// askPassphrase returns GOLIVE_PASSPHRASE, else asks on the terminal with
-// prompt.
-func askPassphrase(prompt string) (string, error) {
+// askPassphrase returns GOLIVE_PASSPHRASE, else asks on the terminal for
+// the passphrase of who (readPassphrase).
+func askPassphrase(who string) (string, error) {
 	if pass := os.Getenv("GOLIVE_PASSPHRASE"); pass != "" {
 		return pass, nil
 	}
-	return readPassphrase(prompt)
+	return readPassphrase(who)
 }
 
 // openSigner picks the signing profile (by id or name, else the default)
@@ -418,8 +426,17 @@ func printReport(out io.Writer, file string, r verify.Report) {
 		if r.Payload.Dossier != "" {
 			fmt.Fprintf(out, "  dossier:   %s, made from event %s\n", r.Payload.Dossier, r.Payload.Event)
 		}
-		for _, s := range r.Payload.Signed {
-			fmt.Fprintf(out, "  signed:    %-36s %s (%s)\n", s.For, s.Fingerprint, s.How)
+		// What each signature was for, named as the document prints it
+		// (the step, and the countersign row), in its language.
+		for _, s := range r.Signed {
+			label := s.Label.Zh
+			if r.Payload.Lang == printable.En || label == "" {
+				label = s.Label.En
+			}
+			if label == "" {
+				label = s.For
+			}
+			fmt.Fprintf(out, "  signed:    %s, key %s (%s)\n", label, s.Fingerprint, s.How)
 		}
 	}
 	if r.Signature.Valid {

@@ -62,6 +62,11 @@ func TestDocumentCommands(t *testing.T) {
 		if err != nil || !strings.Contains(msg, "MATCH") || !strings.Contains(msg, "signature: valid") {
 			t.Fatalf("verify: %v\n%s", err, msg)
 		}
+		// What each signature was for, by its step's (and row's) name as
+		// the document prints it, never the slot's id.
+		if !strings.Contains(msg, "signed:    审批流程启动") || !strings.Contains(msg, "会签审批 · ") || strings.Contains(msg, "countersign/") {
+			t.Fatalf("verify names the signatures by their ids:\n%s", msg)
+		}
 	})
 	t.Run("VerifyFailsOnAFlippedByte", func(t *testing.T) {
 		b, err := os.ReadFile(pdf)

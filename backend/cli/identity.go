@@ -298,7 +298,7 @@ func runIdentityRestore(args []string, out io.Writer) error {
 		return err
 	}
 	defer c.Close()
-	pass, err := askPassphrase("Passphrase of the key backup " + file + ": ")
+	pass, err := askPassphrase("the key backup " + file)
 	if err != nil {
 		return err
 	}

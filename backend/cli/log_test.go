@@ -18,12 +18,12 @@ import (
 // the golive command instead (runChild).
 func TestMain(m *testing.M) {
 	if args := os.Getenv(childArgs); args != "" {
-		// Run as the golive command (see runChild).
-		if err := cli.Run(strings.Split(args, "\x1f"), os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "golive:", err)
-			os.Exit(1)
+		// Run as the golive command (see runChild), as main does.
+		window, status := cli.Main(strings.Split(args, "\x1f"), os.Stdout, os.Stderr)
+		if window {
+			fmt.Println("would open the window")
 		}
-		os.Exit(0)
+		os.Exit(status)
 	}
 	os.Setenv("GOLIVE_DATA", filepath.Join(os.TempDir(), "golive-cli-test-no-such-folder"))
 	os.Exit(m.Run())

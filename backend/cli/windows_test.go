@@ -99,7 +99,7 @@ func TestWindowsPublishedAndExport(t *testing.T) {
 	}
 	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, ed25519.SeedSize))
 	pub := priv.Public().(ed25519.PublicKey)
-	c.Profiles.ActAs(profile.Summary{ID: profile.IDFor(pub), Identity: profile.Identity{PublicKey: hex.EncodeToString(pub), Name: "PMO", Roles: []string{"pmo"}}}, priv)
+	c.Profiles.ActAs(profile.Summary{ID: profile.IDFor(pub), Identity: profile.Identity{PublicKey: hex.EncodeToString(pub), Name: "发布窗口管理岗", Roles: []string{"window_manager"}}}, priv)
 	if _, err := c.Windows.Move(2027, "2027-03-11-java", "2027-03-10", "", "", "审计"); err != nil {
 		t.Fatal(err)
 	}

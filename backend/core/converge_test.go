@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"golive/backend/core"
 	"golive/backend/dossier"
@@ -66,6 +67,10 @@ func TestConflictingDecisionsConverge(t *testing.T) {
 	c, id := sampleAt(t, "upgrade", "countersign")
 	publishSampleRoster(t, c)
 	a, b := twin(t, c)
+	// The approval on b comes five minutes after the return on a, so the
+	// fold meets the return first and refuses the approval, whatever the
+	// events' hashes.
+	b.Clock = func() time.Time { return sampleClock(b)().Add(5 * time.Minute) }
 
 	v := getView(t, a, id)
 	var rows []workflow.Slot
@@ -167,11 +172,12 @@ func TestReplyAfterOneApprovalIsSmall(t *testing.T) {
 	}
 }
 
-// TestPublishedPlansTravel: the PMO's published window plan reaches a new
-// folder with the dossiers, and the plan is the same there.
+// TestPublishedPlansTravel: the window manager's published window plan
+// reaches a new folder with the dossiers, and the plan is the same there.
 func TestPublishedPlansTravel(t *testing.T) {
 	c, _ := sampleAt(t, "upgrade", "countersign")
-	publishSampleRoster(t, c) // leaves the PMO unlocked
+	publishSampleRoster(t, c)
+	unlock(t, c, profileWithRole(t, c, "window_manager"))
 	p, err := c.Windows.Publish(2027, "年度计划")
 	if err != nil {
 		t.Fatal(err)

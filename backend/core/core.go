@@ -223,6 +223,10 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	c.Roster = roster.NewService(st, c.Profiles.Signer, c.Template, zone)
 	c.Dossiers.Roster = c.Roster
 	c.Profiles.RosterRoles = c.rosterRoles
+	c.Windows.Authority = c.planAuthority
+	// A profile's own identity card names its events: views are read
+	// again when one is written, not on every unlock.
+	c.Profiles.CardWritten = c.Dossiers.ForgetViews
 	c.Roster.Now = c.Now
 	st.SetCheckpointKey(c.Profiles.UnlockedKey)
 	if st.ReadOnly() || blobDir == "" {

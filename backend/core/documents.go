@@ -40,7 +40,7 @@ func (c *Core) planRows(year int, lang printable.Lang) ([]printable.PlanRow, err
 	}
 	rows := make([]printable.PlanRow, 0, len(p.Windows))
 	for _, w := range p.Windows {
-		rows = append(rows, printable.PlanRow{Date: w.Date, Start: w.Start, End: w.End, Name: w.ID, Classes: []string{w.Class},
+		rows = append(rows, printable.PlanRow{Date: w.Date, Start: w.Start, End: w.End, Name: lang.T(w.Name()), Classes: []string{w.Class},
 			Status: window.StateText(w.State, code), Note: w.Reasons(code), Dossiers: byWindow[w.ID]})
 	}
 	return rows, nil

@@ -5,7 +5,7 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
-	"slices"
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +19,7 @@ import (
 	"golive/backend/roster"
 	"golive/backend/store"
 	"golive/backend/system"
+	"golive/backend/template"
 	"golive/backend/window"
 )
 
@@ -291,8 +292,9 @@ func (c *Core) ImportFile(path string, opt ImportOptions) (ImportReport, error) 
 //     (the codes of roster.VerifyChain);
 //   - its exporter and the author of every event must be a key the chain
 //     lists: exchange.unknown_exporter, exchange.unknown_key (event, key);
-//   - window plans must be signed by a PMO and follow each other
-//     (exchange.plan_not_pmo, window.plan_corrupt);
+//   - window plans must be signed by a key holding the window-manager
+//     role at the time (exchange.plan_not_manager) and follow each other
+//     (window.plan_corrupt);
 //   - templates must not contradict this folder's (template.conflict);
 //   - attachments must hash to their names (the exchange codes).
 //
@@ -411,7 +413,7 @@ func (c *Core) Import(f *exchange.File, opt ImportOptions) (ImportReport, error)
 			readyDossiers = append(readyDossiers, e)
 		}
 	}
-	if err := c.checkPlans(readyPlans, chain); err != nil {
+	if err := c.checkPlans(readyPlans, chain, f.Templates); err != nil {
 		return rep, err
 	}
 
@@ -536,26 +538,53 @@ func placeable(events []ledger.Event, have map[string]bool) (ready, wait []ledge
 	}
 }
 
-// checkPlans refuses window-plan events that are not signed by a key some
-// roster version lists for one of its PMO (exchange.plan_not_pmo: event,
-// key) or that would not form, with the stored ones, each year's chain of
-// versions (window.plan_corrupt, see window.Versions).
-func (c *Core) checkPlans(events []ledger.Event, chain *roster.Chain) error {
-	pmo := map[string]bool{}
-	for _, v := range chain.Versions() {
-		for _, p := range v.Roster.People {
-			if slices.Contains(v.Roster.PMO, p.ID) {
-				for _, k := range p.Keys {
-					pmo[k.Public] = true
-				}
+// checkPlans refuses window-plan events that would not count: signed by a
+// key that did not hold the window-manager role of the plan's template in
+// the roster version of chain in force at the event's time (see
+// planJudge; exchange.plan_not_manager with the judge's params), or that
+// would not form, with the stored ones, each year's chain of versions
+// (window.plan_corrupt, see window.Versions). A plan's template is looked
+// up in the folder, then among those the file brings (templates).
+func (c *Core) checkPlans(events []ledger.Event, chain *roster.Chain, templates [][]byte) error {
+	if len(events) == 0 {
+		return nil
+	}
+	if chain.Len() == 0 {
+		fp := keys.FingerprintHex(events[0].Author)
+		return apperr.New("exchange.plan_not_manager", "event", events[0].ID, "year", strings.TrimPrefix(events[0].Dossier, planPrefix),
+			"key", fp, "signer", fp, "role", c.Template().Settings.WindowManager())
+	}
+	tpl := func(key string) *template.Template {
+		if t, err := c.Templates.Get(key); err == nil {
+			return t
+		}
+		for _, raw := range templates {
+			if t, err := template.Parse(raw); err == nil && t.Key() == key {
+				return t
 			}
+		}
+		return c.Template()
+	}
+	judge := planJudge(chain, tpl)
+	for _, e := range events {
+		var p window.Plan
+		if err := e.Decode(&p); err != nil {
+			return apperr.Wrap(err, "window.plan_corrupt", "year", strings.TrimPrefix(e.Dossier, planPrefix), "event", e.ID)
+		}
+		if err := judge(e, p); err != nil {
+			var ae *apperr.Error
+			if errors.As(err, &ae) {
+				kv := make([]string, 0, 2*len(ae.Params))
+				for k, v := range ae.Params {
+					kv = append(kv, k, v)
+				}
+				return apperr.New("exchange.plan_not_manager", kv...)
+			}
+			return err
 		}
 	}
 	by := map[string][]ledger.Event{}
 	for _, e := range events {
-		if !pmo[e.Author] {
-			return apperr.New("exchange.plan_not_pmo", "event", e.ID, "key", e.Author)
-		}
 		by[e.Dossier] = append(by[e.Dossier], e)
 	}
 	for stream, evs := range by {
@@ -567,7 +596,7 @@ func (c *Core) checkPlans(events []ledger.Event, chain *roster.Chain) error {
 		if err != nil {
 			return err
 		}
-		if _, err := window.Versions(year, ledger.Merge(stored, evs)); err != nil {
+		if _, err := window.Versions(year, ledger.Merge(stored, evs), judge); err != nil {
 			return err
 		}
 	}

@@ -372,6 +372,8 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 12, 1, 11, 0, 0, 0, a.Zone)
+	unlock(t, a, profileWithRole(t, a, "window_manager"))
+	wmKey := signer(t, a) // the window manager's: he publishes window plans
 	unlock(t, a, profileWithRole(t, a, "project_manager"))
 	pmKey := signer(t, a) // a key the roster lists, not a PMO's
 	pmoTip := func(t *testing.T, z *exchangetest.File) ledger.Event { return headOf(z.Events(t), roster.Stream) }
@@ -543,15 +545,21 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 			z.Seal(t, key)
 		}), roster.CodeForeignRoot, true},
 		{"BrokenWindowPlan", rewrite(func(t *testing.T, z *exchangetest.File) {
-			// A window plan signed by the PMO's own key that is no valid
-			// version of the year's plan (version 5 with no version 1).
-			z.AddEvents(t, event(t, window.Stream(2027), nil, window.KindPublished, window.Plan{Year: 2027, Version: 5}, key))
+			// A window plan signed by the window manager's own key that is
+			// no valid version of the year's plan (version 5 with no
+			// version 1).
+			z.AddEvents(t, event(t, window.Stream(2027), nil, window.KindPublished, window.Plan{Year: 2027, Version: 5}, wmKey))
 			z.Seal(t, key)
 		}), "window.plan_corrupt", true},
-		{"WindowPlanByANonPMO", rewrite(func(t *testing.T, z *exchangetest.File) {
+		{"WindowPlanByANonManager", rewrite(func(t *testing.T, z *exchangetest.File) {
 			z.AddEvents(t, event(t, window.Stream(2027), nil, window.KindPublished, window.Plan{Year: 2027, Version: 1}, pmKey))
 			z.Seal(t, pmKey)
-		}), "exchange.plan_not_pmo", true},
+		}), "exchange.plan_not_manager", true},
+		{"WindowPlanByThePMO", rewrite(func(t *testing.T, z *exchangetest.File) {
+			// The PMO edits the template; the windows are not his.
+			z.AddEvents(t, event(t, window.Stream(2027), nil, window.KindPublished, window.Plan{Year: 2027, Version: 1}, key))
+			z.Seal(t, key)
+		}), "exchange.plan_not_manager", true},
 		{"OtherOrganisation", rewrite(otherOrg), "exchange.other_organisation", true},
 		{"OtherOrganisationUnpinned", rewrite(otherOrg), roster.CodeFingerprintMismatch, false},
 		{"EventMovedToAnotherDossier", rewrite(func(t *testing.T, z *exchangetest.File) {

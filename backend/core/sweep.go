@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"golive/backend/apperr"
 	"golive/backend/blob"
@@ -78,10 +79,10 @@ func (c *Core) sweep() SweepReport {
 // the caller must then assume every blob is referenced.
 func ReferencedBlobs(st *store.Store) (map[string]bool, error) {
 	refs := map[string]bool{}
-	kinds := [][]byte{[]byte(workflow.KindAttached), []byte(workflow.KindDecided)}
+	kinds := [][]byte{[]byte(workflow.KindAttached), []byte(workflow.KindDecided), []byte(workflow.KindFiled)}
 	var bad error
 	err := st.Each("ev", func(key string, raw []byte) error {
-		if !bytes.Contains(raw, kinds[0]) && !bytes.Contains(raw, kinds[1]) {
+		if !slices.ContainsFunc(kinds, func(k []byte) bool { return bytes.Contains(raw, k) }) {
 			return nil // cheap: most events name no file
 		}
 		var e struct {

@@ -286,7 +286,7 @@ func (w *Writer) advance(id string) error {
 			return err
 		}
 		if plan.SameDayTest && flow.Execution.SameDayTest == nil {
-			return w.ack(w.c.Dossiers.SameDayTest(id, "Wang, requesting department", time.Now().In(w.c.Zone).Format(time.RFC3339), "same-day test passed"))
+			return w.sameDayTest(id, plan, flow)
 		}
 		for _, del := range step.Deliverables {
 			if !del.Generated && del.Required && flow.Latest(del.ID) == nil {
@@ -349,6 +349,23 @@ func (w *Writer) packageContent(id, del string, n int) string {
 
 // attach adds a version of del: a package by hash only, anything else as
 // a file of random size (mostly small, now and then a few megabytes).
+// sameDayTest takes the same-day test one event further: the test
+// confirmation the release type names is attached first, then the record
+// is signed by the business confirmer's profile (typed under a template
+// without same-day test roles).
+func (w *Writer) sameDayTest(id string, plan *workflow.Plan, flow *workflow.State) error {
+	if doc := plan.SameDayTestDocument; doc != "" && flow.Latest(workflow.DocPrefix+doc) == nil {
+		return w.attach(id, template.Deliverable{ID: workflow.DocPrefix + doc})
+	}
+	if r := plan.SameDayTestConfirmerRole; r != "" {
+		if err := w.d.As(r); err != nil {
+			return err
+		}
+	}
+	return w.ack(w.c.Dossiers.SameDayTest(id, dossier.SameDayTestRequest{ConfirmedBy: "Wang, requesting department",
+		TestedAt: time.Now().In(w.c.Zone).Format(time.RFC3339), Note: "same-day test passed"}))
+}
+
 func (w *Writer) attach(id string, del template.Deliverable) error {
 	w.asMe()
 	if del.HashOnly {

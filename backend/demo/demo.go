@@ -219,6 +219,9 @@ func plannedFor(sc scenario, i int, now time.Time, rng *rand.Rand, loc *time.Loc
 		base = day(20 + rng.IntN(40))
 	default:
 		base = day(3 + rng.IntN(20))
+		if sc.mode == "emergency" {
+			base = day(1 + i%3) // an emergency is released within days
+		}
 	}
 	// Planned upgrades then snap to a release window (buildDossier).
 	if sc.mode == "emergency" {
@@ -226,6 +229,10 @@ func plannedFor(sc scenario, i int, now time.Time, rng *rand.Rand, loc *time.Loc
 	}
 	return base.Add(20 * time.Hour)
 }
+
+// emergencyLeadDays is how many days before its release a sample
+// emergency dossier is created.
+const emergencyLeadDays = 5
 
 var titles = map[string]string{"new_system": "新系统上线", "cr": "需求变更发布", "bugfix": "缺陷修复发布"}
 
@@ -286,6 +293,15 @@ func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error 
 		start = limit
 	}
 	d.Clock = start.Add(9 * time.Hour)
+	if sc.mode == "emergency" {
+		// An emergency is raised a few days before its release, as the
+		// date rules expect (dossier.EmergencyDaysAhead), yet early enough
+		// for its approvals.
+		d.Clock = planned.AddDate(0, 0, -emergencyLeadDays)
+		if latest := now.AddDate(0, 0, -2); d.Clock.After(latest) {
+			d.Clock = latest
+		}
+	}
 	creator := "project_manager"
 	if sc.typ == "upgrade" {
 		creator = "system_owner"

@@ -6,6 +6,7 @@ import (
 
 	"golive/backend/apperr"
 	"golive/backend/core"
+	"golive/backend/demo"
 	"golive/backend/dossier"
 	"golive/backend/roster"
 )
@@ -137,5 +138,88 @@ func TestSamplePortfolio(t *testing.T) {
 	}
 	if _, err := c.LoadSample(); apperr.Code(err) != "core.not_empty" {
 		t.Fatalf("second load: %v", err)
+	}
+}
+
+// TestSamplePeopleWorkInRealUnits: every sample person — each profile,
+// each person, system and unit head of every roster version — works in
+// one of the template's real departments, never in a relative one
+// (项目所属部门, 申请人所在部门: resolved per dossier, not a unit anyone
+// works in), and every task in every sample inbox says since when it has
+// waited.
+func TestSamplePeopleWorkInRealUnits(t *testing.T) {
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
+	if _, err := c.LoadSample(); err != nil {
+		t.Fatal(err)
+	}
+	real, relative := map[string]bool{}, map[string]bool{}
+	for _, d := range c.Template().Departments {
+		if d.Relative {
+			relative[d.Name.Zh], relative[d.Name.En] = true, true
+		} else {
+			real[d.Name.Zh] = true
+		}
+	}
+	unit := func(what, dept, sub string) {
+		t.Helper()
+		if !real[dept] {
+			t.Errorf("%s works in %q, not one of the template's departments", what, dept)
+		}
+		if relative[sub] {
+			t.Errorf("%s works in the sub-department %q, a relative department's name", what, sub)
+		}
+	}
+	profiles, err := c.Profiles.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range profiles {
+		unit("profile "+p.Name, p.Department, "")
+	}
+	chain, err := c.Roster.Chain()
+	if err != nil || chain.Len() == 0 {
+		t.Fatalf("sample roster: %v", err)
+	}
+	for _, v := range chain.Versions() {
+		for _, p := range v.People {
+			unit("roster person "+p.Name, p.Department, p.SubDepartment)
+		}
+		for _, a := range v.Systems {
+			unit("system "+a.System, a.Department, a.SubDepartment)
+		}
+		for _, h := range v.Heads {
+			unit("unit headed by "+h.Person, h.Department, h.SubDepartment)
+		}
+	}
+	systems, err := c.Systems.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range systems {
+		unit("registered system "+s.Code, s.Department, "")
+	}
+	tasks := 0
+	for _, p := range profiles {
+		if _, err := c.Unlock(p.ID, demo.SamplePassphrase); err != nil {
+			t.Fatal(err)
+		}
+		items, err := c.Dossiers.Inbox()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			tasks++
+			if it.Since.IsZero() {
+				t.Errorf("%s's inbox: the %s task on %s says nothing of since when it waits", p.Name, it.Kind, it.Dossier)
+			}
+		}
+	}
+	if tasks == 0 {
+		t.Fatal("no sample inbox holds a task")
 	}
 }

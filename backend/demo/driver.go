@@ -25,8 +25,8 @@ type Actor struct {
 	Key     ed25519.PrivateKey
 }
 
-// SampleDepartment is the department of a sample person whose role the
-// template ties to no department.
+// SampleDepartment is the department of a sample person when the
+// template has no real department for him (see sampleUnit).
 const SampleDepartment = "信息管理部"
 
 // SampleActor returns the sample actor for role, named name.
@@ -34,16 +34,7 @@ func SampleActor(tpl *template.Template, role template.Role, name string, create
 	seed := sha256.Sum256([]byte("golive-sample-key/" + role.ID))
 	priv := ed25519.NewKeyFromSeed(seed[:])
 	pub := priv.Public().(ed25519.PublicKey)
-	dept := role.Department
-	if d, ok := tpl.Department(role.Department); ok {
-		dept = d.Name.Zh
-	}
-	if dept == "" {
-		// A role the template ties to no department (system owner, release
-		// operator, supervisor): the person still works in one, and his
-		// identity card must name it.
-		dept = SampleDepartment
-	}
+	dept, _ := sampleUnit(tpl, role)
 	return Actor{Key: priv, Summary: profile.Summary{
 		ID:          profile.IDFor(pub),
 		Identity:    profile.Identity{PublicKey: hex.EncodeToString(pub), Name: name, Department: dept, Roles: []string{role.ID}},
@@ -123,7 +114,7 @@ func YesTo(items []template.Item, remark string) map[string]workflow.Answer {
 
 // SampleContent is a small text document standing in for a deliverable.
 func SampleContent(dossierID, deliverable, name string, version int) string {
-	return fmt.Sprintf("%s\n档案 %s · 交付物 %s · 第 %d 版\n（示例内容 / sample content）\n", name, dossierID, deliverable, version)
+	return fmt.Sprintf("%s\n发布档案 %s · 交付物 %s · 第 %d 版\n（示例内容 / sample content）\n", name, dossierID, deliverable, version)
 }
 
 // Prepare completes the checklist and attaches every deliverable the
@@ -150,7 +141,9 @@ func (d *Driver) Prepare(id string, skipOptional bool) error {
 	}
 	for _, slot := range v.State.Plan.Slots() {
 		for _, del := range slot.Deliverables {
-			if del.Generated || (skipOptional && !del.Required) {
+			// A document the flow asks for again (SameAs) is given once,
+			// where it is first asked for.
+			if del.Generated || del.SameAs != "" || (skipOptional && !del.Required) {
 				continue
 			}
 			if err := d.AttachVersion(id, del, 1); err != nil {
@@ -275,7 +268,10 @@ func (d *Driver) File(id string) error {
 	return err
 }
 
-// Runbook records a finished runbook and passing scenario tests.
+// Runbook records the release's runbook, from its planned time on, and
+// passing scenario tests: finished, once every step is done; else while
+// the second step is under way. Like a person, it records only what has
+// happened by the clock: a time still ahead is left blank.
 func (d *Driver) Runbook(id string, finished bool) error {
 	if err := d.As(d.Template.Settings.ReleaseOperatorRole); err != nil {
 		return err
@@ -297,9 +293,40 @@ func (d *Driver) Runbook(id string, finished bool) error {
 		{Action: "启动服务并检查日志与监控", PlannedAt: at.Add(time.Hour).Format(time.RFC3339), Operator: d.Actors[d.Template.Settings.ReleaseOperatorRole].Summary.Name, Result: res("ok")},
 	}
 	tests := []workflow.TestRow{{Name: "登录与首页", Expected: "正常登录", Actual: "正常", Passed: true}, {Name: "核心业务流程冒烟", Expected: "提交成功", Actual: "提交成功", Passed: true}}
+	if finished {
+		d.until(at.Add(55 * time.Minute))
+	} else {
+		d.until(at.Add(25 * time.Minute))
+	}
 	d.Tick(10*time.Minute, 30*time.Minute)
-	_, err = d.Dossiers.SaveRunbook(id, rows, tests)
+	for i := range rows {
+		for _, v := range []*string{&rows[i].StartedAt, &rows[i].EndedAt} {
+			if t, err := time.Parse(time.RFC3339, *v); err == nil && t.After(d.Clock) {
+				*v = ""
+			}
+		}
+	}
+	if _, err = d.Dossiers.SaveRunbook(id, rows, tests); err != nil {
+		return err
+	}
+	// The development department's on-call support during the release
+	// (guideline 6.4.3(2)).
+	dev := d.Actors["app_dev_director"].Summary.Name
+	if dev == "" {
+		return nil
+	}
+	_, err = d.Dossiers.SaveOnCall(id, []workflow.OnCall{{Name: dev, Phone: "021-6888 0000", From: at.Format(time.RFC3339), Until: at.Add(3 * time.Hour).Format(time.RFC3339)}})
 	return err
+}
+
+// until moves the clock on to t, if it is earlier, but not past Limit.
+func (d *Driver) until(t time.Time) {
+	if d.Clock.Before(t) {
+		d.Clock = t
+	}
+	if !d.Limit.IsZero() && d.Clock.After(d.Limit) {
+		d.Clock = d.Limit
+	}
 }
 
 // Execute runs the release: runbook, package check (a different package
@@ -324,7 +351,7 @@ func (d *Driver) Execute(id string, mismatch, supervise bool) error {
 		}
 		if mismatch {
 			d.Tick(5*time.Minute, 15*time.Minute)
-			if _, err := d.Dossiers.Override(id, "现场发现配置文件需修正，重新打包；差异已由开发部总监电话确认"); err != nil {
+			if _, err := d.Dossiers.Override(id, "现场发现配置文件需修正，重新打包；差异已由应用开发部总监电话确认"); err != nil {
 				return err
 			}
 		}
@@ -344,6 +371,39 @@ func (d *Driver) Execute(id string, mismatch, supervise bool) error {
 	return err
 }
 
+// sameDayTest records the requesting side's same-day test at tested: the
+// project manager (or the first collecting role) attaches the release
+// test confirmation the release type names, and the business confirmer
+// signs the record with their own profile. Under a template without
+// same-day test roles the confirmer's name is typed, as it used to be.
+func (d *Driver) sameDayTest(id string, p *workflow.Plan, tested time.Time) error {
+	req := dossier.SameDayTestRequest{ConfirmedBy: "需求部门 王经理", TestedAt: tested.Format(time.RFC3339), Note: "当天完成业务验证"}
+	if len(p.SameDayTestRoles) == 0 {
+		_, err := d.Dossiers.SameDayTest(id, req)
+		return err
+	}
+	if err := d.As(p.SameDayTestRoles[0]); err != nil {
+		return err
+	}
+	if doc := p.SameDayTestDocument; doc != "" {
+		for _, sd := range d.Template.Documents {
+			if sd.ID == doc {
+				if err := d.AttachVersion(id, template.Deliverable{ID: workflow.DocPrefix + doc, Name: sd.Name, Document: doc}, 1); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if r := p.SameDayTestConfirmerRole; r != "" {
+		if err := d.As(r); err != nil {
+			return err
+		}
+		req.ConfirmedBy = d.Actors[r].Summary.Name
+	}
+	_, err := d.Dossiers.SameDayTest(id, req)
+	return err
+}
+
 // Confirm confirms success (attaching the confirmation step's documents
 // and, where needed, the same-day test) or failure with a rollback.
 func (d *Driver) Confirm(id string, success bool) error {
@@ -358,7 +418,16 @@ func (d *Driver) Confirm(id string, success bool) error {
 	if success {
 		if v.State.Plan.SameDayTest {
 			d.Tick(30*time.Minute, 90*time.Minute)
-			if _, err := d.Dossiers.SameDayTest(id, "需求部门 王经理", d.Clock.Format(time.RFC3339), "当天完成业务验证"); err != nil {
+			// The requesting side tested on release night, shortly after
+			// the release; it is put on record now.
+			tested := d.Clock
+			if rel := v.State.Flow.Execution.Released; rel != nil && rel.At.Add(10*time.Minute).Before(tested) {
+				tested = rel.At.Add(10 * time.Minute)
+			}
+			if err := d.sameDayTest(id, v.State.Plan, tested); err != nil {
+				return err
+			}
+			if err := d.As(step.Role); err != nil {
 				return err
 			}
 		}

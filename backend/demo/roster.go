@@ -19,19 +19,59 @@ import (
 	"golive/backend/dossier"
 	"golive/backend/ledger"
 	"golive/backend/roster"
+	"golive/backend/template"
 	"golive/backend/workflow"
 )
 
-// Units of the sample organisation. The applicants (project managers and
-// system owners) sit in the business operations department, whose head is
-// the sample 申请人所在部门负责人; every system belongs to a sub-department
-// of application development, headed by the sample 项目所属部门子部门总监.
+// Units of the sample organisation, all within the template's real
+// departments (never a relative one such as 项目所属部门, which names a
+// different unit on each dossier). The applicants — the project manager
+// and the system owner — work in a group of the business applications
+// department, whose head is the sample 申请人所在部门负责人. Every system
+// belongs to the development group of its own department (the system
+// register's), all headed by the sample 项目所属部门子部门总监. The
+// release operator (each system's development lead) and the supervisor,
+// who heads his group, work in application development.
 const (
-	applicantUnit    = "业务运营部"
-	developmentUnit  = "应用开发部"
+	applicantGroup   = "业务需求组"
+	systemGroup      = "系统开发组"
+	releaseGroup     = "发布管理组"
 	delegationID     = "D-2026-01"
 	revokedKeyReason = "旧笔记本电脑遗失，密钥停用"
 )
+
+// Template department ids the sample organisation places people in.
+const (
+	applicantDept = "biz_apps"
+	releaseDept   = "app_dev"
+)
+
+// deptName is the name of the template's department id, SampleDepartment
+// when the template has no such real (not relative) department.
+func deptName(tpl *template.Template, id string) string {
+	if d, ok := tpl.Department(id); ok && !d.Relative && d.Name.Zh != "" {
+		return d.Name.Zh
+	}
+	return SampleDepartment
+}
+
+// sampleUnit is the department and sub-department the sample person
+// acting in role works in: for a role the template places in a real
+// department, that department; for the others (the project manager and
+// the heads the template names relative to a dossier, the system's
+// owner, developer and supervisor), a unit of the sample organisation
+// above.
+func sampleUnit(tpl *template.Template, role template.Role) (dept, sub string) {
+	switch role.ID {
+	case "project_manager", "system_owner", "applicant_dept_head", "business_confirmer":
+		return deptName(tpl, applicantDept), applicantGroup
+	case "owning_subdept_director":
+		return deptName(tpl, applicantDept), systemGroup
+	case "release_operator", "release_supervisor":
+		return deptName(tpl, releaseDept), releaseGroup
+	}
+	return deptName(tpl, role.Department), ""
+}
 
 // oldLaptopKey is the second key of the sample app_dev_director: the key of
 // the laptop he lost, which version 2 of the sample roster revokes.
@@ -53,17 +93,8 @@ func (d *Driver) sampleRoster(now time.Time) roster.Roster {
 	r := roster.Roster{Version: 1, Organisation: tpl.Organisation.Zh, Note: "示例组织名册：与示例身份一一对应", PMO: []string{personID("pmo")}}
 	for _, role := range tpl.Roles {
 		a := d.Actors[role.ID]
-		p := roster.Person{ID: personID(role.ID), Name: a.Summary.Name, Department: a.Summary.Department,
-			Keys: []roster.Key{{Public: a.Summary.PublicKey}}}
-		switch role.ID {
-		case "project_manager", "system_owner", "applicant_dept_head":
-			p.Department = applicantUnit
-		case "release_operator", "release_supervisor", "owning_subdept_director":
-			p.Department, p.SubDepartment = developmentUnit, "业务应用部"
-		}
-		if p.Department == "" {
-			p.Department = "信息管理部"
-		}
+		p := roster.Person{ID: personID(role.ID), Name: a.Summary.Name, Keys: []roster.Key{{Public: a.Summary.PublicKey}}}
+		p.Department, p.SubDepartment = sampleUnit(tpl, role)
 		if role.Scope == "" {
 			p.Roles = []string{role.ID}
 		}
@@ -73,21 +104,23 @@ func (d *Driver) sampleRoster(now time.Time) roster.Roster {
 		}
 		r.People = append(r.People, p)
 	}
-	subs := map[string]bool{}
+	depts := map[string]bool{}
 	for _, s := range systems {
-		r.Systems = append(r.Systems, roster.Assignment{System: s.Code, Department: developmentUnit, SubDepartment: s.Department,
+		r.Systems = append(r.Systems, roster.Assignment{System: s.Code, Department: s.Department, SubDepartment: systemGroup,
 			Owner: personID("system_owner"), DevLead: personID("release_operator"), Supervisor: personID("release_supervisor")})
-		subs[s.Department] = true
+		depts[s.Department] = true
 	}
-	units := make([]string, 0, len(subs))
-	for s := range subs {
+	units := make([]string, 0, len(depts))
+	for s := range depts {
 		units = append(units, s)
 	}
 	sort.Strings(units)
 	for _, s := range units {
-		r.Heads = append(r.Heads, roster.Head{Department: developmentUnit, SubDepartment: s, Person: personID("owning_subdept_director")})
+		r.Heads = append(r.Heads, roster.Head{Department: s, SubDepartment: systemGroup, Person: personID("owning_subdept_director")})
 	}
-	r.Heads = append(r.Heads, roster.Head{Department: applicantUnit, Person: personID("applicant_dept_head")})
+	r.Heads = append(r.Heads,
+		roster.Head{Department: deptName(tpl, applicantDept), SubDepartment: applicantGroup, Person: personID("applicant_dept_head")},
+		roster.Head{Department: deptName(tpl, releaseDept), SubDepartment: releaseGroup, Person: personID("release_supervisor")})
 	r.Delegations = []roster.Delegation{{ID: delegationID, For: personID("cio"), To: personID("info_mgmt_gm"), Roles: []string{"cio"},
 		Start: now.AddDate(0, 0, -14).Format(time.DateOnly), End: now.AddDate(0, 0, 30).Format(time.DateOnly), Note: "CIO 出差期间，由信息管理部总经理代为审批"}}
 	return r

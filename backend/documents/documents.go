@@ -265,8 +265,9 @@ var Generatable = map[string]string{
 // Generate makes standard document docID (see Generatable) of dossier id,
 // signed by signer, and attaches it to the dossier as a new version of
 // the matching deliverable: the step deliverable that is this document
-// when there is one (the start step's only while the dossier is a draft,
-// so that generating never dismisses an approval), else "doc:<docID>".
+// when there is one (the start step's, or a later step's copy of it, only
+// while the dossier is a draft, so that generating never dismisses an
+// approval), else "doc:<docID>".
 // The signer's profile must be the unlocked one. Codes:
 // documents.not_generatable and those of PDF and dossier.AttachReader.
 func (s *Service) Generate(id, docID, lang string, signer *pdfsig.Signer) (dossier.View, Output, error) {
@@ -297,7 +298,9 @@ func DeliverableFor(st dossier.State, docID string) string {
 				continue
 			}
 			for _, d := range step.Deliverables {
-				if d.Document == docID && !d.Generated && !d.HashOnly {
+				// A later step's copy of the start step's document (SameAs)
+				// is the start step's deliverable: skipped with it.
+				if d.Document == docID && !d.Generated && !d.HashOnly && d.SameAs == "" {
 					return d.ID
 				}
 			}

@@ -51,6 +51,10 @@ func TestPDFKinds(t *testing.T) {
 		{printable.KindUserConfirmation, "zh", "archived new-system", archivedNewSystem, 2, 5},
 		{printable.KindArchiveIndex, "zh", "archived new-system", archivedNewSystem, 2, 5},
 		{printable.KindReleaseNote, "en", "archived new-system", archivedNewSystem, 1, 4},
+		{printable.KindApplication, "zh", "archived new-system", archivedNewSystem, 1, 4},
+		{printable.KindApplication, "en", "archived new-system", archivedNewSystem, 1, 4},
+		{printable.KindOpinions, "zh", "archived new-system", archivedNewSystem, 1, 5},
+		{printable.KindOpinions, "en", "emergency", emergency, 1, 5},
 	}
 	for _, tc := range cases {
 		t.Run(tc.kind+"/"+tc.lang+"/"+strings.ReplaceAll(tc.what, " ", "-"), func(t *testing.T) {

@@ -123,14 +123,14 @@ func TestRegisterWorkbook(t *testing.T) {
 				t.Fatalf("system filter let %s through", row.SystemCode)
 			}
 		}
-		win := reg.Rows[len(reg.Rows)/2].Window
+		win := reg.Rows[len(reg.Rows)/2].WindowID
 		r, err = svc.RegisterContent(documents.RegisterFilter{Window: win})
 		if err != nil || len(r.Rows) == 0 {
 			t.Fatalf("window %s: %d rows, %v", win, len(r.Rows), err)
 		}
 		for _, row := range r.Rows {
-			if row.Window != win && row.PlannedAt.Format("2006-01-02") != win {
-				t.Fatalf("window filter let %s through", row.Window)
+			if row.WindowID != win && row.PlannedAt.Format("2006-01-02") != win {
+				t.Fatalf("window filter let %s through", row.WindowID)
 			}
 		}
 	})

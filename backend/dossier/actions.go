@@ -22,15 +22,25 @@ import (
 // act appends one workflow event built from the state by body. The fold
 // decides whether the event is allowed; a refused event is never written.
 func (s *Service) act(id, kind string, body func(st State, me profile.Summary) (any, error)) (View, error) {
-	me, _, err := s.profiles.Signer()
+	build, err := s.acting(kind, body)
 	if err != nil {
 		return View{}, err
+	}
+	return s.append(id, build)
+}
+
+// acting turns body into the builder of a workflow event of kind by the
+// unlocked profile, claiming its roles (all the template's under a roster).
+func (s *Service) acting(kind string, body func(st State, me profile.Summary) (any, error)) (func(State, *template.Template) (string, any, error), error) {
+	me, _, err := s.profiles.Signer()
+	if err != nil {
+		return nil, err
 	}
 	chain, err := s.chain()
 	if err != nil {
-		return View{}, err
+		return nil, err
 	}
-	return s.append(id, func(st State, tpl *template.Template) (string, any, error) {
+	return func(st State, tpl *template.Template) (string, any, error) {
 		if st.Flow == nil || st.Plan == nil {
 			return "", nil, apperr.New("workflow.no_flow", "type", st.Type)
 		}
@@ -49,7 +59,7 @@ func (s *Service) act(id, kind string, body func(st State, me profile.Summary) (
 		}
 		b, err = s.underRoster(b)
 		return kind, b, err
-	})
+	}, nil
 }
 
 // underRoster adds to a workflow body the id of the roster version in
@@ -141,9 +151,14 @@ func (s *Service) RecordPackageReader(id, deliverable, name string, r io.Reader,
 
 // Submit starts the approval flow with the start step's answers.
 func (s *Service) Submit(id string, answers map[string]workflow.Answer, comment string) (View, error) {
-	return s.act(id, workflow.KindSubmitted, func(st State, me profile.Summary) (any, error) {
+	return s.act(id, workflow.KindSubmitted, submitBody(answers, comment))
+}
+
+// submitBody builds the body of a submission (Submit, CheckSubmit).
+func submitBody(answers map[string]workflow.Answer, comment string) func(State, profile.Summary) (any, error) {
+	return func(st State, me profile.Summary) (any, error) {
 		return workflow.SubmitBody{Role: roleFor(me, st.Plan.Start().Role), Answers: answers, Comment: comment}, nil
-	})
+	}
 }
 
 // DecideRequest is one approver's decision on a slot.
@@ -154,6 +169,9 @@ type DecideRequest struct {
 	ReturnTo string                     `json:"return_to"`
 	Comment  string                     `json:"comment"`
 	Answers  map[string]workflow.Answer `json:"answers"`
+	// NotApplicable maps deliverables the approver marks not applicable
+	// (those the template makes waivable) to the reason.
+	NotApplicable map[string]string `json:"not_applicable,omitempty"`
 	// Witness, when set, records the decision as a 在场签字: the approver
 	// it names signed by hand on this screen (see WitnessRequest).
 	Witness *WitnessRequest `json:"witness,omitempty"`
@@ -168,16 +186,22 @@ func (s *Service) Decide(id string, r DecideRequest) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	v, err := s.act(id, workflow.KindDecided, func(st State, me profile.Summary) (any, error) {
+	v, err := s.act(id, workflow.KindDecided, decideBody(r, witness))
+	return v, s.settle(id, image, err)
+}
+
+// decideBody builds the body of a decision (Decide, CheckDecide); with a
+// witness it claims the slot's role for the approver the witness names.
+func decideBody(r DecideRequest, witness *workflow.Witness) func(State, profile.Summary) (any, error) {
+	return func(st State, me profile.Summary) (any, error) {
 		spec, _ := st.Plan.Slot(r.Step, r.Row)
 		role := roleFor(me, spec.Role)
 		if witness != nil {
 			role = spec.Role
 		}
 		return workflow.DecideBody{Step: r.Step, Row: r.Row, Role: role, Decision: r.Decision,
-			ReturnTo: r.ReturnTo, Comment: r.Comment, Answers: r.Answers, Witness: witness}, nil
-	})
-	return v, s.settle(id, image, err)
+			ReturnTo: r.ReturnTo, Comment: r.Comment, Answers: r.Answers, NotApplicable: r.NotApplicable, Witness: witness}, nil
+	}
 }
 
 // Withdraw takes back a submission no one has decided on yet.
@@ -218,21 +242,39 @@ func (s *Service) Urge(id, step, row, comment string) (View, error) {
 	})
 }
 
-// File files the approved flow (流程备案).
-func (s *Service) File(id, comment string) (View, error) {
-	return s.act(id, workflow.KindFiled, func(st State, me profile.Summary) (any, error) {
-		role := ""
-		if f := st.Plan.StepOfKind(template.KindFiling); f != nil {
-			role = roleFor(me, f.Role)
+// SaveRunbook replaces the current attempt's runbook and scenario tests.
+// A step recorded as started or ended in the future, or as ended before
+// it started, is refused (checkRunbookTimes).
+func (s *Service) SaveRunbook(id string, runbook []workflow.RunbookRow, tests []workflow.TestRow) (View, error) {
+	return s.act(id, workflow.KindRunbook, func(st State, me profile.Summary) (any, error) {
+		if err := checkRunbookTimes(runbook, s.Now(), zoneOf(st.Zone)); err != nil {
+			return nil, err
 		}
-		return workflow.SignoffBody{Role: role, Comment: comment}, nil
+		return workflow.RunbookBody{Role: roleFor(me, st.Plan.Settings.ReleaseOperatorRole), Runbook: runbook, Tests: tests,
+			OnCall: currentOnCall(st)}, nil
 	})
 }
 
-// SaveRunbook replaces the current attempt's runbook and scenario tests.
-func (s *Service) SaveRunbook(id string, runbook []workflow.RunbookRow, tests []workflow.TestRow) (View, error) {
+// currentOnCall is the on-call support the attempt records so far.
+func currentOnCall(st State) []workflow.OnCall {
+	if st.Flow == nil {
+		return nil
+	}
+	return st.Flow.Execution.OnCall
+}
+
+// SaveOnCall records who of the development department is on call to
+// support the release (guideline 6.4.3(2)): name, phone and time, with
+// the roster person when known. The release operator records it with the
+// runbook, which it keeps as it is; a row without a name or phone, or
+// ending before it starts, is refused (workflow.bad_on_call).
+func (s *Service) SaveOnCall(id string, rows []workflow.OnCall) (View, error) {
 	return s.act(id, workflow.KindRunbook, func(st State, me profile.Summary) (any, error) {
-		return workflow.RunbookBody{Role: roleFor(me, st.Plan.Settings.ReleaseOperatorRole), Runbook: runbook, Tests: tests}, nil
+		b := workflow.RunbookBody{Role: roleFor(me, st.Plan.Settings.ReleaseOperatorRole), OnCall: rows}
+		if st.Flow != nil {
+			b.Runbook, b.Tests = st.Flow.Execution.Runbook, st.Flow.Execution.Tests
+		}
+		return b, nil
 	})
 }
 
@@ -274,8 +316,20 @@ func (s *Service) Override(id, reason string) (View, error) {
 	return s.operatorSignoff(id, workflow.KindOverride, reason, false)
 }
 
-// Release records that the release operator finished the release.
+// Release records that the release operator finished the release; not
+// while the view's Actions.ReleaseBlocked says why not, which includes a
+// runbook recording a step as started or ended in the future
+// (releaseDateBlocker).
 func (s *Service) Release(id, comment string) (View, error) {
+	cur, err := s.Get(id)
+	if err != nil {
+		return View{}, err
+	}
+	if blocked := cur.Actions.ReleaseBlocked; cur.Actions.Release && blocked != nil {
+		// What the view shows blocks the release: the workflow's own
+		// blockers (the fold would refuse with the same), then the dates.
+		return View{}, blocked
+	}
 	return s.operatorSignoff(id, workflow.KindReleased, comment, false)
 }
 
@@ -284,18 +338,82 @@ func (s *Service) Supervise(id, comment string) (View, error) {
 	return s.operatorSignoff(id, workflow.KindSupervised, comment, true)
 }
 
-// SameDayTest records the requesting side's test on release day.
-func (s *Service) SameDayTest(id, confirmedBy, testedAt, note string) (View, error) {
-	return s.act(id, workflow.KindSameDayTest, func(State, profile.Summary) (any, error) {
-		return workflow.SameDayTestBody{ConfirmedBy: confirmedBy, TestedAt: testedAt, Note: note}, nil
+// SameDayTestRequest is the requesting side's same-day test as recorded.
+type SameDayTestRequest struct {
+	// ConfirmedBy is the confirmer's name as typed: enough only under a
+	// template without same-day test roles; otherwise shown beside the
+	// signature.
+	ConfirmedBy string `json:"confirmed_by"`
+	// TestedAt is when the test was done.
+	TestedAt string `json:"tested_at"`
+	// Note is a free comment.
+	Note string `json:"note"`
+	// Witness, when set, is the business user's handwritten signature on
+	// this screen (在场签字), recorded by the unlocked profile.
+	Witness *WitnessRequest `json:"witness,omitempty"`
+}
+
+// SameDayTest records the requesting side's test on release day; a test
+// time in the future is refused (checkTestedAt). Under a template with
+// same-day test roles the event claims, without a witness, the business
+// confirmer role when the profile may act in it (the business user signs
+// with their own key), else the first collecting role (project manager,
+// system owner) it may act in; the fold then wants the test confirmation
+// document attached and a signature (workflow.confirmation_unsigned).
+func (s *Service) SameDayTest(id string, r SameDayTestRequest) (View, error) {
+	cur, err := s.Get(id)
+	if err != nil {
+		return View{}, err
+	}
+	witness, image, err := s.storeWitness(r.Witness)
+	if err != nil {
+		return View{}, err
+	}
+	v, err := s.act(id, workflow.KindSameDayTest, func(st State, me profile.Summary) (any, error) {
+		if err := checkTestedAt(r.TestedAt, s.Now(), zoneOf(st.Zone)); err != nil {
+			return nil, err
+		}
+		role := sameDayRole(st.Plan, cur.Actions.SameDayTestRoles, witness != nil)
+		by := strings.TrimSpace(r.ConfirmedBy)
+		if by == "" && witness == nil && st.Plan != nil && role != "" && role == st.Plan.SameDayTestConfirmerRole {
+			by = me.Name // the business confirmer signs in their own name
+		}
+		return workflow.SameDayTestBody{Role: role, ConfirmedBy: by, TestedAt: r.TestedAt, Note: r.Note, Witness: witness}, nil
 	})
+	return v, s.settle(id, image, err)
+}
+
+// sameDayRole picks the role a same-day test claims among those the
+// profile may record it in: the confirmer role for a signature by key,
+// a collecting role for a witnessed one.
+func sameDayRole(p *workflow.Plan, roles []string, witnessed bool) string {
+	if p == nil {
+		return ""
+	}
+	if !witnessed && slices.Contains(roles, p.SameDayTestConfirmerRole) {
+		return p.SameDayTestConfirmerRole
+	}
+	for _, r := range roles {
+		if r != p.SameDayTestConfirmerRole {
+			return r
+		}
+	}
+	if len(roles) > 0 {
+		return roles[0]
+	}
+	return ""
 }
 
 // Confirm records the release's success or failure.
 func (s *Service) Confirm(id string, success bool, answers map[string]workflow.Answer, rollback, comment string) (View, error) {
-	return s.act(id, workflow.KindConfirmed, func(st State, me profile.Summary) (any, error) {
+	return s.act(id, workflow.KindConfirmed, confirmBody(success, answers, rollback, comment))
+}
+
+// confirmBody builds the body of a confirmation (Confirm, CheckConfirm).
+func confirmBody(success bool, answers map[string]workflow.Answer, rollback, comment string) func(State, profile.Summary) (any, error) {
+	return func(st State, me profile.Summary) (any, error) {
 		return workflow.ConfirmBody{Role: roleFor(me, st.Plan.Confirm().Role), Success: success, Answers: answers, Rollback: rollback, Comment: comment}, nil
-	})
+	}
 }
 
 // Postpone moves the release (顺延) to the release window windowID —
@@ -322,6 +440,9 @@ func (s *Service) Postpone(id string, productionUnchanged bool, reason, plan, pl
 		}
 		if windowID == "" && needsWindow(st.Type, st.Mode) && s.Windows != nil {
 			return nil, apperr.New("dossier.window_required")
+		}
+		if err := checkPostponeDate(st, plannedAt, s.Now()); err != nil {
+			return nil, err
 		}
 		return workflow.PostponeBody{Role: role, ProductionUnchanged: productionUnchanged, Reason: reason, Plan: plan, PlannedAt: plannedAt, Window: windowID}, nil
 	})
@@ -391,7 +512,7 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 	_, rostered := chain.Tip()
 	out := []InboxItem{}
 	for _, d := range list {
-		waits, err := s.waitsOn(d, rostered)
+		waits, tasks, err := s.waitsOn(d, rostered)
 		if err != nil {
 			return nil, err
 		}
@@ -402,7 +523,7 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 			out = append(out, InboxItem{Task: workflow.Task{Kind: "window_changed", Role: "", Since: d.UpdatedAt}, Dossier: d.ID, Title: d.Title,
 				SystemCode: d.SystemCode, SystemName: d.SystemName, Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt})
 		}
-		for _, t := range d.Tasks {
+		for _, t := range tasks {
 			ok, delegated := waits(t, me.PublicKey, me.Roles)
 			if !ok {
 				continue
@@ -422,37 +543,69 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 
 // waitsOn returns the inbox's rule for dossier d: whether task t waits
 // for the holder of key, who claims roles, and whether by a transfer to
-// him. With a roster (rostered) the roster says whose task it is, by the
-// fold's own rules (scoped roles, delegations, duties); without one the
-// roles claimed do. A draft waits only for the person preparing it.
-func (s *Service) waitsOn(d Summary, rostered bool) (func(t workflow.Task, key string, roles []string) (waits, delegated bool), error) {
+// him; and d's tasks, as folded now when the rule had to fold d. With a
+// roster (rostered) the roster says whose task it is, by the fold's own
+// rules (scoped roles, delegations, duties); without one the roles
+// claimed do. The same rule serves Inbox and WaitsFor.
+//
+// A draft's submission (task "submit") waits for whoever the fold lets
+// submit it: when the start step's role is relative to the dossier (the
+// system owner of an upgrade), for the person holding it on this
+// dossier, whoever prepared the draft; when it is a role held outright
+// (the project manager of a new system), for the person who made the
+// draft — his own draft — or, when the fold would not let him submit it,
+// for everyone holding the role, so that a draft never waits for nobody.
+// Without a roster the creator's roles are unknown and a role held
+// outright waits for the creator alone, as it always did.
+func (s *Service) waitsOn(d Summary, rostered bool) (func(t workflow.Task, key string, roles []string) (waits, delegated bool), []workflow.Task, error) {
+	tasks := d.Tasks
 	var probe func(key string) func(kind, step, row, role string) error
-	if rostered && len(d.Tasks) > 0 {
+	var tpl *template.Template
+	if rostered && len(tasks) > 0 {
 		v, err := s.get(d.ID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		tasks = v.State.Tasks
 		if j := v.authority; j != nil {
 			at := s.Now().In(zoneOf(v.State.Zone))
 			probe = func(key string) func(kind, step, row, role string) error { return j.probe(v.State, key, at) }
+			tpl = j.tpl
 		}
 	}
+	if tpl == nil && s.Template != nil {
+		// Without a roster the list's summary suffices (no fold): the
+		// scope of the start role is read from the template in use.
+		tpl = s.Template()
+	}
+	// relative reports whether the role of task t is held relative to the
+	// dossier (a scoped role) rather than outright.
+	relative := func(t workflow.Task) bool {
+		if tpl == nil {
+			return false
+		}
+		r, ok := tpl.Role(t.Role)
+		return ok && r.Scope != template.ScopeGlobal
+	}
+	holds := func(t workflow.Task, key string, roles []string) bool {
+		if probe != nil {
+			return probe(key)(taskKinds[t.Kind], t.Step, t.Row, t.Role) == nil
+		}
+		return slices.Contains(roles, t.Role)
+	}
+	// creatorMay reports whether the fold lets the draft's creator submit
+	// it; without a roster he is taken to (his roles are not known here).
+	creatorMay := func(t workflow.Task) bool { return probe == nil || holds(t, d.CreatedBy, nil) }
 	return func(t workflow.Task, key string, roles []string) (bool, bool) {
 		delegated := t.Delegate != "" && t.Delegate == key
-		holds := false
-		if probe != nil {
-			holds = probe(key)(taskKinds[t.Kind], t.Step, t.Row, t.Role) == nil
-		} else {
-			holds = slices.Contains(roles, t.Role)
-		}
-		if !delegated && !holds {
+		if !delegated && !holds(t, key, roles) {
 			return false, false
 		}
-		if t.Kind == "submit" && d.CreatedBy != key {
-			return false, false // a draft waits for the person preparing it
+		if t.Kind == "submit" && !relative(t) && key != d.CreatedBy && creatorMay(t) {
+			return false, false // a draft of a role held outright waits for its creator
 		}
 		return true, delegated
-	}, nil
+	}, tasks, nil
 }
 
 // Waiter is a person of the roster in force whom one of a dossier's tasks
@@ -484,12 +637,12 @@ func (s *Service) WaitsFor(id string) ([]Waiter, error) {
 		return nil, apperr.New(workflow.CodeNoRoster)
 	}
 	d := s.summarize(v.State)
-	waits, err := s.waitsOn(d, true)
+	waits, tasks, err := s.waitsOn(d, true)
 	if err != nil {
 		return nil, err
 	}
 	out := []Waiter{}
-	for _, t := range d.Tasks {
+	for _, t := range tasks {
 		if t.Kind == "filed" {
 			continue
 		}

@@ -9,7 +9,8 @@ import (
 
 // BlobRefs returns the digests of the blobs an event of kind with body
 // references: the file of an attachment (not a package recorded by hash
-// only) and the signature image of a witnessed decision. It is
+// only), the documents a filing made and the signature image of a
+// witnessed decision. It is
 // the one place that knows which events point into the blob store; the
 // start-up sweep (core) keeps exactly the blobs it names. A body it cannot
 // read references nothing.
@@ -19,6 +20,17 @@ func BlobRefs(kind string, body json.RawMessage) []string {
 		var b workflow.AttachBody
 		if json.Unmarshal(body, &b) == nil && !b.HashOnly && b.SHA256 != "" {
 			return []string{b.SHA256}
+		}
+	case workflow.KindFiled:
+		var b workflow.FileBody
+		if json.Unmarshal(body, &b) == nil {
+			var out []string
+			for _, f := range b.Files {
+				if f.SHA256 != "" {
+					out = append(out, f.SHA256)
+				}
+			}
+			return out
 		}
 	case workflow.KindDecided:
 		var b workflow.DecideBody

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"encoding/json"
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,6 +73,9 @@ func fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, 
 	f := &replay{tpl: tpl, auth: authority(chain, tpl, ordered)}
 	hist := make([]HistoryEntry, 0, len(ordered))
 	ignored := map[string]error{}
+	// phase and phaseSince follow when the workflow entered the phase it
+	// is in: what a task of that phase has waited since.
+	phase, phaseSince := "", time.Time{}
 	for _, e := range ordered {
 		h := HistoryEntry{Event: e.ID, Kind: e.Kind, Author: e.Author, Fingerprint: keys.FingerprintHex(e.Author), At: e.Time, Params: map[string]string{}}
 		if err := f.apply(e, h.Params); err != nil {
@@ -79,6 +83,9 @@ func fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, 
 			ignored[e.ID] = err
 		}
 		f.st.UpdatedAt = e.Time
+		if f.st.Flow != nil && f.st.Flow.Phase != phase {
+			phase, phaseSince = f.st.Flow.Phase, e.Time
+		}
 		hist = append(hist, h)
 	}
 	st := f.st
@@ -87,6 +94,13 @@ func fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, 
 	st.Stage = stageOf(st)
 	if st.Flow != nil {
 		st.Tasks = st.Flow.Tasks(st.Plan)
+		for i := range st.Tasks {
+			// A task the workflow gives no time of its own (submit, file,
+			// execute) has waited since its phase began.
+			if st.Tasks[i].Since.IsZero() {
+				st.Tasks[i].Since = phaseSince
+			}
+		}
 		st.Override = st.Flow.Execution.Override != nil
 	}
 	return st, hist, ignored, f.auth, nil
@@ -155,14 +169,18 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		if err := e.Decode(&b); err != nil {
 			return apperr.Wrap(err, "workflow.bad_body", "kind", e.Kind)
 		}
-		st.ID, st.Template, st.SystemCode, st.Zone = e.Dossier, b.Template, b.SystemCode, b.Zone
+		st.ID, st.Template, st.SystemCode, st.Zone, st.WebFacing = e.Dossier, b.Template, b.SystemCode, b.Zone, b.WebFacing
 		st.Stage = StagePlanning
 		st.Checklist = map[string]ChecklistEntry{}
 		st.Content = []ContentItem{}
 		st.CreatedAt, st.CreatedBy = e.Time, e.Author
+		st.LateRecord = b.LateRecord
 		applyFields(st, b.Fields)
 		f.replan()
 		p["title"], p["system"] = st.Title, st.SystemCode
+		if b.LateRecord != "" {
+			p["late_record"] = b.LateRecord
+		}
 	case KindUpdated:
 		var fl Fields
 		if archived {
@@ -218,11 +236,11 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		}
 		bodyParams(e, p)
 		if e.Kind == workflow.KindSubmitted {
-			if n := f.checklistMissing(); n > 0 {
-				return apperr.New("dossier.checklist_incomplete", "missing", strconv.Itoa(n))
+			if err := f.checklistRefusal(e); err != nil {
+				return err
 			}
 		}
-		df := workflow.DossierFacts{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt}
+		df := st.facts()
 		if f.auth != nil {
 			df.Authority = func(e ledger.Event, role string) error { return f.auth.check(st, e, role) }
 			df.Delegate = f.auth.delegate
@@ -245,17 +263,45 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 	return nil
 }
 
-// checklistMissing counts preparation items neither done nor marked not
-// applicable; the approval flow starts only when there are none.
-func (f *replay) checklistMissing() int {
-	n := 0
+// facts are what the workflow reads of the dossier besides its own state.
+func (st *State) facts() workflow.DossierFacts {
+	return workflow.DossierFacts{Plan: st.Plan, Zone: zoneOf(st.Zone), PlannedAt: st.PlannedAt, WebFacing: st.WebFacing}
+}
+
+// checklistMissing lists, in template order, the preparation items
+// neither done nor marked not applicable; the approval flow starts only
+// when there are none.
+func (f *replay) checklistMissing() []string {
+	var ids []string
 	for _, it := range f.tpl.Checklist {
 		c := f.st.Checklist[it.ID]
 		if c.Status != StatusDone && c.Status != StatusNotApplicable {
-			n++
+			ids = append(ids, it.ID)
 		}
 	}
-	return n
+	return ids
+}
+
+// checklistRefusal refuses submission e while the preparation checklist
+// is not done: dossier.checklist_incomplete with "missing" (how many),
+// "checklist" (the item ids) and, so that one refusal names everything,
+// the start step's unanswered "items" and absent "deliverables" as the
+// workflow would name them. Nil when the checklist is done.
+func (f *replay) checklistRefusal(e ledger.Event) error {
+	ids := f.checklistMissing()
+	if len(ids) == 0 {
+		return nil
+	}
+	refusal := apperr.New("dossier.checklist_incomplete", "missing", strconv.Itoa(len(ids)), "checklist", strings.Join(ids, ","), "items", "", "deliverables", "")
+	var b workflow.SubmitBody
+	if err := e.Decode(&b); err != nil {
+		return refusal
+	}
+	var also *apperr.Error
+	if errors.As(f.st.Flow.SubmissionMissing(f.st.facts(), b.Answers), &also) && also.Code == "workflow.incomplete" {
+		refusal.Params["items"], refusal.Params["deliverables"] = also.Params["items"], also.Params["deliverables"]
+	}
+	return refusal
 }
 
 // lockedFields reports whether a patch touches what the approvals cover.
@@ -372,7 +418,7 @@ func Summarize(st State, total int) Summary {
 // Match reports whether s passes f; systemName is the system's name for the
 // free-text search.
 func (f Filter) Match(s Summary) bool {
-	if (f.Stage != "" && f.Stage != s.Stage) || (f.SystemCode != "" && f.SystemCode != s.SystemCode) ||
+	if (f.Stage != "" && f.Stage != s.Stage) || (f.SystemCode != "" && !strings.EqualFold(f.SystemCode, s.SystemCode)) ||
 		(f.Type != "" && f.Type != s.Type) || (f.Mode != "" && f.Mode != s.Mode) {
 		return false
 	}

@@ -80,15 +80,18 @@ func NewID(now time.Time) string {
 }
 
 // Create validates req and starts a dossier signed by the unlocked profile.
-// Codes: profile.locked, system.not_found, dossier.* validation codes.
+// Codes: profile.locked, system.not_found, dossier.* validation codes,
+// the release date's (checkReleaseDate).
 func (s *Service) Create(req CreateRequest) (View, error) {
 	_, key, err := s.profiles.Signer()
 	if err != nil {
 		return View{}, err
 	}
-	if _, err := s.systems.Get(strings.TrimSpace(req.SystemCode)); err != nil {
+	sys, err := s.systems.Get(strings.TrimSpace(req.SystemCode))
+	if err != nil {
 		return View{}, err
 	}
+	req.SystemCode = sys.Code // codes ignore case: the system as registered
 	tpl := s.Template()
 	f := req.Fields
 	if err := s.validateFields(tpl, &f, true); err != nil {
@@ -98,8 +101,13 @@ func (s *Service) Create(req CreateRequest) (View, error) {
 		return View{}, err
 	}
 	now := s.Now().In(s.Zone)
+	late, err := checkCreateDates(f, req.LateRecord, now, s.Zone)
+	if err != nil {
+		return View{}, err
+	}
 	id := s.MakeID(now)
-	body := createdBody{Template: tpl.Key(), SystemCode: strings.TrimSpace(req.SystemCode), Zone: s.Zone.String(), Fields: f}
+	web := sys.WebFacing
+	body := createdBody{Template: tpl.Key(), SystemCode: strings.TrimSpace(req.SystemCode), Zone: s.Zone.String(), WebFacing: &web, Fields: f, LateRecord: late}
 	e, err := ledger.New(id, nil, KindCreated, body, now, key)
 	if err != nil {
 		return View{}, err
@@ -139,6 +147,7 @@ func (s *Service) present(v View) (View, error) {
 		}
 	}
 	v.Actions = workflow.ActionsFor(v.State.Plan, v.State.Flow, me)
+	v.Actions = withReleaseDates(v.Actions, v.State, s.Now)
 	v.Actions.Witness = s.witnessSlots(v, s.profiles.Current())
 	return v, nil
 }
@@ -261,6 +270,9 @@ func (s *Service) Update(id string, patch Fields) (View, error) {
 		if len(fieldNames(patch)) == 0 {
 			return "", nil, apperr.New("dossier.nothing_changed")
 		}
+		if err := checkPatchDates(st, patch, s.Now()); err != nil {
+			return "", nil, err
+		}
 		return KindUpdated, patch, nil
 	})
 }
@@ -343,28 +355,38 @@ func (s *Service) Import(events []ledger.Event) error {
 }
 
 func (s *Service) append(id string, build func(State, *template.Template) (string, any, error)) (View, error) {
-	_, key, err := s.profiles.Signer()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	evs, e, err := s.next(id, build)
 	if err != nil {
 		return View{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	return s.commit(id, evs, e)
+}
+
+// next returns the dossier's events and the event build makes on it now,
+// signed by the unlocked profile; the caller holds s.mu.
+func (s *Service) next(id string, build func(State, *template.Template) (string, any, error)) ([]ledger.Event, ledger.Event, error) {
+	_, key, err := s.profiles.Signer()
+	if err != nil {
+		return nil, ledger.Event{}, err
+	}
 	cur, err := s.get(id)
 	if err != nil {
-		return View{}, err
+		return nil, ledger.Event{}, err
 	}
 	evs, err := s.events(id)
 	if err != nil {
-		return View{}, err
+		return nil, ledger.Event{}, err
 	}
 	st := cur.State
 	tpl, err := s.Resolve(st.Template)
 	if err != nil {
-		return View{}, err
+		return nil, ledger.Event{}, err
 	}
 	kind, body, err := build(st, tpl)
 	if err != nil {
-		return View{}, err
+		return nil, ledger.Event{}, err
 	}
 	now := s.Now().In(zoneOf(st.Zone))
 	if !now.After(st.UpdatedAt) {
@@ -372,9 +394,9 @@ func (s *Service) append(id string, build func(State, *template.Template) (strin
 	}
 	e, err := ledger.New(id, st.Heads, kind, body, now, key)
 	if err != nil {
-		return View{}, err
+		return nil, ledger.Event{}, err
 	}
-	return s.commit(id, evs, e)
+	return evs, e, nil
 }
 
 // commit folds e onto prior and writes it with the refreshed index, unless

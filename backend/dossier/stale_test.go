@@ -23,8 +23,8 @@ func TestStaleRowClosesLaterSteps(t *testing.T) {
 		_, err := f.Dossiers.Urge(id, dept.ID, "", "请尽快审批")
 		must(t, err)
 
-		row := cs.Rows[1]
-		must(t, f.d.AttachVersion(id, row.Deliverables[0], 2))
+		row := cs.Rows[1] // its second-line manual: a document only this row asks for
+		must(t, f.d.AttachVersion(id, row.Deliverables[1], 2))
 		st = f.state(t, id)
 		approved := 0
 		for _, r := range cs.Rows {
@@ -64,9 +64,9 @@ func TestStaleRowClosesLaterSteps(t *testing.T) {
 		_, err := f.Dossiers.Transfer(id, pmo.ID, "", delegate.PublicKey, "出差，转交")
 		must(t, err)
 
-		row := cs.Rows[1]
+		row := cs.Rows[1] // its second-line manual: a document only this row asks for
 		must(t, f.d.As("system_owner"))
-		must(t, f.d.AttachVersion(id, row.Deliverables[0], 2))
+		must(t, f.d.AttachVersion(id, row.Deliverables[1], 2))
 		st = f.state(t, id)
 		if d := slot(st, dept.ID, ""); d.Status != workflow.SlotApproved || d.Decision == nil {
 			t.Fatalf("department is %s; an approval that did not cover the changed deliverable must stand", d.Status)

@@ -77,6 +77,10 @@ type CreateRequest struct {
 	// SystemCode names a registered system.
 	SystemCode string `json:"system_code"`
 	Fields
+	// LateRecord, when set, says why a release that already took place is
+	// put on record now (补录): it lets the release date lie further in
+	// the past than the date rules allow (see dates.go).
+	LateRecord string `json:"late_record,omitempty"`
 }
 
 // createdBody is the body of a dossier.created event.
@@ -84,7 +88,14 @@ type createdBody struct {
 	Template   string `json:"template"`
 	SystemCode string `json:"system_code"`
 	Zone       string `json:"zone"`
+	// WebFacing copies the system register's flag when the dossier is
+	// created, so that every copy reads the template's web-facing
+	// conditions alike; nil in dossiers created before it was recorded.
+	WebFacing *bool `json:"web_facing,omitempty"`
 	Fields
+	// LateRecord is the reason a past release was put on record late
+	// (补录), "" for none.
+	LateRecord string `json:"late_record,omitempty"`
 }
 
 // checklistBody is the body of a checklist.set event.
@@ -143,6 +154,13 @@ type State struct {
 	SystemOwner    string        `json:"system_owner"`
 	// Window is the targeted release window id, "" for none.
 	Window string `json:"window"`
+	// WebFacing is whether the system was web-facing when the dossier was
+	// created; nil when the dossier did not record it.
+	WebFacing *bool `json:"web_facing,omitempty"`
+	// LateRecord is the reason the dossier puts on record a release that
+	// already took place (补录), "" for none; its dates may then lie in the
+	// past.
+	LateRecord string `json:"late_record,omitempty"`
 	// Stage is the current stage id.
 	Stage string `json:"stage"`
 	// Checklist holds the items touched so far, by item id.

@@ -7,6 +7,7 @@ import (
 
 	"golive/backend/apperr"
 	"golive/backend/system"
+	"golive/backend/template"
 	"golive/backend/window"
 	"golive/backend/workflow"
 )
@@ -116,7 +117,7 @@ func (s *Service) withWindow(v View) (View, error) {
 			start, _ := w.Interval()
 			if !start.Equal(st.PlannedAt) || !w.Open() {
 				v.Warnings = append(v.Warnings, window.Warning{Code: WarnWindowChanged,
-					Params: map[string]string{"window": w.ID, "state": w.State, "date": w.Date}})
+					Params: map[string]string{"window": w.ID, "state": w.State, "date": w.Date}, Names: map[string]template.Text{"window": w.Name()}})
 			}
 			v.State.PlannedAt = start.In(zoneOf(st.Zone))
 		case windowGone(err):

@@ -10,16 +10,27 @@
 // disk: Open obeys them only within bounds (KDF.Validate), so that a
 // damaged or edited record claiming 8 GiB of memory or four billion passes
 // is refused as keys.kdf_out_of_range instead of exhausting the machine.
+//
+// A secret that belongs to a profile and is only ever used while the
+// profile is unlocked (its PDF certificate's key) is not sealed under the
+// passphrase a second time: Wrap encrypts it under a key derived (HKDF) from
+// the profile's own Ed25519 seed, so opening it needs the profile key, which
+// only the passphrase opens. It is exactly as strong and costs no second
+// argon2id derivation. Derivations counts the derivations run, so tests and
+// benchmarks can state what an operation costs.
 package keys
 
 import (
+	"crypto/cipher"
 	"crypto/ed25519"
+	"crypto/hkdf"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
@@ -176,7 +187,16 @@ func Open(s Sealed, passphrase string) (ed25519.PrivateKey, error) {
 	return priv, nil
 }
 
+// derivations counts the argon2id derivations run by this process.
+var derivations atomic.Uint64
+
+// Derivations returns how many argon2id key derivations this process has
+// run so far (Seal and Open run one each; Wrap and Unwrap none), so that a
+// test or benchmark can state the cost of an operation in derivations.
+func Derivations() uint64 { return derivations.Load() }
+
 func derive(passphrase string, k KDF) []byte {
+	derivations.Add(1)
 	return argon2.IDKey([]byte(passphrase), k.Salt, k.Time, k.MemoryKiB, k.Threads, chacha20poly1305.KeySize)
 }
 
@@ -201,4 +221,70 @@ func FingerprintHex(pubHex string) string {
 		return ""
 	}
 	return Fingerprint(pub)
+}
+
+// Wrapped is a secret encrypted with XChaCha20-Poly1305 under a key derived
+// from a profile's Ed25519 seed (see Wrap).
+type Wrapped struct {
+	// Nonce is the XChaCha20-Poly1305 nonce.
+	Nonce []byte `json:"nonce"`
+	// Box is the encrypted secret with its authentication tag.
+	Box []byte `json:"box"`
+}
+
+// wrapContext prefixes the HKDF info of a wrapping key, so a key derived
+// for one purpose (label) can never open a box made for another.
+const wrapContext = "golive/keys-wrap/v1\n"
+
+// wrapAEAD returns the AEAD keyed from priv's seed for label, and the
+// associated data that binds a box to the public key and label.
+func wrapAEAD(priv ed25519.PrivateKey, label string) (cipher.AEAD, []byte, error) {
+	if len(priv) != ed25519.PrivateKeySize {
+		return nil, nil, apperr.New("keys.corrupt").WithDetail("a wrapping key of %d bytes", len(priv))
+	}
+	k, err := hkdf.Key(sha256.New, priv.Seed(), nil, wrapContext+label, chacha20poly1305.KeySize)
+	if err != nil {
+		return nil, nil, apperr.Wrap(err, apperr.Internal)
+	}
+	a, err := chacha20poly1305.NewX(k)
+	if err != nil {
+		return nil, nil, apperr.Wrap(err, apperr.Internal)
+	}
+	pub := priv.Public().(ed25519.PublicKey)
+	return a, append(append([]byte{}, pub...), label...), nil
+}
+
+// Wrap encrypts secret under a key derived (HKDF-SHA256) from the seed of
+// the profile key priv, for label (what the secret is, e.g. "pdf-certificate").
+// It runs no argon2id derivation: priv itself is only ever at hand after
+// its passphrase opened it. Codes keys.corrupt (priv malformed),
+// keys.generate_failed.
+func Wrap(priv ed25519.PrivateKey, label string, secret []byte) (Wrapped, error) {
+	aead, ad, err := wrapAEAD(priv, label)
+	if err != nil {
+		return Wrapped{}, err
+	}
+	nonce := make([]byte, aead.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return Wrapped{}, apperr.Wrap(err, "keys.generate_failed")
+	}
+	return Wrapped{Nonce: nonce, Box: aead.Seal(nil, nonce, secret, ad)}, nil
+}
+
+// Unwrap opens w with the profile key priv and label. Code keys.corrupt
+// when the box does not open: it was damaged, or made with another key or
+// label.
+func Unwrap(priv ed25519.PrivateKey, label string, w Wrapped) ([]byte, error) {
+	aead, ad, err := wrapAEAD(priv, label)
+	if err != nil {
+		return nil, err
+	}
+	if len(w.Nonce) != aead.NonceSize() {
+		return nil, apperr.New("keys.corrupt").WithDetail("a wrapped secret with a nonce of %d bytes", len(w.Nonce))
+	}
+	secret, err := aead.Open(nil, w.Nonce, w.Box, ad)
+	if err != nil {
+		return nil, apperr.New("keys.corrupt").WithDetail("the wrapped %s does not open with this profile key", label)
+	}
+	return secret, nil
 }

@@ -172,3 +172,54 @@ func TestStoredSettingsAreBounded(t *testing.T) {
 		}
 	})
 }
+
+// TestWrap: a secret wrapped under a profile key opens with that key and
+// label only, and neither wrapping nor opening derives a passphrase key.
+func TestWrap(t *testing.T) {
+	priv, _ := sealed(t, "correct horse")
+	other, _ := sealed(t, "correct horse")
+	secret := []byte("0123456789abcdef0123456789abcdef")
+	before := keys.Derivations()
+	w, err := keys.Wrap(priv, "pdf-certificate", secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := keys.Unwrap(priv, "pdf-certificate", w)
+	if err != nil || string(got) != string(secret) {
+		t.Fatalf("unwrapped %q, %v", got, err)
+	}
+	if n := keys.Derivations() - before; n != 0 {
+		t.Fatalf("wrapping and unwrapping ran %d key derivations", n)
+	}
+	if string(w.Box) == string(secret) || len(w.Box) <= len(secret) {
+		t.Fatal("the wrapped box holds the secret in the clear")
+	}
+	for name, try := range map[string]func() ([]byte, error){
+		"AnotherKey":   func() ([]byte, error) { return keys.Unwrap(other, "pdf-certificate", w) },
+		"AnotherLabel": func() ([]byte, error) { return keys.Unwrap(priv, "something-else", w) },
+		"TamperedBox": func() ([]byte, error) {
+			bad := keys.Wrapped{Nonce: w.Nonce, Box: append([]byte{}, w.Box...)}
+			bad.Box[0] ^= 1
+			return keys.Unwrap(priv, "pdf-certificate", bad)
+		},
+		"ShortNonce": func() ([]byte, error) {
+			return keys.Unwrap(priv, "pdf-certificate", keys.Wrapped{Nonce: w.Nonce[:8], Box: w.Box})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if got, err := try(); apperr.Code(err) != "keys.corrupt" || got != nil {
+				t.Fatalf("got %q, code %q; want keys.corrupt", got, apperr.Code(err))
+			}
+		})
+	}
+	t.Run("SealAndOpenEachDeriveOnce", func(t *testing.T) {
+		before := keys.Derivations()
+		_, s := sealed(t, "correct horse")
+		if _, err := keys.Open(s, "correct horse"); err != nil {
+			t.Fatal(err)
+		}
+		if n := keys.Derivations() - before; n != 2 {
+			t.Fatalf("a seal and an open ran %d derivations, want 2", n)
+		}
+	})
+}

@@ -190,6 +190,33 @@ func (p *page) wrapLine(s string, w float64) []string {
 	return lines
 }
 
+// wordW returns the width in style st of the widest word of texts: the
+// narrowest a cell can be without breaking a word (CJK text breaks
+// between any two characters, so each counts alone).
+func (p *page) wordW(st style, texts ...string) float64 {
+	p.setStyle(st)
+	w := 0.0
+	for _, t := range texts {
+		for _, word := range strings.Fields(t) {
+			run := []rune{}
+			flush := func() {
+				w = max(w, p.textW(string(run)))
+				run = run[:0]
+			}
+			for _, r := range word {
+				if isBreakable(r) {
+					flush()
+					w = max(w, p.runeW(r))
+					continue
+				}
+				run = append(run, r)
+			}
+			flush()
+		}
+	}
+	return w
+}
+
 // text writes lines at (x, y) in style s, left-aligned unless align is
 // "C" or "R" within width w; it returns the height used.
 func (p *page) text(x, y, w float64, lines []string, s style, align string) float64 {

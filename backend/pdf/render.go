@@ -23,7 +23,8 @@ type Options struct {
 	// Certificate is the fingerprint of the certificate that signs the file.
 	Certificate string
 	// Generated is when the document is made; it is printed and is the
-	// file's creation date.
+	// file's creation and modification date, with its zone (zero: now,
+	// in the machine's zone).
 	Generated time.Time
 	// Creator names the producing application.
 	Creator string
@@ -74,9 +75,15 @@ func Render(c *printable.Content, p printable.Payload, opt Options) (res Result,
 		creator = "GoLive"
 	}
 	f.SetCreator(creator, true)
-	if !opt.Generated.IsZero() {
-		f.SetCreationDate(opt.Generated)
+	generated := opt.Generated
+	if generated.IsZero() {
+		generated = time.Now()
 	}
+	generated = generated.Truncate(time.Second)
+	// Both dates are the same instant; zonedDates adds the zone gofpdf
+	// leaves out.
+	f.SetCreationDate(generated)
+	f.SetModificationDate(generated)
 	f.SetCatalogSort(true)
 	r := &renderer{page: pg, c: c, p: p, opt: opt, l: c.Lang}
 	f.SetHeaderFuncMode(r.header, true)
@@ -97,7 +104,11 @@ func Render(c *printable.Content, p printable.Payload, opt Options) (res Result,
 	if err := f.Output(&buf); err != nil {
 		return Result{}, apperr.Wrap(err, "pdf.render_failed", "kind", c.Kind)
 	}
-	return Result{PDF: tagSubsetFonts(buf.Bytes()), Pages: pages}, nil
+	doc, err := zonedDates(tagSubsetFonts(buf.Bytes()), generated)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{PDF: doc, Pages: pages}, nil
 }
 
 // aliasPages is replaced by the page count when the file is written.
@@ -231,6 +242,14 @@ func (r *renderer) body() {
 		r.summary()
 		r.releaseContent("sec.content")
 		r.releaseSteps()
+	case printable.KindApplication:
+		r.summary()
+		r.releaseContent("sec.content")
+		r.approvalSections("sec.submission", true)
+		r.deliverablesSection("sec.submitted")
+	case printable.KindOpinions:
+		r.summary()
+		r.approvalSections("sec.approvals", true)
 	case printable.KindPlan:
 		r.plan()
 	}

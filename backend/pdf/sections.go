@@ -80,7 +80,14 @@ func (r *renderer) releaseContent(key string) {
 
 func (r *renderer) checklist() {
 	r.heading("sec.checklist")
-	cols := []column{{r.l.L("c.kind"), 18, ""}, {r.l.L("c.no"), 10, "C"}, {r.l.L("c.item"), 58, ""}, {r.l.L("c.status"), 16, "C"},
+	// The group column is as wide as its longest word ("Precondition"),
+	// never narrower than 18 mm; the item column gives up the difference.
+	var groups []string
+	for _, c := range r.c.Checklist {
+		groups = append(groups, c.Group)
+	}
+	kindW := max(18, r.wordW(sStrongCell, groups...)+2*cellPad+0.5, r.wordW(sHead, r.l.L("c.kind"))+2*cellPad+0.5)
+	cols := []column{{r.l.L("c.kind"), kindW, ""}, {r.l.L("c.no"), 10, "C"}, {r.l.L("c.item"), 58 - (kindW - 18), ""}, {r.l.L("c.status"), 16, "C"},
 		{r.l.L("c.note"), 42, ""}, {r.l.L("c.by"), contentW - 144, ""}}
 	head := func() { r.gridHead(cols) }
 	head()
@@ -126,8 +133,11 @@ type block struct {
 // a merged first column, one row per role (the six 会签 directors, then
 // department, PMO, GM, CIO and filing); withItems adds every approval
 // item with its 是/否 answer.
-func (r *renderer) approvalGrid(withItems bool) {
-	r.heading("sec.approvals")
+func (r *renderer) approvalGrid(withItems bool) { r.approvalSections("sec.approvals", withItems) }
+
+// approvalSections is approvalGrid under the heading key.
+func (r *renderer) approvalSections(key string, withItems bool) {
+	r.heading(key)
 	var cols []column
 	if withItems {
 		cols = []column{{r.l.L("c.step"), 22, ""}, {r.l.L("c.role"), 27, ""}, {r.l.L("c.items") + " / " + r.l.L("c.remark"), 55, ""},
@@ -180,6 +190,9 @@ func (r *renderer) approvalGrid(withItems bool) {
 			if row.Remark != "" {
 				remark = append(remark, block{text: r.label("c.remark") + row.Remark, style: style{false, 7.8, accent}})
 			}
+			for _, c := range row.Comments {
+				remark = append(remark, block{text: r.commentHead(c), style: sSmallCell}, block{text: c.Text, style: style{false, 7.6, black}})
+			}
 			if withItems {
 				rows = append(rows, [][]block{{{text: row.Role, style: sCell}}, remark, approver, {dec}, {{text: row.At, style: sCell}}})
 			} else {
@@ -189,6 +202,12 @@ func (r *renderer) approvalGrid(withItems bool) {
 		r.spanGroup(cols, block{text: label, style: sStrongCell}, rows, head)
 	}
 	r.f.SetY(r.f.GetY() + 2)
+}
+
+// commentHead is the line above an earlier comment on an approval slot:
+// when, who and what they did ("2026-11-28 00:13 王芳 · 退回").
+func (r *renderer) commentHead(c printable.CommentRow) string {
+	return c.At + " " + c.By + " · " + c.Action
 }
 
 // gridHead draws a shaded header row for cols.
@@ -356,6 +375,7 @@ func (r *renderer) attemptsSection(tests bool) {
 		add("s.released", a.Released, nil)
 		add("s.supervised", a.Supervised, nil)
 		add("s.sameday", a.SameDay, nil)
+		add("s.oncall", a.OnCall, nil)
 		if len(facts) > 0 {
 			r.grid(facts)
 		}
@@ -459,8 +479,11 @@ func (r *renderer) documents() {
 	r.table(cols, rows)
 }
 
-func (r *renderer) deliverables() {
-	r.heading("sec.deliverables")
+func (r *renderer) deliverables() { r.deliverablesSection("sec.deliverables") }
+
+// deliverablesSection is deliverables under the heading key.
+func (r *renderer) deliverablesSection(key string) {
+	r.heading(key)
 	cols := []column{{r.l.L("c.deliverable"), 38, ""}, {r.l.L("c.ver"), 10, "C"}, {r.l.L("c.file"), 36, ""}, {r.l.L("c.size"), 16, "R"},
 		{r.l.L("c.sha"), 44, ""}, {r.l.L("c.by"), contentW - 144, ""}}
 	var rows [][]cell

@@ -110,10 +110,10 @@ func Binding(cert *x509.Certificate) (ed25519.PublicKey, error) {
 	pub, err1 := hex.DecodeString(pubHex)
 	sig, err2 := hex.DecodeString(sigHex)
 	if err1 != nil || err2 != nil || len(pub) != ed25519.PublicKeySize || len(sig) != ed25519.SignatureSize {
-		return nil, apperr.New("pdfsig.unbound").WithDetail("the certificate names no GoLive identity")
+		return nil, apperr.New("pdfsig.unbound").WithDetail("the certificate names no GoLive profile key")
 	}
 	if !ed25519.Verify(pub, bindingMessage(cert.RawSubjectPublicKeyInfo), sig) {
-		return nil, apperr.New("pdfsig.unbound").WithDetail("the identity's binding signature does not match the certificate key")
+		return nil, apperr.New("pdfsig.unbound").WithDetail("the profile key's binding signature does not match the certificate key")
 	}
 	return pub, nil
 }

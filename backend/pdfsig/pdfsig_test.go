@@ -70,7 +70,9 @@ func TestSignAndVerify(t *testing.T) {
 		if apperr.Code(err) != "keys.wrong_passphrase" {
 			t.Fatalf("code = %q", apperr.Code(err))
 		}
-		if _, _, err := env.Profiles.OpenCertificate(env.Profile.ID, "passphrase-999"); apperr.Code(err) != "keys.wrong_passphrase" {
+		// Locked, the certificate key does not open at all.
+		env.Profiles.Lock()
+		if _, _, err := env.Profiles.OpenCertificate(env.Profile.ID); apperr.Code(err) != "profile.not_unlocked" {
 			t.Fatalf("code = %q", apperr.Code(err))
 		}
 	})

@@ -36,21 +36,29 @@ func (s *Signer) Sample() bool { return s.Profile.Sample }
 // organisation goes into a new certificate's subject. Codes:
 // profile.not_found, keys.wrong_passphrase, keys.corrupt.
 func Open(ps *profile.Service, id, passphrase, organisation string, now time.Time) (*Signer, error) {
-	sum, err := ps.Unlock(id, passphrase)
+	if _, err := ps.Unlock(id, passphrase); err != nil {
+		return nil, err
+	}
+	return ForHeld(ps, id, organisation, now)
+}
+
+// ForHeld returns the Signer of profile id, which ps holds unlocked in
+// this session (profile.Service.Held), issuing its certificate the first
+// time; it derives no key (the certificate key is wrapped under the
+// profile key). Codes: profile.not_unlocked, profile.not_found,
+// keys.corrupt.
+func ForHeld(ps *profile.Service, id, organisation string, now time.Time) (*Signer, error) {
+	sum, identity, err := ps.Held(id)
 	if err != nil {
 		return nil, err
 	}
-	_, identity, err := ps.Signer()
-	if err != nil {
-		return nil, err
-	}
-	stored, secret, err := ps.OpenCertificate(id, passphrase)
+	stored, secret, err := ps.OpenCertificate(id)
 	if apperr.HasCode(err, "profile.no_certificate") {
 		der, sec, ierr := Issue(sum, identity, organisation, now)
 		if ierr != nil {
 			return nil, ierr
 		}
-		stored, err = ps.SaveCertificate(id, der, sec, passphrase)
+		stored, err = ps.SaveCertificate(id, der, sec)
 		secret = sec
 	}
 	if err != nil {
@@ -65,7 +73,7 @@ func Open(ps *profile.Service, id, passphrase, organisation string, now time.Tim
 		return nil, err
 	}
 	if !bound.Equal(identity.Public().(ed25519.PublicKey)) {
-		return nil, apperr.New("pdfsig.unbound").WithDetail("the certificate of profile %s is bound to another identity", id)
+		return nil, apperr.New("pdfsig.unbound").WithDetail("the certificate of profile %s is bound to another profile's key", id)
 	}
 	key, err := keyFrom(cert, secret)
 	if err != nil {

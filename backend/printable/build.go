@@ -2,6 +2,7 @@ package printable
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"golive/backend/dossier"
 	"golive/backend/keys"
 	"golive/backend/template"
+	"golive/backend/window"
 	"golive/backend/workflow"
 	"golive/backend/zone"
 )
@@ -34,7 +36,7 @@ const TimeLayout = "2006-01-02 15:04"
 // numberCodes abbreviate the kinds in document numbers.
 var numberCodes = map[string]string{
 	KindConfirmation: "CF", KindApprovals: "AR", KindTestConfirmation: "TC", KindUserConfirmation: "UC",
-	KindArchiveIndex: "AI", KindReleaseNote: "RN", KindPlan: "WP",
+	KindArchiveIndex: "AI", KindReleaseNote: "RN", KindPlan: "WP", KindApplication: "RA", KindOpinions: "AO",
 }
 
 // Build makes the content of a dossier document of kind. Codes:
@@ -81,11 +83,16 @@ func Build(kind string, src Source) (*Content, error) {
 		c.Documents, c.Deliverables = b.documents(), b.deliverables()
 		c.Signatures = append(approvalSigs, b.execSignatures()...)
 		if a := st.Flow.Archive; a != nil {
-			c.Signatures = append(c.Signatures, b.sig("archive", b.l.L("s.archive"), a.By, a.At))
+			c.Signatures = append(c.Signatures, b.sig(SignedArchive, a.By, a.At))
 		}
 	case KindReleaseNote:
 		c.Release, c.Attempts = b.release(), b.attempts()
 		c.Signatures = approvalSigs
+	case KindApplication:
+		c.Release, c.Deliverables = b.release(), b.submitted()
+		c.Approvals, c.Signatures = b.only(approvals, approvalSigs, template.KindStart)
+	case KindOpinions:
+		c.Approvals, c.Signatures = b.only(approvals, approvalSigs, template.KindSequential, template.KindCountersign)
 	}
 	if c.Signatures == nil {
 		c.Signatures = []Signature{}
@@ -129,7 +136,58 @@ func (b *builder) title(kind string) string {
 	if d, ok := b.tpl.Document(docID); ok {
 		return b.l.T(d.Name)
 	}
+	// A document the filing makes is called what its deliverable is.
+	for _, d := range b.st.Plan.Produced() {
+		if d.Produces == kind && b.l.T(d.Name) != "" {
+			return b.l.T(d.Name)
+		}
+	}
 	return b.l.L("title." + kind)
+}
+
+// only keeps the sections of the steps of kinds (an inserted emergency
+// signature counts by its own kind) and the signatures their rows hold.
+func (b *builder) only(secs []Section, sigs []Signature, kinds ...string) ([]Section, []Signature) {
+	var out []Section
+	slots := map[string]bool{}
+	for _, s := range secs {
+		if slices.Contains(kinds, s.Kind) {
+			out = append(out, s)
+			for _, r := range s.Rows {
+				slots[r.Slot] = true
+			}
+		}
+	}
+	var kept []Signature
+	for _, s := range sigs {
+		if slots[s.For] {
+			kept = append(kept, s)
+		}
+	}
+	return out, kept
+}
+
+// submitted lists the current version of every deliverable of the start
+// step: what the submission put forward, with its SHA-256.
+func (b *builder) submitted() []DeliverableRow {
+	out := []DeliverableRow{}
+	start := b.st.Plan.Start()
+	if start == nil {
+		return out
+	}
+	for _, d := range start.Deliverables {
+		v := b.st.Flow.Latest(d.ID)
+		if v == nil {
+			continue
+		}
+		r := DeliverableRow{Key: d.ID, Name: b.l.T(d.Name), Step: b.l.T(start.Name), Version: v.No, File: v.Name, Size: v.Size, SHA256: v.SHA256,
+			By: b.name(v.By), At: b.time(v.At), Current: true}
+		if v.HashOnly {
+			r.Note = b.l.L("v.hashonly")
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 func (b *builder) time(t time.Time) string {
@@ -171,7 +229,7 @@ func (b *builder) role(id string) string {
 
 func (b *builder) header() *Header {
 	st := b.st
-	h := &Header{ID: st.ID, Title: st.Title, SystemCode: st.SystemCode, Version: st.Version, PlannedAt: b.time(st.PlannedAt), Window: st.Window,
+	h := &Header{ID: st.ID, Title: st.Title, SystemCode: st.SystemCode, Version: st.Version, PlannedAt: b.time(st.PlannedAt), Window: b.window(),
 		PM: st.ProjectManager, Owner: st.SystemOwner, Template: st.Template, Emergency: st.NotFullyTested, Override: st.Override}
 	h.System = st.SystemCode
 	if b.View.SystemName != "" {
@@ -197,6 +255,30 @@ func (b *builder) header() *Header {
 	h.Phase = b.l.L("p." + st.Flow.Phase)
 	h.Created = b.name(st.CreatedBy) + " · " + b.time(st.CreatedAt)
 	return h
+}
+
+// window names the release window the dossier targets, from its signed
+// record and pinned template only (a verifier rebuilds it the same way):
+// the planned date and start the window gave when it was chosen, the end
+// its class's rule puts after that start, and the class the window id
+// names — "2026-12-10 周四 19:00–23:00 · Java". "" without a window; the id
+// itself when the record cannot name it.
+func (b *builder) window() string {
+	st := b.st
+	class := window.ClassOf(st.Window)
+	if st.Window == "" || class == "" || st.PlannedAt.IsZero() {
+		return st.Window
+	}
+	start := st.PlannedAt.In(b.loc)
+	end := ""
+	if r, ok := b.tpl.WindowSettings().WindowRule(class); ok {
+		from, ok1 := template.ClockMinutes(r.Start)
+		to, ok2 := template.ClockMinutes(r.End)
+		if ok1 && ok2 && to > from {
+			end = start.Add(time.Duration(to-from) * time.Minute).Format("15:04")
+		}
+	}
+	return b.l.T(window.Label(start.Format(time.DateOnly), start.Format("15:04"), end, class))
 }
 
 func (b *builder) release() []ContentRow {
@@ -263,7 +345,7 @@ func (b *builder) approvals() ([]Section, []Signature) {
 			if f := b.st.Flow.Filing; f != nil {
 				row.Approver, row.Fingerprint, row.Decision, row.Approved = b.name(f.By), keys.FingerprintHex(f.By), b.l.L("v.filed"), true
 				row.Remark, row.At = f.Comment, b.time(f.At)
-				sigs = append(sigs, b.sig(step.ID, sec.Name, f.By, f.At))
+				sigs = append(sigs, b.sig(step.ID, f.By, f.At))
 			}
 			sec.Rows = append(sec.Rows, row)
 		default:
@@ -271,12 +353,8 @@ func (b *builder) approvals() ([]Section, []Signature) {
 		}
 		for _, r := range sec.Rows {
 			if r.Approved && step.Kind != template.KindFiling {
-				label := sec.Name
-				if step.Kind == template.KindCountersign {
-					label += " · " + r.Role
-				}
 				s := b.slot(step.ID, strings.TrimPrefix(strings.TrimPrefix(r.Slot, step.ID), "/"))
-				sig := b.sig(r.Slot, label, s.Decision.By, s.Decision.At)
+				sig := b.sig(r.Slot, s.Decision.By, s.Decision.At)
 				if s.Decision.Witness != nil {
 					sig.Name, sig.Witnessed = r.Approver, true
 				}
@@ -324,6 +402,11 @@ func (b *builder) approvalRow(step workflow.Step, row, label string, items []tem
 	if s.Delegate != "" && !r.Approved {
 		r.Remark = b.l.L("d.delegate") + s.DelegateName
 	}
+	current := ""
+	if r.Approved {
+		current = d.Event
+	}
+	r.Comments = b.comments(step, row, current)
 	for _, it := range items {
 		ir := ItemRow{Text: b.l.T(it.Text)}
 		if d != nil && r.Approved {
@@ -364,8 +447,48 @@ func (b *builder) decisionMarks(d *workflow.Decision) (approver, mark, forName s
 	return approver, mark, forName
 }
 
-func (b *builder) sig(what, label, by string, at time.Time) Signature {
-	return Signature{For: what, Label: label, Name: b.name(by), Fingerprint: keys.FingerprintHex(by), At: b.time(at)}
+// sig is the signature what (a slot key, a step id or a sign-off, see
+// SignedFor) that by made at at.
+func (b *builder) sig(what, by string, at time.Time) Signature {
+	label, ok := SignedFor(b.st.Plan, b.tpl, what)
+	text := b.l.T(label)
+	if !ok {
+		text = what
+	}
+	return Signature{For: what, Label: text, Name: b.name(by), Fingerprint: keys.FingerprintHex(by), At: b.time(at)}
+}
+
+// comments lists what was written on slot step/row besides the decision
+// event current, oldest first (see ApprovalRow.Comments).
+func (b *builder) comments(step workflow.Step, row, current string) []CommentRow {
+	var out []CommentRow
+	for _, h := range b.View.History {
+		if h.Ignored || h.Event == current {
+			continue
+		}
+		p := h.Params
+		on := p["step"] == step.ID && p["row"] == row
+		text, key := p["comment"], "a."+h.Kind
+		switch {
+		case h.Kind == workflow.KindSubmitted && step.Kind == template.KindStart:
+		case h.Kind == workflow.KindDecided && on:
+			key += "." + p["decision"]
+		case h.Kind == workflow.KindTransferred && on:
+		case h.Kind == workflow.KindCommented && on:
+			text = p["text"]
+		default:
+			continue
+		}
+		if text = strings.TrimSpace(text); text == "" {
+			continue
+		}
+		by := h.AuthorName
+		if by == "" {
+			by = b.name(h.Author)
+		}
+		out = append(out, CommentRow{At: b.time(h.At), By: by, Action: b.l.L(key), Text: text})
+	}
+	return out
 }
 
 // stepLabel names a step (and countersign row) for the history.
@@ -508,8 +631,22 @@ func (b *builder) attempts() []Attempt {
 			a.Supervised = b.signoff(s)
 		}
 		if s := e.SameDayTest; s != nil {
-			a.SameDay = strings.TrimSpace(s.ConfirmedBy + " · " + b.time(s.TestedAt) + " · " + s.Comment)
+			who := s.ConfirmedBy
+			switch {
+			case s.Witness != nil && who == "":
+				who = s.Witness.Person + " (" + b.l.L("d.witnessed") + ")"
+			case s.Witness != nil:
+				who += " (" + b.l.L("d.witnessed") + ")"
+			case s.Role != "" && (who == "" || who == b.name(s.By)):
+				who = b.name(s.By) + " · " + b.role(s.Role)
+			}
+			a.SameDay = strings.TrimSpace(who + " · " + b.time(s.TestedAt) + " · " + s.Comment)
 		}
+		var calls []string
+		for _, c := range e.OnCall {
+			calls = append(calls, strings.TrimSpace(c.Name+" · "+c.Phone+" · "+b.timeText(c.From)+" – "+b.timeText(c.Until)))
+		}
+		a.OnCall = strings.Join(calls, "; ")
 		if len(a.Runbook) == 0 && len(a.Tests) == 0 && a.Released == "" && len(all) > 1 && e.Attempt == b.st.Flow.Execution.Attempt {
 			continue // the current attempt has not started
 		}
@@ -568,22 +705,22 @@ func (b *builder) execSignatures() []Signature {
 	var out []Signature
 	e := b.st.Flow.Execution
 	if pc := e.PackageCheck; pc != nil {
-		out = append(out, b.sig("package_checked", b.l.L("s.package"), pc.By, pc.At))
+		out = append(out, b.sig(SignedPackage, pc.By, pc.At))
 	}
 	if o := e.Override; o != nil {
-		out = append(out, b.sig("override", b.l.L("s.override"), o.By, o.At))
+		out = append(out, b.sig(SignedOverride, o.By, o.At))
 	}
 	if r := e.Released; r != nil {
-		out = append(out, b.sig("released", b.l.L("s.released"), r.By, r.At))
+		out = append(out, b.sig(SignedReleased, r.By, r.At))
 	}
 	if s := e.Supervised; s != nil {
-		out = append(out, b.sig("supervised", b.l.L("s.supervised"), s.By, s.At))
+		out = append(out, b.sig(SignedSupervised, s.By, s.At))
 	}
 	if s := e.SameDayTest; s != nil {
-		out = append(out, b.sig("same_day_test", b.l.L("s.sameday"), s.By, s.At))
+		out = append(out, b.sig(SignedSameDay, s.By, s.At))
 	}
 	if c := b.st.Flow.Confirmation; c != nil {
-		out = append(out, b.sig("confirmed", b.l.L("s.confirmed"), c.By, c.At))
+		out = append(out, b.sig(SignedConfirmed, c.By, c.At))
 	}
 	return out
 }

@@ -1,5 +1,7 @@
 package printable
 
+import "golive/backend/template"
+
 // Kinds of document.
 const (
 	KindConfirmation     = "confirmation"
@@ -9,13 +11,23 @@ const (
 	KindPlan             = "plan"
 	KindArchiveIndex     = "archive-index"
 	KindReleaseNote      = "release-note"
+	// KindApplication is the release application (发布申请) the filing
+	// makes (template.ProducesApplication).
+	KindApplication = template.ProducesApplication
+	// KindOpinions are the approval opinions (审批意见) the filing makes
+	// (template.ProducesOpinions).
+	KindOpinions = template.ProducesOpinions
 )
 
 // DossierKinds are the kinds made from one dossier, in menu order.
 var DossierKinds = []string{KindConfirmation, KindApprovals, KindTestConfirmation, KindUserConfirmation, KindArchiveIndex, KindReleaseNote}
 
+// FilingKinds are the kinds the filing (流程备案) makes and attaches, one
+// per generated deliverable that produces it; made from a dossier too.
+var FilingKinds = []string{KindApplication, KindOpinions}
+
 // Kinds are every kind, the plan included.
-var Kinds = append(append([]string{}, DossierKinds...), KindPlan)
+var Kinds = append(append(append([]string{}, DossierKinds...), FilingKinds...), KindPlan)
 
 // IsKind reports whether k names a document kind.
 func IsKind(k string) bool {
@@ -157,6 +169,23 @@ type ApprovalRow struct {
 	// For names the person the approver acted for when the roster counted
 	// the decision by delegation (代审批), "" otherwise.
 	For string `json:"for,omitempty"`
+	// Comments are the other words written on this slot, oldest first:
+	// the comments of decisions a return or changed material dismissed,
+	// returns with their reasons, transfers, comments made without
+	// deciding and, on the start step, earlier submissions. The current
+	// decision's comment is Remark.
+	Comments []CommentRow `json:"comments,omitempty"`
+}
+
+// CommentRow is one comment written on an approval slot.
+type CommentRow struct {
+	// At is when, By who (the event's author).
+	At string `json:"at"`
+	By string `json:"by"`
+	// Action is what the author did, in words (退回, 评论, 审批同意 …).
+	Action string `json:"action"`
+	// Text is what the author wrote.
+	Text string `json:"text"`
 }
 
 // ItemRow is one approval item and its 是/否 answer.
@@ -188,6 +217,9 @@ type Attempt struct {
 	Released   string       `json:"released,omitempty"`
 	Supervised string       `json:"supervised,omitempty"`
 	SameDay    string       `json:"same_day,omitempty"`
+	// OnCall lists the development department's on-call support during
+	// the release (guideline 6.4.3(2)): name, phone and time, one a line.
+	OnCall string `json:"on_call,omitempty"`
 }
 
 // RunbookRow is one runbook step.

@@ -5,6 +5,7 @@ import (
 
 	"golive/backend/template"
 	"golive/backend/workflow"
+	"golive/backend/zone"
 )
 
 // StepGroup is one approval role of the register: a column group
@@ -19,7 +20,11 @@ type StepGroup struct {
 
 // RegisterRow is one dossier in the approval register (审批登记簿).
 type RegisterRow struct {
-	ID, SystemCode, SystemName, Title, Type, Mode, Version, Window, Stage, Phase, Result string
+	ID, SystemCode, SystemName, Title, Type, Mode, Version, Stage, Phase, Result string
+	// WindowID is the release window the dossier targets ("2026-12-10-java")
+	// or, without one, its planned release day; Window names it for people
+	// ("2026-12-10 周四 19:00–23:00 · Java"), as the dossier's documents do.
+	WindowID, Window string
 	// Times are zero when the step has not happened.
 	PlannedAt, CreatedAt, SubmittedAt, ApprovedAt, ReleasedAt, ConfirmedAt, ArchivedAt time.Time
 	Emergency                                                                          bool
@@ -115,16 +120,20 @@ func StepGroups(tpl *template.Template, l Lang) []StepGroup {
 }
 
 // RegisterRowOf makes the register row of the dossier in src; window
-// names its release window.
+// is its release window's id, or the day it is planned for (WindowID).
+// The window it targets is named as its documents name it.
 func RegisterRowOf(src Source, window string) RegisterRow {
 	st := src.View.State
 	l := src.Lang
 	if l == "" {
 		l = Zh
 	}
-	b := &builder{Source: src, l: l, st: &st, tpl: src.Template}
+	b := &builder{Source: src, l: l, st: &st, tpl: src.Template, loc: zone.Load(st.Zone)}
 	r := RegisterRow{ID: st.ID, SystemCode: st.SystemCode, SystemName: src.View.SystemName, Title: st.Title, Version: st.Version,
-		Window: window, PlannedAt: st.PlannedAt, CreatedAt: st.CreatedAt, Emergency: st.NotFullyTested, Steps: map[string]StepCell{}}
+		WindowID: window, Window: window, PlannedAt: st.PlannedAt, CreatedAt: st.CreatedAt, Emergency: st.NotFullyTested, Steps: map[string]StepCell{}}
+	if window != "" && window == st.Window && src.Template != nil {
+		r.Window = b.window()
+	}
 	if tpl := src.Template; tpl != nil {
 		if rt, ok := tpl.ReleaseType(st.Type); ok {
 			r.Type = l.T(rt.Name)

@@ -47,7 +47,7 @@ type Stats struct {
 // BuildStats aggregates the register's rows.
 func BuildStats(reg Register) Stats {
 	s := Stats{Groups: reg.Groups, Lang: reg.Lang}
-	s.ByWindow = aggregate(reg, func(r RegisterRow) (string, string) { return r.Window, r.Window })
+	s.ByWindow = aggregate(reg, func(r RegisterRow) (string, string) { return r.WindowID, r.Window })
 	s.ByMonth = aggregate(reg, func(r RegisterRow) (string, string) {
 		if r.PlannedAt.IsZero() {
 			return "", ""

@@ -162,6 +162,7 @@ func (s *Service) Import(data []byte, passphrase string) (Summary, error) {
 	if _, err := s.st.Commit(nil, puts...); err != nil {
 		return Summary{}, err
 	}
+	s.cardWritten()
 	s.setCurrent(sum, priv)
 	return sum, nil
 }

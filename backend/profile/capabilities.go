@@ -10,7 +10,9 @@ type Capabilities struct {
 	// template editor role).
 	EditTemplates bool `json:"edit_templates"`
 	// PlanWindows: may manage the release-window plans — edit the draft,
-	// publish it, import holidays (the PMO, through the same role).
+	// publish it, import holidays (the template's window-manager role,
+	// template.Settings.WindowManager; the editor role in templates saved
+	// before that setting existed).
 	PlanWindows bool `json:"plan_windows"`
 }
 

@@ -138,5 +138,8 @@ func (s *Service) ensureCard(sum Summary, priv ed25519.PrivateKey) error {
 		// A damaged folder open read-only: the card waits for a whole one.
 		return nil
 	}
+	if err == nil {
+		s.cardWritten()
+	}
 	return err
 }

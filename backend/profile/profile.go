@@ -11,6 +11,13 @@
 // writes its key sealed exactly as stored, signed by that key; Import
 // checks the file, opens the key with the passphrase and stores the
 // profile in one commit, or writes nothing.
+//
+// A profile unlocked once stays unlocked in memory for the session: its key
+// is held until Lock (which forgets every held key) or the end of the
+// process, so Switch makes it current again at once, without its
+// passphrase. Unlocking runs exactly one argon2id derivation: the
+// profile's other secret, its PDF certificate key, is wrapped under the
+// profile key itself (keys.Wrap), not sealed under the passphrase again.
 package profile
 
 import (
@@ -62,6 +69,10 @@ type Summary struct {
 	// Sample marks a profile made by the sample-data builder; its key is
 	// not secret and what it signs is sample data.
 	Sample bool `json:"sample"`
+	// Unlocked marks, in Overview and Current, a profile whose key is held
+	// in memory in this session: Switch makes it current without its
+	// passphrase. It is never stored.
+	Unlocked bool `json:"unlocked,omitempty"`
 }
 
 // CreateRequest is what a user enters to make a profile.
@@ -97,6 +108,12 @@ type Service struct {
 	// has no roster. With a roster, Current and Signer report those roles
 	// instead of the ones the profile claimed when it was made.
 	RosterRoles func(publicKey string) (roles []string, ok bool)
+	// CardWritten, when set, runs after the service stored a profile's own
+	// identity card (a profile made or restored, or unlocked while the
+	// folder held no card of its key), so that views naming authors by
+	// their cards can be read again; unlocking a profile whose card is
+	// there already writes nothing and does not call it.
+	CardWritten func()
 
 	// cards remembers which stored identity records verify (Cards).
 	cards parsedCards
@@ -104,6 +121,16 @@ type Service struct {
 	mu      sync.RWMutex
 	current *Summary
 	key     ed25519.PrivateKey
+	// held are the profiles unlocked in this session, by id (see Switch).
+	held map[string]*heldProfile
+}
+
+// heldProfile is a profile unlocked in this session.
+type heldProfile struct {
+	sum Summary
+	key ed25519.PrivateKey
+	// certSecret is the PDF certificate key's secret, once opened.
+	certSecret []byte
 }
 
 // NewService returns a Service over st.
@@ -174,8 +201,16 @@ func (s *Service) Create(req CreateRequest) (Summary, error) {
 	if _, err := s.st.Commit(nil, puts...); err != nil {
 		return Summary{}, err
 	}
+	s.cardWritten()
 	s.setCurrent(sum, priv)
 	return sum, nil
+}
+
+// cardWritten calls CardWritten, when set.
+func (s *Service) cardWritten() {
+	if s.CardWritten != nil {
+		s.CardWritten()
+	}
 }
 
 // defaultID returns the id of the folder's default profile, "" when none
@@ -208,11 +243,30 @@ func (s *Service) List() ([]Summary, error) {
 	return out, err
 }
 
-// Unlock opens profile id's key with passphrase and makes it current. When
-// the folder holds no valid identity card of the profile's key (a folder
-// from before cards, or a record damaged on disk) it writes the card again.
-// Codes: profile.not_found, keys.wrong_passphrase, store.read_failed
-// (nothing changes then), store.write_failed.
+// Overview is List as the profile menu shows it, with Unlocked set for
+// the profiles held in memory in this session (Switch needs no passphrase
+// for them). Roles are the ones each profile stated when it was made.
+func (s *Service) Overview() ([]Summary, error) {
+	list, err := s.List()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for i := range list {
+		_, list[i].Unlocked = s.held[list[i].ID]
+	}
+	return list, nil
+}
+
+// Unlock opens profile id's key with passphrase (one argon2id
+// derivation), makes it current and holds it for the session (Switch).
+// When the folder holds no valid identity card of the profile's key (a
+// folder from before cards, or a record damaged on disk) it writes the
+// card again; a certificate key stored by an older GoLive under the
+// passphrase is opened with it this once and wrapped under the profile
+// key (certificate.go). Codes: profile.not_found, keys.wrong_passphrase,
+// store.read_failed (nothing changes then), store.write_failed.
 func (s *Service) Unlock(id, passphrase string) (Summary, error) {
 	var r record
 	if err := s.st.Get(bucketProfiles, id, &r); err != nil {
@@ -233,18 +287,78 @@ func (s *Service) Unlock(id, passphrase string) (Summary, error) {
 	if err := s.ensureCard(r.Summary, priv); err != nil {
 		return Summary{}, err
 	}
+	certSecret, err := s.upgradeCertificate(id, passphrase, priv)
+	if err != nil {
+		return Summary{}, err
+	}
 	s.setCurrent(r.Summary, priv)
+	if certSecret != nil {
+		s.holdCertSecret(id, certSecret)
+	}
 	return r.Summary, nil
 }
 
-// Lock forgets the unlocked key.
+// Switch makes profile id current again without its passphrase, when it
+// was unlocked (or made) earlier in this session and is still held in
+// memory; it derives no key. Codes: profile.not_unlocked (params id and
+// name: ask for the passphrase and Unlock), profile.not_found.
+func (s *Service) Switch(id string) (Summary, error) {
+	s.mu.Lock()
+	h, ok := s.held[id]
+	var sum Summary
+	if ok {
+		sum = h.sum
+		cur := sum
+		s.current, s.key = &cur, h.key
+	}
+	s.mu.Unlock()
+	if !ok {
+		return Summary{}, s.notUnlocked(id)
+	}
+	return sum, nil
+}
+
+// notUnlocked is the error for profile id, which is not held: the code
+// profile.not_unlocked naming it, or profile.not_found.
+func (s *Service) notUnlocked(id string) error {
+	var r record
+	if err := s.st.Get(bucketProfiles, id, &r); err != nil {
+		if apperr.HasCode(err, "store.not_found") {
+			return apperr.New("profile.not_found", "id", id)
+		}
+		return err
+	}
+	return apperr.New("profile.not_unlocked", "id", id, "name", r.Name)
+}
+
+// Held returns profile id and its key when it is held unlocked in this
+// session (made current or not), with the roles it claimed. Codes:
+// profile.not_unlocked, profile.not_found.
+func (s *Service) Held(id string) (Summary, ed25519.PrivateKey, error) {
+	s.mu.RLock()
+	h, ok := s.held[id]
+	var sum Summary
+	var key ed25519.PrivateKey
+	if ok {
+		sum, key = h.sum, h.key
+	}
+	s.mu.RUnlock()
+	if !ok {
+		return Summary{}, nil, s.notUnlocked(id)
+	}
+	return sum, key, nil
+}
+
+// Lock forgets every key held in this session: no profile is current and
+// each one needs its passphrase again.
 func (s *Service) Lock() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.current, s.key = nil, nil
+	s.current, s.key, s.held = nil, nil, nil
 }
 
-// Current returns the unlocked profile, or nil.
+// Current returns the unlocked profile (marked Unlocked, with its roles
+// as the roster gives them), or nil.
 func (s *Service) Current() *Summary {
 	s.mu.RLock()
 	if s.current == nil {
@@ -253,6 +367,7 @@ func (s *Service) Current() *Summary {
 	}
 	c := *s.current
 	s.mu.RUnlock()
+	c.Unlocked = true
 	s.rostered(&c)
 	return &c
 }
@@ -322,10 +437,21 @@ func (s *Service) ImportSample(sum Summary, priv ed25519.PrivateKey, passphrase 
 // derived from public seeds, and for tests.
 func (s *Service) ActAs(sum Summary, priv ed25519.PrivateKey) { s.setCurrent(sum, priv) }
 
+// setCurrent makes sum current with its key priv, and holds it for the
+// session.
 func (s *Service) setCurrent(sum Summary, priv ed25519.PrivateKey) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	sum.Unlocked = false
 	s.current, s.key = &sum, priv
+	if s.held == nil {
+		s.held = map[string]*heldProfile{}
+	}
+	if h, ok := s.held[sum.ID]; ok && h.key.Equal(priv) {
+		h.sum = sum
+		return
+	}
+	s.held[sum.ID] = &heldProfile{sum: sum, key: priv}
 }
 
 func uniqueSorted(in []string) []string {

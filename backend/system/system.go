@@ -1,6 +1,12 @@
 // Package system keeps the register of application systems (应用系统) that
 // releases are made for: code, name, owning department, owner, class,
 // whether it faces the web, and which other systems it calls.
+//
+// System codes ignore case: CRM and crm are the same system. A new
+// system is stored under its code in upper case (the canonical form,
+// Canonical); every lookup (Get, the codes a system calls, updates,
+// deletion) finds a system whatever the case typed, and an entry stored
+// in another case before this rule keeps its code and stays readable.
 package system
 
 import (
@@ -24,7 +30,8 @@ var Classes = template.SystemClasses()
 
 // System is one application system in the register.
 type System struct {
-	// Code is the short unique code, e.g. "CRM"; letters, digits, '-' and '_'.
+	// Code is the short unique code, e.g. "CRM"; letters, digits, '-' and
+	// '_'; unique without regard to case, new codes in upper case.
 	Code string `json:"code"`
 	// Name is the system's display name.
 	Name string `json:"name"`
@@ -44,15 +51,21 @@ type System struct {
 
 var codePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)
 
-// Validate checks s on its own. Codes: system.code_invalid,
-// system.name_required, system.department_required, system.owner_required,
-// system.class_invalid, system.calls_self.
+// Canonical returns code in the form a new system is stored under: without
+// surrounding spaces, in upper case.
+func Canonical(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
+
+// Validate checks s on its own. Codes: system.code_required,
+// system.code_invalid, system.name_required, system.department_required,
+// system.owner_required, system.class_invalid, system.calls_self.
 func (s *System) Validate() error {
 	s.Code = strings.TrimSpace(s.Code)
 	s.Name = strings.TrimSpace(s.Name)
 	s.Department = strings.TrimSpace(s.Department)
 	s.Owner = strings.TrimSpace(s.Owner)
 	switch {
+	case s.Code == "":
+		return apperr.New("system.code_required")
 	case !codePattern.MatchString(s.Code):
 		return apperr.New("system.code_invalid", "code", s.Code)
 	case s.Name == "":
@@ -73,13 +86,13 @@ func (s *System) Validate() error {
 	calls := make([]string, 0, len(s.Calls))
 	for _, c := range s.Calls {
 		c = strings.TrimSpace(c)
-		if c == "" || seen[c] {
+		if c == "" || seen[Canonical(c)] {
 			continue
 		}
-		if c == s.Code {
+		if strings.EqualFold(c, s.Code) {
 			return apperr.New("system.calls_self", "code", c)
 		}
-		seen[c] = true
+		seen[Canonical(c)] = true
 		calls = append(calls, c)
 	}
 	sort.Strings(calls)
@@ -115,37 +128,67 @@ func (r *Register) List() ([]System, error) {
 	return out, err
 }
 
-// Get returns the system with code, or system.not_found.
+// Get returns the system with code, whatever its case (the entry stored
+// under code itself first, then under its canonical form, then any whose
+// code differs only in case), or system.not_found.
 func (r *Register) Get(code string) (System, error) {
-	var s System
-	if err := r.st.Get(bucket, code, &s); err != nil {
-		if apperr.HasCode(err, "store.not_found") {
-			return System{}, apperr.New("system.not_found", "code", code)
+	code = strings.TrimSpace(code)
+	for _, key := range []string{code, Canonical(code)} {
+		var s System
+		err := r.st.Get(bucket, key, &s)
+		if err == nil {
+			return s, nil
 		}
+		if !apperr.HasCode(err, "store.not_found") {
+			return System{}, err
+		}
+	}
+	all, err := r.List()
+	if err != nil {
 		return System{}, err
 	}
-	return s, nil
+	for _, s := range all {
+		if strings.EqualFold(s.Code, code) {
+			return s, nil
+		}
+	}
+	return System{}, apperr.New("system.not_found", "code", code)
 }
 
-// Save validates and stores s. With create set, an existing code is refused
-// with system.exists; otherwise the code must exist (system.not_found).
-// Every called system must be registered (system.unknown_call).
+// Save validates and stores s. With create set, a code registered in
+// any case is refused with system.exists (params code, as typed, and
+// existing, as registered) and a new one is stored in upper case;
+// otherwise the code must exist in some case (system.not_found) and the
+// entry keeps the code it is stored under. Every called system must be
+// registered (system.unknown_call); calls name them as registered.
 func (r *Register) Save(s System, create bool) (System, error) {
 	if err := s.Validate(); err != nil {
 		return System{}, err
 	}
-	_, err := r.Get(s.Code)
+	old, err := r.Get(s.Code)
 	switch {
 	case create && err == nil:
-		return System{}, apperr.New("system.exists", "code", s.Code)
-	case !create && err != nil:
+		return System{}, apperr.New("system.exists", "code", s.Code, "existing", old.Code)
+	case create && !apperr.HasCode(err, "system.not_found"):
 		return System{}, err
+	case create:
+		s.Code = Canonical(s.Code)
+	case err != nil:
+		return System{}, err
+	default:
+		s.Code = old.Code
 	}
-	for _, c := range s.Calls {
-		if _, err := r.Get(c); err != nil {
+	for i, c := range s.Calls {
+		called, err := r.Get(c)
+		if apperr.HasCode(err, "system.not_found") {
 			return System{}, apperr.New("system.unknown_call", "code", c)
 		}
+		if err != nil {
+			return System{}, err
+		}
+		s.Calls[i] = called.Code
 	}
+	sort.Strings(s.Calls)
 	s.UpdatedAt = r.Now().In(r.Zone)
 	if err := r.st.Put(bucket, s.Code, s); err != nil {
 		return System{}, err
@@ -157,16 +200,18 @@ func (r *Register) Save(s System, create bool) (System, error) {
 // another system calls it or inUse reports dossiers for it, and with
 // inUse's error when that cannot be told.
 func (r *Register) Delete(code string, inUse func(code string) (bool, error)) error {
-	if _, err := r.Get(code); err != nil {
+	sys, err := r.Get(code)
+	if err != nil {
 		return err
 	}
+	code = sys.Code
 	all, err := r.List()
 	if err != nil {
 		return err
 	}
 	for _, s := range all {
 		for _, c := range s.Calls {
-			if c == code {
+			if strings.EqualFold(c, code) {
 				return apperr.New("system.in_use", "code", code, "by", s.Code)
 			}
 		}
@@ -191,10 +236,10 @@ func (r *Register) Adopt(list []System) ([]store.Put, error) {
 	var puts []store.Put
 	seen := map[string]bool{}
 	for _, s := range list {
-		if err := s.Validate(); err != nil || seen[s.Code] {
+		if err := s.Validate(); err != nil || seen[Canonical(s.Code)] {
 			continue
 		}
-		seen[s.Code] = true
+		seen[Canonical(s.Code)] = true
 		if _, err := r.Get(s.Code); err == nil {
 			continue
 		} else if !apperr.HasCode(err, "system.not_found") {

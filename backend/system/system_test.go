@@ -1,6 +1,8 @@
 package system_test
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,6 +89,101 @@ func TestRegister(t *testing.T) {
 		}
 		if _, err := env.Systems.Get("CRM"); apperr.Code(err) != "system.not_found" {
 			t.Fatal("deleted system still there")
+		}
+	})
+}
+
+// TestCodesIgnoreCase: CRM and crm are the same system. A new code is
+// stored in upper case; creating crm while CRM exists is refused naming
+// both; lookups, updates, calls and deletion find a system whatever the
+// case typed; an entry stored in lower case earlier stays readable under
+// its own code.
+func TestCodesIgnoreCase(t *testing.T) {
+	env := testenv.Open(t, "", "张伟")
+	env.AddSystem(t, "CRM")
+	valid := system.System{Name: "客户关系管理（重复）", Department: "业务应用部", Owner: "李娜", Class: "java"}
+
+	t.Run("CreatingTheSameCodeInOtherCaseIsRefused", func(t *testing.T) {
+		s := valid
+		s.Code = "crm"
+		_, err := env.Systems.Save(s, true)
+		var e *apperr.Error
+		if !errors.As(err, &e) || e.Code != "system.exists" || e.Params["code"] != "crm" || e.Params["existing"] != "CRM" {
+			t.Fatalf("err = %v, want system.exists naming crm and the registered CRM", err)
+		}
+		if list, _ := env.Systems.List(); len(list) != 1 {
+			t.Fatalf("register holds %d systems, want 1", len(list))
+		}
+	})
+	t.Run("NewCodesAreStoredInUpperCase", func(t *testing.T) {
+		s := valid
+		s.Code = " oa-portal "
+		saved, err := env.Systems.Save(s, true)
+		if err != nil || saved.Code != "OA-PORTAL" {
+			t.Fatalf("saved %q, %v; want OA-PORTAL", saved.Code, err)
+		}
+	})
+	t.Run("LookupIgnoresCase", func(t *testing.T) {
+		for _, code := range []string{"crm", "Crm", " CRM "} {
+			if s, err := env.Systems.Get(code); err != nil || s.Code != "CRM" {
+				t.Errorf("Get(%q) = %q, %v", code, s.Code, err)
+			}
+		}
+		if _, err := env.Systems.Get("crmx"); apperr.Code(err) != "system.not_found" {
+			t.Errorf("Get(crmx): %v", err)
+		}
+	})
+	t.Run("CallsAndUpdatesIgnoreCase", func(t *testing.T) {
+		s := valid
+		s.Code, s.Calls = "lease", []string{"crm", "CRM", "oa-portal"}
+		saved, err := env.Systems.Save(s, true)
+		if err != nil || !slices.Equal(saved.Calls, []string{"CRM", "OA-PORTAL"}) {
+			t.Fatalf("calls saved as %q, %v", saved.Calls, err)
+		}
+		s.Code, s.Calls, s.Name = "Lease", []string{"lease"}, "融资租赁"
+		if _, err := env.Systems.Save(s, false); apperr.Code(err) != "system.calls_self" {
+			t.Fatalf("calling itself in another case: %v", err)
+		}
+		if err := env.Systems.Delete("oa-portal", nil); apperr.Code(err) != "system.in_use" {
+			t.Fatalf("deleting a called system in lower case: %v", err)
+		}
+		s.Calls = nil
+		if saved, err := env.Systems.Save(s, false); err != nil || saved.Code != "LEASE" || saved.Name != "融资租赁" {
+			t.Fatalf("update as Lease: %+v, %v", saved, err)
+		}
+	})
+	t.Run("AnEmptyCodeAsksToBeFilledIn", func(t *testing.T) {
+		s := valid
+		s.Code = "  "
+		if _, err := env.Systems.Save(s, true); apperr.Code(err) != "system.code_required" {
+			t.Fatalf("empty code: %v, want system.code_required", err)
+		}
+	})
+	t.Run("ALowerCaseEntryStoredEarlierStaysReadable", func(t *testing.T) {
+		old := system.System{Code: "hr", Name: "人力资源系统", Department: "业务应用部", Owner: "李娜", Class: "java"}
+		if err := env.Store.Put("sys", "hr", old); err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{"hr", "HR"} {
+			if s, err := env.Systems.Get(code); err != nil || s.Code != "hr" {
+				t.Errorf("Get(%q) = %q, %v", code, s.Code, err)
+			}
+		}
+		s := valid
+		s.Code = "HR"
+		if _, err := env.Systems.Save(s, true); apperr.Code(err) != "system.exists" {
+			t.Fatalf("HR next to hr: %v", err)
+		}
+		old.Owner = "王芳"
+		old.Code = "HR"
+		if saved, err := env.Systems.Save(old, false); err != nil || saved.Code != "hr" || saved.Owner != "王芳" {
+			t.Fatalf("update of hr: %+v, %v", saved, err)
+		}
+		if err := env.Systems.Delete("HR", nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := env.Systems.Get("hr"); apperr.Code(err) != "system.not_found" {
+			t.Fatalf("hr still there: %v", err)
 		}
 	})
 }

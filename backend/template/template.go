@@ -2,10 +2,12 @@ package template
 
 import (
 	"bytes"
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
+	"sort"
 	"strings"
 	"sync"
 
@@ -15,13 +17,63 @@ import (
 //go:embed default.json
 var defaultJSON []byte
 
+// earlierFS holds the built-in templates of earlier GoLive builds, one file
+// per key ("golive.release@2.4.json"). A built-in version never changes
+// once shipped: dossiers pin it by key, so a build that changes the
+// default's rules gives it a new version and keeps the earlier one here.
+//
+//go:embed earlier/*.json
+var earlierFS embed.FS
+
+var (
+	earlierOnce sync.Once
+	earlierTmpl []*Template
+	earlierErr  error
+)
+
+// Earlier returns the built-in templates of earlier GoLive builds, parsed
+// and validated, ordered by key; dossiers created under them fold under
+// them. Each call returns independent deep copies.
+func Earlier() ([]*Template, error) {
+	earlierOnce.Do(func() {
+		names, err := fs.Glob(earlierFS, "earlier/*.json")
+		if err != nil {
+			earlierErr = apperr.Wrap(err, apperr.Internal)
+			return
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			raw, err := earlierFS.ReadFile(name)
+			if err != nil {
+				earlierErr = apperr.Wrap(err, apperr.Internal)
+				return
+			}
+			t, err := Parse(raw)
+			if err != nil {
+				earlierErr = err
+				return
+			}
+			earlierTmpl = append(earlierTmpl, t)
+		}
+	})
+	if earlierErr != nil {
+		return nil, earlierErr
+	}
+	out := make([]*Template, len(earlierTmpl))
+	for i, t := range earlierTmpl {
+		out[i] = t.Clone()
+	}
+	return out, nil
+}
+
 var (
 	defaultOnce sync.Once
 	defaultTmpl *Template
 	defaultErr  error
 )
 
-// Default returns the embedded default template (the seed's V2.4), parsed
+// Default returns the embedded default template (the seed's V2.4 made
+// into executable rules, version 2.4.1), parsed
 // and validated. Each call returns an independent deep copy, so callers may
 // modify the result freely.
 func Default() (*Template, error) {
@@ -50,7 +102,9 @@ func DefaultJSON() []byte { return bytes.Clone(defaultJSON) }
 // Parse decodes a template from strict JSON — unknown fields and trailing
 // data are rejected — and validates it. Decoding failures are coded
 // "template.unknown_field", "template.trailing_data" or "template.bad_json";
-// an inconsistent template returns a *ValidationError.
+// an inconsistent template returns a *ValidationError. Every step and
+// countersign row shows its role's name (see alignRoleNames): a template
+// saved with other labels reads with the roles' names.
 func Parse(b []byte) (*Template, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -64,6 +118,7 @@ func Parse(b []byte) (*Template, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, apperr.New("template.trailing_data").WithDetail("unexpected data after the template object")
 	}
+	t.alignRoleNames()
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
@@ -86,7 +141,7 @@ func (t *Template) Clone() *Template {
 	return &c
 }
 
-// Key returns "id@version", the reference a dossier pins, e.g. "golive.release@2.4".
+// Key returns "id@version", the reference a dossier pins, e.g. "golive.release@2.4.1".
 func (t *Template) Key() string { return t.ID + "@" + t.Version }
 
 // Flow returns the flow with the given id.

@@ -52,7 +52,7 @@ func TestDefaultTemplate(t *testing.T) {
 	})
 
 	t.Run("is pinned as id@version of V2.4", func(t *testing.T) {
-		if got := tp.Key(); got != "golive.release@2.4" {
+		if got := tp.Key(); got != "golive.release@2.4.1" {
 			t.Errorf("Key = %q", got)
 		}
 		if tp.Organisation.Zh != "远东宏信有限公司" {
@@ -111,7 +111,7 @@ func TestDefaultTemplate(t *testing.T) {
 		wantRoles := []string{"cs_director", "biz_apps_director", "data_integration_director", "basic_apps_director", "app_dev_director", "infrastructure_director"}
 		wantLabels := map[string][]string{
 			"new_system": {"客户服务部总监", "业务应用部总监", "数据与集成应用部总监", "基础应用部总监", "应用开发部总监", "基础设施部总监"},
-			"upgrade":    {"客户服务部总监", "业务应用部总监", "数据与集成应用部总监", "基础应用部总监", "开发部总监", "基础设施部总监"},
+			"upgrade":    {"客户服务部总监", "业务应用部总监", "数据与集成应用部总监", "基础应用部总监", "应用开发部总监", "基础设施部总监"},
 		}
 		for flow, labels := range wantLabels {
 			s := mustFlow(t, tp, flow).Steps[1]
@@ -189,16 +189,29 @@ func TestDefaultTemplate(t *testing.T) {
 		}
 	})
 
-	t.Run("seven revisions from V1.0 to V2.4", func(t *testing.T) {
-		if len(tp.Revisions) != 7 {
+	t.Run("the guideline's seven revisions from V1.0 to V2.4, then GoLive's 2.4.1", func(t *testing.T) {
+		if len(tp.Revisions) != 8 {
 			t.Fatalf("%d revisions", len(tp.Revisions))
 		}
-		first, last := tp.Revisions[0], tp.Revisions[6]
+		first, guideline, last := tp.Revisions[0], tp.Revisions[6], tp.Revisions[7]
 		if first.Version != "1.0" || first.Date != "2014-06-17" || first.Author != "区维青" || first.Note.Zh != "初稿" {
 			t.Errorf("first revision = %+v", first)
 		}
-		if last.Version != tp.Version || last.Date != "2014-10-22" {
+		if guideline.Version != "2.4" || guideline.Date != "2014-10-22" {
+			t.Errorf("the guideline's last revision = %+v", guideline)
+		}
+		if last.Version != tp.Version || last.Author != "GoLive" {
 			t.Errorf("last revision = %+v", last)
+		}
+	})
+
+	t.Run("the earlier built-in 2.4 stays as shipped", func(t *testing.T) {
+		earlier, err := template.Earlier()
+		if err != nil || len(earlier) != 1 || earlier[0].Key() != "golive.release@2.4" || len(earlier[0].Revisions) != 7 {
+			t.Fatalf("Earlier = %d templates, %v", len(earlier), err)
+		}
+		if earlier[0].Key() == tp.Key() {
+			t.Fatal("the default must not reuse an earlier built-in's key")
 		}
 	})
 
@@ -210,6 +223,27 @@ func TestDefaultTemplate(t *testing.T) {
 		s, _ := tp.Stage("planning")
 		if s.Name.Zh != "规划" || s.Title.Zh != "上线发布规划" {
 			t.Errorf("planning = %+v", s)
+		}
+	})
+
+	t.Run("the release test confirmation belongs to the same-day test", func(t *testing.T) {
+		// Guideline 6.4.3: collected by the PM or the system owner after the
+		// same-day test, for new systems and upgrades alike; no step asks
+		// for it as a deliverable.
+		for _, id := range []string{"new_system", "upgrade"} {
+			rt, _ := tp.ReleaseType(id)
+			if !rt.SameDayTest || rt.SameDayTestDocument != "release_test_confirmation" ||
+				!slices.Equal(rt.SameDayTestRoles, []string{"project_manager", "system_owner"}) || rt.SameDayTestConfirmerRole == "" {
+				t.Errorf("release type %s = %+v, want the same-day test with the release test confirmation", id, rt)
+			}
+			if _, ok := tp.Role(rt.SameDayTestConfirmerRole); !ok {
+				t.Errorf("confirmer role %q is not a template role", rt.SameDayTestConfirmerRole)
+			}
+		}
+		for id, d := range deliverables(tp) {
+			if d.Document == "release_test_confirmation" {
+				t.Errorf("deliverable %s still asks for the release test confirmation", id)
+			}
 		}
 	})
 
@@ -233,7 +267,6 @@ func TestDefaultTemplate(t *testing.T) {
 			{"ns.2.app_dev.release_note", "系统上线手册", true, "release_note"},
 			{"ns.3.risk_report", "项目上线风险评估报告", true, ""},
 			{"ns.8.user_confirmation", "用户确认书", true, ""},
-			{"ns.8.release_test_confirmation", "系统发布测试确认书", true, "release_test_confirmation"},
 			{"up.6.adjusted_plan", "调整后的发布计划", true, ""},
 		}
 		for _, c := range cases {
@@ -267,7 +300,7 @@ func TestDefaultTemplate(t *testing.T) {
 			}
 		}
 		s, _ := mustFlow(t, tp, "upgrade").Step("up.4.pmo_approval")
-		if len(s.Deliverables) != 0 || s.RoleLabel.Zh != "信息管理部项目管理部总监" {
+		if len(s.Deliverables) != 0 || s.Role != "pmo_director" {
 			t.Errorf("up.4 = %+v", s)
 		}
 	})
@@ -373,7 +406,7 @@ func TestValidateReportsEachProblem(t *testing.T) {
 		{"duplicate item id across flows", func(tp *template.Template) { tp.Flows[1].Steps[0].Items[0].ID = "ns.1.testing_done" },
 			"template.duplicate_id", "flows[upgrade].steps[0].items[0].id", map[string]string{"id": "ns.1.testing_done", "scope": "item"}},
 		{"duplicate role id", func(tp *template.Template) { tp.Roles = append(tp.Roles, tp.Roles[0]) },
-			"template.duplicate_id", "roles[16].id", map[string]string{"id": "project_manager", "scope": "role"}},
+			"template.duplicate_id", "roles[18].id", map[string]string{"id": "project_manager", "scope": "role"}},
 		{"duplicate deliverable id", func(tp *template.Template) {
 			tp.Flows[0].Steps[1].Rows[3].Deliverables[0].ID = "ns.2.biz_apps.interface_test_report"
 		}, "template.duplicate_id", "flows[new_system].steps[1].rows[3].deliverables[0].id", map[string]string{"scope": "deliverable"}},
@@ -436,6 +469,10 @@ func TestValidateReportsEachProblem(t *testing.T) {
 			"template.unknown_role", "settings.archive_roles[0]", nil},
 		{"no supervisor role", func(tp *template.Template) { tp.Settings.SupervisorRole = "" },
 			"template.missing_field", "settings.supervisor_role", nil},
+		{"unknown window manager role", func(tp *template.Template) { tp.Settings.WindowManagerRole = "scheduler" },
+			"template.unknown_role", "settings.window_manager_role", map[string]string{"role": "scheduler"}},
+		{"window manager held per dossier", func(tp *template.Template) { tp.Settings.WindowManagerRole = "system_owner" },
+			"template.window_manager_scoped", "settings.window_manager_role", map[string]string{"role": "system_owner"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -57,7 +57,7 @@ func (t Text) IsZero() bool { return t.Zh == "" && t.En == "" }
 type Template struct {
 	// ID names the template family, e.g. "golive.release".
 	ID string `json:"id"`
-	// Version is the template's version, e.g. "2.4".
+	// Version is the template's version, e.g. "2.4.1".
 	Version string `json:"version"`
 	// Name is the process's display name.
 	Name Text `json:"name"`
@@ -135,6 +135,21 @@ type ReleaseType struct {
 	// SameDayTest requires the requesting side's same-day test confirmation
 	// before the release is confirmed successful (process-spec §9).
 	SameDayTest bool `json:"same_day_test,omitempty"`
+	// SameDayTestDocument, when set, is the standard document id (e.g.
+	// "release_test_confirmation", 系统发布测试确认书) the same-day test must
+	// have attached as "doc:<id>" (guideline 6.4.3); it is then no
+	// deliverable of the execution or confirmation step.
+	SameDayTestDocument string `json:"same_day_test_document,omitempty"`
+	// SameDayTestRoles, when set, are the roles that collect and record the
+	// same-day test (the project manager or the system owner); the
+	// requesting side's confirmation must then be signed, never typed: by
+	// SameDayTestConfirmerRole with its own key, or by hand witnessed on
+	// the recorder's screen (在场签字). Empty keeps the older rule: anyone
+	// records it with the confirmer's name typed.
+	SameDayTestRoles []string `json:"same_day_test_roles,omitempty"`
+	// SameDayTestConfirmerRole is the role of a requesting-side user who
+	// confirms the same-day test with their own key (需求方确认人).
+	SameDayTestConfirmerRole string `json:"same_day_test_confirmer_role,omitempty"`
 	// FlowID names the Flow a dossier of this type follows.
 	FlowID string `json:"flow_id"`
 }
@@ -270,7 +285,8 @@ type Step struct {
 	Department string `json:"department,omitempty"`
 	// Role is the id of the actor's role; empty for countersign steps, whose actors are the Rows' roles.
 	Role string `json:"role,omitempty"`
-	// RoleLabel is the role's label as this flow's table prints it, when it differs from the role's name.
+	// RoleLabel is read from templates saved before every role had one
+	// name, and dropped by Parse: every place shows the role's name.
 	RoleLabel Text `json:"role_label,omitzero"`
 	// Items are the approval items (审批内容).
 	Items []Item `json:"items,omitempty"`
@@ -293,6 +309,22 @@ type Item struct {
 	ID string `json:"id"`
 	// Text is the question or statement to approve.
 	Text Text `json:"text"`
+	// When, if set, asks the item only of dossiers the condition holds for
+	// (所涉及到的系统接口调用是否完成测试 only when there are interface calls).
+	When *Condition `json:"when,omitempty"`
+}
+
+// Condition makes an approval item or a deliverable apply to some dossiers
+// only. Every field that is set must hold. A condition on an answer not
+// given yet holds: the item is asked and the deliverable required until
+// the answer says otherwise.
+type Condition struct {
+	// Item is the id of an approval item of the same flow: the condition
+	// holds unless that item is answered 否 (no).
+	Item string `json:"item,omitempty"`
+	// WebFacing holds for dossiers whose system is reachable from the
+	// internet (the system register's flag, recorded on the dossier).
+	WebFacing bool `json:"web_facing,omitempty"`
 }
 
 // Deliverable is a deliverable (交付物) of a step or countersign row.
@@ -311,7 +343,40 @@ type Deliverable struct {
 	Generated bool `json:"generated,omitempty"`
 	// Document is the id of the standard document this deliverable is, or "".
 	Document string `json:"document,omitempty"`
+	// SameAs is the id of an earlier deliverable of the same flow that is
+	// the same document (系统上线手册 of step 1 and of the development
+	// director's row): one upload serves both, and the later step shows
+	// the earlier one's versions to check. In a workflow plan the later
+	// deliverable carries the earlier one's id, name and document.
+	SameAs string `json:"same_as,omitempty"`
+	// When, if set, requires the deliverable only of dossiers the condition
+	// holds for (Web安全检查报告 only for web-facing systems).
+	When *Condition `json:"when,omitempty"`
+	// Waivable lets the approver of the step mark the deliverable not
+	// applicable, with a reason, instead of attaching it.
+	Waivable bool `json:"waivable,omitempty"`
+	// Produces names the document the app makes for a generated
+	// deliverable of a filing step when the flow is filed (流程备案):
+	// ProducesApplication (发布申请) or ProducesOpinions (审批意见). The
+	// filer's app renders and signs it, and the filing records it as a
+	// version of this deliverable. "" makes nothing.
+	Produces string `json:"produces,omitempty"`
 }
+
+// What a filing step's generated deliverable can be (Deliverable.Produces);
+// each is also the backend/printable kind that renders it.
+const (
+	// ProducesApplication is the release application (发布申请): the
+	// dossier, its content and window, the submission's answers and the
+	// start step's deliverables with their SHA-256.
+	ProducesApplication = "application"
+	// ProducesOpinions are the approval opinions (审批意见): every
+	// approver's decision, answers and remarks.
+	ProducesOpinions = "approval-opinions"
+)
+
+// ProducesKinds lists the values Deliverable.Produces may take.
+func ProducesKinds() []string { return []string{ProducesApplication, ProducesOpinions} }
 
 // CountersignRow is one director's row of a countersign (会签) step.
 type CountersignRow struct {
@@ -319,7 +384,8 @@ type CountersignRow struct {
 	ID string `json:"id"`
 	// Role is the id of the signing role.
 	Role string `json:"role"`
-	// Label is the role's label as this flow's table prints it.
+	// Label is the role's name (roles[].name); Parse sets it from the role,
+	// so a row never shows its role under another name.
 	Label Text `json:"label"`
 	// Items are the row's approval items.
 	Items []Item `json:"items,omitempty"`
@@ -339,6 +405,13 @@ type Settings struct {
 	SupervisorRole string `json:"supervisor_role"`
 	// TemplateEditorRole may save new template versions (the PMO).
 	TemplateEditorRole string `json:"template_editor_role"`
+	// WindowManagerRole manages the release-window plans (发布窗口): edits
+	// the yearly plan, moves, cancels and adds windows, freezes periods,
+	// imports holidays and publishes; a published plan counts only when
+	// its signer held this role (the guideline gives the release cycle to
+	// 应用系统开发部). Empty in templates saved before it existed, which
+	// leave window management to TemplateEditorRole (see WindowManager).
+	WindowManagerRole string `json:"window_manager_role,omitempty"`
 	// Separate lists groups of roles that one person never combines on a
 	// dossier: whoever acted in one role of a group may not act in another
 	// role of the same group (the release operator never supervises his

@@ -32,6 +32,18 @@ const (
 	CodeStepNoActor = "template.step_no_actor"
 	// CodeEmptyCountersign: a countersign step has no rows, or a row has no role (params: step).
 	CodeEmptyCountersign = "template.empty_countersign"
+	// CodeBadCondition: a condition (when) names no approval item of the
+	// same flow (params: item).
+	CodeBadCondition = "template.bad_condition"
+	// CodeBadSameAs: a deliverable's same_as names no earlier deliverable of
+	// the same flow, one that is itself a copy, a generated one, or one of
+	// another kind (hash-only or not) (params: deliverable, same_as).
+	CodeBadSameAs = "template.bad_same_as"
+	// CodeBadProduces: a deliverable's produces is not one of
+	// ProducesKinds(), is set on a deliverable that is not generated or not
+	// of a filing step, or names a document its step already produces
+	// (params: deliverable, produces).
+	CodeBadProduces = "template.bad_produces"
 	// CodeBadStepKind: a step's kind is not one of Kinds() (params: kind).
 	CodeBadStepKind = "template.bad_step_kind"
 	// CodeNoFlow: a release type's flow_id names no flow (params: flow).
@@ -81,6 +93,10 @@ const (
 	CodeWindowBadFreeze = "template.window_bad_freeze"
 	// CodeWindowBadRange: a freeze range ends before it starts (params: start, end).
 	CodeWindowBadRange = "template.window_bad_range"
+	// CodeWindowManagerScoped: settings.window_manager_role names a role the
+	// roster resolves per dossier, which nobody holds for the whole plan
+	// (params: role).
+	CodeWindowManagerScoped = "template.window_manager_scoped"
 	// CodeBadID: an id is not a plain name (params: value).
 	CodeBadID = "template.bad_id"
 	// CodeBadText: a text holds a control character or a bidirectional
@@ -311,6 +327,11 @@ func (t *Template) Validate() error {
 		} else if !v.flows[rt.FlowID] {
 			v.add(CodeNoFlow, join(p, "flow_id"), "flow", rt.FlowID)
 		}
+		v.document(join(p, "same_day_test_document"), rt.SameDayTestDocument)
+		for j, r := range rt.SameDayTestRoles {
+			v.role(join(p, idx("same_day_test_roles", j)), r)
+		}
+		v.role(join(p, "same_day_test_confirmer_role"), rt.SameDayTestConfirmerRole)
 	}
 
 	seen = map[string]bool{}
@@ -391,6 +412,12 @@ func (t *Template) Validate() error {
 			v.add(CodeMissingField, "settings."+f.name, "field", f.name)
 		} else {
 			v.role("settings."+f.name, f.role)
+		}
+	}
+	if r := t.Settings.WindowManagerRole; r != "" {
+		v.role("settings.window_manager_role", r)
+		if role, ok := t.Role(r); ok && role.Scope != ScopeGlobal {
+			v.add(CodeWindowManagerScoped, "settings.window_manager_role", "role", r)
 		}
 	}
 	for i, group := range t.Settings.Separate {
@@ -647,6 +674,7 @@ func (v *validator) flow(seen map[string]bool, i int, f *Flow) {
 		v.step(steps, join(p, idx("steps", j)), &f.Steps[j])
 	}
 	v.flowShape(p, f)
+	v.flowLinks(p, f)
 	// Report only the first misnumbered step: one missing step would
 	// otherwise flag every step after it.
 	for j, s := range f.Steps {
@@ -710,6 +738,82 @@ func (v *validator) deliverableList(p string, ds []Deliverable) {
 		v.unique(v.delivs, "deliverable", dp, d.ID)
 		v.requiredText(dp, "name", d.Name)
 		v.document(join(dp, "document"), d.Document)
+	}
+}
+
+// flowLinks checks the references between a flow's own entries: every
+// condition names an approval item of the flow, and every same_as an
+// earlier deliverable of the flow that is an original of the same kind.
+func (v *validator) flowLinks(p string, f *Flow) {
+	items := map[string]bool{}
+	for _, s := range f.Steps {
+		for _, it := range s.Items {
+			items[it.ID] = true
+		}
+		for _, r := range s.Rows {
+			for _, it := range r.Items {
+				items[it.ID] = true
+			}
+		}
+	}
+	when := func(path string, c *Condition) {
+		if c != nil && c.Item != "" && !items[c.Item] {
+			v.add(CodeBadCondition, join(path, "when.item"), "item", c.Item)
+		}
+	}
+	earlier := map[string]Deliverable{}
+	delivs := func(path string, ds []Deliverable) {
+		for k, d := range ds {
+			dp := join(path, idx("deliverables", k))
+			when(dp, d.When)
+			if d.SameAs != "" {
+				o, ok := earlier[d.SameAs]
+				if !ok || o.SameAs != "" || o.Generated || d.Generated || o.HashOnly != d.HashOnly {
+					v.add(CodeBadSameAs, join(dp, "same_as"), "deliverable", d.ID, "same_as", d.SameAs)
+				}
+			}
+		}
+		for _, d := range ds {
+			earlier[d.ID] = d
+		}
+	}
+	for j, s := range f.Steps {
+		sp := join(p, idx("steps", j))
+		for k, it := range s.Items {
+			when(join(sp, idx("items", k)), it.When)
+		}
+		delivs(sp, s.Deliverables)
+		v.produces(sp, s)
+		for k, r := range s.Rows {
+			rp := join(sp, idx("rows", k))
+			for m, it := range r.Items {
+				when(join(rp, idx("items", m)), it.When)
+			}
+			delivs(rp, r.Deliverables)
+		}
+	}
+}
+
+// produces checks the documents a step's generated deliverables name
+// (Deliverable.Produces): known ones, on generated deliverables of a
+// filing step, each at most once per step. A countersign row makes none.
+func (v *validator) produces(p string, s Step) {
+	seen := map[string]bool{}
+	for k, d := range s.Deliverables {
+		if d.Produces == "" {
+			continue
+		}
+		if !slices.Contains(ProducesKinds(), d.Produces) || !d.Generated || s.Kind != KindFiling || seen[d.Produces] {
+			v.add(CodeBadProduces, join(join(p, idx("deliverables", k)), "produces"), "deliverable", d.ID, "produces", d.Produces)
+		}
+		seen[d.Produces] = true
+	}
+	for k, r := range s.Rows {
+		for m, d := range r.Deliverables {
+			if d.Produces != "" {
+				v.add(CodeBadProduces, join(join(join(p, idx("rows", k)), idx("deliverables", m)), "produces"), "deliverable", d.ID, "produces", d.Produces)
+			}
+		}
 	}
 }
 

@@ -1,5 +1,6 @@
 // Package templates keeps the process templates of a data folder: the
-// embedded default (V2.4 of the guideline) and every version the PMO saved,
+// embedded default (V2.4 of the guideline, version 2.4.1), the built-in
+// versions of earlier GoLive builds, and every version the PMO saved,
 // each stored under its key "id@version" and never changed afterwards, so a
 // dossier always folds under the version it pinned. One of them is
 // current: new dossiers pin it.
@@ -30,7 +31,8 @@ type Info struct {
 	ID      string        `json:"id"`
 	Version string        `json:"version"`
 	Name    template.Text `json:"name"`
-	// Builtin marks the embedded default.
+	// Builtin marks a version built into GoLive: the embedded default or
+	// one of earlier builds.
 	Builtin bool `json:"builtin"`
 	// Current marks the version new dossiers pin.
 	Current bool      `json:"current"`
@@ -42,6 +44,8 @@ type Info struct {
 type Registry struct {
 	st  *store.Store
 	def *template.Template
+	// earlier are the built-in versions of earlier GoLive builds.
+	earlier []*template.Template
 	// Now is the clock.
 	Now func() time.Time
 
@@ -49,9 +53,35 @@ type Registry struct {
 	cache map[string]*template.Template
 }
 
-// New returns the registry over st with the embedded default.
+// New returns the registry over st with the embedded default def and
+// the built-in versions of earlier builds (template.Earlier).
 func New(st *store.Store, def *template.Template) *Registry {
-	return &Registry{st: st, def: def, Now: time.Now, cache: map[string]*template.Template{def.Key(): def}}
+	r := &Registry{st: st, def: def, Now: time.Now, cache: map[string]*template.Template{def.Key(): def}}
+	earlier, err := template.Earlier()
+	if err != nil {
+		// The embedded files are checked by this package's tests.
+		panic("templates: an earlier built-in template is invalid: " + err.Error())
+	}
+	for _, t := range earlier {
+		if t.Key() != def.Key() {
+			r.earlier = append(r.earlier, t)
+			r.cache[t.Key()] = t
+		}
+	}
+	return r
+}
+
+// builtin reports whether key names a version built into GoLive.
+func (r *Registry) builtin(key string) bool {
+	if key == r.def.Key() {
+		return true
+	}
+	for _, t := range r.earlier {
+		if t.Key() == key {
+			return true
+		}
+	}
+	return false
 }
 
 // Get returns the template stored under key. Code template.not_found.
@@ -88,16 +118,22 @@ func (r *Registry) Current() *template.Template {
 	return r.def
 }
 
-// List returns every version, the default first, then by key.
+// List returns every version, the default first, then by key (the
+// earlier built-in versions among them).
 func (r *Registry) List() ([]Info, error) {
 	cur := r.Current().Key()
 	out := []Info{{Key: r.def.Key(), ID: r.def.ID, Version: r.def.Version, Name: r.def.Name, Builtin: true}}
+	for _, t := range r.earlier {
+		out = append(out, Info{Key: t.Key(), ID: t.ID, Version: t.Version, Name: t.Name, Builtin: true})
+	}
 	err := r.st.Each(bucketMeta, func(_ string, raw []byte) error {
 		var in Info
 		if err := json.Unmarshal(raw, &in); err != nil {
 			return apperr.Wrap(err, "store.corrupt", "key", "template")
 		}
-		out = append(out, in)
+		if !r.builtin(in.Key) {
+			out = append(out, in)
+		}
 		return nil
 	})
 	sort.SliceStable(out[1:], func(i, j int) bool { return out[i+1].Key < out[j+1].Key })
@@ -194,10 +230,10 @@ func (r *Registry) Import(path, by string, roles []string) (Info, error) {
 	return r.Save(t, by, roles, false)
 }
 
-// Raw returns the stored JSON of the saved version key, and false for the
-// embedded default (every folder has it) or a key not stored.
+// Raw returns the stored JSON of the saved version key, and false for a
+// built-in version (every folder of this build has it) or a key not stored.
 func (r *Registry) Raw(key string) ([]byte, bool, error) {
-	if key == r.def.Key() {
+	if r.builtin(key) {
 		return nil, false, nil
 	}
 	var raw json.RawMessage

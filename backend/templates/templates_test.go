@@ -16,8 +16,13 @@ func TestRegistry(t *testing.T) {
 	reg := env.Templates
 	pmo := []string{"pmo"}
 	list, err := reg.List()
-	if err != nil || len(list) != 1 || !list[0].Builtin || !list[0].Current || list[0].Key != "golive.release@2.4" {
+	if err != nil || len(list) != 2 || !list[0].Builtin || !list[0].Current || list[0].Key != "golive.release@2.4.1" {
 		t.Fatalf("list = %+v, %v", list, err)
+	}
+	// The built-in version of earlier builds stays, for the dossiers that
+	// pinned it; it is not current.
+	if !list[1].Builtin || list[1].Current || list[1].Key != "golive.release@2.4" {
+		t.Fatalf("earlier built-in = %+v", list[1])
 	}
 	clone := template.MustDefault()
 	clone.Version = "2.5"
@@ -58,7 +63,7 @@ func TestRegistry(t *testing.T) {
 			t.Fatalf("new dossier pinned %s", fresh.State.Template)
 		}
 		again, _ := env.Dossiers.Get(old.State.ID)
-		if again.State.Template != "golive.release@2.4" || len(again.State.Plan.Steps[3].Items) != 4 {
+		if again.State.Template != "golive.release@2.4.1" || len(again.State.Plan.Steps[3].Items) != 4 {
 			t.Fatalf("old dossier now on %s", again.State.Template)
 		}
 	})
@@ -90,8 +95,8 @@ func TestRegistry(t *testing.T) {
 			t.Fatalf("bad file: %v", apperr.Code(err))
 		}
 		list, _ := reg.List()
-		if len(list) != 3 {
-			t.Fatalf("%d versions after a refused import, want 3", len(list))
+		if len(list) != 4 {
+			t.Fatalf("%d versions after a refused import, want 4", len(list))
 		}
 	})
 }

@@ -122,7 +122,7 @@ func facts(c *printable.Content, p printable.Payload, cert string) []fact {
 			fact{"planned_at", l.L("f.planned") + d.PlannedAt, false},
 		)
 	}
-	if c.Kind == printable.KindConfirmation || c.Kind == printable.KindApprovals {
+	if c.Kind == printable.KindConfirmation || c.Kind == printable.KindApprovals || c.Kind == printable.KindApplication || c.Kind == printable.KindOpinions {
 		for _, sec := range c.Approvals {
 			for _, row := range sec.Rows {
 				t := row.Approver

@@ -21,6 +21,8 @@ import (
 	"golive/backend/people"
 	"golive/backend/printable"
 	"golive/backend/profile"
+	"golive/backend/template"
+	"golive/backend/workflow"
 )
 
 // Statuses of a report, worst last.
@@ -60,6 +62,10 @@ type Report struct {
 	Payload *printable.Payload `json:"payload,omitempty"`
 	// Title is the document's title.
 	Title string `json:"title,omitempty"`
+	// Signed lists the signatures the payload states, in its order, each
+	// with what it was for in words (see SignedFor); empty without a
+	// readable payload.
+	Signed []SignedFor `json:"signed"`
 	// NewerEvents counts the dossier's events in the store that the
 	// document does not reflect (it was made earlier); not a difference.
 	NewerEvents int `json:"newer_events"`
@@ -94,6 +100,22 @@ type Signature struct {
 	Sample bool `json:"sample"`
 	// SignedAt is the stated signing time, RFC 3339.
 	SignedAt string `json:"signed_at,omitempty"`
+}
+
+// SignedFor is one signature a document states, named for people.
+type SignedFor struct {
+	// For is what was signed as the payload says it: a decision slot
+	// ("up.2.countersign/cs"), the filing step, a sign-off ("released").
+	For string `json:"for"`
+	// Label names For in both languages: from the dossier's pinned
+	// template when this folder holds the dossier ("子部门会签审批 ·
+	// 客户服务部总监", printable.SignedFor), else as the document prints
+	// it, in the document's language.
+	Label template.Text `json:"label"`
+	// Fingerprint is the signer's key fingerprint, 32 hex digits.
+	Fingerprint string `json:"fp"`
+	// How is printable.HowSelf or printable.HowWitnessed.
+	How string `json:"how"`
 }
 
 // Difference is one field on which the document and the store disagree.
@@ -156,7 +178,7 @@ func CheckFile(path string, svc *documents.Service) (Report, error) {
 // Documents of core.OpenNothing, as `golive verify` does. A doc over
 // MaxFileSize bytes is refused (verify.file_too_large) unread.
 func Check(doc []byte, svc *documents.Service) Report {
-	r := Report{Status: Match, Differences: []Difference{}, Problems: []Problem{}}
+	r := Report{Status: Match, Signed: []SignedFor{}, Differences: []Difference{}, Problems: []Problem{}}
 	r.check(doc, svc)
 	r.signerProblem()
 	return r
@@ -210,6 +232,31 @@ func (r *Report) check(doc []byte, svc *documents.Service) {
 	}
 	r.checkPages(f.Latest(), content, p, r.Signature.Certificate)
 	r.compare(p, content, svc)
+	r.nameSigned(p, content, svc)
+}
+
+// nameSigned lists the payload's signatures with their labels: from the
+// plan of the dossier as this folder holds it and its pinned template,
+// else the labels the document's content gives them.
+func (r *Report) nameSigned(p printable.Payload, c *printable.Content, svc *documents.Service) {
+	var plan *workflow.Plan
+	var tpl *template.Template
+	if p.Dossier != "" {
+		if v, err := svc.Dossiers.Get(p.Dossier); err == nil {
+			plan = v.State.Plan
+			tpl, _ = svc.Resolve(v.State.Template)
+		}
+	}
+	for i, s := range p.Signed {
+		label, ok := printable.SignedFor(plan, tpl, s.For)
+		if !ok {
+			label = template.Text{Zh: s.For, En: s.For}
+			if i < len(c.Signatures) && c.Signatures[i].For == s.For && c.Signatures[i].Label != "" {
+				label = template.Text{Zh: c.Signatures[i].Label, En: c.Signatures[i].Label}
+			}
+		}
+		r.Signed = append(r.Signed, SignedFor{For: s.For, Label: label, Fingerprint: s.Fingerprint, How: s.How})
+	}
 }
 
 // identify names the signer from signed sources only (backend/people): a

@@ -41,7 +41,8 @@ var InactiveStates = []string{"failed", "confirmed", "archived"}
 //   - window.over_capacity: more dossiers than the window's capacity
 //     (window, capacity, count, dossiers).
 //
-// dossiers params are the dossier ids joined by ", ".
+// dossiers params are the dossier ids joined by ", ". Each warning about
+// a window of the plan names it (Warning.Names) for the messages.
 func Conflicts(windows []Window, assignments []Assignment, systems []system.System) []Warning {
 	byID := make(map[string]Window, len(windows))
 	for _, w := range windows {
@@ -128,7 +129,7 @@ func Conflicts(windows []Window, assignments []Assignment, systems []system.Syst
 			}
 		}
 	}
-	return out
+	return named(out, byID)
 }
 
 func dossiers(as []Assignment) string {

@@ -24,7 +24,7 @@ type Input struct {
 	// Calendar holds the holiday data of Year-1, Year and Year+1 (as far as
 	// there is any); freezes and moves may reach across the year's ends.
 	Calendar *holiday.Calendar
-	// Edits are the PMO's adjustments, applied in order.
+	// Edits are the window manager's adjustments, applied in order.
 	Edits []Edit
 }
 

@@ -1,9 +1,10 @@
 package window_test
 
 import (
-	"bytes"
 	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,7 +96,7 @@ func newEnv(t *testing.T, mod func(*template.WindowSettings)) *env {
 	e.profiles = profile.NewService(st, shanghai, nil)
 	e.holidays = holiday.NewService(st, shanghai)
 	e.svc = e.service()
-	e.actAs("pmo")
+	e.actAs("window_manager")
 	return e
 }
 
@@ -108,7 +109,8 @@ func (e *env) service() *window.Service {
 
 // actAs unlocks a profile holding roles.
 func (e *env) actAs(roles ...string) {
-	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{byte(len(roles) + 7)}, ed25519.SeedSize))
+	seed := sha256.Sum256([]byte(strings.Join(roles, ",")))
+	priv := ed25519.NewKeyFromSeed(seed[:])
 	pub := priv.Public().(ed25519.PublicKey)
-	e.profiles.ActAs(profile.Summary{ID: profile.IDFor(pub), Identity: profile.Identity{PublicKey: hex.EncodeToString(pub), Name: "王PMO", Roles: roles}}, priv)
+	e.profiles.ActAs(profile.Summary{ID: profile.IDFor(pub), Identity: profile.Identity{PublicKey: hex.EncodeToString(pub), Name: "赵窗口", Roles: roles}}, priv)
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // ImportHolidays imports the holiday schedule in file (read from r) as the
-// PMO: a name ending in .ics is read as iCalendar for year, anything else
+// window manager: a name ending in .ics is read as iCalendar for year, anything else
 // as the JSON format of package holiday (whose own year must equal year).
 // The import overrides the built-in data for that year. A file over
 // holiday.MaxFileBytes is refused (holiday.too_large), never cut short.
@@ -22,7 +22,7 @@ func (s *Service) ImportHolidays(year int, file string, r io.Reader) (holiday.Ye
 	if err := checkYear(year); err != nil {
 		return holiday.Year{}, err
 	}
-	sum, _, err := s.pmo()
+	sum, _, err := s.manager()
 	if err != nil {
 		return holiday.Year{}, err
 	}
@@ -45,21 +45,21 @@ func (s *Service) ImportHolidays(year int, file string, r io.Reader) (holiday.Ye
 	return s.Holidays.Save(y, sum.ID)
 }
 
-// SaveHolidays stores an edited holiday year as the PMO. Codes:
+// SaveHolidays stores an edited holiday year as the window manager. Codes:
 // profile.locked, window.not_permitted, and those of holiday.Year.Validate.
 func (s *Service) SaveHolidays(y holiday.Year) (holiday.Year, error) {
-	sum, _, err := s.pmo()
+	sum, _, err := s.manager()
 	if err != nil {
 		return holiday.Year{}, err
 	}
 	return s.Holidays.Save(y, sum.ID)
 }
 
-// ResetHolidays removes year's imported schedule as the PMO, so the
+// ResetHolidays removes year's imported schedule as the window manager, so the
 // built-in one (if any) applies again. Codes: profile.locked,
 // window.not_permitted.
 func (s *Service) ResetHolidays(year int) error {
-	if _, _, err := s.pmo(); err != nil {
+	if _, _, err := s.manager(); err != nil {
 		return err
 	}
 	return s.Holidays.Reset(year)

@@ -34,10 +34,30 @@ type VersionInfo struct {
 	Changes int `json:"changes"`
 }
 
+// Judge decides whether a published plan version counts: nil when the
+// author of its event e held the window-manager role (see the package
+// documentation), else the reason, normally CodePlanNotManager. It must
+// read nothing but its arguments and what was fixed when it was made, so
+// that every copy holding the same events agrees.
+type Judge func(e ledger.Event, p Plan) error
+
+// CodePlanNotManager: a published plan's signer did not hold the
+// window-manager role (params: event, year, key, role, name, signer).
+const CodePlanNotManager = "window.plan_not_manager"
+
 // versions loads, verifies and caches year's published versions, oldest
-// first (see Versions). Code window.plan_corrupt (year) wraps any failure,
-// with the ledger or store code as its cause.
+// first (see Versions), judged by the Authority in force. Code
+// window.plan_corrupt (year) wraps any failure, with the ledger or store
+// code as its cause.
 func (s *Service) versions(year int) ([]Plan, error) {
+	var judge Judge
+	key := ""
+	if s.Authority != nil {
+		judge, key = s.Authority()
+	}
+	if key != s.cacheKey {
+		s.cache, s.cacheKey = map[int][]Plan{}, key
+	}
 	if ps, ok := s.cache[year]; ok {
 		return ps, nil
 	}
@@ -45,7 +65,7 @@ func (s *Service) versions(year int) ([]Plan, error) {
 	if err != nil {
 		return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year))
 	}
-	out, err := Versions(year, evs)
+	out, err := Versions(year, evs, judge)
 	if err != nil {
 		return nil, err
 	}
@@ -55,17 +75,20 @@ func (s *Service) versions(year int) ([]Plan, error) {
 
 // Versions returns the plan versions the events of year's stream publish,
 // oldest first: every event verified (id and signature), of kind
-// plan.published, and together one chain 1, 2, … each naming the previous
-// as its only parent. An import checks what it would store with it, so a
-// folder never holds plans it cannot read. Code window.plan_corrupt (year,
-// event) with the cause.
-func Versions(year int, evs []ledger.Event) ([]Plan, error) {
+// plan.published, and the ones that count together one chain 1, 2, …
+// each naming the previous as its only parent. A version judge refuses
+// does not count, and neither does any version built on it (they are
+// left out; a nil judge counts every version). An import checks what it
+// would store with it, so a folder never holds plans it cannot read. Code
+// window.plan_corrupt (year, event) with the cause.
+func Versions(year int, evs []ledger.Event, judge Judge) ([]Plan, error) {
 	ordered, err := ledger.Order(evs)
 	if err != nil {
 		return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year))
 	}
 	out := make([]Plan, 0, len(ordered))
-	for i, e := range ordered {
+	ignored := map[string]bool{}
+	for _, e := range ordered {
 		var p Plan
 		if err := e.Verify(); err != nil {
 			return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year), "event", e.ID)
@@ -76,12 +99,20 @@ func Versions(year int, evs []ledger.Event) ([]Plan, error) {
 		if err := e.Decode(&p); err != nil {
 			return nil, apperr.Wrap(err, "window.plan_corrupt", "year", itoa(year), "event", e.ID)
 		}
-		want := []string{}
-		if i > 0 {
-			want = []string{ordered[i-1].ID}
+		if slices.ContainsFunc(e.Parents, func(id string) bool { return ignored[id] }) {
+			ignored[e.ID] = true
+			continue
 		}
-		if p.Version != i+1 || p.Year != year || !slices.Equal(e.Parents, want) {
-			return nil, apperr.New("window.plan_corrupt", "year", itoa(year), "event", e.ID).WithDetail("version %d is not the successor of version %d", p.Version, i)
+		if judge != nil && judge(e, p) != nil {
+			ignored[e.ID] = true
+			continue
+		}
+		want := []string{}
+		if n := len(out); n > 0 {
+			want = []string{out[n-1].Event}
+		}
+		if p.Version != len(out)+1 || p.Year != year || !slices.Equal(e.Parents, want) {
+			return nil, apperr.New("window.plan_corrupt", "year", itoa(year), "event", e.ID).WithDetail("version %d is not the successor of version %d", p.Version, len(out))
 		}
 		p.PublishedAt, p.PublishedBy, p.Event = e.Time, e.Author, e.ID
 		out = append(out, p)
@@ -142,17 +173,18 @@ func (s *Service) Versions(year int) ([]VersionInfo, error) {
 }
 
 // Publish signs the working plan of year as its next version (1, 2, …)
-// with the unlocked PMO's key and stores it as a plan.published event in
+// with the unlocked window manager's key and stores it as a plan.published event in
 // stream Stream(year), whose parent is the previous version's event. The
 // version records its Changes against the previous one. Codes:
 // profile.locked, window.not_permitted, window.bad_year,
 // window.edit_skipped (index, code) when a working edit no longer applies,
-// window.nothing_changed, window.plan_corrupt, ledger and store codes.
+// window.nothing_changed, window.plan_corrupt, window.plan_not_manager
+// (the version would not count, see Judge), ledger and store codes.
 func (s *Service) Publish(year int, note string) (Plan, error) {
 	if err := checkYear(year); err != nil {
 		return Plan{}, err
 	}
-	_, key, err := s.pmo()
+	_, key, err := s.manager()
 	if err != nil {
 		return Plan{}, err
 	}
@@ -190,6 +222,13 @@ func (s *Service) Publish(year int, note string) (Plan, error) {
 	e, err := ledger.New(Stream(year), parents, KindPublished, p, s.Now().In(s.Zone), key)
 	if err != nil {
 		return Plan{}, err
+	}
+	if s.Authority != nil {
+		if judge, _ := s.Authority(); judge != nil {
+			if err := judge(e, p); err != nil {
+				return Plan{}, err // it would not count: publish nothing
+			}
+		}
 	}
 	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketDraft, Key: itoa(year), Value: d}); err != nil {
 		return Plan{}, err

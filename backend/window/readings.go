@@ -66,7 +66,7 @@ type ReadingDiff struct {
 }
 
 // CompareReadings returns the months of year in which rule's weeks give
-// different dates under the two readings, for the PMO to see before saving
+// different dates under the two readings, for the window manager to see before saving
 // (the rule's own reading does not matter). Code template.invalid for an
 // invalid rule.
 func CompareReadings(rule template.WindowRule, year int) ([]ReadingDiff, error) {

@@ -30,15 +30,20 @@ type Service struct {
 	// Template returns the current template, whose rules generate plans.
 	Template func() *template.Template
 	// Signer gives the unlocked profile; edits and publishing need the
-	// template's editor role (the PMO).
+	// template's window-manager role (template.Settings.WindowManager).
 	Signer Signer
+	// Authority gives the rule that decides whether a published plan
+	// counts, and a key that changes whenever the rule's inputs (the
+	// roster) change; nil, or a nil Judge, counts every published plan.
+	Authority func() (Judge, string)
 	// Now is the clock.
 	Now func() time.Time
 	// Zone is the zone edit and publish times are stored in.
 	Zone *time.Location
 
-	mu    sync.Mutex
-	cache map[int][]Plan // published versions by year, oldest first
+	mu       sync.Mutex
+	cache    map[int][]Plan // published versions by year, oldest first
+	cacheKey string         // the Authority key the cache was read under
 
 	genMu     sync.Mutex
 	generated map[int]generated // plans Generate computed, by year
@@ -141,7 +146,7 @@ func countExtras(edits []Edit) int {
 	return n
 }
 
-// Draft returns the PMO's working plan of year: the rules' windows with the
+// Draft returns the window manager's working plan of year: the rules' windows with the
 // working edits (which start as the latest published version's). Codes:
 // window.bad_year.
 func (s *Service) Draft(year int) (Plan, error) {
@@ -161,9 +166,12 @@ func (s *Service) Draft(year int) (Plan, error) {
 	return Generate(in), nil
 }
 
-// pmo returns the unlocked profile if it holds the template's editor role.
-// Codes: profile.locked, window.not_permitted (role).
-func (s *Service) pmo() (profile.Summary, ed25519.PrivateKey, error) {
+// manager returns the unlocked profile if it holds the template's
+// window-manager role (template.Settings.WindowManager: the editor role in
+// templates without one). Its roles are the roster's when the folder has
+// a roster (profile.Service.RosterRoles). Codes: profile.locked,
+// window.not_permitted (role).
+func (s *Service) manager() (profile.Summary, ed25519.PrivateKey, error) {
 	if s.Signer == nil {
 		return profile.Summary{}, nil, apperr.New("profile.locked")
 	}
@@ -172,7 +180,7 @@ func (s *Service) pmo() (profile.Summary, ed25519.PrivateKey, error) {
 		return profile.Summary{}, nil, err
 	}
 	if set := s.Template().Settings; !set.MayPlanWindows(sum.Roles) {
-		return profile.Summary{}, nil, apperr.New("window.not_permitted", "role", set.TemplateEditorRole)
+		return profile.Summary{}, nil, apperr.New("window.not_permitted", "role", set.WindowManager())
 	}
 	return sum, key, nil
 }
@@ -183,7 +191,7 @@ func (s *Service) edit(year int, e Edit) (Plan, error) {
 	if err := checkYear(year); err != nil {
 		return Plan{}, err
 	}
-	sum, _, err := s.pmo()
+	sum, _, err := s.manager()
 	if err != nil {
 		return Plan{}, err
 	}
@@ -251,7 +259,7 @@ func (s *Service) Undo(year, index int) (Plan, error) {
 	if err := checkYear(year); err != nil {
 		return Plan{}, err
 	}
-	if _, _, err := s.pmo(); err != nil {
+	if _, _, err := s.manager(); err != nil {
 		return Plan{}, err
 	}
 	s.mu.Lock()
@@ -281,7 +289,7 @@ func (s *Service) DiscardDraft(year int) (Plan, error) {
 	if err := checkYear(year); err != nil {
 		return Plan{}, err
 	}
-	if _, _, err := s.pmo(); err != nil {
+	if _, _, err := s.manager(); err != nil {
 		return Plan{}, err
 	}
 	s.mu.Lock()

@@ -124,9 +124,9 @@ func TestPublishVersions(t *testing.T) {
 			t.Fatalf("discard should go back to v2's edits: %v", err)
 		}
 	})
-	t.Run("only the PMO edits and publishes", func(t *testing.T) {
+	t.Run("only the window manager edits and publishes", func(t *testing.T) {
 		e.actAs("project_manager")
-		defer e.actAs("pmo")
+		defer e.actAs("window_manager")
 		_, err := s.Cancel(2027, "2027-05-13-web", "x")
 		code(t, err, "window.not_permitted")
 		_, err = s.Publish(2027, "")

@@ -124,9 +124,19 @@ func (w Window) Reasons(lang string) string {
 	return strings.Join(parts, sep)
 }
 
-// Text renders the warning as an English sentence for the CLI.
+// Text renders the warning as an English sentence for the CLI; a window
+// it names (Names) is called by its name rather than its id.
 func (w Warning) Text() string {
 	p := w.Params
+	if len(w.Names) > 0 {
+		p = make(map[string]string, len(w.Params))
+		for k, v := range w.Params {
+			p[k] = v
+		}
+		for k, n := range w.Names {
+			p[k] = n.En
+		}
+	}
 	switch w.Code {
 	case WarnNoHolidayData:
 		return fmt.Sprintf("no holiday data for %s: public holidays and make-up working days are NOT applied and no holiday freezes are computed; import the year's schedule before relying on this plan", p["year"])

@@ -94,7 +94,7 @@ type Adjustment struct {
 	Code string `json:"code"`
 	// Params are the values Code's message interpolates.
 	Params map[string]string `json:"params,omitempty"`
-	// Manual marks an adjustment the PMO made by hand.
+	// Manual marks an adjustment the window manager made by hand.
 	Manual bool `json:"manual,omitempty"`
 }
 
@@ -170,7 +170,7 @@ type Freeze struct {
 	HolidayEnd string `json:"holiday_end,omitempty"`
 	// HolidayDays is the length of that run of days off.
 	HolidayDays int `json:"holiday_days,omitempty"`
-	// Reason is the PMO's reason for a manual freeze.
+	// Reason is the window manager's reason for a manual freeze.
 	Reason string `json:"reason,omitempty"`
 }
 
@@ -183,6 +183,10 @@ type Warning struct {
 	Code string `json:"code"`
 	// Params are the values Code's message interpolates.
 	Params map[string]string `json:"params,omitempty"`
+	// Names are the display names, in both languages, of the windows that
+	// Params give by id (params window and other_window): what a message
+	// shows instead of the id, which Params keep for links and matching.
+	Names map[string]template.Text `json:"names,omitempty"`
 }
 
 // Edit ops.
@@ -197,7 +201,7 @@ const (
 	OpFreeze = "freeze"
 )
 
-// Edit is one adjustment the PMO made by hand; a plan is its rules'
+// Edit is one adjustment the window manager made by hand; a plan is its rules'
 // windows with the edits applied in order.
 type Edit struct {
 	// Op is one of the Op constants.
@@ -217,7 +221,7 @@ type Edit struct {
 	End string `json:"end,omitempty"`
 	// Name names a freeze.
 	Name string `json:"name,omitempty"`
-	// Reason is why, in the PMO's words; required.
+	// Reason is why, in the window manager's words; required.
 	Reason string `json:"reason"`
 	// By is the profile id of who made the edit.
 	By string `json:"by"`
@@ -278,7 +282,7 @@ type Plan struct {
 	Windows []Window `json:"windows"`
 	// Freezes are the freeze periods touching the year, by start.
 	Freezes []Freeze `json:"freezes"`
-	// Edits are the PMO's adjustments, in order.
+	// Edits are the window manager's adjustments, in order.
 	Edits []Edit `json:"edits"`
 	// Warnings are plan-level observations (no holiday data, skipped edits).
 	Warnings []Warning `json:"warnings"`

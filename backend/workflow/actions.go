@@ -66,8 +66,13 @@ type Actions struct {
 	Supervise bool `json:"supervise"`
 	// SameDayTest: the plan needs the requesting side's same-day test, none
 	// is recorded, and the attempt is released but not yet confirmed; any
-	// profile may record it.
+	// profile may record it under a template without same-day test roles,
+	// else a profile holding one of them (SameDayTestRoles).
 	SameDayTest bool `json:"same_day_test"`
+	// SameDayTestRoles are the roles in which the profile may record the
+	// same-day test (the collecting roles, then the business confirmer
+	// role); empty when SameDayTest is false or the template names none.
+	SameDayTestRoles []string `json:"same_day_test_roles"`
 	// Confirm: the supervised release waits for confirmation and the
 	// profile holds the confirming step's role.
 	Confirm bool `json:"confirm"`
@@ -124,7 +129,11 @@ func ActionsFor(p *Plan, st *State, actor *Actor) Actions {
 		}
 	}
 	out.Supervise = ok(st.gateSupervise(p, a.doing(KindSupervised, "", "")))
-	out.SameDayTest = p.SameDayTest && st.Execution.SameDayTest == nil && ok(st.gateSameDayTest())
+	out.SameDayTest = p.SameDayTest && st.Execution.SameDayTest == nil && ok(st.gateSameDayTest(p, a.doing(KindSameDayTest, "", "")))
+	out.SameDayTestRoles = []string{}
+	if out.SameDayTest {
+		out.SameDayTestRoles = p.SameDayTestRolesFor(a)
+	}
 	out.Confirm = ok(st.gateConfirm(p, a.doing(KindConfirmed, "", "")))
 	_, postpone := st.gatePostpone(p, a.doing(KindPostponed, "", ""))
 	out.Postpone = ok(postpone)

@@ -11,7 +11,6 @@ import (
 
 	"golive/backend/apperr"
 	"golive/backend/ledger"
-	"golive/backend/template"
 	"golive/backend/zone"
 )
 
@@ -23,6 +22,10 @@ type DossierFacts struct {
 	Zone *time.Location
 	// PlannedAt is the dossier's current planned release time.
 	PlannedAt time.Time
+	// WebFacing says whether the dossier's system is reachable from the
+	// internet, as recorded on the dossier; nil when it was not recorded
+	// (then conditions on it hold).
+	WebFacing *bool
 	// Authority, when set, decides whether the author of e may act in
 	// role (the organisation roster's verdict, a roster.* code when not);
 	// nil takes the role an event claims at its word (a folder without a
@@ -81,7 +84,7 @@ func Apply(df DossierFacts, st *State, e ledger.Event) (Effect, error) {
 		var b UrgeBody
 		return Effect{}, decodeThen(e, &b, func() error { return st.urge(e, b) })
 	case KindFiled:
-		var b SignoffBody
+		var b FileBody
 		return Effect{}, decodeThen(e, &b, func() error { return st.file(df, e, b) })
 	case KindRunbook:
 		var b RunbookBody
@@ -209,17 +212,28 @@ func (st *State) covers(df DossierFacts, spec SlotSpec) map[string]string {
 }
 
 // missing lists the unanswered items and the absent required deliverables
-// of spec (plus extra items).
-func (st *State) missing(spec SlotSpec, answers map[string]Answer, extra ...[]SlotSpec) error {
+// of spec that apply to the dossier (see Needs); waived names deliverables
+// the approver marked not applicable, each with its reason.
+func (st *State) missing(df DossierFacts, spec SlotSpec, answers map[string]Answer, waived map[string]string) error {
+	need := st.Needs(df, spec, answers)
+	for id, why := range waived {
+		d, ok := need.deliverable(id)
+		if !ok || !d.Waivable || strings.TrimSpace(why) == "" {
+			return apperr.New("workflow.not_waivable", "deliverable", id)
+		}
+	}
 	var items, delivs []string
-	for _, it := range spec.Items {
+	for _, it := range need.Items {
+		if !it.Asked {
+			continue
+		}
 		a, ok := answers[it.ID]
 		if !ok || (!a.Yes && strings.TrimSpace(a.Remark) == "") {
 			items = append(items, it.ID)
 		}
 	}
-	for _, d := range spec.Deliverables {
-		if d.Required && !d.Generated && st.Latest(d.ID) == nil {
+	for _, d := range need.Deliverables {
+		if d.Required && !d.Present && strings.TrimSpace(waived[d.ID]) == "" {
 			delivs = append(delivs, d.ID)
 		}
 	}
@@ -236,7 +250,7 @@ func (st *State) submit(df DossierFacts, e ledger.Event, b SubmitBody) error {
 		return err
 	}
 	start := df.Plan.Slots()[0]
-	if err := st.missing(start, b.Answers); err != nil {
+	if err := st.missing(df, start, b.Answers, nil); err != nil {
 		return err
 	}
 	d := &Decision{Event: e.ID, By: e.Author, Role: b.Role, At: e.Time, Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(df, start)}
@@ -267,12 +281,13 @@ func (st *State) decide(df DossierFacts, e ledger.Event, b DecideBody) error {
 	}
 	switch b.Decision {
 	case DecisionApprove:
-		if err := st.missing(spec, b.Answers); err != nil {
+		if err := st.missing(df, spec, b.Answers, b.NotApplicable); err != nil {
 			return err
 		}
 		s.Status = SlotApproved
 		s.Decision = &Decision{Event: e.ID, By: e.Author, Role: s.Role, At: e.Time, Delegated: delegated,
-			Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(df, spec), Witness: witness}
+			Comment: strings.TrimSpace(b.Comment), Answers: b.Answers, Covers: st.covers(df, spec), Witness: witness,
+			NotApplicable: trimmed(b.NotApplicable)}
 		s.Stale = nil
 		st.DecidedSinceSubmit++
 		st.advance(df, e.Time)
@@ -439,16 +454,6 @@ func (st *State) urge(e ledger.Event, b UrgeBody) error {
 	return nil
 }
 
-func (st *State) file(df DossierFacts, e ledger.Event, b SignoffBody) error {
-	if err := st.gateFile(df.Plan, claimant(df, e, b.Role)); err != nil {
-		return err
-	}
-	st.Filing = signoff(e, b.Role, b.Comment)
-	st.Phase = PhaseExecution
-	st.afterExecutionChange()
-	return nil
-}
-
 // --- execution ------------------------------------------------------------
 
 func (st *State) runbook(df DossierFacts, e ledger.Event, b RunbookBody) error {
@@ -476,7 +481,45 @@ func (st *State) runbook(df DossierFacts, e ledger.Event, b RunbookBody) error {
 			return apperr.New("workflow.bad_runbook", "row", itoa(i+1), "problem", "test")
 		}
 	}
-	st.Execution.Runbook, st.Execution.Tests = b.Runbook, b.Tests
+	if err := checkOnCall(df, b.OnCall); err != nil {
+		return err
+	}
+	st.Execution.Runbook, st.Execution.Tests, st.Execution.OnCall = b.Runbook, b.Tests, b.OnCall
+	return nil
+}
+
+// checkOnCall refuses an on-call row without a name or a phone, with a
+// time that does not parse, or that ends before it starts
+// (workflow.bad_on_call naming the row and the problem).
+func checkOnCall(df DossierFacts, rows []OnCall) error {
+	for i, r := range rows {
+		bad := func(problem string) error {
+			return apperr.New("workflow.bad_on_call", "row", itoa(i+1), "problem", problem, "name", r.Name)
+		}
+		if strings.TrimSpace(r.Name) == "" {
+			return bad("missing_name")
+		}
+		if strings.TrimSpace(r.Phone) == "" {
+			return bad("missing_phone")
+		}
+		var from, until time.Time
+		for _, v := range []struct {
+			s string
+			t *time.Time
+		}{{r.From, &from}, {r.Until, &until}} {
+			if v.s == "" {
+				continue
+			}
+			t, err := zone.ParseTime(v.s, df.Zone, "workflow.bad_time")
+			if err != nil {
+				return err
+			}
+			*v.t = t
+		}
+		if !from.IsZero() && !until.IsZero() && until.Before(from) {
+			return bad("ends_early")
+		}
+	}
 	return nil
 }
 
@@ -535,11 +578,38 @@ func (st *State) supervise(df DossierFacts, e ledger.Event, b SignoffBody) error
 }
 
 func (st *State) sameDayTest(df DossierFacts, e ledger.Event, b SameDayTestBody) error {
-	if err := st.gateSameDayTest(); err != nil {
+	p := df.Plan
+	if err := st.gateSameDayTest(p, claimant(df, e, b.Role)); err != nil {
 		return err
 	}
-	if strings.TrimSpace(b.ConfirmedBy) == "" {
-		return apperr.New("workflow.confirmer_required")
+	// The test confirmation the release type names comes first: the
+	// refusal names it.
+	var doc *Version
+	if p.SameDayTestDocument != "" {
+		key := DocPrefix + p.SameDayTestDocument
+		if doc = st.Latest(key); doc == nil {
+			return apperr.New("workflow.incomplete", "items", "", "deliverables", key)
+		}
+	}
+	signed := len(p.SameDayTestRoles) > 0
+	var witness *Witness
+	switch {
+	case !signed:
+		// A template without same-day test roles: the confirmer's name
+		// as typed (events made before the guideline's reading).
+		if strings.TrimSpace(b.ConfirmedBy) == "" {
+			return apperr.New("workflow.confirmer_required")
+		}
+	case b.Witness != nil:
+		if err := sameDayWitness(df, e, b.Witness); err != nil {
+			return err
+		}
+		w := *b.Witness
+		witness = &w
+	case b.Role == "" || b.Role != p.SameDayTestConfirmerRole:
+		// The PM or the system owner cannot type the business user's
+		// name: the business user signs, by key or by hand.
+		return apperr.New("workflow.confirmation_unsigned", "role", p.SameDayTestConfirmerRole)
 	}
 	at, err := zone.ParseTime(b.TestedAt, df.Zone, "workflow.bad_time")
 	if err != nil {
@@ -549,7 +619,25 @@ func (st *State) sameDayTest(df DossierFacts, e ledger.Event, b SameDayTestBody)
 	if at.Format(time.DateOnly) != rel.Format(time.DateOnly) {
 		return apperr.New("workflow.not_same_day", "released", rel.Format(time.DateOnly), "tested", at.Format(time.DateOnly))
 	}
-	st.Execution.SameDayTest = &SameDayTest{Signoff: *signoff(e, "", b.Note), ConfirmedBy: strings.TrimSpace(b.ConfirmedBy), TestedAt: at}
+	st.Execution.SameDayTest = &SameDayTest{Signoff: *signoff(e, b.Role, b.Note), ConfirmedBy: strings.TrimSpace(b.ConfirmedBy),
+		TestedAt: at, Witness: witness, Document: doc}
+	return nil
+}
+
+// sameDayWitness checks the 在场签字 of a same-day test as witnessAllowed
+// does a decision's: a roster in force named by the event
+// (roster.none), a person, an image by SHA-256 and a known kind
+// (workflow.bad_witness).
+func sameDayWitness(df DossierFacts, e ledger.Event, w *Witness) error {
+	var claim struct {
+		Roster string `json:"roster"`
+	}
+	if df.Authority == nil || e.Decode(&claim) != nil || claim.Roster == "" {
+		return apperr.New(CodeNoRoster)
+	}
+	if strings.TrimSpace(w.Person) == "" || !sha256Hex.MatchString(w.Image) || (w.Kind != WitnessHandwritten && w.Kind != WitnessScan) {
+		return apperr.New("workflow.bad_witness", "person", w.Person, "kind", w.Kind)
+	}
 	return nil
 }
 
@@ -559,12 +647,8 @@ func (st *State) confirm(df DossierFacts, e ledger.Event, b ConfirmBody) error {
 	if err := st.gateConfirm(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return err
 	}
-	step := df.Plan.Confirm()
-	spec := SlotSpec{Step: step.ID, Role: step.Role, Items: append(append([]template.Item(nil), step.Items...), df.Plan.ConfirmationItems...)}
-	if b.Success {
-		spec.Deliverables = step.Deliverables
-	}
-	if err := st.missing(spec, b.Answers); err != nil {
+	spec := df.Plan.ConfirmSpec(b.Success)
+	if err := st.missing(df, spec, b.Answers, nil); err != nil {
 		return err
 	}
 	if b.Success && df.Plan.SameDayTest && st.Execution.SameDayTest == nil {

@@ -59,6 +59,9 @@ type DecideBody struct {
 	ReturnTo string            `json:"return_to"`
 	Comment  string            `json:"comment"`
 	Answers  map[string]Answer `json:"answers"`
+	// NotApplicable maps deliverables of the slot the approver marks not
+	// applicable (only those the template makes waivable) to the reason.
+	NotApplicable map[string]string `json:"not_applicable,omitempty"`
 	// Witness, when set, makes the decision a 在场签字: the approver it
 	// names signed by hand on the author's screen; the author is the
 	// device owner who witnessed it.
@@ -114,8 +117,9 @@ type UrgeBody struct {
 	Comment string `json:"comment"`
 }
 
-// SignoffBody is a statement by a role: filing, override (the comment is
-// the reason), release done, supervision.
+// SignoffBody is a statement by a role: override (the comment is the
+// reason), release done, supervision; the filing's (FileBody) adds the
+// documents it made.
 type SignoffBody struct {
 	Role    string `json:"role"`
 	Comment string `json:"comment"`
@@ -126,6 +130,8 @@ type RunbookBody struct {
 	Role    string       `json:"role"`
 	Runbook []RunbookRow `json:"runbook"`
 	Tests   []TestRow    `json:"tests"`
+	// OnCall lists the development department's on-call support.
+	OnCall []OnCall `json:"on_call,omitempty"`
 }
 
 // PackageCheckBody records the hash of the package actually deployed.
@@ -138,9 +144,35 @@ type PackageCheckBody struct {
 
 // SameDayTestBody records the requesting side's same-day test.
 type SameDayTestBody struct {
+	// Role is the role the author records it in: one of the release
+	// type's SameDayTestRoles (the PM or the system owner, who collect the
+	// test confirmation) or its SameDayTestConfirmerRole (the business
+	// user signing with their own key). Empty in events of templates
+	// without those settings.
+	Role string `json:"role,omitempty"`
+	// ConfirmedBy is the confirmer's name as typed; only events under a
+	// template without SameDayTestRoles may rest on it alone.
 	ConfirmedBy string `json:"confirmed_by"`
 	TestedAt    string `json:"tested_at"`
 	Note        string `json:"note"`
+	// Witness, when set, is the business user's handwritten signature
+	// (在场签字) witnessed by the author on their screen.
+	Witness *Witness `json:"witness,omitempty"`
+}
+
+// OnCall is one person of the development department on call to support
+// a release (guideline 6.4.3(2)), as the runbook records it.
+type OnCall struct {
+	// Person is the roster person id, when the roster lists them.
+	Person string `json:"person,omitempty"`
+	// Name is the person's name as shown.
+	Name string `json:"name"`
+	// Phone is where they can be reached during the release.
+	Phone string `json:"phone"`
+	// From and Until bound the on-call time (RFC 3339 or the dossier's
+	// local "2006-01-02T15:04").
+	From  string `json:"from"`
+	Until string `json:"until"`
 }
 
 // ConfirmBody confirms success or failure of the release.

@@ -196,26 +196,44 @@ func (st *State) mismatch() error {
 	return nil
 }
 
-// releaseBlocker says why the release cannot be declared done yet: a
-// runbook row without a result (or no runbook), an approved package not
-// re-hashed, or a mismatch without an override. Nil when nothing blocks.
+// releaseBlocker says why the release cannot be declared done yet, naming
+// everything at once: no runbook (rows "0") or every runbook row without a
+// result (row "2,3"), with "package" set to "unchecked" or "mismatch" when
+// the package blocks too; else an approved package not re-hashed, or a
+// mismatch without an override. Nil when nothing blocks.
 func (st *State) releaseBlocker(p *Plan) error {
-	if len(st.Execution.Runbook) == 0 {
-		return apperr.New("workflow.runbook_incomplete", "rows", "0")
-	}
-	for _, r := range st.Execution.Runbook {
-		if r.Result == "" {
-			return apperr.New("workflow.runbook_incomplete", "row", itoa(r.No))
-		}
-	}
+	var pkgErr *apperr.Error
+	pkgWhat := "" // the package's part of a runbook refusal
 	if pkg, ok := p.Package(); ok && st.Latest(pkg.ID) != nil {
 		pc := st.Execution.PackageCheck
 		switch {
 		case pc == nil:
-			return apperr.New("workflow.package_unchecked")
+			pkgErr, pkgWhat = apperr.New("workflow.package_unchecked"), "unchecked"
 		case !pc.Match && st.Execution.Override == nil:
-			return apperr.New("workflow.package_mismatch", "approved", pc.Approved, "deployed", pc.SHA256)
+			pkgErr, pkgWhat = apperr.New("workflow.package_mismatch", "approved", pc.Approved, "deployed", pc.SHA256), "mismatch"
 		}
+	}
+	var rows []string
+	for _, r := range st.Execution.Runbook {
+		if r.Result == "" {
+			rows = append(rows, itoa(r.No))
+		}
+	}
+	var runbook *apperr.Error
+	switch {
+	case len(st.Execution.Runbook) == 0:
+		runbook = apperr.New("workflow.runbook_incomplete", "rows", "0")
+	case len(rows) > 0:
+		runbook = apperr.New("workflow.runbook_incomplete", "row", strings.Join(rows, ","))
+	}
+	switch {
+	case runbook != nil && pkgErr != nil:
+		runbook.Params["package"] = pkgWhat
+		return runbook
+	case runbook != nil:
+		return runbook
+	case pkgErr != nil:
+		return pkgErr
 	}
 	return nil
 }
@@ -229,12 +247,56 @@ func (st *State) gateSupervise(p *Plan, a Actor) error {
 }
 
 // gateSameDayTest: the requesting side's test is recorded after the
-// release, until the release is confirmed; anyone may record it.
-func (st *State) gateSameDayTest() error {
+// release, until the release is confirmed; under a template without
+// SameDayTestRoles by anyone, else by one of those roles (who collect the
+// test confirmation) or by the confirmer role. A role a claims but the
+// roster refuses gives the roster's refusal; otherwise
+// workflow.not_permitted names every role that may.
+func (st *State) gateSameDayTest(p *Plan, a Actor) error {
 	if st.Execution.Released == nil || (st.Phase != PhaseExecution && st.Phase != PhaseConfirmation) {
 		return apperr.New("workflow.not_released")
 	}
-	return nil
+	if len(p.SameDayTestRoles) == 0 {
+		return nil
+	}
+	if len(p.SameDayTestRolesFor(a)) > 0 {
+		return nil
+	}
+	for _, r := range p.sameDayTestRoles() {
+		if slices.Contains(a.Roles, r) && a.authority != nil {
+			if err := a.may(r); err != nil {
+				return err
+			}
+		}
+	}
+	return apperr.New("workflow.not_permitted", "role", strings.Join(p.sameDayTestRoles(), ","))
+}
+
+// sameDayTestRoles lists the roles that may record the same-day test:
+// the collecting roles, then the confirmer role.
+func (p *Plan) sameDayTestRoles() []string {
+	out := slices.Clone(p.SameDayTestRoles)
+	if r := p.SameDayTestConfirmerRole; r != "" && !slices.Contains(out, r) {
+		out = append(out, r)
+	}
+	return out
+}
+
+// SameDayTestRolesFor lists the roles in which a may record the same-day
+// test, in the template's order (the confirmer role last); empty under a
+// template without SameDayTestRoles.
+func (p *Plan) SameDayTestRolesFor(a Actor) []string {
+	out := []string{}
+	if len(p.SameDayTestRoles) == 0 {
+		return out
+	}
+	a = a.doing(KindSameDayTest, "", "")
+	for _, r := range p.sameDayTestRoles() {
+		if a.Holds(r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // gateConfirm: the confirming step's role confirms a supervised release.

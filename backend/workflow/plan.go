@@ -27,6 +27,12 @@ type Plan struct {
 	ConfirmationItems []template.Item `json:"confirmation_items"`
 	// SameDayTest requires the requesting side's same-day test.
 	SameDayTest bool `json:"same_day_test"`
+	// SameDayTestDocument, SameDayTestRoles and SameDayTestConfirmerRole
+	// are the release type's settings of the same-day test (see
+	// template.ReleaseType).
+	SameDayTestDocument      string   `json:"same_day_test_document,omitempty"`
+	SameDayTestRoles         []string `json:"same_day_test_roles,omitempty"`
+	SameDayTestConfirmerRole string   `json:"same_day_test_confirmer_role,omitempty"`
 	// NotFullyTested marks an emergency release.
 	NotFullyTested bool `json:"not_fully_tested"`
 	// Settings are the template's workflow settings.
@@ -52,13 +58,53 @@ func NewPlan(tpl *template.Template, releaseType, mode string) (*Plan, error) {
 	}
 	p := &Plan{Flow: f.ID, ConfirmationItems: m.ConfirmationItems, SameDayTest: rt.SameDayTest,
 		NotFullyTested: m.NotFullyTested, Settings: tpl.Settings, Documents: tpl.Documents}
+	p.SameDayTestDocument, p.SameDayTestRoles = rt.SameDayTestDocument, rt.SameDayTestRoles
+	p.SameDayTestConfirmerRole = rt.SameDayTestConfirmerRole
 	for i, s := range f.Steps {
 		p.Steps = append(p.Steps, Step{Step: s, Approval: isApproval(s.Kind)})
 		if i == 0 && m.SignatureStep != nil {
 			p.Steps = append(p.Steps, Step{Step: *m.SignatureStep, Approval: true, Inserted: true})
 		}
 	}
+	p.share()
 	return p, nil
+}
+
+// share gives every deliverable that is the same document as an earlier
+// one (template SameAs) that one's id, name, document and kind, keeping its
+// own Required, When and Waivable: one upload then serves every step that
+// needs the document, and a new version of it stales every approval that
+// saw it. The template's slices are copied, never changed.
+func (p *Plan) share() {
+	orig := map[string]template.Deliverable{}
+	fix := func(ds []template.Deliverable) []template.Deliverable {
+		if !slices.ContainsFunc(ds, func(d template.Deliverable) bool { return d.SameAs != "" }) {
+			for _, d := range ds {
+				orig[d.ID] = d
+			}
+			return ds
+		}
+		out := slices.Clone(ds)
+		for i, d := range out {
+			if o, ok := orig[d.SameAs]; ok && d.SameAs != "" {
+				out[i].ID, out[i].Name, out[i].Document, out[i].HashOnly = o.ID, o.Name, o.Document, o.HashOnly
+				continue
+			}
+			orig[d.ID] = d
+		}
+		return out
+	}
+	for i := range p.Steps {
+		s := &p.Steps[i]
+		s.Deliverables = fix(s.Deliverables)
+		if len(s.Rows) == 0 {
+			continue
+		}
+		s.Rows = slices.Clone(s.Rows)
+		for k := range s.Rows {
+			s.Rows[k].Deliverables = fix(s.Rows[k].Deliverables)
+		}
+	}
 }
 
 func isApproval(kind string) bool {
@@ -86,6 +132,19 @@ func (p *Plan) Start() *Step { return p.StepOfKind(template.KindStart) }
 // Confirm returns the step that confirms the release.
 func (p *Plan) Confirm() *Step {
 	return p.StepOfKind(template.KindExecution, template.KindConfirmation)
+}
+
+// ConfirmSpec is what confirming the release asks: the confirmation step's
+// items and the mode's confirmation items, and, for a success, the step's
+// deliverables.
+func (p *Plan) ConfirmSpec(success bool) SlotSpec {
+	step := p.Confirm()
+	spec := SlotSpec{Step: step.ID, Role: step.Role, Items: append(append([]template.Item(nil), step.Items...), p.ConfirmationItems...),
+		StepIndex: p.StepIndex(step.ID)}
+	if success {
+		spec.Deliverables = step.Deliverables
+	}
+	return spec
 }
 
 // SlotSpec is one decision slot of an approval step.

@@ -55,6 +55,9 @@ type Decision struct {
 	// Witness is set for a witnessed decision (在场签字): By is then the
 	// device owner's key, Person the approver who signed by hand.
 	Witness *Witness `json:"witness,omitempty"`
+	// NotApplicable maps the deliverables the approver marked not
+	// applicable to the reason given.
+	NotApplicable map[string]string `json:"not_applicable,omitempty"`
 }
 
 // Stale says why an approval was dismissed.
@@ -152,6 +155,13 @@ type SameDayTest struct {
 	Signoff
 	ConfirmedBy string    `json:"confirmed_by"`
 	TestedAt    time.Time `json:"tested_at"`
+	// Witness is set when the business user signed by hand on the
+	// recorder's screen (在场签字); when Role is the release type's
+	// confirmer role, the business user signed with their own key (By).
+	Witness *Witness `json:"witness,omitempty"`
+	// Document is the version of the test confirmation (the release
+	// type's SameDayTestDocument) the record was made with.
+	Document *Version `json:"document,omitempty"`
 }
 
 // Execution is one attempt at the release.
@@ -166,6 +176,9 @@ type Execution struct {
 	Released    *Signoff     `json:"released,omitempty"`
 	Supervised  *Signoff     `json:"supervised,omitempty"`
 	SameDayTest *SameDayTest `json:"same_day_test,omitempty"`
+	// OnCall is the development department's on-call support during the
+	// release, as the runbook last recorded it.
+	OnCall []OnCall `json:"on_call,omitempty"`
 }
 
 // Confirmation is the final success or failure of an attempt.

@@ -218,21 +218,27 @@ export async function screenshot(page, name) {
 export const SAMPLE_PASSPHRASE = 'golive-sample';
 
 /**
- * switchToRole unlocks, through the header as a user does, the sample
- * profile (one of people, from ProfileAPI.List) holding role, and returns it.
+ * switchToRole makes current, through the header's person menu as a user
+ * does, the sample profile (one of people, from ProfileAPI.List) holding
+ * role, and returns it: at once when it was unlocked earlier in this
+ * session, else with its passphrase typed in its row.
  */
 export async function switchToRole(page, people, role) {
   const who = people.find((p) => p.roles.includes(role));
   if (!who) throw new Error(`no sample profile holds ${role}`);
   const cur = await page.evaluate(() => window.go.app.ProfileAPI.Current());
   if (cur?.id === who.id) return who;
-  await page.getByTestId('header-switch').click();
-  await page.getByTestId(`switch-to-${who.id}`).click();
-  await page.getByTestId('unlock-passphrase').fill(SAMPLE_PASSPHRASE);
-  await page.getByTestId('unlock-submit').click();
+  await page.getByTestId('header-person').click();
+  const row = page.getByTestId(`person-row-${who.id}`);
+  const locked = (await row.getAttribute('data-state')) === 'locked';
+  await row.click();
+  if (locked) {
+    await page.getByTestId('person-passphrase').fill(SAMPLE_PASSPHRASE);
+    await page.getByTestId('person-unlock-submit').click();
+  }
   for (let i = 0; i < 75 && (await page.evaluate(() => window.go.app.ProfileAPI.Current()))?.id !== who.id; i++) {
     await page.waitForTimeout(200);
   }
-  await page.getByTestId('header-profile').filter({ hasText: who.name }).waitFor();
+  await page.getByTestId('header-person-name').filter({ hasText: who.name }).waitFor();
   return who;
 }

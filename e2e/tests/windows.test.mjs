@@ -1,4 +1,5 @@
-// Issue 4 end to end, in the real app: the PMO publishes the generated 2027
+// Issue 4 end to end, in the real app: the window manager (发布窗口管理岗,
+// not the PMO: issue 12) publishes the generated 2027
 // window plan (and a second version with a moved window); a planned upgrade
 // of a Java system is assigned to a 2027 window through the picker; after
 // its approvals it is postponed (顺延) with the UI's postponement form and
@@ -59,15 +60,15 @@ async function nextOpenAfter(page, cls, afterId) {
   }, [cls, afterId]);
 }
 
-test('the PMO publishes 2027; a planned upgrade in a 2027 window is postponed to the next open window', async () => {
+test('the window manager publishes 2027; a planned upgrade in a 2027 window is postponed to the next open window', async () => {
   const page = await openApp(browser, app, VIEW);
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
 
-  // 0. Sample data: one profile per template role (the PMO among them).
+  // 0. Sample data: one profile per template role (the window manager among them).
   await page.getByTestId('gate-load-sample').click();
   await page.getByTestId('load-sample-confirm').click();
   await page.getByTestId('app-shell').waitFor({ timeout: 60_000 }); // the sample takes a while on a busy 2-core machine
-  await actAs(page, 'pmo');
+  await actAs(page, 'window_manager');
 
   // 1. The calendar for 2027: the generated plan, not yet published.
   await page.getByTestId('nav-calendar').click();
@@ -91,7 +92,7 @@ test('the PMO publishes 2027; a planned upgrade in a 2027 window is postponed to
   assert.equal(year.versions[0].note, '2027 年全年发布窗口计划');
   await screenshot(page, 'windows-year-2027');
 
-  // 3. Month view, a window's agenda; the PMO moves it in the draft.
+  // 3. Month view, a window's agenda; the window manager moves it in the draft.
   await page.getByTestId('open-month-3').click();
   await page.getByTestId('month-view').waitFor();
   await page.getByTestId('window-2027-03-11-java').click();
@@ -167,8 +168,9 @@ test('the PMO publishes 2027; a planned upgrade in a 2027 window is postponed to
     // PMO assigns LOAN's owner, release operator and supervisor first.
     await as('pmo');
     const draft = (await api.RosterAPI.EditInForce()).draft.roster;
-    draft.systems.push({ system: 'LOAN', department: '应用开发部', sub_department: '业务应用部',
-      owner: 'P-system_owner', dev_lead: 'P-release_operator', supervisor: 'P-release_supervisor' });
+    // LOAN joins CRM's unit (a sample unit with a head), with the same people.
+    const crm = draft.systems.find((s) => s.system === 'CRM');
+    draft.systems.push({ ...crm, system: 'LOAN' });
     await api.RosterAPI.SaveDraft(draft);
     await api.RosterAPI.Publish('新增信贷系统 LOAN 的系统分工');
     let view = await api.DossierAPI.Get(d);

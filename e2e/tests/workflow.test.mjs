@@ -116,9 +116,17 @@ test('an upgrade goes from submission through countersign, a return, execution a
       content: [{ kind: 'cr', ref: 'CR-E2E-001', title: '端到端测试需求' }],
     });
     const tpl = await api.TemplateAPI.Current();
-    for (const it of tpl.checklist) await api.DossierAPI.SetChecklist(v.state.id, it.id, 'done', '已确认');
+    for (const it of tpl.checklist) if (it.id !== 'pre.user_test') await api.DossierAPI.SetChecklist(v.state.id, it.id, 'done', '已确认');
     return v.state.id;
   });
+  // The last item as a user does it: evidence typed, then 已完成 clicked
+  // straight away (the click blurs the note, which saves first; issue 12).
+  await go(`/dossiers/${id}?tab=checklist`);
+  await page.getByTestId('checklist-note-pre.user_test').fill('用户测试报告已签字');
+  await page.getByTestId('checklist-status-pre.user_test-done').click();
+  await until(id, (st) => st.checklist['pre.user_test']?.status === 'done' && st.checklist['pre.user_test']?.note === '用户测试报告已签字',
+    'the evidence and the status both recorded');
+  await page.locator('[data-testid="checklist-row-pre.user_test"][data-status="done"]').waitFor();
   // The release package is recorded by name, size and SHA-256 only.
   const pkg = sampleFile('zip');
   await page.evaluate(([d, p]) => window.go.app.DossierAPI.RecordPackagePath(d, 'up.2.app_dev.release_package', p), [id, pkg]);
@@ -129,6 +137,9 @@ test('an upgrade goes from submission through countersign, a return, execution a
   await page.getByTestId('submit').click();
   await page.getByTestId('missing-list').waitFor();
   assert.match(await page.getByTestId('missing-list').textContent(), /用户测试报告/);
+  // Uploading what it names makes the refusal go, without another click.
+  await attachMissing('[data-testid="submit-panel"]');
+  await page.getByTestId('missing-list').waitFor({ state: 'detached' });
   // The countersign rows' deliverables go in the deliverables tab.
   await go(`/dossiers/${id}?tab=deliverables`);
   await attachMissing('[data-testid="deliverables-tab"]');

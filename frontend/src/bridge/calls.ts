@@ -19,7 +19,7 @@ import { toAppError } from './errors'
 import { SYNC_STATUS_EVENT, type SyncArea, type SyncResult, type SyncStatus } from './sync'
 import { IMPORTED_EVENT, OPENED_EVENT, type ExchangeArea, type ExportResult, type ImportReport, type Recipient, type ReplyPlan, type SendPlan } from './exchange'
 import type {
-  AppInfo, AppSystem, Bridge, Candidate, CheckReport, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Preferences, ProcessTemplate, Profile, Progress,
+  AppInfo, AppSystem, Bridge, Candidate, CheckReport, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Needs, Picked, Preferences, ProcessTemplate, Profile, Progress,
   ReleaseWindow, SampleSummary, TemplateInfo, TemplateProblem, TransferTarget,
 } from './types'
 import type { RosterArea, RosterFilePreview, RosterImport, RosterOverview } from './roster'
@@ -89,6 +89,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
     publish: (y, note) => plan('WindowAPI.Publish', y, note),
     version: (y, n) => plan('WindowAPI.Version', y, n),
     compareReadings: (cls, y) => list<ReadingDiff>('WindowAPI.CompareReadings', cls, y),
+    compareRuleReadings: (rule, y) => list<ReadingDiff>('WindowAPI.CompareRuleReadings', rule, y),
     nextOpen: async (cls) => (await call<PlanWindow | null>('WindowAPI.NextOpen', cls)) ?? null,
     targets: (cls, years) => list<PlanWindow>('WindowAPI.Targets', cls, years),
     exportICSToDialog: async (y) => (await call<string>('WindowAPI.ExportICSToDialog', y)) ?? '',
@@ -108,6 +109,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
     exportUserTestTemplate: (id, lang) => exported('DocumentsAPI.ExportUserTestTemplate', id, lang),
     generate: (id, docId, lang) => view('DocumentsAPI.Generate', id, docId, lang),
     verifyFromDialog: () => call<VerifyReport>('DocumentsAPI.VerifyFromDialog'),
+    verifyDeliverable: (sha) => call<VerifyReport>('DocumentsAPI.VerifyDeliverable', sha),
     openFile: (path) => call<void>('DocumentsAPI.OpenFile', path),
   }
 
@@ -194,6 +196,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
       list: () => list<Profile>('ProfileAPI.List'),
       create: (req) => call<Profile>('ProfileAPI.Create', req),
       unlock: (id, pass) => call<Profile>('ProfileAPI.Unlock', id, pass),
+      switch: (id) => call<Profile>('ProfileAPI.Switch', id),
       lock: () => call<void>('ProfileAPI.Lock'),
       current: async () => (await call<Profile | null>('ProfileAPI.Current')) ?? null,
       identities: () => list<Identity>('ProfileAPI.Identities'),
@@ -218,7 +221,10 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
       advance: (id, to, note) => view('DossierAPI.Advance', id, to, note),
       addNote: (id, text) => view('DossierAPI.AddNote', id, text),
       submit: (id, answers, comment) => view('DossierAPI.Submit', id, answers, comment),
+      checkSubmit: (id, answers) => call<void>('DossierAPI.CheckSubmit', id, answers),
       decide: (id, req) => view('DossierAPI.Decide', id, req),
+      checkDecide: (id, req) => call<void>('DossierAPI.CheckDecide', id, req),
+      needs: (id, step, row, answers) => call<Needs>('DossierAPI.Needs', id, step, row, answers),
       withdraw: (id, comment) => view('DossierAPI.Withdraw', id, comment),
       transfer: (id, step, row, to, comment) => view('DossierAPI.Transfer', id, step, row, to, comment),
       comment: (id, step, row, text) => view('DossierAPI.Comment', id, step, row, text),
@@ -228,16 +234,19 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
       override: (id, reason) => view('DossierAPI.Override', id, reason),
       release: (id, comment) => view('DossierAPI.Release', id, comment),
       supervise: (id, comment) => view('DossierAPI.Supervise', id, comment),
-      sameDayTest: (id, by, at, note) => view('DossierAPI.SameDayTest', id, by, at, note),
+      sameDayTest: (id, req) => view('DossierAPI.SameDayTest', id, req),
+      saveOnCall: (id, rows) => view('DossierAPI.SaveOnCall', id, rows),
       confirm: (id, success, answers, rollback, comment) => view('DossierAPI.Confirm', id, success, answers, rollback, comment),
+      checkConfirm: (id, success, answers, rollback) => call<void>('DossierAPI.CheckConfirm', id, success, answers, rollback),
       postpone: (id, unchanged, reason, p, at, win) => view('DossierAPI.Postpone', id, unchanged, reason, p, at, win),
       proposePostponement: (id) => call<ReleaseWindow>('DossierAPI.ProposePostponement', id),
       archive: (id, na) => view('DossierAPI.Archive', id, na),
       inbox: () => list<InboxItem>('DossierAPI.Inbox'),
       attachUpload: (id, d, name, b64, note) => view('DossierAPI.AttachUpload', id, d, name, b64, note),
-      attachFromDialog: (id, d, note) => view('DossierAPI.AttachFromDialog', id, d, note),
-      recordPackageFromDialog: (id, d) => view('DossierAPI.RecordPackageFromDialog', id, d),
-      checkPackageFromDialog: (id) => view('DossierAPI.CheckPackageFromDialog', id),
+      attachFromDialog: (id, d, note) => call<Picked>('DossierAPI.AttachFromDialog', id, d, note),
+      recordPackageFromDialog: (id, d) => call<Picked>('DossierAPI.RecordPackageFromDialog', id, d),
+      checkPackageFromDialog: (id) => call<Picked>('DossierAPI.CheckPackageFromDialog', id),
+      checkPackageDropped: (id, path) => call<Picked>('DossierAPI.CheckPackageDropped', id, path),
       saveDeliverable: (sha, name) => call<string>('DossierAPI.SaveDeliverable', sha, name),
       openDeliverable: (sha, name) => call<void>('DossierAPI.OpenDeliverable', sha, name),
       candidates: (id, step, row) => list<Candidate>('DossierAPI.Candidates', id, step, row),

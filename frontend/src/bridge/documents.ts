@@ -42,6 +42,8 @@ export interface DocumentsArea {
   generate(id: string, docId: string, lang: string): Promise<DossierView>
   /** Asks for a PDF and checks it; status "" when cancelled. */
   verifyFromDialog(): Promise<VerifyReport>
+  /** Checks a stored attachment (a document the filing made) by its SHA-256, as verifyFromDialog checks a picked PDF. */
+  verifyDeliverable(sha256: string): Promise<VerifyReport>
   /** Opens a written file with the system's default application. */
   openFile(path: string): Promise<void>
 }

@@ -6,7 +6,7 @@
 //
 // Times are RFC 3339 strings with an offset, e.g. "2026-12-10T19:00:00+08:00";
 // Go's zero time arrives as "0001-01-01T00:00:00Z".
-import type { check, core, demo, dossier, people, profile, store, system, template, templates, window as win, workflow } from '../../wailsjs/go/models'
+import type { app, check, core, demo, dossier, people, profile, store, system, template, templates, window as win, workflow } from '../../wailsjs/go/models'
 import type { BackupArea } from './backup'
 import type { ExchangeArea } from './exchange'
 import type { SyncArea } from './sync'
@@ -47,6 +47,9 @@ export type ChecklistEntry = dossier.ChecklistEntry
 export type DossierState = dossier.State
 export type HistoryEntry = dossier.HistoryEntry
 export type DossierView = dossier.View
+/** What one decision slot asks now (workflow.Needs). */
+export type Needs = workflow.Needs
+export type DeliverableNeed = workflow.DeliverableNeed
 export type DossierSummary = dossier.Summary
 /** One task waiting for the current profile. */
 export type InboxItem = dossier.InboxItem
@@ -88,11 +91,21 @@ export type Stale = workflow.Stale
 export type Urge = workflow.Urge
 export type Slot = workflow.Slot
 export type Version = workflow.Version
+/**
+ * What a call fed by a file the user chose answers (a native dialog, a dropped file):
+ * name "" when the dialog was cancelled (nothing recorded), the version it added,
+ * the versions that arrived another way while the dialog was open, and the dossier.
+ */
+export type Picked = app.Picked
 export type RunbookRow = workflow.RunbookRow
 export type TestRow = workflow.TestRow
 export type Signoff = workflow.Signoff
 export type PackageCheck = workflow.PackageCheck
 export type SameDayTest = workflow.SameDayTest
+/** The same-day test as recorded: the business user's own signature, or a witnessed one. */
+export type SameDayTestRequest = dossier.SameDayTestRequest
+/** One person of the development department on call during the release. */
+export type OnCall = workflow.OnCall
 export type Execution = workflow.Execution
 export type Confirmation = workflow.Confirmation
 export type Postponement = workflow.Postponement
@@ -150,6 +163,12 @@ export interface Bridge {
     create(req: ProfileCreateRequest): Promise<Profile>
     /** Rejects with keys.wrong_passphrase and changes nothing on a wrong passphrase. */
     unlock(id: string, passphrase: string): Promise<Profile>
+    /**
+     * Makes a profile unlocked earlier in this session (Profile.unlocked)
+     * current again, without its passphrase; profile.not_unlocked otherwise.
+     */
+    switch(id: string): Promise<Profile>
+    /** Forgets every key unlocked in this session. */
     lock(): Promise<void>
     current(): Promise<Profile | null>
     /** Everyone known to this folder (local profiles and dossier authors), for transfers. */
@@ -181,7 +200,20 @@ export interface Bridge {
     addNote(id: string, text: string): Promise<DossierView>
     /** Starts the approval flow; workflow.incomplete lists missing item and deliverable ids. */
     submit(id: string, answers: Record<string, Answer>, comment: string): Promise<DossierView>
+    /**
+     * Judges a submission with answers without making it: resolves when it
+     * would be accepted now, rejects with the refusal naming everything missing.
+     */
+    checkSubmit(id: string, answers: Record<string, Answer>): Promise<void>
     decide(id: string, req: DecideRequest): Promise<DossierView>
+    /** Judges a decision without making it (as checkSubmit). */
+    checkDecide(id: string, req: DecideRequest): Promise<void>
+    /**
+     * What a decision on slot step/row asks with the answers being prepared:
+     * the items asked and the deliverables required after the template's
+     * conditions, computed in Go (workflow.Needs).
+     */
+    needs(id: string, step: string, row: string, answers: Record<string, Answer>): Promise<Needs>
     withdraw(id: string, comment: string): Promise<DossierView>
     transfer(id: string, step: string, row: string, toPublicKey: string, comment: string): Promise<DossierView>
     comment(id: string, step: string, row: string, text: string): Promise<DossierView>
@@ -191,8 +223,13 @@ export interface Bridge {
     override(id: string, reason: string): Promise<DossierView>
     release(id: string, comment: string): Promise<DossierView>
     supervise(id: string, comment: string): Promise<DossierView>
-    sameDayTest(id: string, confirmedBy: string, testedAt: string, note: string): Promise<DossierView>
+    /** Records the same-day test: signed by the business user's own profile, or witnessed (req.witness). */
+    sameDayTest(id: string, req: SameDayTestRequest): Promise<DossierView>
+    /** Records the development department's on-call support during the release (keeps the runbook). */
+    saveOnCall(id: string, rows: OnCall[]): Promise<DossierView>
     confirm(id: string, success: boolean, answers: Record<string, Answer>, rollback: string, comment: string): Promise<DossierView>
+    /** Judges a confirmation without making it (as checkSubmit). */
+    checkConfirm(id: string, success: boolean, answers: Record<string, Answer>, rollback: string): Promise<void>
     /** Moves the release to the window windowId (planned upgrades), or else to plannedAt. */
     postpone(id: string, productionUnchanged: boolean, reason: string, plan: string, plannedAt: string, windowId: string): Promise<DossierView>
     /** The next open release window of the dossier's system class: where a postponement lands by default. */
@@ -202,12 +239,14 @@ export interface Bridge {
     inbox(): Promise<InboxItem[]>
     /** Attaches a small file's bytes (base64, at most AppInfo.limits.upload_bytes). */
     attachUpload(id: string, deliverable: string, name: string, base64: string, note: string): Promise<DossierView>
-    /** Asks for a file with the native dialog and streams it in; unchanged dossier when cancelled. */
-    attachFromDialog(id: string, deliverable: string, note: string): Promise<DossierView>
-    /** Records the release package by name, size and SHA-256 only. */
-    recordPackageFromDialog(id: string, deliverable: string): Promise<DossierView>
-    /** Re-hashes the package actually deployed and compares it with the approved one. */
-    checkPackageFromDialog(id: string): Promise<DossierView>
+    /** Asks for a file with the native dialog and streams it in; name "" when cancelled (nothing recorded). */
+    attachFromDialog(id: string, deliverable: string, note: string): Promise<Picked>
+    /** Records the release package by name, size and SHA-256 only; name "" when cancelled. */
+    recordPackageFromDialog(id: string, deliverable: string): Promise<Picked>
+    /** Re-hashes the package actually deployed and compares it with the approved one; name "" when cancelled. */
+    checkPackageFromDialog(id: string): Promise<Picked>
+    /** The package check of a file dropped on the window (its path, from the window's file drop). */
+    checkPackageDropped(id: string, path: string): Promise<Picked>
     /** Saves a stored version where the user picks; the path, or "" when cancelled. */
     saveDeliverable(sha256: string, name: string): Promise<string>
     /** Opens a stored version with the system's default application. */

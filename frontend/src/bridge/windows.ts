@@ -2,7 +2,7 @@
 // app.WindowAPI send them (generated: wailsjs/go/models.ts window.*,
 // holiday.*, app.YearView), and the calendar area of the Bridge. Dates are
 // "YYYY-MM-DD", clock times "HH:MM" in the window's zone.
-import type { app, holiday, window as win } from '../../wailsjs/go/models'
+import type { app, holiday, template, window as win } from '../../wailsjs/go/models'
 
 /** The states a window can be in (window.State* in Go). */
 export type WindowState = 'open' | 'moved' | 'cancelled' | 'frozen'
@@ -24,10 +24,13 @@ export type HolidayYear = holiday.Year
 export type YearView = app.YearView
 /** A month in which "the 2nd and 4th week" gives different dates under the two readings. */
 export type ReadingDiff = win.ReadingDiff
+/** A system class's window rule, as the template holds it. */
+export type WindowRule = template.WindowRule
 
 /**
  * The calendar area of the Bridge (app.WindowAPI). Editing, publishing and
- * holiday imports need the template editor role (pmo): window.not_permitted.
+ * holiday imports need the template's window-manager role (YearView.manager):
+ * window.not_permitted.
  */
 export interface WindowsArea {
   year(year: number): Promise<YearView>
@@ -44,6 +47,8 @@ export interface WindowsArea {
   publish(year: number, note: string): Promise<WindowPlan>
   version(year: number, n: number): Promise<WindowPlan>
   compareReadings(cls: string, year: number): Promise<ReadingDiff[]>
+  /** compareReadings for a rule being edited in the template editor, before it is saved. */
+  compareRuleReadings(rule: WindowRule, year: number): Promise<ReadingDiff[]>
   /** The first open window of a class on a day after today (a new planned release's default), or null. */
   nextOpen(cls: string): Promise<PlanWindow | null>
   /** The windows of class a planned release may target in the plans in force of years, in time order. */

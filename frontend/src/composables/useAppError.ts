@@ -29,14 +29,24 @@ export function useAppError() {
       p.row = p.row ? names.slot(p.step, p.row) : ''
       p.step = names.step(p.step)
     }
-    if (e.code === 'workflow.incomplete') {
+    if (e.code === 'workflow.incomplete' || e.code === 'dossier.checklist_incomplete') {
       const items = (e.params.items ?? '').split(',').filter(Boolean).map((id) => t('common.quoted', { text: names.stepItem(id) }))
       const delivs = (e.params.deliverables ?? '').split(',').filter(Boolean).map((id) => t('common.quoted', { text: names.deliverable(id) }))
-      p.missing = [...items, ...delivs].join(t('common.listSep'))
+      const more = [...items, ...delivs].join(t('common.listSep'))
+      if (e.code === 'workflow.incomplete') p.missing = more
+      else {
+        p.checklist = (e.params.checklist ?? '').split(',').filter(Boolean).map(names.checklistRef).join(t('common.listSep'))
+        p.also = more ? t('errors.alsoMissing', { missing: more }) : ''
+      }
     }
     if (p.phase) p.phase = names.phase(p.phase)
     if (p.action && te(`errors.actions.${p.action}`)) p.action = t(`errors.actions.${p.action}`)
-    if (e.code === 'workflow.runbook_incomplete') p.row = e.params.rows === '0' ? t('errors.runbookNone') : t('errors.runbookRow', { row: p.row ?? '' })
+    if (e.code === 'workflow.runbook_incomplete') {
+      const rows = (e.params.row ?? '').split(',').filter(Boolean)
+      const parts = [e.params.rows === '0' ? t('errors.runbookNone') : t(rows.length > 1 ? 'errors.runbookRows' : 'errors.runbookRow', { row: rows.join(t('common.listSep')) })]
+      if (e.params.package && te(`errors.runbookPackage.${e.params.package}`)) parts.push(t(`errors.runbookPackage.${e.params.package}`))
+      p.row = parts.join(t('common.listSep'))
+    }
     for (const k of ['approved', 'deployed', 'sha256'] as const) if (p[k] && p[k].length > 16) p[k] = p[k].slice(0, 12) + '…'
     return p
   }

@@ -86,6 +86,7 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
   function detail(h: HistoryEntry): string {
     const p = h.params ?? {}
     if (h.kind === 'note.added') return p.text ?? ''
+    if (h.kind === 'dossier.created' && p.late_record) return t('dates.lateRecordLabel', { reason: p.late_record })
     if ((h.kind === 'checklist.set' || h.kind === 'stage.advanced') && p.note) return t('history.noteLabel', { note: p.note })
     if (h.kind === 'flow.commented') return p.text ?? ''
     if (h.kind === 'flow.confirmed' && p.rollback) return t('history.rollbackLabel', { text: p.rollback })

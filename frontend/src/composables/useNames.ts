@@ -22,6 +22,13 @@ export function useNames() {
   const role = (id: string) => tx(tpl.role(id)?.name) || id
   const department = (id: string) => tx(tpl.department(id)?.name) || id
   const item = (id: string) => tx(tpl.checklistItem(id)?.title) || id
+  /** checklistRef names a preparation item by its group, number and title (flow.checklistRef). */
+  const checklistRef = (id: string) => {
+    const it = tpl.checklistItem(id)
+    if (!it) return id
+    const group = te(`checklist.groups.${it.group}`) ? t(`checklist.groups.${it.group}`) : it.group
+    return t('flow.checklistRef', { group, no: it.no, title: tx(it.title) })
+  }
   const document = (id: string) => tx(tpl.template?.documents.find((d) => d.id === id)?.name) || id
   const status = (id: string) => (te(`checklist.statuses.${id}`) ? t(`checklist.statuses.${id}`) : id)
   const systemClass = (id: string) => (te(`systems.classes.${id}`) ? t(`systems.classes.${id}`) : id)
@@ -45,7 +52,7 @@ export function useNames() {
   const list = (ids: string[], name: (id: string) => string) => ids.filter(Boolean).map(name).join(t('common.listSep'))
 
   return {
-    tx, stage, stageTitle, releaseType, typeShort, typeLabel, subtype, mode, modeShort, role, department, item, document, status, systemClass,
+    tx, stage, stageTitle, releaseType, typeShort, typeLabel, subtype, mode, modeShort, role, department, item, checklistRef, document, status, systemClass,
     field, fields, step, slot, stepItem, deliverable, phase, taskKind, list,
   }
 }

@@ -1,8 +1,9 @@
 import { useI18n } from 'vue-i18n'
-import { AppError, toAppError, type Adjustment, type PlanEdit, type ReleaseWindow, type WindowWarning } from '@/bridge'
+import { AppError, toAppError, type Adjustment, type PlanEdit, type ReleaseWindow, type Text, type WindowWarning } from '@/bridge'
 import { WEEKDAY_KEYS, weekdayIndex } from '@/lib/calendar'
 import { useAppError } from './useAppError'
 import { useNames } from './useNames'
+import { useText } from './useText'
 import { useTime } from './useTime'
 
 /** needsWindow mirrors the backend: planned releases target a window, except new systems. */
@@ -32,6 +33,7 @@ export function useWindowText() {
   const { t, te } = useI18n()
   const { formatTime } = useTime()
   const names = useNames()
+  const { tx } = useText()
   const { errorText } = useAppError()
 
   const className = (cls: string) => names.systemClass(cls)
@@ -43,9 +45,13 @@ export function useWindowText() {
   const windowLine = (w: Pick<ReleaseWindow, 'date' | 'start' | 'end' | 'class'>) =>
     t('calendar.dossier.line', { date: w.date, weekday: weekdayName(w.date), start: w.start, end: w.end, class: className(w.class) })
 
-  /** readable turns ids and codes in params into words. */
-  function readable(code: string, raw: Record<string, string> = {}): Record<string, string> {
+  /**
+   * readable turns ids and codes in params into words; windowNames are the
+   * backend's names of the windows params give by id (Warning.names).
+   */
+  function readable(code: string, raw: Record<string, string> = {}, windowNames: Record<string, Text> = {}): Record<string, string> {
     const p = { ...raw }
+    for (const [k, n] of Object.entries(windowNames)) if (tx(n)) p[k] = tx(n)
     if (p.state) p.state = stateName(p.state)
     if (p.class) p.class = className(p.class)
     if (p.want) p.want = className(p.want)
@@ -59,9 +65,9 @@ export function useWindowText() {
     return p
   }
 
-  /** codeText translates a warning or reason code with its params. */
-  function codeText(code: string, params: Record<string, string> = {}): string {
-    const p = readable(code, params)
+  /** codeText translates a warning or reason code with its params (and the names of the windows they give by id). */
+  function codeText(code: string, params: Record<string, string> = {}, windowNames: Record<string, Text> = {}): string {
+    const p = readable(code, params, windowNames)
     if (te(`calendar.codes.${code}`)) return t(`calendar.codes.${code}`, p)
     if (te(`errors.${code}`)) return t(`errors.${code}`, p)
     return code
@@ -74,7 +80,7 @@ export function useWindowText() {
     return text
   }
 
-  const warningText = (w: WindowWarning) => codeText(w.code, w.params ?? {})
+  const warningText = (w: WindowWarning) => codeText(w.code, w.params ?? {}, w.names ?? {})
 
   /** errorMessage is errorText with the window codes' params made readable. */
   function errorMessage(err: unknown): string {

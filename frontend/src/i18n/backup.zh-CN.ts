@@ -9,7 +9,7 @@ export const settingsPage = {
 
 export default {
   title: '备份与恢复',
-  intro: '把整个数据文件夹保存为一个备份文件：全部发布档案及其事件记录、附件和手写签名、流程模板、组织名册、应用系统、设置和个人档案。个人档案的私钥只以口令加密后的形式写入，备份中没有任何明文私钥。请把备份文件保存到另一块磁盘或移动硬盘上。',
+  intro: '把整个数据文件夹保存为一个备份文件：全部发布档案及其事件记录、附件和手写签名、流程模板、组织名册、应用系统、设置和本机身份。身份的私钥只以口令加密后的形式写入，备份中没有任何明文私钥。请把备份文件保存到另一块磁盘或移动硬盘上。',
   dataDir: '数据文件夹',
   last: '上次备份',
   never: '从未备份',
@@ -74,7 +74,7 @@ export const backupErrors = {
   missing_entry: '备份文件缺少 {name}。',
   no_folder: '没有打开的数据文件夹。',
   not_a_backup: '{path} 不是 GoLive 备份文件。',
-  not_archived: '档案 {dossier} 尚未归档，只有已归档的档案才能打包。',
+  not_archived: '发布档案 {dossier} 尚未归档，只有已归档的发布档案才能打包。',
   nothing_chosen: '请先选择备份文件和要恢复到的空文件夹。',
   out_inside_folder: '不能把备份保存在数据文件夹 {dir} 里面，请另选位置（最好是另一块磁盘）。',
   ratio: '备份文件中的 {name} 压缩比异常（超过 {max} 倍），已拒绝。',
@@ -91,5 +91,5 @@ export const backupErrors = {
   unknown_version: '这个备份文件的格式版本是 {version}，当前版本的 GoLive 只能读取版本 {want}，请使用更新的 GoLive。',
   unreadable: '无法读取文件 {path}。',
   write_failed: '写入备份文件失败：{path}',
-  wrong_stream: '事件 {event} 不属于本档案（{stream}）。',
+  wrong_stream: '事件 {event} 不属于本发布档案（{stream}）。',
 }

@@ -76,6 +76,8 @@ const en: typeof zh = {
     'user-confirmation': 'User confirmation',
     'archive-index': 'Archive index',
     'release-note': 'Release note',
+    application: 'Release application',
+    'approval-opinions': 'Approval opinions',
     plan: 'Release window plan',
   },
   generated: {
@@ -111,7 +113,7 @@ const en: typeof zh = {
     sigInvalid: 'Signature invalid',
     signer: 'Signed by',
     signerUnknown: '(not in this data folder)',
-    fingerprint: 'Identity fingerprint',
+    fingerprint: 'Key fingerprint',
     certificate: 'Certificate fingerprint',
     signedAt: 'Signed at',
     sample: 'Sample key',

@@ -27,7 +27,7 @@ export const documentsErrors = {
     range_mismatch: '签名覆盖的字节范围与签名值所在的位置不符。',
     sign_failed: '为 PDF 签名失败。',
     trailing_data: 'PDF 的签名范围之后还有多余的数据。',
-    unbound: '签名证书与 GoLive 档案不对应。',
+    unbound: '签名证书与 GoLive 身份不对应。',
     unreadable: '无法读取该 PDF。',
     unsigned: '该 PDF 没有数字签名。',
   },
@@ -56,8 +56,8 @@ export const documentsErrors = {
 
 /** Codes of the profile's signing certificate. */
 export const certificateErrors = {
-  bad_certificate: '档案 {id} 的签名证书已损坏。',
-  no_certificate: '该档案还没有签名证书。',
+  bad_certificate: '身份 {id} 的签名证书已损坏。',
+  no_certificate: '该身份还没有签名证书。',
 }
 
 // Messages of the documents UI: the export menus, generated documents, the
@@ -67,7 +67,7 @@ export default {
   nav: '验证',
   menu: '导出 / 文档',
   pdfGroup: '导出 PDF（已签名）',
-  generateGroup: '生成并附加到档案',
+  generateGroup: '生成并附加到发布档案',
   language: '文档语言',
   langZh: '中文',
   langEn: 'English',
@@ -78,6 +78,8 @@ export default {
     'user-confirmation': '用户确认书',
     'archive-index': '归档清单',
     'release-note': '系统上线手册',
+    application: '发布申请',
+    'approval-opinions': '审批意见',
     plan: '发布窗口计划',
   },
   generated: {
@@ -93,10 +95,10 @@ export default {
   working: '正在生成文档…',
   saved: '已保存',
   savedPages: '{path}（{pages} 页）',
-  attached: '已生成「{name}」并附加到档案。',
+  attached: '已生成「{name}」并附加到发布档案。',
   open: '打开',
   failed: '导出失败',
-  unlock: '去解锁档案',
+  unlock: '去解锁身份',
   verify: {
     title: '验证文档',
     intro: '选择一份 GoLive 导出的 PDF，检查其数字签名，并将其中的校验数据与本数据文件夹中的记录核对。',
@@ -113,7 +115,7 @@ export default {
     sigInvalid: '签名无效',
     signer: '签名人',
     signerUnknown: '（不在本数据文件夹中）',
-    fingerprint: '身份指纹',
+    fingerprint: '公钥指纹',
     certificate: '证书指纹',
     signedAt: '签名时间',
     sample: '示例密钥',
@@ -133,19 +135,19 @@ export default {
     field: '字段',
     document: '文档中的值',
     store: '记录中的值',
-    newer: '文档生成之后，该档案又新增了 {n} 条记录（不算差异）。',
+    newer: '文档生成之后，该发布档案又新增了 {n} 条记录（不算差异）。',
     problems: '问题',
     none: '无',
   },
   certificate: {
     title: 'PDF 签名证书',
-    hint: '导出的 PDF 由此证书签名；证书在档案第一次解锁时生成。',
+    hint: '导出的 PDF 由此证书签名；证书在身份第一次解锁时生成。',
     subject: '主体',
     fingerprint: '证书指纹',
     serial: '序列号',
     algorithm: '算法',
     validity: '有效期',
     validRange: '{from} 至 {to}',
-    missing: '该档案还没有签名证书：解锁一次后即会生成。',
+    missing: '该身份还没有签名证书：解锁一次后即会生成。',
   },
 }

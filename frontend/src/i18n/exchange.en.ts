@@ -74,7 +74,7 @@ export const exchangeErrors = {
   other_organisation: 'This file belongs to another organisation (PMO key fingerprint {theirs}, not ours: {ours}); it was refused.',
   unknown_exporter: 'The key of the file\'s sender {name} is not in the organisation roster; the file was refused.',
   unknown_key: 'Event {event} of the file is signed by a key the roster does not list; the file was refused and nothing changed.',
-  plan_not_pmo: 'Release-window plan event {event} of the file is not signed by the PMO; the file was refused.',
+  plan_not_manager: 'The {year} release-window plan in the file (event {event}) is signed by {signer}, who was not the {role} at the time; the file was refused and nothing changed.',
   count_mismatch: 'The file\'s manifest counts {what} differently from its contents; it may have been altered and was refused.',
   bad_signature: 'The file\'s signature is not valid: it was altered or not made by its claimed sender. Refused.',
   bad_key: 'The current profile\'s key cannot sign.',

@@ -28,9 +28,22 @@ export function makeI18n(locale: Language = DEFAULT_LANGUAGE) {
 
 export type AppI18n = ReturnType<typeof makeI18n>
 
+/**
+ * withoutCatchAllPlaceholders blanks Naive UI's catch-all placeholders
+ * (请输入 / Please Input, 请选择 / Please Select): an input shows the hint
+ * its own placeholder gives, or none. Date and time pickers keep theirs
+ * (选择日期 / Select Date says what to do).
+ */
+function withoutCatchAllPlaceholders(l: NLocale): NLocale {
+  return { ...l, Input: { ...l.Input, placeholder: '' }, InputNumber: { ...l.InputNumber, placeholder: '' }, Select: { ...l.Select, placeholder: '' } }
+}
+
+const NAIVE_EN = withoutCatchAllPlaceholders(enUS)
+const NAIVE_ZH = withoutCatchAllPlaceholders(naiveZhCN)
+
 /** naiveLocale returns Naive UI's locale pair for a language. */
 export function naiveLocale(lang: string): { locale: NLocale; dateLocale: NDateLocale } {
-  return lang === 'en' ? { locale: enUS, dateLocale: dateEnUS } : { locale: naiveZhCN, dateLocale: dateZhCN }
+  return lang === 'en' ? { locale: NAIVE_EN, dateLocale: dateEnUS } : { locale: NAIVE_ZH, dateLocale: dateZhCN }
 }
 
 /** isLanguage narrows a stored preference to a known language. */

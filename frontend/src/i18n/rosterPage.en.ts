@@ -28,7 +28,7 @@ export default {
     system: 'System',
     owner: 'System owner',
     devLead: 'Release operator',
-    supervisor: 'Supervisor',
+    supervisor: 'Release supervisor',
     head: 'Head',
     for: 'On behalf of',
     to: 'Delegate',

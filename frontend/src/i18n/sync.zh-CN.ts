@@ -15,7 +15,7 @@ export default {
   never: '尚未同步',
   lastSync: '上次同步：{time}',
   watching: '正在监视文件夹的变化',
-  readOnly: '只读副本：没有解锁的个人档案（或尚无人员名册），只读取不发布。',
+  readOnly: '只读副本：没有解锁的身份（或尚无人员名册），只读取不发布。',
   unpublished: '待发布 {count} 个事件',
   waiting: '{count} 个事件在等待前序事件',
   files: '文件夹中共 {count} 个文件',

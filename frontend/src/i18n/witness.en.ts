@@ -36,7 +36,7 @@ export default {
   transfer: {
     placeholder: 'Choose someone of the roster',
     fingerprint: 'fingerprint {fp}',
-    noRoster: 'This folder has no published roster yet: choose among the known identities.',
+    noRoster: 'This folder has no published roster yet: choose among the people this folder knows.',
   },
 }
 

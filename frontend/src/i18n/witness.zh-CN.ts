@@ -38,7 +38,7 @@ export default {
   transfer: {
     placeholder: '选择组织名册中的人员',
     fingerprint: '指纹 {fp}',
-    noRoster: '此数据文件夹尚未发布组织名册，请从已知身份中选择。',
+    noRoster: '此数据文件夹尚未发布组织名册，请从本数据文件夹已知的人员中选择。',
   },
 }
 

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import {
   bridge, type Answer, type DecideRequest, type DossierCreateRequest, type DossierFields, type DossierFilter, type DossierSummary,
-  type DossierView, type RunbookRow, type TestRow,
+  type DossierView, type OnCall, type Picked, type RunbookRow, type SameDayTestRequest, type TestRow,
 } from '@/bridge'
 import { useInboxStore } from './inbox'
 import { useNoticesStore } from './notices'
@@ -44,13 +44,22 @@ export const useDossiersStore = defineStore('dossiers', () => {
   /**
    * changed keeps the open dossier, the list and the inbox in step with the
    * backend's answer. The action has succeeded by then: a failed refresh
-   * shows as a toast and does not make the action look refused.
+   * shows as a toast and does not make the action look refused. Answers
+   * can arrive out of order (two rows saved at once): an answer holding
+   * fewer events than the dossier shown is older and does not replace it.
    */
   async function changed(v: DossierView) {
-    current.value = v
+    const shown = current.value
+    if (!shown || shown.state.id !== v.state.id || v.state.events >= shown.state.events) current.value = v
     const notices = useNoticesStore()
     await Promise.all([notices.background(load()), notices.background(useInboxStore().load())])
     return v
+  }
+
+  /** picked is changed for the answer of a call fed by a chosen file: the dossier afterwards, then the answer itself. */
+  async function picked(p: Picked): Promise<Picked> {
+    await changed(p.view)
+    return p
   }
 
   /** reload fetches the open dossier again (after a profile switch, say). */
@@ -93,7 +102,8 @@ export const useDossiersStore = defineStore('dossiers', () => {
     override: async (id: string, reason: string) => changed(await d().override(id, reason)),
     release: async (id: string, comment: string) => changed(await d().release(id, comment)),
     supervise: async (id: string, comment: string) => changed(await d().supervise(id, comment)),
-    sameDayTest: async (id: string, by: string, at: string, note: string) => changed(await d().sameDayTest(id, by, at, note)),
+    sameDayTest: async (id: string, req: SameDayTestRequest) => changed(await d().sameDayTest(id, req)),
+    saveOnCall: async (id: string, rows: OnCall[]) => changed(await d().saveOnCall(id, rows)),
     confirm: async (id: string, success: boolean, answers: Record<string, Answer>, rollback: string, comment: string) =>
       changed(await d().confirm(id, success, answers, rollback, comment)),
     postpone: async (id: string, unchanged: boolean, reason: string, plan: string, at: string, windowId = '') =>
@@ -102,9 +112,10 @@ export const useDossiersStore = defineStore('dossiers', () => {
     archive: async (id: string, notApplicable: Record<string, string>) => changed(await d().archive(id, notApplicable)),
     attachUpload: async (id: string, deliverable: string, name: string, base64: string, note: string) =>
       changed(await d().attachUpload(id, deliverable, name, base64, note)),
-    attachFromDialog: async (id: string, deliverable: string, note: string) => changed(await d().attachFromDialog(id, deliverable, note)),
-    recordPackage: async (id: string, deliverable: string) => changed(await d().recordPackageFromDialog(id, deliverable)),
-    checkPackage: async (id: string) => changed(await d().checkPackageFromDialog(id)),
+    attachFromDialog: async (id: string, deliverable: string, note: string) => picked(await d().attachFromDialog(id, deliverable, note)),
+    recordPackage: async (id: string, deliverable: string) => picked(await d().recordPackageFromDialog(id, deliverable)),
+    checkPackage: async (id: string) => picked(await d().checkPackageFromDialog(id)),
+    checkPackageDropped: async (id: string, path: string) => picked(await d().checkPackageDropped(id, path)),
   }
 
   /** progress of the open dossier's checklist, as the backend counts it. */

@@ -24,12 +24,14 @@ export const useSessionStore = defineStore('session', () => {
   const unlocked = computed(() => current.value !== null)
 
   /**
-   * afterSwitch refreshes what depends on who is signed in: the inbox and
-   * the open dossier's actions. The switch itself has succeeded; a failed
-   * refresh shows as a toast.
+   * afterSwitch refreshes what depends on who is signed in: which profiles
+   * are unlocked, the inbox and the open dossier's actions. The switch
+   * itself has succeeded; a failed refresh shows as a toast.
    */
   async function afterSwitch() {
-    can.value = current.value ? await bridge().profiles.capabilities() : { ...NONE }
+    const [caps, list] = await Promise.all([current.value ? bridge().profiles.capabilities() : { ...NONE }, bridge().profiles.list()])
+    can.value = caps
+    profiles.value = list
     if (!current.value) {
       useInboxStore().clear()
       return
@@ -41,9 +43,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** load reads the profile list and the unlocked profile (none after a restart). */
   async function load() {
-    const [list, cur] = await Promise.all([bridge().profiles.list(), bridge().profiles.current()])
-    profiles.value = list
-    current.value = cur
+    current.value = await bridge().profiles.current()
     await afterSwitch()
   }
 
@@ -57,7 +57,6 @@ export const useSessionStore = defineStore('session', () => {
   async function create(req: ProfileCreateRequest) {
     const p = await bridge().profiles.create(req)
     current.value = p
-    profiles.value = await bridge().profiles.list()
     await afterSwitch()
     return p
   }
@@ -70,6 +69,18 @@ export const useSessionStore = defineStore('session', () => {
     return p
   }
 
+  /**
+   * switchTo makes a profile unlocked earlier in this session current
+   * again, without its passphrase (the backend still holds its key).
+   */
+  async function switchTo(id: string) {
+    const p = await bridge().profiles.switch(id)
+    current.value = p
+    await afterSwitch()
+    return p
+  }
+
+  /** lock forgets every key unlocked in this session. */
   async function lock() {
     await bridge().profiles.lock()
     current.value = null
@@ -80,5 +91,5 @@ export const useSessionStore = defineStore('session', () => {
   const nameOf = (publicKey: string) =>
     profiles.value.find((p) => p.public_key === publicKey)?.name ?? identities.value.find((p) => p.public_key === publicKey)?.name ?? ''
 
-  return { profiles, current, identities, can, unlocked, load, loadIdentities, create, unlock, lock, nameOf }
+  return { profiles, current, identities, can, unlocked, load, loadIdentities, create, unlock, switchTo, lock, nameOf }
 })

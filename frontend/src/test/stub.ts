@@ -69,7 +69,7 @@ function canon(v: unknown): unknown {
 const same = (a: unknown, b: unknown) => JSON.stringify(canon(a) ?? null) === JSON.stringify(canon(b) ?? null)
 
 /** Calls that change who is signed in; the stub follows them. */
-const SIGN_IN = new Set(['ProfileAPI.Unlock', 'ProfileAPI.Create'])
+const SIGN_IN = new Set(['ProfileAPI.Unlock', 'ProfileAPI.Create', 'ProfileAPI.Switch'])
 
 /**
  * StubBackend serves recordings. serve() adds fixture files (later files
@@ -83,6 +83,7 @@ export class StubBackend {
   private recs: Recording[] = []
   private events = new Map<string, Set<(...data: unknown[]) => void>>()
   private next = new Map<string, (stub: this) => void>()
+  private drops = new Set<(paths: string[], x: number, y: number) => void>()
   readonly bridge: Bridge
 
   constructor(...names: string[]) {
@@ -94,6 +95,10 @@ export class StubBackend {
         set.add(cb)
         this.events.set(event, set)
         return () => set.delete(cb)
+      },
+      (cb) => {
+        this.drops.add(cb)
+        return () => this.drops.delete(cb)
       },
     )
   }
@@ -129,6 +134,11 @@ export class StubBackend {
   /** emit delivers a Go event (progress, second instance) to the UI's listeners. */
   emit(event: string, ...data: unknown[]) {
     for (const cb of this.events.get(event) ?? []) cb(...data)
+  }
+
+  /** drop delivers files dropped on the window at (x, y), by path, as the desktop's file drop does. */
+  drop(paths: string[], x = 0, y = 0) {
+    for (const cb of this.drops) cb(paths, x, y)
   }
 
   /** callsOf lists the arguments of every call of one Go method, in order. */

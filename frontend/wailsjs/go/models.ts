@@ -5,6 +5,12 @@ export namespace app {
 	    pages: number;
 	    bytes: number;
 	}
+	export interface Picked {
+	    name: string;
+	    version?: workflow.Version;
+	    arrived: workflow.Version[];
+	    view: dossier.View;
+	}
 	export interface RosterFilePreview {
 	    path: string;
 	    preview: roster.Preview;
@@ -26,6 +32,7 @@ export namespace app {
 	    draft: window.Plan;
 	    versions: window.VersionInfo[];
 	    holidays: holiday.Year;
+	    manager: string;
 	}
 
 }
@@ -322,6 +329,7 @@ export namespace dossier {
 	    project_manager?: string;
 	    system_owner?: string;
 	    window?: string;
+	    late_record?: string;
 	}
 	export interface WitnessRequest {
 	    person: string;
@@ -335,6 +343,7 @@ export namespace dossier {
 	    return_to: string;
 	    comment: string;
 	    answers: Record<string, workflow.Answer>;
+	    not_applicable?: Record<string, string>;
 	    witness?: WitnessRequest;
 	}
 	export interface Fields {
@@ -394,6 +403,12 @@ export namespace dossier {
 	    done: number;
 	    total: number;
 	}
+	export interface SameDayTestRequest {
+	    confirmed_by: string;
+	    tested_at: string;
+	    note: string;
+	    witness?: WitnessRequest;
+	}
 	export interface State {
 	    id: string;
 	    template: string;
@@ -410,6 +425,8 @@ export namespace dossier {
 	    project_manager: string;
 	    system_owner: string;
 	    window: string;
+	    web_facing?: boolean;
+	    late_record?: string;
 	    stage: string;
 	    checklist: Record<string, ChecklistEntry>;
 	    notes: number;
@@ -549,6 +566,7 @@ export namespace profile {
 	    created_at: any;
 	    default: boolean;
 	    sample: boolean;
+	    unlocked?: boolean;
 	}
 
 }
@@ -763,6 +781,10 @@ export namespace template {
 	    hint: Text;
 	    document?: string;
 	}
+	export interface Condition {
+	    item?: string;
+	    web_facing?: boolean;
+	}
 	export interface Deliverable {
 	    id: string;
 	    name: Text;
@@ -770,10 +792,15 @@ export namespace template {
 	    hash_only?: boolean;
 	    generated?: boolean;
 	    document?: string;
+	    same_as?: string;
+	    when?: Condition;
+	    waivable?: boolean;
+	    produces?: string;
 	}
 	export interface Item {
 	    id: string;
 	    text: Text;
+	    when?: Condition;
 	}
 	export interface CountersignRow {
 	    id: string;
@@ -851,6 +878,9 @@ export namespace template {
 	    note: Text;
 	    subtypes?: Option[];
 	    same_day_test?: boolean;
+	    same_day_test_document?: string;
+	    same_day_test_roles?: string[];
+	    same_day_test_confirmer_role?: string;
 	    flow_id: string;
 	}
 	export interface Revision {
@@ -872,6 +902,7 @@ export namespace template {
 	    release_operator_role: string;
 	    supervisor_role: string;
 	    template_editor_role: string;
+	    window_manager_role?: string;
 	    separate?: string[][];
 	    allow_double_post: boolean;
 	}
@@ -948,6 +979,12 @@ export namespace verify {
 	    params?: Record<string, string>;
 	    message: string;
 	}
+	export interface SignedFor {
+	    for: string;
+	    label: template.Text;
+	    fp: string;
+	    how: string;
+	}
 	export interface Signature {
 	    valid: boolean;
 	    signer: string;
@@ -963,10 +1000,12 @@ export namespace verify {
 	    signature: Signature;
 	    payload?: printable.Payload;
 	    title?: string;
+	    signed: SignedFor[];
 	    newer_events: number;
 	    differences: Difference[];
 	    problems: Problem[];
 	}
+	
 
 }
 
@@ -1019,6 +1058,7 @@ export namespace window {
 	export interface Warning {
 	    code: string;
 	    params?: Record<string, string>;
+	    names?: Record<string, template.Text>;
 	}
 	export interface Window {
 	    id: string;
@@ -1088,6 +1128,7 @@ export namespace workflow {
 	    release_blocked?: apperr.Error;
 	    supervise: boolean;
 	    same_day_test: boolean;
+	    same_day_test_roles: string[];
 	    confirm: boolean;
 	    postpone: boolean;
 	    archive: boolean;
@@ -1136,6 +1177,35 @@ export namespace workflow {
 	    for?: string;
 	    for_name?: string;
 	    witness?: Witness;
+	    not_applicable?: Record<string, string>;
+	}
+	export interface DeliverableNeed {
+	    id: string;
+	    required: boolean;
+	    waivable: boolean;
+	    applies: boolean;
+	    present: boolean;
+	    shared_from?: string;
+	}
+	export interface OnCall {
+	    person?: string;
+	    name: string;
+	    phone: string;
+	    from: string;
+	    until: string;
+	}
+	export interface Version {
+	    no: number;
+	    sha256: string;
+	    name: string;
+	    size: number;
+	    mime: string;
+	    hash_only: boolean;
+	    note: string;
+	    by: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
 	}
 	export interface SameDayTest {
 	    by: string;
@@ -1147,6 +1217,8 @@ export namespace workflow {
 	    confirmed_by: string;
 	    // Go type: time
 	    tested_at: any;
+	    witness?: Witness;
+	    document?: Version;
 	}
 	export interface Signoff {
 	    by: string;
@@ -1194,7 +1266,17 @@ export namespace workflow {
 	    released?: Signoff;
 	    supervised?: Signoff;
 	    same_day_test?: SameDayTest;
+	    on_call?: OnCall[];
 	}
+	export interface ItemNeed {
+	    id: string;
+	    asked: boolean;
+	}
+	export interface Needs {
+	    items: ItemNeed[];
+	    deliverables: DeliverableNeed[];
+	}
+	
 	
 	export interface Step {
 	    id: string;
@@ -1217,6 +1299,9 @@ export namespace workflow {
 	    steps: Step[];
 	    confirmation_items: template.Item[];
 	    same_day_test: boolean;
+	    same_day_test_document?: string;
+	    same_day_test_roles?: string[];
+	    same_day_test_confirmer_role?: string;
 	    not_fully_tested: boolean;
 	    settings: template.Settings;
 	    documents: template.Document[];
@@ -1301,19 +1386,7 @@ export namespace workflow {
 	}
 	
 	
-	export interface Version {
-	    no: number;
-	    sha256: string;
-	    name: string;
-	    size: number;
-	    mime: string;
-	    hash_only: boolean;
-	    note: string;
-	    by: string;
-	    // Go type: time
-	    at: any;
-	    event: string;
-	}
+	
 
 }
 

@@ -19,8 +19,8 @@ describe('CalendarView', () => {
   })
 
   it('marks open, moved, cancelled and frozen windows, holidays, make-up days and freezes of a published plan', async () => {
-    // 2027 as the backend reads it after the PMO moved a Java window, froze a week and published version 1.
-    b = backend(...SAMPLE, 'calendar-published').as('pmo')
+    // 2027 as the backend reads it after the window manager moved a Java window, froze a week and published version 1.
+    b = backend(...SAMPLE, 'calendar-published').as('window_manager')
     await ready()
     useCalendarStore().year = 2027
     useCalendarStore().cls = 'java'
@@ -81,18 +81,37 @@ describe('CalendarView', () => {
     expect(b.misses).toEqual([])
   })
 
-  it('explains a manual move in the agenda with the PMO’s reason', async () => {
-    b = backend(...SAMPLE, 'calendar-published').as('pmo')
+  it('explains a manual move in the agenda with the window manager’s reason', async () => {
+    b = backend(...SAMPLE, 'calendar-published').as('window_manager')
     await ready()
     const { router } = await mountUI(CalendarView)
     await settle()
     await router.replace({ name: 'calendar', query: { window: '2027-03-11-java' } })
     await settle()
     const text = document.body.querySelector('[data-testid="agenda-adjustments"]')?.textContent ?? ''
-    expect(text).toContain('PMO 手工改期：2027-03-11 改为 2027-03-10 20:00–23:00（原因：与年度审计冲突）')
+    expect(text).toContain('发布窗口管理岗手工改期：2027-03-11 改为 2027-03-10 20:00–23:00（原因：与年度审计冲突）')
     expect(document.body.querySelector('[data-testid="agenda-date"]')?.textContent).toContain('2027-03-10 周三')
-    // The PMO (the backend says who plans windows) can adjust it further in the draft.
+    // The window manager (the backend says who plans windows) can adjust it further in the draft.
     expect(document.body.querySelector('[data-testid="window-edit"]')).not.toBeNull()
+    expect(b.misses).toEqual([])
+  })
+
+  it('keeps the plan from the PMO, who edits the template but does not manage windows, and names who does', async () => {
+    b = backend(...SAMPLE, 'calendar-published').as('pmo')
+    await ready()
+    useCalendarStore().year = 2027
+    const { router } = await mountUI(CalendarView)
+    await settle()
+    // The plan panel opens by itself only for whoever may plan; anyone can open it to read the versions.
+    expect(document.body.querySelector('[data-testid="plan-panel"]')).toBeNull()
+    document.body.querySelector<HTMLElement>('[data-testid="plan-panel-toggle"]')!.click()
+    await settle()
+    expect(document.body.querySelector('[data-testid="plan-need-role"]')?.textContent).toContain('只有发布窗口管理岗可以调整、发布窗口计划和导入节假日')
+    expect(document.body.querySelector('[data-testid="publish-plan"]')).toBeNull()
+    await router.replace({ name: 'calendar', query: { window: '2027-03-11-java' } })
+    await settle()
+    expect(document.body.querySelector('[data-testid="window-agenda"]')).not.toBeNull()
+    expect(document.body.querySelector('[data-testid="window-edit"]')).toBeNull()
     expect(b.misses).toEqual([])
   })
 })

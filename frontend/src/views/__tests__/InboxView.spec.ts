@@ -44,6 +44,35 @@ describe('inbox', () => {
     expect(rows()[0].querySelector('[data-testid="inbox-emergency"]')?.textContent).toBe('紧急 · 未经完整测试')
   })
 
+  it("lists the system owner's submissions, each with since when it waits", async () => {
+    const items = answer<InboxItem[]>('inbox', 'DossierAPI.Inbox', 'system_owner')
+    const b = backend(...SAMPLE).as('system_owner')
+    await ready()
+    await mountUI(InboxView, { path: '/inbox' })
+    await settle()
+    expect(items.some((i) => i.kind === 'submit')).toBe(true)
+    expect(rows().map((r) => r.dataset.kind)).toEqual(items.map((i) => i.kind))
+    for (const [i, it] of items.entries()) {
+      // The recorded times carry the sample zone's offset: the row shows their date and minute.
+      expect(rows()[i].querySelector('[data-testid="inbox-since"]')?.textContent).toBe(it.since.slice(0, 16).replace('T', ' '))
+    }
+    expect(b.misses).toEqual([])
+  })
+
+  it('shows nothing, not a dash, for a task that gives no waiting-since time', async () => {
+    const items = answer<InboxItem[]>('inbox', 'DossierAPI.Inbox', 'system_owner')
+    items[0].since = '0001-01-01T00:00:00Z'
+    const b = backend('base', 'session').as('system_owner').reply('DossierAPI.Inbox', items, { args: [] })
+    await ready()
+    await mountUI(InboxView, { path: '/inbox' })
+    await settle()
+    expect(rows()).toHaveLength(items.length)
+    const since = rows()[0].querySelector('.since')
+    expect(since?.textContent?.trim()).toBe('')
+    expect(rows()[1].querySelector('[data-testid="inbox-since"]')?.textContent).toBe(items[1].since.slice(0, 16).replace('T', ' '))
+    expect(b.misses).toEqual([])
+  })
+
   it('says when nothing waits (the first profile of a new folder)', async () => {
     expect(answer<InboxItem[]>('start', 'DossierAPI.Inbox', 'project_manager')).toEqual([])
     const b = backend('start').as('project_manager')

@@ -19,4 +19,6 @@ export function Generate(arg1:string,arg2:string,arg3:string):Promise<dossier.Vi
 
 export function OpenFile(arg1:string):Promise<void>;
 
+export function VerifyDeliverable(arg1:string):Promise<verify.Report>;
+
 export function VerifyFromDialog():Promise<verify.Report>;

@@ -30,6 +30,10 @@ export function OpenFile(arg1) {
   return window['go']['app']['DocumentsAPI']['OpenFile'](arg1);
 }
 
+export function VerifyDeliverable(arg1) {
+  return window['go']['app']['DocumentsAPI']['VerifyDeliverable'](arg1);
+}
+
 export function VerifyFromDialog() {
   return window['go']['app']['DocumentsAPI']['VerifyFromDialog']();
 }

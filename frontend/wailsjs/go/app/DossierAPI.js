@@ -26,8 +26,24 @@ export function Candidates(arg1, arg2, arg3) {
   return window['go']['app']['DossierAPI']['Candidates'](arg1, arg2, arg3);
 }
 
+export function CheckConfirm(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['DossierAPI']['CheckConfirm'](arg1, arg2, arg3, arg4);
+}
+
+export function CheckDecide(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['CheckDecide'](arg1, arg2);
+}
+
+export function CheckPackageDropped(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['CheckPackageDropped'](arg1, arg2);
+}
+
 export function CheckPackageFromDialog(arg1) {
   return window['go']['app']['DossierAPI']['CheckPackageFromDialog'](arg1);
+}
+
+export function CheckSubmit(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['CheckSubmit'](arg1, arg2);
 }
 
 export function Comment(arg1, arg2, arg3, arg4) {
@@ -62,6 +78,10 @@ export function List(arg1) {
   return window['go']['app']['DossierAPI']['List'](arg1);
 }
 
+export function Needs(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['DossierAPI']['Needs'](arg1, arg2, arg3, arg4);
+}
+
 export function OpenDeliverable(arg1, arg2) {
   return window['go']['app']['DossierAPI']['OpenDeliverable'](arg1, arg2);
 }
@@ -86,12 +106,16 @@ export function Release(arg1, arg2) {
   return window['go']['app']['DossierAPI']['Release'](arg1, arg2);
 }
 
-export function SameDayTest(arg1, arg2, arg3, arg4) {
-  return window['go']['app']['DossierAPI']['SameDayTest'](arg1, arg2, arg3, arg4);
+export function SameDayTest(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['SameDayTest'](arg1, arg2);
 }
 
 export function SaveDeliverable(arg1, arg2) {
   return window['go']['app']['DossierAPI']['SaveDeliverable'](arg1, arg2);
+}
+
+export function SaveOnCall(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['SaveOnCall'](arg1, arg2);
 }
 
 export function SaveRunbook(arg1, arg2, arg3) {

@@ -21,4 +21,6 @@ export function Lock():Promise<void>;
 
 export function SaveIdentityCard(arg1:string,arg2:string):Promise<string>;
 
+export function Switch(arg1:string):Promise<profile.Summary>;
+
 export function Unlock(arg1:string,arg2:string):Promise<profile.Summary>;

@@ -38,6 +38,10 @@ export function SaveIdentityCard(arg1, arg2) {
   return window['go']['app']['ProfileAPI']['SaveIdentityCard'](arg1, arg2);
 }
 
+export function Switch(arg1) {
+  return window['go']['app']['ProfileAPI']['Switch'](arg1);
+}
+
 export function Unlock(arg1, arg2) {
   return window['go']['app']['ProfileAPI']['Unlock'](arg1, arg2);
 }

@@ -18,6 +18,10 @@ export function CompareReadings(arg1, arg2) {
   return window['go']['app']['WindowAPI']['CompareReadings'](arg1, arg2);
 }
 
+export function CompareRuleReadings(arg1, arg2) {
+  return window['go']['app']['WindowAPI']['CompareRuleReadings'](arg1, arg2);
+}
+
 export function DiscardDraft(arg1) {
   return window['go']['app']['WindowAPI']['DiscardDraft'](arg1);
 }

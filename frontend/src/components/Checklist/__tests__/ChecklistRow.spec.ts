@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import { nextTick } from 'vue'
 import type { DossierView } from '@/bridge'
 import { useDossiersStore } from '@/stores/dossiers'
 import { backend, byTestId, mountUI, ready, SAMPLE } from '@/test/mount'
@@ -55,6 +56,32 @@ describe('ChecklistRow', () => {
     await write('pre.user_test', 'UAT report v3 signed')
     expect(b.callsOf('DossierAPI.SetChecklist')).toEqual([[id, 'pre.user_test', 'not_started', 'UAT report v3 signed']])
     expect(useDossiersStore().current?.state.checklist['pre.user_test']?.note).toBe('UAT report v3 signed')
+    expect(b.misses).toEqual([])
+  })
+
+  it('records the evidence and then the status clicked while the evidence was saving', async () => {
+    const el = note('pre.user_test')
+    el.dispatchEvent(new Event('focus'))
+    el.value = 'UAT report v3 signed'
+    el.dispatchEvent(new Event('input'))
+    // Pressing the mouse on 已完成 takes the focus from the note, which saves on blur;
+    // the row renders again while that save runs, and then the click lands.
+    el.dispatchEvent(new Event('blur'))
+    await nextTick()
+    const done = byTestId('checklist-status-pre.user_test-done')?.querySelector('input') as HTMLInputElement
+    done.click()
+    for (let i = 0; i < 4; i++) await flushPromises()
+
+    // Both are recorded, in the order they were made.
+    expect(b.callsOf('DossierAPI.SetChecklist')).toEqual([
+      [id, 'pre.user_test', 'not_started', 'UAT report v3 signed'],
+      [id, 'pre.user_test', 'done', 'UAT report v3 signed'],
+    ])
+    expect(row('pre.user_test')?.dataset.status).toBe('done')
+    expect(done.checked).toBe(true)
+    expect(byTestId('checklist-by-pre.user_test')?.textContent).toContain('张伟')
+    expect(useDossiersStore().current?.state.checklist['pre.user_test']).toMatchObject({ status: 'done', note: 'UAT report v3 signed' })
+    expect(note('pre.user_test').value).toBe('UAT report v3 signed')
     expect(b.misses).toEqual([])
   })
 

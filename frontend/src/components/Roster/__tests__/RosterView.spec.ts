@@ -28,7 +28,8 @@ describe('RosterView', () => {
     const pmo = people.find((p) => (p.roles ?? []).includes('pmo'))!
     const row = rows().find((r) => r.dataset.id === pmo.id)!
     expect(row.textContent).toContain(pmo.name)
-    expect(row.textContent).toContain('项目管理部(PMO)') // the role's name, not its id
+    const director = people.find((p) => (p.roles ?? []).includes('pmo_director'))!
+    expect(rows().find((r) => r.dataset.id === director.id)!.textContent).toContain('项目管理部总监') // the role's name, not its id
     expect(row.textContent).toContain(o.keys[pmo.keys[0].public].fingerprint)
     // A key some version revoked is marked so.
     const revoked = Object.values(o.keys).filter((k) => k.revoked_in > 0)

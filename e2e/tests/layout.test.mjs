@@ -1,0 +1,87 @@
+// Issue 12, defect 9 end to end: the default window is 1280×760. In the
+// sample folder the release-dossier list shows every column whole (no
+// column pushed out of the table to a horizontal scroll, no header and no
+// "12/12" wrapped), also with the 17 px a classic scrollbar takes (Windows,
+// 1263 px); and in the new-dossier form the 版本 input sits on the same line
+// as the release-window picker beside it, whatever hints the picker shows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, launchBrowser, openApp, screenshot } from '../lib/app.mjs';
+
+let app, browser, page;
+before(async () => {
+  app = await startApp({ name: 'layout' });
+  browser = await launchBrowser();
+  page = await openApp(browser, app, { viewport: { width: 1280, height: 760 }, locale: 'zh-CN' });
+  await page.getByTestId('gate-load-sample').click();
+  await page.getByTestId('load-sample-confirm').click();
+  await page.getByTestId('app-shell').waitFor({ timeout: 180_000 });
+});
+after(async () => {
+  await browser?.close();
+  await app?.dispose();
+});
+
+/** measure reports how the dossier table fits: overflow, header cells cut or wrapped, progress cells wrapped. */
+function measure() {
+  return page.evaluate(() => {
+    const table = document.querySelector('[data-testid="dossier-table"]');
+    const body = table.querySelector('.n-data-table-base-table-body') ?? table.querySelector('.n-data-table-base-table');
+    const box = table.getBoundingClientRect();
+    const lineOf = (el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.5;
+    const heads = [...table.querySelectorAll('thead th')].map((th) => {
+      const r = th.getBoundingClientRect();
+      const title = th.querySelector('.n-data-table-th__title') ?? th;
+      const inner = title.getBoundingClientRect();
+      return {
+        text: th.textContent.trim(),
+        cut: r.right > box.right + 0.5 || r.left < box.left - 0.5,
+        wrapped: inner.height > lineOf(title) * 1.5,
+        clipped: title.scrollWidth > title.clientWidth + 1,
+      };
+    });
+    const progress = [...table.querySelectorAll('[data-testid="checklist-progress"]')].map((p) => ({
+      text: p.textContent.trim(),
+      wrapped: p.getBoundingClientRect().height > lineOf(p.querySelector('span') ?? p) * 1.5,
+    }));
+    return { scrollWidth: body.scrollWidth, clientWidth: body.clientWidth, heads, progress };
+  });
+}
+
+for (const width of [1280, 1263]) {
+  test(`the dossier list shows every column whole at ${width}×760`, async () => {
+    await page.setViewportSize({ width, height: 760 });
+    await page.goto(`${app.url}/#/dossiers`);
+    await page.getByTestId('dossier-row').first().waitFor();
+    const m = await measure();
+    await screenshot(page, `layout-list-${width}`);
+    assert.ok(m.heads.length >= 10, `the table has ${m.heads.length} header cells`);
+    assert.ok(m.scrollWidth <= m.clientWidth, `the table scrolls sideways: ${m.scrollWidth} px of columns in ${m.clientWidth} px`);
+    const bad = m.heads.filter((h) => h.cut || h.wrapped || h.clipped);
+    assert.deepEqual(bad, [], 'header cells cut off, wrapped or clipped');
+    assert.ok(m.progress.length > 0, 'no checklist progress in the list');
+    assert.deepEqual(m.progress.filter((p) => p.wrapped), [], 'checklist progress wrapped');
+  });
+}
+
+test('the 版本 input sits on the line of the window picker beside it', async () => {
+  await page.setViewportSize({ width: 1280, height: 760 });
+  await page.goto(`${app.url}/#/dossiers`);
+  await page.getByTestId('dossier-new').click();
+  // A Java system: a planned upgrade then picks a release window, whose
+  // picker shows its hints under the input.
+  await page.getByTestId('dossier-system').click();
+  await page.locator('.n-base-select-option', { hasText: 'CRM' }).first().click();
+  await page.getByTestId('dossier-window-select').waitFor();
+  // Let the picker load its windows and show its hints.
+  await page.waitForTimeout(1000);
+  const version = await page.getByTestId('dossier-version').boundingBox();
+  const picker = await page.getByTestId('dossier-window-select').boundingBox();
+  const hints = await page.getByTestId('dossier-window').boundingBox();
+  await screenshot(page, 'layout-new-dossier');
+  assert.ok(version && picker && hints, 'the version input or the window picker is not shown');
+  assert.ok(hints.height > picker.height + 10, 'the picker shows no hint under its input: nothing to push the version input');
+  const middle = (b) => b.y + b.height / 2;
+  assert.ok(Math.abs(middle(version) - middle(picker)) <= 4,
+    `版本 input centred at y=${Math.round(middle(version))}, window picker at y=${Math.round(middle(picker))}`);
+});
