@@ -62,15 +62,7 @@ func TestLockedFolderReportedByInfo(t *testing.T) {
 // sample data (which unlocks the sample project manager) and refuses once
 // the profile is locked.
 func TestExportNeedsAnUnlockedSigner(t *testing.T) {
-	c, err := core.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	api := New(c, nil)
-	if _, err := api.App.LoadSampleData(); err != nil {
-		t.Fatal(err)
-	}
+	api := sampleAPI(t)
 	list, err := api.Dossiers.List(dossier.Filter{Stage: dossier.StageArchive})
 	if err != nil || len(list) == 0 {
 		t.Fatalf("no archived sample dossier: %v", err)
@@ -93,4 +85,21 @@ func TestExportNeedsAnUnlockedSigner(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `"profile.locked"`) {
 		t.Fatalf("export while locked: %v", err)
 	}
+}
+
+// sampleAPI opens a new folder with the sample data loaded (the sample
+// project manager unlocked) and returns its bound API; the folder closes
+// with the test.
+func sampleAPI(t *testing.T) *API {
+	t.Helper()
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	api := New(c, nil)
+	if _, err := api.App.LoadSampleData(); err != nil {
+		t.Fatal(err)
+	}
+	return api
 }

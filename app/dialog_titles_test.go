@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"golive/backend/core"
 	"golive/backend/dossier"
 )
 
@@ -15,15 +14,7 @@ import (
 // file say which deliverable it is for, in the UI language (before, every
 // upload asked 选择要上传的文件, whatever it was for).
 func TestFileDialogsNameWhatTheFileIsFor(t *testing.T) {
-	c, err := core.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	api := New(c, nil)
-	if _, err := api.App.LoadSampleData(); err != nil {
-		t.Fatal(err)
-	}
+	api := sampleAPI(t)
 	list, err := api.Dossiers.List(dossier.Filter{})
 	if err != nil || len(list) == 0 {
 		t.Fatalf("no sample dossier: %v", err)

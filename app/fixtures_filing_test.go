@@ -17,10 +17,7 @@ import (
 func recordFiling(r *recorder) {
 	api := r.api
 	const f = "action-filing"
-	id := r.dossier("new_system", "", "planned", "filing")
-	r.as("project_manager")
-	before, err := api.Dossiers.Get(id)
-	r.must(f, r.viewer, "DossierAPI.Get", []any{id}, before, err)
+	id, before := r.open(f, "project_manager", "new_system", "", "planned", "filing")
 	v, err := api.Dossiers.File(id, "审批意见已备案")
 	if err != nil {
 		r.t.Fatalf("file %s: %v", id, err)

@@ -20,7 +20,8 @@ func packageAt(r *recorder, name, content string) string {
 // 登记程序包…; while the dialog is open a new version of the package
 // arrives another way (here: recorded under his key, as a drop on the
 // item does), and he cancels (file "action-package"). Then he chooses a
-// package in the dialog (file "action-package-chosen"). On the new
+// package in the dialog (file "action-package-chosen"), and drops another
+// on the item (file "action-package-dropped"). On the new
 // system being released, the release operator drops the deployed package
 // on the package check (file "action-package-drop": CheckPackageDropped,
 // whatever the path). Recorded last: the dossiers gain events no other
@@ -54,6 +55,15 @@ func recordPackage(r *recorder) {
 	p, err = api.Dossiers.RecordPackageFromDialog(id, pkg.ID)
 	r.must(f+"-chosen", r.viewer, "DossierAPI.RecordPackageFromDialog", []any{id, pkg.ID}, p, err)
 	api.Dossiers.SetDialog(nil)
+
+	// A package dropped on the item is recorded by its path, hash only
+	// (file "action-package-dropped", whatever the path).
+	dropped := packageAt(r, "crm-2.3.3.zip", "the package dropped on the item")
+	p, err = api.Dossiers.RecordPackageDropped(id, pkg.ID, dropped)
+	if err != nil || p.Version == nil || !p.Version.HashOnly {
+		r.t.Fatalf("dropped package recorded as %+v: %v", p.Version, err)
+	}
+	r.files[f+"-dropped"] = append(r.files[f+"-dropped"], recording{Call: "DossierAPI.RecordPackageDropped", Args: []any{id, pkg.ID, "/home/pm/crm-2.3.3.zip"}, Viewer: r.viewer, AnyArgs: true, Result: p})
 
 	id = r.dossier("new_system", "", "planned", "executing")
 	r.as("release_operator")

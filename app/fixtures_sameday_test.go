@@ -15,10 +15,7 @@ import (
 func recordSameDay(r *recorder) {
 	api := r.api
 	const f = "action-sameday"
-	id := r.dossier("upgrade", "cr", "planned", "confirming")
-	r.as("system_owner")
-	v, err := api.Dossiers.Get(id)
-	r.must(f, r.viewer, "DossierAPI.Get", []any{id}, v, err)
+	id, v := r.open(f, "system_owner", "upgrade", "cr", "planned", "confirming")
 	if !v.Actions.SameDayTest {
 		r.t.Fatalf("the system owner is not offered the same-day test of %s", id)
 	}

@@ -56,17 +56,141 @@ func recordTemplateWindows(r *recorder) {
 
 	edited := fixed.Clone()
 	edited.Modes[0].Frequency.Zh = editedFrequency
-	ok := r.api.Template.Validate(*edited)
-	if len(ok) != 0 {
-		r.t.Fatalf("the edited copy: %+v", ok)
-	}
-	r.must(f, "", "TemplateAPI.Validate", []any{edited}, ok, nil)
+	r.validSaved(f, edited)
+}
 
+// The parts of the new-system flow the template-links recording edits: the
+// countersign row items whose duplicate question "does the system call
+// other systems" (basic_apps) the PMO removes, the one that stays
+// (biz_apps), and the release runbook a new deliverable of the PMO's step
+// is the same document as.
+const (
+	linksDroppedItem = "ns.2.basic_apps.interface_calls"
+	linksKeptItem    = "ns.2.biz_apps.interface_calls"
+	linksCopy        = "ns.2.app_dev.release_note"
+	linksOriginal    = "ns.1.release_note"
+	linksStep        = "ns.4.pmo_approval"
+	// linksNew is the id the editor gives the deliverable it adds to linksStep.
+	linksNew = linksStep + ".deliverable1"
+)
+
+// recordTemplateLinks: the PMO's copy of the current template (as the
+// editor starts it) in which, in the new-system flow, the basic-apps row's
+// question about interface calls is removed and the PMO's step gets a
+// deliverable declared the same document as the development row's release
+// runbook, itself a copy — which the backend refuses at each condition
+// naming the removed item and at that same_as; then with the conditions
+// pointed at the business-apps row's question and the new deliverable at
+// step 1's runbook, marked waivable, checked and saved in a folder of its
+// own (file "template-links").
+func recordTemplateLinks(r *recorder) {
+	const f = "template-links"
+	cur, err := r.api.Template.Current()
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	draft := cur.Clone()
+	draft.Version = "2.5"
+	draft.Revisions = append(draft.Revisions, template.Revision{Version: draft.Version, Date: fixtureClock.Format("2006-01-02"), Author: r.roles["pmo"].Name})
+
+	broken := draft.Clone()
+	flow := linksFlow(r, broken)
+	var original *template.Deliverable
+	var pmoStep *template.Step
+	for j := range flow.Steps {
+		s := &flow.Steps[j]
+		for k := range s.Deliverables {
+			if s.Deliverables[k].ID == linksOriginal {
+				original = &s.Deliverables[k]
+			}
+		}
+		if s.ID == linksStep {
+			pmoStep = s
+		}
+		for k := range s.Rows {
+			row := &s.Rows[k]
+			for m, it := range row.Items {
+				if it.ID == linksDroppedItem {
+					row.Items = append(row.Items[:m:m], row.Items[m+1:]...)
+					break
+				}
+			}
+		}
+	}
+	if original == nil || pmoStep == nil {
+		r.t.Fatalf("the new-system flow has no deliverable %s or no step %s", linksOriginal, linksStep)
+	}
+	pmoStep.Deliverables = append(pmoStep.Deliverables, template.Deliverable{ID: linksNew, Name: original.Name, Required: true, SameAs: linksCopy})
+	problems := r.api.Template.Validate(*broken)
+	codes := map[string]int{}
+	for _, p := range problems {
+		codes[p.Code]++
+	}
+	if len(problems) < 2 || codes[template.CodeBadCondition] == 0 || codes[template.CodeBadSameAs] != 1 || codes[template.CodeBadCondition]+codes[template.CodeBadSameAs] != len(problems) {
+		r.t.Fatalf("a removed item still named by conditions, and a same_as naming a copy: %+v", problems)
+	}
+	r.must(f, "", "TemplateAPI.Validate", []any{broken}, problems, nil)
+
+	fixed := broken.Clone()
+	flow = linksFlow(r, fixed)
+	repoint := func(c *template.Condition) {
+		if c != nil && c.Item == linksDroppedItem {
+			c.Item = linksKeptItem
+		}
+	}
+	for j := range flow.Steps {
+		s := &flow.Steps[j]
+		lists := [][]template.Deliverable{s.Deliverables}
+		items := [][]template.Item{s.Items}
+		for _, row := range s.Rows {
+			lists = append(lists, row.Deliverables)
+			items = append(items, row.Items)
+		}
+		for _, l := range items {
+			for k := range l {
+				repoint(l[k].When)
+			}
+		}
+		for _, l := range lists {
+			for k := range l {
+				repoint(l[k].When)
+				if l[k].ID == linksNew {
+					l[k].SameAs = linksOriginal
+					l[k].Waivable = true
+				}
+			}
+		}
+	}
+	r.validSaved(f, fixed)
+}
+
+// linksFlow is t's new-system flow.
+func linksFlow(r *recorder, t *template.Template) *template.Flow {
+	for i := range t.Flows {
+		if t.Flows[i].ID == "new_system" {
+			return &t.Flows[i]
+		}
+	}
+	r.t.Fatal("the current template has no new_system flow")
+	return nil
+}
+
+// validSaved records in file that the backend finds no problem in the
+// copy t (TemplateAPI.Validate), then its saving by the PMO, made in a
+// folder of its own whose only profile is the PMO's, so the sample
+// folder's versions stay free.
+func (r *recorder) validSaved(file string, t *template.Template) {
+	r.t.Helper()
+	ok := r.api.Template.Validate(*t)
+	if len(ok) != 0 {
+		r.t.Fatalf("the copy has problems: %+v", ok)
+	}
+	r.must(file, "", "TemplateAPI.Validate", []any{t}, ok, nil)
 	api := app.New(openAt(r.t, r.t.TempDir()), nil)
 	pmo := r.roles["pmo"]
 	if _, err := api.Profiles.Create(profile.CreateRequest{Name: pmo.Name, Department: pmo.Department, Roles: []string{"pmo"}, Passphrase: "correct horse"}); err != nil {
 		r.t.Fatal(err)
 	}
-	info, err := api.Template.Save(*edited, false)
-	r.must(f, "pmo", "TemplateAPI.Save", []any{edited, false}, info, err)
+	info, err := api.Template.Save(*t, false)
+	r.must(file, "pmo", "TemplateAPI.Save", []any{t, false}, info, err)
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -97,6 +98,31 @@ func (r *recorder) rec(file, viewer, call string, args []any, v any, err error) 
 		rc.Result = v
 	}
 	r.files[file] = append(r.files[file], rc)
+	if view, ok := v.(dossier.View); ok && err == nil && call == "DossierAPI.Get" {
+		r.needs(file, viewer, view)
+	}
+}
+
+// needs records, beside a dossier read by viewer, what each decision
+// waiting for viewer's role (or for his witness) asks (DossierAPI.Needs) before any answer and
+// with every item answered 是: the decision panel asks it as it opens and
+// after "all yes". It is asked now, while the folder is as it was read.
+func (r *recorder) needs(file, viewer string, v dossier.View) {
+	r.t.Helper()
+	for _, t := range v.State.Tasks {
+		// The viewer decides his own slots and witnesses others' (在场签字).
+		if t.Kind != "decide" || (t.Role != viewer && !slices.Contains(v.Actions.Witness, workflow.SlotKey(t.Step, t.Row))) {
+			continue
+		}
+		for _, answers := range []map[string]workflow.Answer{{}, answersFor(r, v, t)} {
+			args := []any{v.State.ID, t.Step, t.Row, answers}
+			if r.has(file, "DossierAPI.Needs", viewer, args...) {
+				continue
+			}
+			n, err := r.api.Dossiers.Needs(v.State.ID, t.Step, t.Row, answers)
+			r.must(file, viewer, "DossierAPI.Needs", args, n, err)
+		}
+	}
 }
 
 // must records a call that has to succeed.
@@ -127,6 +153,17 @@ func (r *recorder) dossier(typ, sub, mode, target string) string {
 	}
 	r.t.Fatalf("no sample dossier %s/%s/%s at %s", typ, sub, mode, target)
 	return ""
+}
+
+// open signs role in and records, in file, DossierAPI.Get of the sample
+// dossier typ/sub/mode left at target; it returns its id and view.
+func (r *recorder) open(file, role, typ, sub, mode, target string) (string, dossier.View) {
+	r.t.Helper()
+	id := r.dossier(typ, sub, mode, target)
+	r.as(role)
+	v, err := r.api.Dossiers.Get(id)
+	r.must(file, r.viewer, "DossierAPI.Get", []any{id}, v, err)
+	return id, v
 }
 
 // view records DossierAPI.Get of id as each of roles.
@@ -187,6 +224,7 @@ func TestFrontendFixtures(t *testing.T) {
 	recordCalendar(r)
 	recordErrors(r)
 	recordTemplateWindows(r)
+	recordTemplateLinks(r)
 	recordTemplateEdit(r)
 	recordMerged(r)
 	recordRoster(r)
@@ -202,6 +240,11 @@ func TestFrontendFixtures(t *testing.T) {
 	recordRefusals(r)
 	recordSameDay(r)
 	recordFiling(r)
+	recordNeeds(r)
+	recordOnCall(r)
+	recordEvidence(r)
+	recordScope(r)
+	recordPostReview(r)
 
 	written := map[string][]byte{}
 	for name, recs := range r.files {

@@ -147,6 +147,19 @@ func (d *DossierAPI) CheckPackageFromDialog(id string) (Picked, error) {
 	})
 }
 
+// RecordPackageDropped is RecordPackageFromDialog for a file dropped on
+// the release package (the window's file drop gives its path): it is
+// recorded by name, size and SHA-256, never copied, whatever its size.
+func (d *DossierAPI) RecordPackageDropped(id, deliverable, path string) (Picked, error) {
+	now, err := d.c.Dossiers.Get(id)
+	if err != nil {
+		return Picked{}, fail(err)
+	}
+	return d.record(Picked{View: now}, deliverable, path, func(path string) (dossier.View, error) {
+		return d.recordPackageAt(id, deliverable, path)
+	})
+}
+
 // CheckPackageDropped is CheckPackageFromDialog for a file dropped on the
 // package check (the window's file drop gives its path).
 func (d *DossierAPI) CheckPackageDropped(id, path string) (Picked, error) {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golive/backend/apperr"
 	"golive/backend/core"
@@ -247,5 +248,44 @@ func TestTransferNeedsARosterKey(t *testing.T) {
 	}
 	if s := slotOf(v, row.Step, row.Row); s.Delegate != cioKey {
 		t.Fatalf("delegate %q, want the CIO's key", s.Delegate)
+	}
+}
+
+// TestWitnessedSameDayTestTravels: the business user signs the same-day
+// test by hand on the project manager's screen (guideline 6.4.3); the
+// signature image reads back on that folder, travels with the dossier to
+// another folder and reads back there the same (before, only the image of
+// a decision travelled and read back).
+func TestWitnessedSameDayTestTravels(t *testing.T) {
+	c, id := sampleAt(t, "upgrade", "confirming")
+	var confirmer string
+	publishRosterWith(t, c, func(_ *roster.Roster, personOf map[string]string) {
+		confirmer = personOf[profileWithRole(t, c, "business_confirmer")]
+	})
+	a, b := twin(t, c)
+	unlock(t, a, profileWithRole(t, a, "project_manager"))
+	v := getView(t, a, id)
+	doc := "doc:" + v.State.Plan.SameDayTestDocument
+	if _, err := a.Dossiers.AttachReader(id, doc, "系统发布测试确认书.pdf", strings.NewReader("signed release test\n"), "", nil); err != nil {
+		t.Fatal(err)
+	}
+	at := v.State.Flow.Execution.Released.At.Add(5 * time.Minute).Format(time.RFC3339)
+	v, err := a.Dossiers.SameDayTest(id, dossier.SameDayTestRequest{TestedAt: at,
+		Witness: &dossier.WitnessRequest{Person: confirmer, Image: handwriting(t), Kind: workflow.WitnessHandwritten}})
+	if err != nil {
+		t.Fatalf("witnessed same-day test: %v", err)
+	}
+	s := v.State.Flow.Execution.SameDayTest
+	if s == nil || s.Witness == nil || s.Witness.Person != confirmer {
+		t.Fatalf("same-day test = %+v, want witnessed for %s", s, confirmer)
+	}
+	here, err := a.Dossiers.WitnessImage(s.Witness.Image)
+	if err != nil {
+		t.Fatalf("the image on the recording folder: %v", err)
+	}
+	send(t, a, b)
+	there, err := b.Dossiers.WitnessImage(s.Witness.Image)
+	if err != nil || there != here {
+		t.Fatalf("the image on the other folder: %.40q, %v", there, err)
 	}
 }

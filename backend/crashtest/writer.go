@@ -220,6 +220,10 @@ func (w *Writer) create() error {
 		ProjectManager: str("Crash Writer"), SystemOwner: str(sys.Owner),
 		Content: &[]dossier.ContentItem{{Kind: "cr", Ref: fmt.Sprintf("CR-2026-%03d", w.rng.IntN(1000)), Title: "crash-test change"}},
 	}}
+	if typ == "new_system" {
+		// A new system states how it is released before it is submitted.
+		req.ReleaseMethod = str("crash-test cut-over in one window")
+	}
 	if err := w.d.As(role); err != nil {
 		return err
 	}

@@ -201,6 +201,12 @@ func scenarios() []scenario {
 }
 
 // plannedFor picks a release time that fits how far the dossier gets.
+// sampleEntities are the legal entities (法人主体) sample dossiers concern.
+var sampleEntities = []string{"远东宏信有限公司", "远东国际融资租赁有限公司", "宏信建设发展有限公司"}
+
+// sampleReleaseMethod is how a sample new system is released (发布方式说明).
+const sampleReleaseMethod = "停机发布：旧入口冻结后全量部署至总部生产环境，业务验证通过后开放访问；验证失败则回退至发布前状态。"
+
 func plannedFor(sc scenario, i int, now time.Time, rng *rand.Rand, loc *time.Location) time.Time {
 	day := func(offset int) time.Time {
 		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, offset)
@@ -287,7 +293,11 @@ func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error 
 		Title: str(sys.Name + " " + titles[kind]), Type: str(sc.typ), Subtype: str(sc.sub), Mode: str(sc.mode),
 		Version: str(fmt.Sprintf("%d.%d.%d", 1+i%4, (i*3)%10, rng.IntN(10))), Content: &content,
 		PlannedAt: str(planned.Format(time.RFC3339)), Window: str(windowID), ProjectManager: str(d.Actors["project_manager"].Summary.Name), SystemOwner: str(sys.Owner),
+		Entity: str(sampleEntities[i%len(sampleEntities)]),
 	}}
+	if sc.typ == "new_system" {
+		req.ReleaseMethod = str(sampleReleaseMethod)
+	}
 	start := planned.AddDate(0, 0, -28-rng.IntN(10))
 	if limit := now.AddDate(0, 0, -16-rng.IntN(6)); start.After(limit) {
 		start = limit

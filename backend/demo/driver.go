@@ -475,7 +475,20 @@ func (d *Driver) Postpone(id string, plannedAt time.Time) error {
 	return err
 }
 
-// Archive archives as the first archive role, explaining absent documents.
+// PostReview records, as the unlocked profile, the post-release review of
+// a confirmed release whose mode asks for one.
+func (d *Driver) PostReview(id string) error {
+	d.Tick(time.Hour, 20*time.Hour)
+	_, err := d.Dossiers.RecordPostReview(id, dossier.PostReviewRequest{
+		Findings:     "发布前未完成全量回归，上线后发现一处报表导出格式问题",
+		Actions:      "补充自动化回归用例；紧急发布后两个工作日内完成复盘会",
+		Participants: "项目经理、系统所有人、发布操作人员",
+	})
+	return err
+}
+
+// Archive archives as the first archive role, explaining absent documents
+// (after the post-release review its mode asks for, if any).
 func (d *Driver) Archive(id string) error {
 	v, err := d.View(id)
 	if err != nil {
@@ -487,6 +500,11 @@ func (d *Driver) Archive(id string) error {
 	}
 	if err := d.As(role); err != nil {
 		return err
+	}
+	if r := v.State.Plan.PostReview; r != nil && v.State.Flow.PostReview == nil {
+		if err := d.PostReview(id); err != nil {
+			return err
+		}
 	}
 	present := v.State.Flow.DocumentsPresent(v.State.Plan)
 	na := map[string]string{}

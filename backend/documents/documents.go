@@ -111,6 +111,11 @@ func (s *Service) Content(req Request) (*printable.Content, error) {
 }
 
 func (s *Service) build(kind string, v dossier.View, lang printable.Lang) (*printable.Content, error) {
+	if v.State.OutOfScope != nil {
+		// A change out of scope is only on record: it has no release
+		// documents.
+		return nil, apperr.New("dossier.out_of_scope", "kind", kind)
+	}
 	tpl, err := s.Resolve(v.State.Template)
 	if err != nil {
 		return nil, err

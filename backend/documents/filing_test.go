@@ -24,34 +24,26 @@ import (
 // signer.
 func filingDossier(t *testing.T) (*testenv.Env, *demo.Driver, string, *pdfsig.Signer) {
 	t.Helper()
-	env := testenv.Open(t, "", "张伟", "project_manager")
-	env.AddSystem(t, "ESB")
-	env.AddSystem(t, "OA", "ESB")
-	d := env.Driver(t)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(d.As("project_manager"))
 	s := func(v string) *string { return &v }
-	v, err := env.Dossiers.Create(dossier.CreateRequest{SystemCode: "OA", Fields: dossier.Fields{
+	env, d, id := submittedDossier(t, "project_manager", "OA", dossier.Fields{
 		Title: s("OA 协同办公系统首次上线"), Type: s("new_system"), Mode: s("planned"), Version: s("1.0.0"),
 		PlannedAt: s("2026-12-10T19:00"), Window: s("2026-12-10-java"), ProjectManager: s("张伟"), SystemOwner: s("李娜"),
-	}})
-	must(err)
-	id := v.State.ID
-	must(d.Prepare(id, false))
-	must(d.Submit(id))
-	must(d.ApproveAll(id))
-	if v, err = env.Dossiers.Get(id); err != nil || v.State.Flow.Phase != workflow.PhaseFiling {
+		Entity: s(filedEntity), ReleaseMethod: s(filedReleaseMethod),
+	}, "张伟", "project_manager")
+	mustDo(t, d.ApproveAll(id))
+	if v, err := env.Dossiers.Get(id); err != nil || v.State.Flow.Phase != workflow.PhaseFiling {
 		t.Fatalf("the dossier waits in %q (%v), not for its filing", v.State.Flow.Phase, err)
 	}
-	signer, err := pdfsig.Open(env.Profiles, env.Profile.ID, "passphrase-123", "GoLive tests", env.Clock.T)
-	must(err)
-	return env, d, id, signer
+	return env, d, id, testSigner(t, env)
 }
+
+// filedEntity and filedReleaseMethod are the filed dossier's legal
+// entity (法人主体) and release method (发布方式说明), which the release
+// application prints.
+const (
+	filedEntity        = "远东国际融资租赁有限公司"
+	filedReleaseMethod = "停机全量部署，验证通过后开放访问"
+)
 
 // filedDocuments are the generated deliverables of the default new-system
 // flow's filing step and what their documents must print besides the
@@ -114,9 +106,16 @@ func TestFilingMakesItsDocuments(t *testing.T) {
 				t.Errorf("poppler does not find a valid signature in %s:\n%s", key, sig)
 			}
 			texts[key] = flat(tool(t, "pdftotext", "-enc", "UTF-8", writeTemp(t, "doc.pdf", doc), "-"))
-			for _, w := range []string{title, "OA协同办公系统首次上线", id, "2026-12-1019:00"} {
+			for _, w := range []string{title, "OA协同办公系统首次上线", id, "2026-12-1019:00", "法人主体", filedEntity} {
 				if !strings.Contains(texts[key], flat(w)) {
 					t.Errorf("%s does not print %q", key, w)
+				}
+			}
+			if key == "ns.7.application" {
+				for _, w := range []string{"发布方式说明", filedReleaseMethod} {
+					if !strings.Contains(texts[key], flat(w)) {
+						t.Errorf("the release application does not print %q", w)
+					}
 				}
 			}
 		})

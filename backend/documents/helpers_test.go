@@ -14,6 +14,7 @@ import (
 	"golive/backend/core"
 	"golive/backend/demo"
 	"golive/backend/dossier"
+	"golive/backend/internal/testenv"
 	"golive/backend/pdfsig"
 	"golive/backend/workflow"
 )
@@ -190,4 +191,40 @@ func flip(t testing.TB, doc []byte) []byte {
 	bad := bytes.Clone(doc)
 	bad[i+len("stream\n")+10] ^= 0x20
 	return bad
+}
+
+// submittedDossier opens a folder with the systems ESB and code (which
+// depends on ESB), creates a dossier of code with fields as role, gives
+// everything it asks for and submits it. It returns the folder, its
+// driver and the dossier id; name and roles are the folder's profile
+// (testenv.Open).
+func submittedDossier(t *testing.T, role, code string, fields dossier.Fields, name string, roles ...string) (*testenv.Env, *demo.Driver, string) {
+	t.Helper()
+	env := testenv.Open(t, "", name, roles...)
+	env.AddSystem(t, "ESB")
+	env.AddSystem(t, code, "ESB")
+	d := env.Driver(t)
+	mustDo(t, d.As(role))
+	v, err := env.Dossiers.Create(dossier.CreateRequest{SystemCode: code, Fields: fields})
+	mustDo(t, err)
+	id := v.State.ID
+	mustDo(t, d.Prepare(id, false))
+	mustDo(t, d.Submit(id))
+	return env, d, id
+}
+
+// testSigner opens the signer of env's profile.
+func testSigner(t *testing.T, env *testenv.Env) *pdfsig.Signer {
+	t.Helper()
+	s, err := pdfsig.Open(env.Profiles, env.Profile.ID, "passphrase-123", "GoLive tests", env.Clock.T)
+	mustDo(t, err)
+	return s
+}
+
+// mustDo fails the test on err.
+func mustDo(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }

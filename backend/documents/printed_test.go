@@ -29,41 +29,24 @@ const (
 // dossier id and a signer.
 func printedDossier(t *testing.T) (*testenv.Env, string, *pdfsig.Signer) {
 	t.Helper()
-	env := testenv.Open(t, "", "张伟")
-	env.AddSystem(t, "ESB")
-	env.AddSystem(t, "CRM", "ESB")
-	d := env.Driver(t)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(d.As("system_owner"))
 	s := func(v string) *string { return &v }
-	v, err := env.Dossiers.Create(dossier.CreateRequest{SystemCode: "CRM", Fields: dossier.Fields{
+	env, d, id := submittedDossier(t, "system_owner", "CRM", dossier.Fields{
 		Title: s("CRM 十二月需求发布"), Type: s("upgrade"), Subtype: s("cr"), Mode: s("planned"), Version: s("3.2.0"),
 		PlannedAt: s("2026-12-10T19:00"), Window: s("2026-12-10-java"), ProjectManager: s("张伟"), SystemOwner: s("李娜"),
-	}})
-	must(err)
-	id := v.State.ID
-	must(d.Prepare(id, false))
-	must(d.Submit(id))
+	}, "张伟")
 	p, err := d.Pending(id)
-	must(err)
+	mustDo(t, err)
 	if len(p) < 3 {
 		t.Fatalf("the countersign waits on %d rows", len(p))
 	}
-	must(d.Decide(id, p[0].Step, p[0].Row, workflow.DecisionApprove, "", approvedThenDismissed))
-	must(d.As(p[1].Role))
+	mustDo(t, d.Decide(id, p[0].Step, p[0].Row, workflow.DecisionApprove, "", approvedThenDismissed))
+	mustDo(t, d.As(p[1].Role))
 	_, err = env.Dossiers.Comment(id, p[1].Step, p[1].Row, commentOnly)
-	must(err)
-	must(d.Decide(id, p[2].Step, p[2].Row, workflow.DecisionReturn, "", returnReason))
-	must(d.Submit(id))
-	must(d.ApproveAll(id))
-	signer, err := pdfsig.Open(env.Profiles, env.Profile.ID, "passphrase-123", "GoLive tests", env.Clock.T)
-	must(err)
-	return env, id, signer
+	mustDo(t, err)
+	mustDo(t, d.Decide(id, p[2].Step, p[2].Row, workflow.DecisionReturn, "", returnReason))
+	mustDo(t, d.Submit(id))
+	mustDo(t, d.ApproveAll(id))
+	return env, id, testSigner(t, env)
 }
 
 // generated is when the documents of TestPrintedDetails are made.

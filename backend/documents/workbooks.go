@@ -94,6 +94,9 @@ func (s *Service) RegisterContent(f RegisterFilter) (printable.Register, error) 
 		if err != nil {
 			return printable.Register{}, err
 		}
+		if v.State.OutOfScope != nil {
+			continue // a change out of scope has no approvals to register
+		}
 		window := s.windowOf(v.State)
 		if f.Window != "" && window != f.Window && plannedDay(v.State) != f.Window {
 			continue

@@ -41,6 +41,9 @@ func (s *Service) acting(kind string, body func(st State, me profile.Summary) (a
 		return nil, err
 	}
 	return func(st State, tpl *template.Template) (string, any, error) {
+		if st.OutOfScope != nil {
+			return "", nil, apperr.New("dossier.out_of_scope", "kind", kind)
+		}
 		if st.Flow == nil || st.Plan == nil {
 			return "", nil, apperr.New("workflow.no_flow", "type", st.Type)
 		}

@@ -9,13 +9,19 @@ import (
 
 // BlobRefs returns the digests of the blobs an event of kind with body
 // references: the file of an attachment (not a package recorded by hash
-// only), the documents a filing made and the signature image of a
-// witnessed decision. It is
+// only), the documents a filing made, the signature image of a
+// witnessed decision or same-day test and a checklist item's evidence
+// file. It is
 // the one place that knows which events point into the blob store; the
 // start-up sweep (core) keeps exactly the blobs it names. A body it cannot
 // read references nothing.
 func BlobRefs(kind string, body json.RawMessage) []string {
 	switch kind {
+	case KindChecklist:
+		var b checklistBody
+		if json.Unmarshal(body, &b) == nil && b.File != nil && b.File.SHA256 != "" {
+			return []string{b.File.SHA256}
+		}
 	case workflow.KindAttached:
 		var b workflow.AttachBody
 		if json.Unmarshal(body, &b) == nil && !b.HashOnly && b.SHA256 != "" {
@@ -34,6 +40,11 @@ func BlobRefs(kind string, body json.RawMessage) []string {
 		}
 	case workflow.KindDecided:
 		var b workflow.DecideBody
+		if json.Unmarshal(body, &b) == nil && b.Witness != nil && b.Witness.Image != "" {
+			return []string{b.Witness.Image}
+		}
+	case workflow.KindSameDayTest:
+		var b workflow.SameDayTestBody
 		if json.Unmarshal(body, &b) == nil && b.Witness != nil && b.Witness.Image != "" {
 			return []string{b.Witness.Image}
 		}

@@ -23,6 +23,22 @@
 //
 // No event is rewritten or deleted: a correction is a new event.
 //
+// # Checklist evidence and trial-run issues
+//
+// A checklist.set event carries, besides the status and the note, the
+// item's evidence: a file kept in the blob store (BlobRefs names it, so
+// exchange files carry it and the sweep keeps it) and a link to a
+// deliverable of the dossier's plan; a link the plan does not know is
+// ignored (dossier.unknown_deliverable). Template items with links_to
+// point at the runbook or its scenario tests (State.Links).
+//
+// After go-live (confirmation pending or confirmed) anyone may record a
+// trial-run issue (trial_issue.opened); it is closed once
+// (trial_issue.closed) by whoever recorded it, or by someone acting in one
+// of the template's archive roles, judged by the roster when there is one.
+// With settings.archive_waits_for_trial_issues the archive is refused
+// while an issue is open (dossier.trial_issues_open).
+//
 // # What the viewer may do
 //
 // Every View the service returns carries Actions: what the profile

@@ -18,6 +18,7 @@ func upgradeRequest(code string) dossier.CreateRequest {
 	return dossier.CreateRequest{SystemCode: code, Fields: dossier.Fields{
 		Title: ptr("CRM 十二月需求发布"), Type: ptr("upgrade"), Subtype: ptr("cr"), Mode: ptr("planned"),
 		Version: ptr("3.2.0"), PlannedAt: ptr("2026-12-10T19:00"), Window: ptr("2026-12-10-java"), ProjectManager: ptr("张伟"), SystemOwner: ptr("李娜"),
+		Entity: ptr("远东宏信有限公司"), ReleaseMethod: ptr("停机全量部署，验证通过后开放访问"),
 		Content: &[]dossier.ContentItem{{Kind: "cr", Ref: "CR-2026-118", Title: "客户360视图"}, {Kind: "bug", Ref: "BUG-2611-007", Title: "导出乱码"}},
 	}}
 }
@@ -43,7 +44,7 @@ func TestCreate(t *testing.T) {
 	env.AddSystem(t, "CRM")
 	v := newDossier(t, env)
 	st := v.State
-	if st.Stage != dossier.StagePlanning || st.Title != "CRM 十二月需求发布" || st.Template != "golive.release@2.4.1" || len(st.Content) != 2 {
+	if st.Stage != dossier.StagePlanning || st.Title != "CRM 十二月需求发布" || st.Template != "golive.release@2.4.2" || len(st.Content) != 2 {
 		t.Fatalf("state = %+v", st)
 	}
 	if got := st.PlannedAt.Format("2006-01-02 15:04 MST"); got != "2026-12-10 19:00 CST" || st.PlannedAt.Location().String() != "Asia/Shanghai" {

@@ -92,6 +92,7 @@ func fold(events []ledger.Event, resolve Resolver, chain *roster.Chain) (State, 
 	st.Heads = ledger.Heads(ordered)
 	st.Events = len(ordered)
 	st.Stage = stageOf(st)
+	st.Links = checklistLinks(st, tpl)
 	if st.Flow != nil {
 		st.Tasks = st.Flow.Tasks(st.Plan)
 		for i := range st.Tasks {
@@ -160,6 +161,11 @@ func (f *replay) replan() {
 func (f *replay) apply(e ledger.Event, p map[string]string) error {
 	st := &f.st
 	archived := st.Flow != nil && st.Flow.Phase == workflow.PhaseArchived
+	if st.OutOfScope != nil && e.Kind != KindCreated && e.Kind != KindNote {
+		// A change out of scope is only on record: it takes notes, and
+		// nothing of a release.
+		return apperr.New("dossier.out_of_scope", "kind", e.Kind)
+	}
 	switch e.Kind {
 	case KindCreated:
 		var b createdBody
@@ -176,7 +182,13 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		st.CreatedAt, st.CreatedBy = e.Time, e.Author
 		st.LateRecord = b.LateRecord
 		applyFields(st, b.Fields)
-		f.replan()
+		if b.OutOfScope != nil {
+			o := *b.OutOfScope
+			st.OutOfScope, st.Stage = &o, StageOutOfScope
+			p["out_of_scope"] = o.Kind
+		} else {
+			f.replan()
+		}
 		p["title"], p["system"] = st.Title, st.SystemCode
 		if b.LateRecord != "" {
 			p["late_record"] = b.LateRecord
@@ -209,7 +221,11 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 			return apperr.Wrap(err, "workflow.bad_body", "kind", e.Kind)
 		}
 		p["item"], p["status"], p["note"] = b.Item, b.Status, b.Note
-		st.Checklist[b.Item] = ChecklistEntry{Item: b.Item, Status: b.Status, Note: b.Note, By: e.Author, At: e.Time, Event: e.ID}
+		if err := f.checkEvidence(b, p); err != nil {
+			return err
+		}
+		st.Checklist[b.Item] = ChecklistEntry{Item: b.Item, Status: b.Status, Note: b.Note, Deliverable: b.Deliverable, File: b.File,
+			By: e.Author, At: e.Time, Event: e.ID}
 		if st.Stage == StagePlanning {
 			st.Stage = StagePreparation
 		}
@@ -223,6 +239,8 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 			return apperr.New("dossier.bad_stage", "from", st.Stage, "to", b.To)
 		}
 		st.Stage = b.To
+	case KindTrialOpened, KindTrialClosed:
+		return f.applyTrial(e, p)
 	case KindNote:
 		var b noteBody
 		if err := e.Decode(&b); err != nil {
@@ -237,6 +255,14 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		bodyParams(e, p)
 		if e.Kind == workflow.KindSubmitted {
 			if err := f.checklistRefusal(e); err != nil {
+				return err
+			}
+			if st.Plan.ReleaseMethodRequired && strings.TrimSpace(st.ReleaseMethod) == "" {
+				return apperr.New("dossier.release_method_required", "field", "release_method")
+			}
+		}
+		if e.Kind == workflow.KindArchived && st.Flow.Phase == workflow.PhaseConfirmed {
+			if err := archiveRefusal(*st, f.tpl.Settings); err != nil {
 				return err
 			}
 		}
@@ -306,7 +332,8 @@ func (f *replay) checklistRefusal(e ledger.Event) error {
 
 // lockedFields reports whether a patch touches what the approvals cover.
 func lockedFields(f Fields) bool {
-	return f.Type != nil || f.Subtype != nil || f.Mode != nil || f.Version != nil || f.Content != nil || f.PlannedAt != nil || f.Window != nil
+	return f.Type != nil || f.Subtype != nil || f.Mode != nil || f.Version != nil || f.Content != nil || f.PlannedAt != nil || f.Window != nil ||
+		f.ReleaseMethod != nil
 }
 
 // bodyParams copies the scalar fields of a workflow event body into the
@@ -344,6 +371,8 @@ func applyFields(st *State, f Fields) {
 	set(&st.ProjectManager, f.ProjectManager)
 	set(&st.SystemOwner, f.SystemOwner)
 	set(&st.Window, f.Window)
+	set(&st.Entity, f.Entity)
+	set(&st.ReleaseMethod, f.ReleaseMethod)
 	if f.Content != nil {
 		st.Content = append([]ContentItem{}, (*f.Content)...)
 	}
@@ -371,6 +400,8 @@ func fieldNames(f Fields) []string {
 	add(f.ProjectManager != nil, "project_manager")
 	add(f.SystemOwner != nil, "system_owner")
 	add(f.Window != nil, "window")
+	add(f.Entity != nil, "entity")
+	add(f.ReleaseMethod != nil, "release_method")
 	return n
 }
 
@@ -406,12 +437,16 @@ func Summarize(st State, total int) Summary {
 		refs = append(refs, c.Ref+" "+c.Title)
 	}
 	sort.Strings(refs)
+	oos := ""
+	if st.OutOfScope != nil {
+		oos = st.OutOfScope.Kind
+	}
 	return Summary{
 		ID: st.ID, Title: st.Title, SystemCode: st.SystemCode, Type: st.Type, Subtype: st.Subtype,
 		Mode: st.Mode, Version: st.Version, Stage: st.Stage, Zone: st.Zone, PlannedAt: st.PlannedAt, UpdatedAt: st.UpdatedAt,
 		ProjectManager: st.ProjectManager, Window: st.Window, ContentRefs: refs, ChecklistDone: done, ChecklistTotal: total,
-		Tasks: st.Tasks, NotFullyTested: st.NotFullyTested, Override: st.Override, CreatedBy: st.CreatedBy,
-		Phase: phaseOf(st),
+		Tasks: st.Tasks, NotFullyTested: st.NotFullyTested, Override: st.Override, CreatedBy: st.CreatedBy, Entity: st.Entity, OutOfScope: oos,
+		Phase: phaseOf(st), OpenTrialIssues: st.OpenTrialIssues(),
 	}
 }
 

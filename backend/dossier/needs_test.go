@@ -112,10 +112,10 @@ func submitted(t *testing.T, f *flowEnv, code string, skip ...string) (string, d
 	return id, f.state(t, id)
 }
 
-// The interface test report is asked for while the system's interface
-// calls are not answered 否, and the follow-up question goes with it; the
-// two rows that need the report share one upload. Answering 是 without the
-// report is refused by the report's id.
+// The interface test report is asked of a director while his own answer
+// to the interface question is not 否, and the follow-up question goes
+// with it; the two rows that need the report share one upload. Answering
+// 是 without the report is refused by the report's id.
 func TestInterfaceReportOnlyWhenInterfacesAreCalled(t *testing.T) {
 	f := newFlowEnv(t)
 	plan := f.state(t, f.create(t, "upgrade", "cr", "planned"))
@@ -150,10 +150,16 @@ func TestInterfaceReportOnlyWhenInterfacesAreCalled(t *testing.T) {
 		t.Fatalf("after 否 the report must not apply: %+v", d)
 	}
 	must(t, approveRow(f, id, basic, answers, nil))
-	// The business applications director, deciding after that answer, is
-	// not asked for the report either.
+	// The business applications director answers for his own row: his 是
+	// to the interface question asks for the report, his 否 does not.
 	biz := rowSpec(t, st, "biz_apps")
-	must(t, approveRow(f, id, biz, answersFor(t, f, id, biz), nil))
+	bizCalls := itemEnding(t, biz.Items, "interface_calls")
+	err = approveRow(f, id, biz, answersFor(t, f, id, biz), nil)
+	code(t, err, "workflow.incomplete")
+	if p := errParams(err)["deliverables"]; p != report.ID {
+		t.Fatalf("the business director's 是 must ask for the report, refusal names %q", p)
+	}
+	must(t, approveRow(f, id, biz, answersFor(t, f, id, biz, bizCalls), nil))
 }
 
 // The web security check applies to web-facing systems only: for one it

@@ -149,6 +149,7 @@ func (s *Service) present(v View) (View, error) {
 	v.Actions = workflow.ActionsFor(v.State.Plan, v.State.Flow, me)
 	v.Actions = withReleaseDates(v.Actions, v.State, s.Now)
 	v.Actions.Witness = s.witnessSlots(v, s.profiles.Current())
+	v.Trial = s.trialActions(v, s.profiles.Current())
 	return v, nil
 }
 
@@ -300,10 +301,12 @@ func (s *Service) SetChecklist(id, item, status, note string) (View, error) {
 		if status == StatusNotApplicable && note == "" {
 			return "", nil, apperr.New("dossier.reason_required", "item", item)
 		}
-		if cur, ok := st.Checklist[item]; ok && cur.Status == status && cur.Note == note {
+		cur, ok := st.Checklist[item]
+		if ok && cur.Status == status && cur.Note == note {
 			return "", nil, apperr.New("dossier.nothing_changed")
 		}
-		return KindChecklist, checklistBody{Item: item, Status: status, Note: note}, nil
+		// The evidence linked or attached stays with the item.
+		return KindChecklist, checklistBody{Item: item, Status: status, Note: note, Deliverable: cur.Deliverable, File: cur.File}, nil
 	})
 }
 
@@ -467,7 +470,8 @@ func (s *Service) view(st State, hist []HistoryEntry) (View, error) {
 	for i := range hist {
 		hist[i].AuthorName = dir.Name(hist[i].Author)
 	}
-	v := View{State: st, History: hist, Progress: ChecklistProgress(st, s.checklistTotal())}
+	v := View{State: st, History: hist, Progress: ChecklistProgress(st, s.checklistTotal()), EvidenceChoices: evidenceChoices(st)}
+
 	sys, err := s.systems.Get(st.SystemCode)
 	switch {
 	case err == nil:

@@ -12,9 +12,9 @@ const CodeSignatureNotFound = "dossier.signature_not_found"
 
 // SignatureImage returns, as a data: URL the window can show, the
 // handwritten signature (手写签名) or scanned signature page of a
-// witnessed decision (在场签字) recorded in dossier id, by its SHA-256.
-// Only an image some decision event of that dossier names as its
-// witness's is served: the blob store holds deliverables too, which are
+// witnessed decision or same-day test (在场签字) recorded in dossier id,
+// by its SHA-256. Only an image some decision or same-day test event of
+// that dossier names as its witness's is served: the blob store holds deliverables too, which are
 // not for showing this way. Codes: dossier.not_found,
 // dossier.signature_not_found, and those of WitnessImage.
 func (s *Service) SignatureImage(id, sha256 string) (string, error) {
@@ -28,8 +28,9 @@ func (s *Service) SignatureImage(id, sha256 string) (string, error) {
 	return s.WitnessImage(sha256)
 }
 
-// hasSignature reports whether a decision event of dossier id (applied
-// or not) names sha256 as its witness's signature image.
+// hasSignature reports whether a decision or same-day test event of
+// dossier id (applied or not) names sha256 as its witness's signature
+// image.
 func (s *Service) hasSignature(id, sha256 string) (bool, error) {
 	evs, err := s.events(id)
 	if err != nil {
@@ -39,11 +40,11 @@ func (s *Service) hasSignature(id, sha256 string) (bool, error) {
 		return false, nil
 	}
 	for _, e := range evs {
-		if e.Kind != workflow.KindDecided {
+		if e.Kind != workflow.KindDecided && e.Kind != workflow.KindSameDayTest {
 			continue
 		}
-		var b workflow.DecideBody
-		if e.Decode(&b) == nil && b.Witness != nil && b.Witness.Image == sha256 {
+		// Both kinds reference one blob only: the witness's image.
+		if refs := BlobRefs(e.Kind, e.Body); len(refs) == 1 && refs[0] == sha256 {
 			return true, nil
 		}
 	}

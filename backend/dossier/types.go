@@ -14,6 +14,10 @@ const (
 	KindChecklist = "checklist.set"
 	KindStage     = "stage.advanced"
 	KindNote      = "note.added"
+	// KindTrialOpened records an issue found in the trial run after
+	// go-live (试运行问题); KindTrialClosed closes one with a resolution.
+	KindTrialOpened = "trial_issue.opened"
+	KindTrialClosed = "trial_issue.closed"
 )
 
 // Checklist statuses (未开始/进行中/已完成/不适用).
@@ -32,6 +36,9 @@ const (
 	StageExecution    = "execution"
 	StageConfirmation = "confirmation"
 	StageArchive      = "archive"
+	// StageOutOfScope is the stage of a record of a change out of the
+	// process's scope; it is on no track and never moves.
+	StageOutOfScope = "out_of_scope"
 )
 
 // ContentItem is one change request or bug a release carries.
@@ -70,6 +77,36 @@ type Fields struct {
 	// release targets; its start becomes the planned time, and the dossier
 	// follows the window when the PMO moves it.
 	Window *string `json:"window,omitempty"`
+	// Entity names the subsidiary or legal entity (法人主体) the release
+	// concerns.
+	Entity *string `json:"entity,omitempty"`
+	// ReleaseMethod describes how a new system is released (发布方式说明);
+	// a release type with release_method_required needs it to submit.
+	ReleaseMethod *string `json:"release_method,omitempty"`
+}
+
+// OutOfScope records why a change is outside the process's scope
+// (guideline §1): the template exclusion it falls under and the reason.
+type OutOfScope struct {
+	// Kind is a template exclusion id, e.g. "data_only".
+	Kind string `json:"kind"`
+	// Reason says why the change falls under it.
+	Reason string `json:"reason"`
+}
+
+// OutOfScopeRequest is what a user enters to put on record a change that
+// is out of the process's scope: it follows no approval flow.
+type OutOfScopeRequest struct {
+	// SystemCode names a registered system.
+	SystemCode string `json:"system_code"`
+	// Title is a short name for the change.
+	Title string `json:"title"`
+	// Entity names the subsidiary or legal entity (法人主体).
+	Entity string `json:"entity"`
+	// Kind is a template exclusion id.
+	Kind string `json:"kind"`
+	// Reason says why the change is out of scope.
+	Reason string `json:"reason"`
 }
 
 // CreateRequest is what a user enters to start a dossier.
@@ -96,6 +133,9 @@ type createdBody struct {
 	// LateRecord is the reason a past release was put on record late
 	// (补录), "" for none.
 	LateRecord string `json:"late_record,omitempty"`
+	// OutOfScope, when set, makes the dossier a record of a change out of
+	// the process's scope: no plan, no flow.
+	OutOfScope *OutOfScope `json:"out_of_scope,omitempty"`
 }
 
 // checklistBody is the body of a checklist.set event.
@@ -103,6 +143,12 @@ type checklistBody struct {
 	Item   string `json:"item"`
 	Status string `json:"status"`
 	Note   string `json:"note"`
+	// Deliverable links the item's evidence to a deliverable of the
+	// dossier by its key (a deliverable id or "doc:<document>"); "" for
+	// none.
+	Deliverable string `json:"deliverable,omitempty"`
+	// File is an evidence file kept in the blob store; nil for none.
+	File *EvidenceFile `json:"file,omitempty"`
 }
 
 // stageBody is the body of a stage.advanced event.
@@ -125,6 +171,11 @@ type ChecklistEntry struct {
 	Status string `json:"status"`
 	// Note is the evidence note.
 	Note string `json:"note"`
+	// Deliverable is the key of the dossier deliverable the evidence links
+	// to, "" for none.
+	Deliverable string `json:"deliverable,omitempty"`
+	// File is the attached evidence file, nil for none.
+	File *EvidenceFile `json:"file,omitempty"`
 	// By is the public key (hex) of who confirmed it.
 	By string `json:"by"`
 	// At is when.
@@ -154,6 +205,14 @@ type State struct {
 	SystemOwner    string        `json:"system_owner"`
 	// Window is the targeted release window id, "" for none.
 	Window string `json:"window"`
+	// Entity is the subsidiary or legal entity (法人主体), "" when not
+	// recorded.
+	Entity string `json:"entity"`
+	// ReleaseMethod is the release method description (发布方式说明).
+	ReleaseMethod string `json:"release_method"`
+	// OutOfScope is set on a record of a change out of the process's
+	// scope, nil on a release dossier.
+	OutOfScope *OutOfScope `json:"out_of_scope,omitempty"`
 	// WebFacing is whether the system was web-facing when the dossier was
 	// created; nil when the dossier did not record it.
 	WebFacing *bool `json:"web_facing,omitempty"`
@@ -167,6 +226,12 @@ type State struct {
 	Checklist map[string]ChecklistEntry `json:"checklist"`
 	// Notes counts note.added events.
 	Notes int `json:"notes"`
+	// Links maps the checklist items the template links to dossier data
+	// (links_to) onto what they point at now.
+	Links map[string]ChecklistLink `json:"links"`
+	// TrialIssues are the issues found in the trial run after go-live
+	// (试运行问题), in the order they were recorded.
+	TrialIssues []TrialIssue `json:"trial_issues"`
 	// CreatedAt and CreatedBy come from the first event.
 	CreatedAt time.Time `json:"created_at"`
 	CreatedBy string    `json:"created_by"`
@@ -228,6 +293,12 @@ type View struct {
 	Actions workflow.Actions `json:"actions"`
 	// Progress is how far the preparation checklist is.
 	Progress Progress `json:"progress"`
+	// Trial is what the profile unlocked now may do with the trial-run
+	// issues, and how many are open.
+	Trial TrialActions `json:"trial"`
+	// EvidenceChoices are the deliverables a checklist item's evidence may
+	// link to (and whose names the checklist shows).
+	EvidenceChoices []EvidenceChoice `json:"evidence_choices"`
 
 	// authority is the roster judge the state was folded with (nil
 	// without a roster): it decides the actions offered.
@@ -279,6 +350,13 @@ type Summary struct {
 	Override bool `json:"override"`
 	// CreatedBy is the creator's public key.
 	CreatedBy string `json:"created_by"`
+	// Entity is the subsidiary or legal entity (法人主体).
+	Entity string `json:"entity"`
+	// OutOfScope is the exclusion id of a record of a change out of the
+	// process's scope, "" for a release dossier.
+	OutOfScope string `json:"out_of_scope,omitempty"`
+	// OpenTrialIssues counts the trial-run issues not yet closed.
+	OpenTrialIssues int `json:"open_trial_issues"`
 }
 
 // Filter narrows the dossier list; empty fields match everything.

@@ -28,6 +28,8 @@ func validateFields(tpl *template.Template, f *Fields, all bool, zone string) er
 	trim(f.PlannedAt)
 	trim(f.ProjectManager)
 	trim(f.SystemOwner)
+	trim(f.Entity)
+	trim(f.ReleaseMethod)
 	need := func(p *string, code string) error {
 		if (p == nil && all) || (p != nil && *p == "") {
 			return apperr.New(code)
@@ -48,6 +50,12 @@ func validateFields(tpl *template.Template, f *Fields, all bool, zone string) er
 		if err := need(f.PlannedAt, "dossier.time_required"); err != nil {
 			return err
 		}
+	}
+	if f.Entity != nil && len([]rune(*f.Entity)) > 100 {
+		return apperr.New("dossier.entity_too_long", "max", "100")
+	}
+	if f.ReleaseMethod != nil && len([]rune(*f.ReleaseMethod)) > 4000 {
+		return apperr.New("dossier.release_method_too_long", "max", "4000")
 	}
 	if f.Title != nil && len([]rune(*f.Title)) > 200 {
 		return apperr.New("dossier.title_too_long", "max", "200")
@@ -158,6 +166,8 @@ func changedOnly(st State, p Fields) Fields {
 	p.ProjectManager = same(p.ProjectManager, st.ProjectManager)
 	p.SystemOwner = same(p.SystemOwner, st.SystemOwner)
 	p.Window = same(p.Window, st.Window)
+	p.Entity = same(p.Entity, st.Entity)
+	p.ReleaseMethod = same(p.ReleaseMethod, st.ReleaseMethod)
 	if p.Type == nil {
 		p.Subtype = same(p.Subtype, st.Subtype)
 	}

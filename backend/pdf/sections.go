@@ -35,10 +35,15 @@ func (r *renderer) summary() {
 	if window == "" {
 		window = "—"
 	}
-	r.grid([]pair{
+	entity := d.Entity
+	if entity == "" {
+		entity = "—"
+	}
+	pairs := []pair{
 		{label: r.l.L("f.id"), value: d.ID, style: &sStrongCell},
 		{label: r.l.L("f.system"), value: d.System},
 		{label: r.l.L("f.title"), value: d.Title, wide: true},
+		{label: r.l.L("f.entity"), value: entity, wide: true},
 		{label: r.l.L("f.type"), value: d.Type},
 		{label: r.l.L("f.mode"), value: mode, style: modeStyle},
 		{label: r.l.L("f.version"), value: d.Version},
@@ -50,7 +55,11 @@ func (r *renderer) summary() {
 		{label: r.l.L("f.window"), value: window},
 		{label: r.l.L("f.created"), value: d.Created},
 		{label: r.l.L("f.template"), value: d.Template, wide: true},
-	})
+	}
+	if d.ReleaseMethod != "" {
+		pairs = append(pairs, pair{label: r.l.L("f.method"), value: d.ReleaseMethod, wide: true})
+	}
+	r.grid(pairs)
 }
 
 var sStrongCell = style{true, 8.2, black}

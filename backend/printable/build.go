@@ -230,7 +230,8 @@ func (b *builder) role(id string) string {
 func (b *builder) header() *Header {
 	st := b.st
 	h := &Header{ID: st.ID, Title: st.Title, SystemCode: st.SystemCode, Version: st.Version, PlannedAt: b.time(st.PlannedAt), Window: b.window(),
-		PM: st.ProjectManager, Owner: st.SystemOwner, Template: st.Template, Emergency: st.NotFullyTested, Override: st.Override}
+		PM: st.ProjectManager, Owner: st.SystemOwner, Template: st.Template, Emergency: st.NotFullyTested, Override: st.Override,
+		Entity: st.Entity, ReleaseMethod: st.ReleaseMethod}
 	h.System = st.SystemCode
 	if b.View.SystemName != "" {
 		h.System = st.SystemCode + " " + b.View.SystemName

@@ -87,24 +87,30 @@ type Content struct {
 
 // Header is the dossier summary printed on every dossier document.
 type Header struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	System      string `json:"system"`
-	Type        string `json:"type"`
-	Mode        string `json:"mode"`
-	Version     string `json:"version"`
-	PlannedAt   string `json:"planned_at"`
-	Window      string `json:"window,omitempty"`
-	PM          string `json:"project_manager"`
-	Owner       string `json:"system_owner"`
-	Stage       string `json:"stage"`
-	Phase       string `json:"phase"`
-	Template    string `json:"template"`
-	Created     string `json:"created"`
-	Emergency   bool   `json:"emergency"`
-	Override    bool   `json:"override"`
-	SystemCode  string `json:"system_code"`
-	PlannedDate string `json:"planned_date"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	System    string `json:"system"`
+	Type      string `json:"type"`
+	Mode      string `json:"mode"`
+	Version   string `json:"version"`
+	PlannedAt string `json:"planned_at"`
+	Window    string `json:"window,omitempty"`
+	PM        string `json:"project_manager"`
+	Owner     string `json:"system_owner"`
+	// Entity is the subsidiary or legal entity (法人主体), "" when not
+	// recorded.
+	Entity string `json:"entity,omitempty"`
+	// ReleaseMethod is the release method description (发布方式说明), ""
+	// when none was given.
+	ReleaseMethod string `json:"release_method,omitempty"`
+	Stage         string `json:"stage"`
+	Phase         string `json:"phase"`
+	Template      string `json:"template"`
+	Created       string `json:"created"`
+	Emergency     bool   `json:"emergency"`
+	Override      bool   `json:"override"`
+	SystemCode    string `json:"system_code"`
+	PlannedDate   string `json:"planned_date"`
 }
 
 // ContentRow is one CR or bug.

@@ -21,6 +21,8 @@ type StepGroup struct {
 // RegisterRow is one dossier in the approval register (审批登记簿).
 type RegisterRow struct {
 	ID, SystemCode, SystemName, Title, Type, Mode, Version, Stage, Phase, Result string
+	// Entity is the subsidiary or legal entity (法人主体) of the dossier.
+	Entity string
 	// WindowID is the release window the dossier targets ("2026-12-10-java")
 	// or, without one, its planned release day; Window names it for people
 	// ("2026-12-10 周四 19:00–23:00 · Java"), as the dossier's documents do.
@@ -129,7 +131,7 @@ func RegisterRowOf(src Source, window string) RegisterRow {
 		l = Zh
 	}
 	b := &builder{Source: src, l: l, st: &st, tpl: src.Template, loc: zone.Load(st.Zone)}
-	r := RegisterRow{ID: st.ID, SystemCode: st.SystemCode, SystemName: src.View.SystemName, Title: st.Title, Version: st.Version,
+	r := RegisterRow{ID: st.ID, SystemCode: st.SystemCode, SystemName: src.View.SystemName, Title: st.Title, Version: st.Version, Entity: st.Entity,
 		WindowID: window, Window: window, PlannedAt: st.PlannedAt, CreatedAt: st.CreatedAt, Emergency: st.NotFullyTested, Steps: map[string]StepCell{}}
 	if window != "" && window == st.Window && src.Template != nil {
 		r.Window = b.window()

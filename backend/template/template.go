@@ -41,7 +41,6 @@ func Earlier() ([]*Template, error) {
 			earlierErr = apperr.Wrap(err, apperr.Internal)
 			return
 		}
-		sort.Strings(names)
 		for _, name := range names {
 			raw, err := earlierFS.ReadFile(name)
 			if err != nil {
@@ -55,6 +54,7 @@ func Earlier() ([]*Template, error) {
 			}
 			earlierTmpl = append(earlierTmpl, t)
 		}
+		sort.Slice(earlierTmpl, func(i, j int) bool { return earlierTmpl[i].Key() < earlierTmpl[j].Key() })
 	})
 	if earlierErr != nil {
 		return nil, earlierErr
@@ -73,7 +73,7 @@ var (
 )
 
 // Default returns the embedded default template (the seed's V2.4 made
-// into executable rules, version 2.4.1), parsed
+// into executable rules, version 2.4.2), parsed
 // and validated. Each call returns an independent deep copy, so callers may
 // modify the result freely.
 func Default() (*Template, error) {
@@ -141,7 +141,7 @@ func (t *Template) Clone() *Template {
 	return &c
 }
 
-// Key returns "id@version", the reference a dossier pins, e.g. "golive.release@2.4.1".
+// Key returns "id@version", the reference a dossier pins, e.g. "golive.release@2.4.2".
 func (t *Template) Key() string { return t.ID + "@" + t.Version }
 
 // Flow returns the flow with the given id.

@@ -52,7 +52,7 @@ func TestDefaultTemplate(t *testing.T) {
 	})
 
 	t.Run("is pinned as id@version of V2.4", func(t *testing.T) {
-		if got := tp.Key(); got != "golive.release@2.4.1" {
+		if got := tp.Key(); got != "golive.release@2.4.2" {
 			t.Errorf("Key = %q", got)
 		}
 		if tp.Organisation.Zh != "远东宏信有限公司" {
@@ -189,11 +189,11 @@ func TestDefaultTemplate(t *testing.T) {
 		}
 	})
 
-	t.Run("the guideline's seven revisions from V1.0 to V2.4, then GoLive's 2.4.1", func(t *testing.T) {
-		if len(tp.Revisions) != 8 {
+	t.Run("the guideline's seven revisions from V1.0 to V2.4, then GoLive's 2.4.1 and 2.4.2", func(t *testing.T) {
+		if len(tp.Revisions) != 9 {
 			t.Fatalf("%d revisions", len(tp.Revisions))
 		}
-		first, guideline, last := tp.Revisions[0], tp.Revisions[6], tp.Revisions[7]
+		first, guideline, last := tp.Revisions[0], tp.Revisions[6], tp.Revisions[8]
 		if first.Version != "1.0" || first.Date != "2014-06-17" || first.Author != "区维青" || first.Note.Zh != "初稿" {
 			t.Errorf("first revision = %+v", first)
 		}
@@ -205,13 +205,16 @@ func TestDefaultTemplate(t *testing.T) {
 		}
 	})
 
-	t.Run("the earlier built-in 2.4 stays as shipped", func(t *testing.T) {
+	t.Run("the earlier built-ins 2.4 and 2.4.1 stay as shipped", func(t *testing.T) {
 		earlier, err := template.Earlier()
-		if err != nil || len(earlier) != 1 || earlier[0].Key() != "golive.release@2.4" || len(earlier[0].Revisions) != 7 {
+		if err != nil || len(earlier) != 2 || earlier[0].Key() != "golive.release@2.4" || len(earlier[0].Revisions) != 7 ||
+			earlier[1].Key() != "golive.release@2.4.1" || len(earlier[1].Revisions) != 8 {
 			t.Fatalf("Earlier = %d templates, %v", len(earlier), err)
 		}
-		if earlier[0].Key() == tp.Key() {
-			t.Fatal("the default must not reuse an earlier built-in's key")
+		for _, e := range earlier {
+			if e.Key() == tp.Key() {
+				t.Fatal("the default must not reuse an earlier built-in's key")
+			}
 		}
 	})
 
@@ -473,6 +476,16 @@ func TestValidateReportsEachProblem(t *testing.T) {
 			"template.unknown_role", "settings.window_manager_role", map[string]string{"role": "scheduler"}},
 		{"window manager held per dossier", func(tp *template.Template) { tp.Settings.WindowManagerRole = "system_owner" },
 			"template.window_manager_scoped", "settings.window_manager_role", map[string]string{"role": "system_owner"}},
+		{"post review by an unknown role", func(tp *template.Template) { tp.Modes[1].PostReview.Roles = []string{"auditor"} },
+			"template.unknown_role", "modes[1].post_review.roles[0]", map[string]string{"role": "auditor"}},
+		{"post review before an unknown act", func(tp *template.Template) { tp.Modes[1].PostReview.RequiredBefore = "release" },
+			"template.bad_setting", "modes[1].post_review.required_before", map[string]string{"value": "release"}},
+		{"post review by nobody", func(tp *template.Template) { tp.Modes[1].PostReview.Roles = nil },
+			"template.missing_field", "modes[1].post_review.roles", nil},
+		{"exclusion listed twice", func(tp *template.Template) { tp.Exclusions[1].ID = tp.Exclusions[0].ID },
+			"template.duplicate_id", "exclusions[1].id", map[string]string{"scope": "exclusion"}},
+		{"exclusion without a name", func(tp *template.Template) { tp.Exclusions[2].Name = template.Text{} },
+			"template.missing_field", "exclusions[2].name", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -57,7 +57,7 @@ func (t Text) IsZero() bool { return t.Zh == "" && t.En == "" }
 type Template struct {
 	// ID names the template family, e.g. "golive.release".
 	ID string `json:"id"`
-	// Version is the template's version, e.g. "2.4.1".
+	// Version is the template's version, e.g. "2.4.2".
 	Version string `json:"version"`
 	// Name is the process's display name.
 	Name Text `json:"name"`
@@ -73,6 +73,10 @@ type Template struct {
 	ReleaseTypes []ReleaseType `json:"release_types"`
 	// Modes are the release modes (上线发布方式).
 	Modes []Mode `json:"modes"`
+	// Exclusions are the kinds of change out of the process's scope, which
+	// a user may put on record as such with a reason; empty in templates
+	// saved before they existed.
+	Exclusions []Exclusion `json:"exclusions,omitempty"`
 	// Departments are the departments roles and steps refer to.
 	Departments []Department `json:"departments"`
 	// Roles are every role (角色/岗位) a step, row or rule refers to.
@@ -150,6 +154,10 @@ type ReleaseType struct {
 	// SameDayTestConfirmerRole is the role of a requesting-side user who
 	// confirms the same-day test with their own key (需求方确认人).
 	SameDayTestConfirmerRole string `json:"same_day_test_confirmer_role,omitempty"`
+	// ReleaseMethodRequired asks the applicant to describe the release
+	// method (发布方式说明) before the dossier is submitted (the new-system
+	// type: "发布方式由申请人在发布申请中进行说明").
+	ReleaseMethodRequired bool `json:"release_method_required,omitempty"`
 	// FlowID names the Flow a dossier of this type follows.
 	FlowID string `json:"flow_id"`
 }
@@ -172,8 +180,39 @@ type Mode struct {
 	// the flow's start step (the emergency signature); nil for none.
 	SignatureStep *Step `json:"signature_step,omitempty"`
 	// ConfirmationItems are added to the release confirmation's items in
-	// this mode (the emergency post-release review).
+	// this mode (in earlier templates, the emergency post-release review).
 	ConfirmationItems []Item `json:"confirmation_items,omitempty"`
+	// PostReview, when set, makes the post-release review (事后复盘) of a
+	// release in this mode a record of its own — findings, improvement
+	// actions, participants — that a holder of one of its roles records
+	// and that is required before RequiredBefore; nil for none.
+	PostReview *PostReview `json:"post_review,omitempty"`
+}
+
+// PostReviewBeforeArchive is the only PostReview.RequiredBefore value: the
+// review is held after the release is confirmed, before it is archived.
+const PostReviewBeforeArchive = "archive"
+
+// PostReview is a mode's post-release review (事后复盘) rule.
+type PostReview struct {
+	// Name is what the review is called, e.g. 紧急发布事后复盘.
+	Name Text `json:"name"`
+	// Roles are the roles that may record the review (e.g. the project
+	// manager and the system owner).
+	Roles []string `json:"roles"`
+	// RequiredBefore is the act the review must precede:
+	// PostReviewBeforeArchive.
+	RequiredBefore string `json:"required_before"`
+}
+
+// Exclusion is a kind of change the process excludes from its scope
+// (guideline §1: data-only changes, software/hardware upgrades or
+// replacement, configuration updates without program code change).
+type Exclusion struct {
+	// ID is the exclusion's stable id, e.g. "data_only".
+	ID string `json:"id"`
+	// Name is the exclusion's name, e.g. 仅数据变更.
+	Name Text `json:"name"`
 }
 
 // Department is an organisational unit.
@@ -247,7 +286,21 @@ type ChecklistItem struct {
 	Hint Text `json:"hint,omitzero"`
 	// Document is the id of the standard document the item refers to, if any.
 	Document string `json:"document,omitempty"`
+	// LinksTo names the dossier data the item is carried out in, which the
+	// checklist row links to: LinksRunbook (the Action Plan is the
+	// execution's runbook) or LinksScenarioTests (the verification plan is
+	// the runbook's scenario tests); "" for none.
+	LinksTo string `json:"links_to,omitempty"`
 }
+
+// Values of ChecklistItem.LinksTo.
+const (
+	// LinksRunbook links an item to the runbook's steps (上线详细步骤).
+	LinksRunbook = "runbook"
+	// LinksScenarioTests links an item to the runbook's scenario tests
+	// (验证计划).
+	LinksScenarioTests = "scenario_tests"
+)
 
 // Document is one of the standard release documents (发布材料).
 type Document struct {
@@ -421,6 +474,11 @@ type Settings struct {
 	// when the roster gives him both posts himself (not by delegation).
 	// False, the default, means one row per person.
 	AllowDoublePost bool `json:"allow_double_post"`
+	// ArchiveWaitsForTrialIssues keeps a dossier from being archived while
+	// an issue of its trial run (试运行问题) is open: the trial-run plan's
+	// issue-handling mechanism closes them first. False, the default of
+	// templates saved before it existed, archives regardless.
+	ArchiveWaitsForTrialIssues bool `json:"archive_waits_for_trial_issues,omitempty"`
 }
 
 // Week readings of WindowRule.WeekReading: what "the 2nd week" means.

@@ -348,6 +348,26 @@ func (t *Template) Validate() error {
 			}
 		}
 		v.itemList(join(p, "confirmation_items"), m.ConfirmationItems)
+		if r := m.PostReview; r != nil {
+			rp := join(p, "post_review")
+			v.requiredText(rp, "name", r.Name)
+			if len(r.Roles) == 0 {
+				v.add(CodeMissingField, join(rp, "roles"), "field", "roles")
+			}
+			for j, role := range r.Roles {
+				v.role(join(rp, idx("roles", j)), role)
+			}
+			if r.RequiredBefore != PostReviewBeforeArchive {
+				v.add(CodeBadSetting, join(rp, "required_before"), "setting", "required_before", "value", r.RequiredBefore)
+			}
+		}
+	}
+
+	seen = map[string]bool{}
+	for i, x := range t.Exclusions {
+		p := idx("exclusions", i)
+		v.unique(seen, "exclusion", p, x.ID)
+		v.requiredText(p, "name", x.Name)
 	}
 
 	seen = map[string]bool{}
@@ -382,6 +402,9 @@ func (t *Template) Validate() error {
 			lastNo[c.Group] = c.No
 		}
 		v.document(join(p, "document"), c.Document)
+		if c.LinksTo != "" && c.LinksTo != LinksRunbook && c.LinksTo != LinksScenarioTests {
+			v.add(CodeBadSetting, join(p, "links_to"), "setting", "links_to", "value", c.LinksTo)
+		}
 	}
 
 	seen = map[string]bool{}

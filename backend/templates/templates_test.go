@@ -16,13 +16,15 @@ func TestRegistry(t *testing.T) {
 	reg := env.Templates
 	pmo := []string{"pmo"}
 	list, err := reg.List()
-	if err != nil || len(list) != 2 || !list[0].Builtin || !list[0].Current || list[0].Key != "golive.release@2.4.1" {
+	if err != nil || len(list) != 3 || !list[0].Builtin || !list[0].Current || list[0].Key != "golive.release@2.4.2" {
 		t.Fatalf("list = %+v, %v", list, err)
 	}
-	// The built-in version of earlier builds stays, for the dossiers that
-	// pinned it; it is not current.
-	if !list[1].Builtin || list[1].Current || list[1].Key != "golive.release@2.4" {
-		t.Fatalf("earlier built-in = %+v", list[1])
+	// The built-in versions of earlier builds stay, for the dossiers that
+	// pinned them; they are not current.
+	for i, key := range []string{"golive.release@2.4", "golive.release@2.4.1"} {
+		if e := list[i+1]; !e.Builtin || e.Current || e.Key != key {
+			t.Fatalf("earlier built-in %d = %+v, want %s", i, e, key)
+		}
 	}
 	clone := template.MustDefault()
 	clone.Version = "2.5"
@@ -63,7 +65,7 @@ func TestRegistry(t *testing.T) {
 			t.Fatalf("new dossier pinned %s", fresh.State.Template)
 		}
 		again, _ := env.Dossiers.Get(old.State.ID)
-		if again.State.Template != "golive.release@2.4.1" || len(again.State.Plan.Steps[3].Items) != 4 {
+		if again.State.Template != "golive.release@2.4.2" || len(again.State.Plan.Steps[3].Items) != 4 {
 			t.Fatalf("old dossier now on %s", again.State.Template)
 		}
 	})
@@ -95,8 +97,8 @@ func TestRegistry(t *testing.T) {
 			t.Fatalf("bad file: %v", apperr.Code(err))
 		}
 		list, _ := reg.List()
-		if len(list) != 4 {
-			t.Fatalf("%d versions after a refused import, want 4", len(list))
+		if len(list) != 5 {
+			t.Fatalf("%d versions after a refused import, want 5", len(list))
 		}
 	})
 }

@@ -82,6 +82,10 @@ type Actions struct {
 	// Archive: the release is confirmed and the profile holds one of the
 	// archive roles.
 	Archive bool `json:"archive"`
+	// PostReview: the mode asks for a post-release review, the release is
+	// confirmed, and the profile holds one of the review's roles; it may
+	// record (or record again) the review.
+	PostReview bool `json:"post_review"`
 }
 
 // ActionsFor returns what actor may do on a dossier with plan p and
@@ -138,5 +142,6 @@ func ActionsFor(p *Plan, st *State, actor *Actor) Actions {
 	_, postpone := st.gatePostpone(p, a.doing(KindPostponed, "", ""))
 	out.Postpone = ok(postpone)
 	out.Archive = ok(st.gateArchive(p, a.doing(KindArchived, "", "")))
+	out.PostReview = ok(st.gatePostReview(p, a.doing(KindPostReview, "", "")))
 	return out
 }

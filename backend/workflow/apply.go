@@ -11,6 +11,7 @@ import (
 
 	"golive/backend/apperr"
 	"golive/backend/ledger"
+	"golive/backend/template"
 	"golive/backend/zone"
 )
 
@@ -120,6 +121,9 @@ func Apply(df DossierFacts, st *State, e ledger.Event) (Effect, error) {
 			return err
 		})
 		return eff, err
+	case KindPostReview:
+		var b PostReviewBody
+		return Effect{}, decodeThen(e, &b, func() error { return st.postReview(df, e, b) })
 	case KindArchived:
 		var b ArchiveBody
 		return Effect{}, decodeThen(e, &b, func() error { return st.archive(df, e, b) })
@@ -714,9 +718,34 @@ func (st *State) postpone(df DossierFacts, e ledger.Event, b PostponeBody) (*tim
 	return &to, nil
 }
 
+// postReview records the post-release review; findings, actions and
+// participants are all required (workflow.post_review_incomplete names
+// the missing ones in "fields").
+func (st *State) postReview(df DossierFacts, e ledger.Event, b PostReviewBody) error {
+	if err := st.gatePostReview(df.Plan, claimant(df, e, b.Role)); err != nil {
+		return err
+	}
+	r := PostReview{Signoff: *signoff(e, b.Role, ""), Findings: strings.TrimSpace(b.Findings),
+		Actions: strings.TrimSpace(b.Actions), Participants: strings.TrimSpace(b.Participants)}
+	var missing []string
+	for _, f := range []struct{ name, v string }{{"findings", r.Findings}, {"actions", r.Actions}, {"participants", r.Participants}} {
+		if f.v == "" {
+			missing = append(missing, f.name)
+		}
+	}
+	if len(missing) > 0 {
+		return apperr.New("workflow.post_review_incomplete", "fields", strings.Join(missing, ","))
+	}
+	st.PostReview = &r
+	return nil
+}
+
 func (st *State) archive(df DossierFacts, e ledger.Event, b ArchiveBody) error {
 	if err := st.gateArchive(df.Plan, claimant(df, e, b.Role)); err != nil {
 		return err
+	}
+	if df.Plan.PostReview != nil && df.Plan.PostReview.RequiredBefore == template.PostReviewBeforeArchive && st.PostReview == nil {
+		return apperr.New("workflow.post_review_required")
 	}
 	present := st.documentsPresent(df)
 	var missing []string

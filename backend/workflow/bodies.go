@@ -19,12 +19,15 @@ const (
 	KindConfirmed      = "flow.confirmed"
 	KindPostponed      = "flow.postponed"
 	KindArchived       = "dossier.archived"
+	// KindPostReview records the post-release review (事后复盘) a mode
+	// asks for (template Mode.PostReview).
+	KindPostReview = "flow.post_review"
 )
 
 // Kinds lists every kind Apply accepts.
 var Kinds = []string{KindAttached, KindSubmitted, KindDecided, KindWithdrawn, KindTransferred, KindCommented,
 	KindUrged, KindFiled, KindRunbook, KindPackageChecked, KindOverride, KindReleased, KindSupervised,
-	KindSameDayTest, KindConfirmed, KindPostponed, KindArchived}
+	KindSameDayTest, KindConfirmed, KindPostponed, KindArchived, KindPostReview}
 
 // Decisions a slot can take.
 const (
@@ -193,6 +196,18 @@ type PostponeBody struct {
 	PlannedAt           string `json:"planned_at"`
 	// Window is the release window moved to ("" for a date of its own).
 	Window string `json:"window,omitempty"`
+}
+
+// PostReviewBody records the post-release review of a confirmed release:
+// what was found, what will be improved, and who took part.
+type PostReviewBody struct {
+	Role string `json:"role"`
+	// Findings are the problems found (发现的问题).
+	Findings string `json:"findings"`
+	// Actions are the improvement actions (改进措施).
+	Actions string `json:"actions"`
+	// Participants names who took part in the review (参与人).
+	Participants string `json:"participants"`
 }
 
 // ArchiveBody archives a confirmed dossier.

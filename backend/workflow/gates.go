@@ -319,6 +319,21 @@ func (st *State) gatePostpone(p *Plan, a Actor) (*Step, error) {
 	return step, needRole(a, step.Role)
 }
 
+// gatePostReview: under a mode that asks for a post-release review, one of
+// its roles records it once the release is confirmed, before the archive.
+func (st *State) gatePostReview(p *Plan, a Actor) error {
+	if p.PostReview == nil {
+		return apperr.New("workflow.no_post_review")
+	}
+	if st.Phase != PhaseConfirmed {
+		return badPhase(st, "post_review")
+	}
+	if !slices.ContainsFunc(p.PostReview.Roles, a.Holds) {
+		return apperr.New("workflow.not_permitted", "role", strings.Join(p.PostReview.Roles, ","))
+	}
+	return nil
+}
+
 // gateArchive: any of the archive roles archives a confirmed release.
 func (st *State) gateArchive(p *Plan, a Actor) error {
 	if st.Phase != PhaseConfirmed {

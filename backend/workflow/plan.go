@@ -35,6 +35,11 @@ type Plan struct {
 	SameDayTestConfirmerRole string   `json:"same_day_test_confirmer_role,omitempty"`
 	// NotFullyTested marks an emergency release.
 	NotFullyTested bool `json:"not_fully_tested"`
+	// PostReview is the mode's post-release review rule, nil for none.
+	PostReview *template.PostReview `json:"post_review,omitempty"`
+	// ReleaseMethodRequired asks for the release method (发布方式说明)
+	// before submission (template ReleaseType.ReleaseMethodRequired).
+	ReleaseMethodRequired bool `json:"release_method_required,omitempty"`
 	// Settings are the template's workflow settings.
 	Settings template.Settings `json:"settings"`
 	// Documents are the standard documents needed to archive.
@@ -60,6 +65,7 @@ func NewPlan(tpl *template.Template, releaseType, mode string) (*Plan, error) {
 		NotFullyTested: m.NotFullyTested, Settings: tpl.Settings, Documents: tpl.Documents}
 	p.SameDayTestDocument, p.SameDayTestRoles = rt.SameDayTestDocument, rt.SameDayTestRoles
 	p.SameDayTestConfirmerRole = rt.SameDayTestConfirmerRole
+	p.PostReview, p.ReleaseMethodRequired = m.PostReview, rt.ReleaseMethodRequired
 	for i, s := range f.Steps {
 		p.Steps = append(p.Steps, Step{Step: s, Approval: isApproval(s.Kind)})
 		if i == 0 && m.SignatureStep != nil {

@@ -203,6 +203,15 @@ type Postponement struct {
 	Reopened []string `json:"reopened"`
 }
 
+// PostReview is the recorded post-release review (事后复盘) of a release
+// whose mode asks for one; the newest record counts.
+type PostReview struct {
+	Signoff
+	Findings     string `json:"findings"`
+	Actions      string `json:"actions"`
+	Participants string `json:"participants"`
+}
+
 // Archive freezes the dossier.
 type Archive struct {
 	Signoff
@@ -229,6 +238,8 @@ type State struct {
 	PastConfirmations  []Confirmation       `json:"past_confirmations"`
 	Postponements      []Postponement       `json:"postponements"`
 	Archive            *Archive             `json:"archive,omitempty"`
+	// PostReview is the post-release review, nil until recorded.
+	PostReview *PostReview `json:"post_review,omitempty"`
 }
 
 // NewState returns the draft state for plan.
@@ -265,7 +276,7 @@ func (st *State) Latest(key string) *Version {
 // Task is something that waits for a person with Role (or the Delegate).
 type Task struct {
 	// Kind is "decide", "submit", "file", "execute", "supervise",
-	// "confirm", "postpone", "archive", or "filed" (a notice to the
+	// "confirm", "postpone", "post_review", "archive", or "filed" (a notice to the
 	// recipients of the filed flow).
 	Kind     string    `json:"kind"`
 	Step     string    `json:"step"`
@@ -304,6 +315,13 @@ func (st *State) Tasks(p *Plan) []Task {
 			out = append(out, Task{Kind: "postpone", Step: s.ID, Role: s.Role, Since: st.Confirmation.At})
 		}
 	case PhaseConfirmed:
+		if p.PostReview != nil && st.PostReview == nil {
+			// The review comes first: archiving waits for it.
+			for _, r := range p.PostReview.Roles {
+				out = append(out, Task{Kind: "post_review", Role: r, Since: st.Confirmation.At})
+			}
+			break
+		}
 		for _, r := range p.Settings.ArchiveRoles {
 			out = append(out, Task{Kind: "archive", Role: r, Since: st.Confirmation.At})
 		}

@@ -43,6 +43,7 @@ func registerColumns(l printable.Lang) []registerColumn {
 		{l.L("r.result"), func(r *printable.RegisterRow) any { return r.Result }},
 		{l.L("r.postponements"), func(r *printable.RegisterRow) any { return r.Postponements }},
 		{l.L("r.archived"), func(r *printable.RegisterRow) any { return t(r.ArchivedAt) }},
+		{l.L("r.entity"), func(r *printable.RegisterRow) any { return r.Entity }},
 	}
 }
 

@@ -399,6 +399,18 @@ async function scenario(mode) {
   v = await A.until(id, (x) => x.state.flow.phase !== 'filing', 'the filing');
   assert.equal(v.state.flow.phase, 'execution', 'the filed flow goes to execution');
   assert.ok(v.history.some((h) => h.kind === 'flow.filed'), 'the filing is in the history');
+  // The filing made its documents, 发布申请 and 审批意见: signed PDFs on the
+  // filing step, each checked as stored, and shown under the step.
+  const made = v.state.plan.steps.find((s) => s.kind === 'filing').deliverables.filter((d) => d.produces);
+  assert.deepEqual(made.map((d) => d.name.zh).sort(), ['审批意见', '发布申请'].sort());
+  for (const d of made) {
+    const versions = v.state.flow.deliverables?.[d.id] ?? [];
+    assert.equal(versions.length, 1, `the filing made ${d.name.zh}`);
+    const report = await A.page.evaluate((sum) => window.go.app.DocumentsAPI.VerifyDeliverable(sum), versions[0].sha256);
+    assert.equal(report.status, 'match', `${d.name.zh} verifies: ${JSON.stringify(report.problems)}`);
+  }
+  await A.go(`/dossiers/${id}?tab=approval`);
+  for (const d of made) await A.page.getByTestId(`filed-${d.id}`).waitFor();
   timing(`${mode}: filed on A`, t);
 
   // --- everyone converges

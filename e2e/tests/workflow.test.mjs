@@ -49,14 +49,15 @@ async function answerYes(panel) {
   for (const b of await panel.locator('[data-testid^="answer-"][data-testid$="-yes"]').all()) await b.click();
 }
 
-/** attachMissing uploads a file for every required deliverable without a version inside root. */
-async function attachMissing(root) {
+/** attachMissing uploads a file for every required deliverable without a version inside root, but those whose id is in skip. */
+async function attachMissing(root, skip = []) {
   const items = page.locator(`${root} [data-testid^="deliverable-"][data-versions="0"]`);
   for (let i = (await items.count()) - 1; i >= 0; i--) {
     const it = items.nth(i);
     const input = it.locator('input[type=file]');
     if ((await it.locator('.n-tag', { hasText: '必需' }).count()) && (await input.count())) {
       const before = await it.getAttribute('data-testid');
+      if (skip.some((id) => before === `deliverable-${id}`)) continue;
       await input.setInputFiles(sampleFile());
       await page.locator(`${root} [data-testid="${before}"]:not([data-versions="0"])`).waitFor();
     }
@@ -94,7 +95,7 @@ async function submitAsOwner(id) {
 }
 
 test('an upgrade goes from submission through countersign, a return, execution and confirmation to archive', async () => {
-  page = await openApp(browser, app, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  page = await openApp(browser, app, { viewport: { width: 1280, height: 760 }, locale: 'zh-CN' });
   // The sample portfolio, from the first-start screen.
   await page.getByTestId('gate-load-sample').click();
   await page.getByTestId('load-sample-confirm').click();
@@ -129,6 +130,7 @@ test('an upgrade goes from submission through countersign, a return, execution a
   await page.locator('[data-testid="checklist-row-pre.user_test"][data-status="done"]').waitFor();
   // The release package is recorded by name, size and SHA-256 only.
   const pkg = sampleFile('zip');
+  const report = 'up.2.biz_apps.interface_test_report';
   await page.evaluate(([d, p]) => window.go.app.DossierAPI.RecordPackagePath(d, 'up.2.app_dev.release_package', p), [id, pkg]);
 
   // Submission is refused until the start step's deliverables are there.
@@ -140,9 +142,11 @@ test('an upgrade goes from submission through countersign, a return, execution a
   // Uploading what it names makes the refusal go, without another click.
   await attachMissing('[data-testid="submit-panel"]');
   await page.getByTestId('missing-list').waitFor({ state: 'detached' });
-  // The countersign rows' deliverables go in the deliverables tab.
+  // The countersign rows' deliverables go in the deliverables tab; the
+  // interface test report is left out: CRM calls no other system's
+  // interface, which the basic applications director will say.
   await go(`/dossiers/${id}?tab=deliverables`);
-  await attachMissing('[data-testid="deliverables-tab"]');
+  await attachMissing('[data-testid="deliverables-tab"]', [report]);
   await submitAsOwner(id);
   await screenshot(page, 'workflow-submitted');
 
@@ -159,11 +163,36 @@ test('an upgrade goes from submission through countersign, a return, execution a
   assert.ok(!st.flow.submission, "the submission is gone");
   assert.ok(st.flow.slots.every((s, i) => i === 0 || s.status === 'waiting'), 'a return to the applicant reopens every step');
 
-  // Resubmission, then all six directors, the department and the PMO.
+  // Resubmission. The basic and the business applications directors each
+  // answer 否 to the interface question: the follow-up question and the
+  // interface test report are no longer asked of them, and they approve
+  // without the report.
   await submitAsOwner(id);
-  for (const role of ['cs_director', 'biz_apps_director', 'data_integration_director', 'basic_apps_director', 'app_dev_director', 'infrastructure_director']) {
+  for (const row of ['basic_apps', 'biz_apps']) {
+    const role = `${row}_director`;
+    await switchTo(role);
+    await go(`/dossiers/${id}?tab=approval`);
+    const panel = page.getByTestId('decision-panel');
+    await panel.waitFor();
+    await panel.getByTestId(`slot-deliv-${report}`).waitFor();
+    await panel.getByTestId('answers-all-yes').click();
+    await panel.getByTestId(`answer-up.2.${row}.interface_calls-no`).click();
+    await panel.getByTestId(`answer-up.2.${row}.interface_tested`).waitFor({ state: 'detached' });
+    await panel.getByTestId(`deliv-not-needed-${report}`).waitFor();
+    await panel.getByTestId(`answer-up.2.${row}.interface_calls-remark`).fill('CRM 本次不调用其他系统的接口');
+    if (row === 'basic_apps') await screenshot(page, 'workflow-interface-no');
+    await panel.getByTestId('decide-approve').click();
+    await until(id, (st) => st.flow.slots.some((s) => s.role === role && s.status === 'approved'), `${role} to approve without the report`);
+  }
+  // The development director checks the go-live manual given at the start: no second upload.
+  await switchTo('app_dev_director');
+  await go(`/dossiers/${id}?tab=approval`);
+  await page.getByTestId('decision-panel').getByTestId('deliv-shared-from-up.1.release_note').waitFor();
+  for (const role of ['cs_director', 'data_integration_director', 'app_dev_director', 'infrastructure_director']) {
     await approveAs(id, role);
   }
+  st = await state(id);
+  assert.ok(!(st.flow.deliverables?.[report]?.length), 'the interface test report was never uploaded');
   await screenshot(page, 'workflow-countersigned');
   await approveAs(id, 'owning_subdept_director');
   await approveAs(id, 'pmo_director');
@@ -192,7 +221,28 @@ test('an upgrade goes from submission through countersign, a return, execution a
   await page.getByTestId('supervise').click();
   await until(id, (st) => st.flow.phase === 'confirmation', 'the supervision');
 
-  // Confirmation by the system owner, with 用户确认书 and 系统发布测试确认书.
+  // The requesting side's same-day test (guideline 6.4.3): the system owner
+  // gives 系统发布测试确认书, the business confirmer signs it with her own
+  // profile (not a name typed by IT staff).
+  await switchTo('system_owner');
+  await go(`/dossiers/${id}?tab=execution`);
+  const testDoc = page.getByTestId('same-day-doc');
+  await testDoc.locator('input[type=file]').setInputFiles(sampleFile());
+  await testDoc.locator('[data-testid^="deliverable-"]:not([data-versions="0"])').waitFor();
+  await switchTo('business_confirmer');
+  await go(`/dossiers/${id}?tab=execution`);
+  await page.getByTestId('sameday-way-self').waitFor();
+  // Tested just now, in the dossier's zone.
+  const now = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date());
+  await page.getByTestId('sameday-at').fill(now);
+  await page.getByTestId('same-day-panel').scrollIntoViewIfNeeded();
+  await screenshot(page, 'workflow-same-day-test');
+  await page.getByTestId('sameday-save').click();
+  await until(id, (st) => !!st.flow.execution.same_day_test, 'the same-day test');
+  st = await state(id);
+  assert.equal(st.flow.execution.same_day_test.role, 'business_confirmer', 'the business confirmer signed with her own key');
+
+  // Confirmation by the system owner, with 用户确认书 (the tables' one document).
   await switchTo('system_owner');
   await go(`/dossiers/${id}?tab=deliverables`);
   await attachMissing('[data-testid="deliverables-tab"]');

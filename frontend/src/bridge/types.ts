@@ -42,8 +42,19 @@ export type ContentItem = dossier.ContentItem
 /** Editable header fields; in a patch an absent key means "unchanged". */
 export type DossierFields = dossier.Fields
 export type DossierCreateRequest = dossier.CreateRequest
+/** A change out of the process's scope put on record with its exclusion and reason (no approval flow). */
+export type OutOfScopeRequest = dossier.OutOfScopeRequest
+/** The post-release review of a release whose mode asks for one. */
+export type PostReviewRequest = dossier.PostReviewRequest
+export type PostReviewRecord = workflow.PostReview
+/** A kind of change the template excludes from the process's scope. */
+export type Exclusion = template.Exclusion
 export type DossierFilter = dossier.Filter
 export type ChecklistEntry = dossier.ChecklistEntry
+export type EvidenceChoice = dossier.EvidenceChoice
+export type ChecklistLink = dossier.ChecklistLink
+export type TrialIssue = dossier.TrialIssue
+export type TrialIssueRequest = dossier.TrialIssueRequest
 export type DossierState = dossier.State
 export type HistoryEntry = dossier.HistoryEntry
 export type DossierView = dossier.View
@@ -235,8 +246,22 @@ export interface Bridge {
     /** The next open release window of the dossier's system class: where a postponement lands by default. */
     proposePostponement(id: string): Promise<ReleaseWindow>
     archive(id: string, notApplicable: Record<string, string>): Promise<DossierView>
+    /** Puts on record a change out of the process's scope; dossier.out_of_scope_reason_required without a reason. */
+    recordOutOfScope(req: OutOfScopeRequest): Promise<DossierView>
+    /** Records the post-release review (findings, actions, participants); the archive waits for it. */
+    recordPostReview(id: string, req: PostReviewRequest): Promise<DossierView>
     /** What waits for the current profile, oldest first. */
     inbox(): Promise<InboxItem[]>
+    /** Attaches a small file's bytes (base64, at most AppInfo.limits.upload_bytes) as a checklist item's evidence. */
+    attachChecklistUpload(id: string, item: string, name: string, base64: string): Promise<DossierView>
+    /** Takes the evidence file off a checklist item. */
+    removeChecklistFile(id: string, item: string): Promise<DossierView>
+    /** Links a checklist item's evidence to a deliverable of the dossier ("" removes it); dossier.unknown_deliverable. */
+    linkChecklistDeliverable(id: string, item: string, deliverable: string): Promise<DossierView>
+    /** Records an issue of the trial run after go-live. */
+    openTrialIssue(id: string, req: TrialIssueRequest): Promise<DossierView>
+    /** Closes a trial-run issue with its resolution. */
+    closeTrialIssue(id: string, issue: string, resolution: string): Promise<DossierView>
     /** Attaches a small file's bytes (base64, at most AppInfo.limits.upload_bytes). */
     attachUpload(id: string, deliverable: string, name: string, base64: string, note: string): Promise<DossierView>
     /** Asks for a file with the native dialog and streams it in; name "" when cancelled (nothing recorded). */
@@ -247,6 +272,8 @@ export interface Bridge {
     checkPackageFromDialog(id: string): Promise<Picked>
     /** The package check of a file dropped on the window (its path, from the window's file drop). */
     checkPackageDropped(id: string, path: string): Promise<Picked>
+    /** Records a release package dropped on the window by its path: name, size and SHA-256 only, never copied. */
+    recordPackageDropped(id: string, deliverable: string, path: string): Promise<Picked>
     /** Saves a stored version where the user picks; the path, or "" when cancelled. */
     saveDeliverable(sha256: string, name: string): Promise<string>
     /** Opens a stored version with the system's default application. */

@@ -24,6 +24,7 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
     const p = h.params ?? {}
     switch (h.kind) {
       case 'dossier.created':
+        if (p.out_of_scope) return t('scope.history.created', { title: p.title ?? '', system: p.system ?? '' })
         return t('history.kinds.created', { title: p.title ?? '', system: p.system ?? '' })
       case 'dossier.updated':
         return t('history.kinds.updated', { fields: names.fields(p.fields ?? '') })
@@ -33,6 +34,10 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
         return t('history.kinds.stage', { from: names.stage(p.from ?? ''), to: names.stage(p.to ?? '') })
       case 'note.added':
         return t('history.kinds.note')
+      case 'trial_issue.opened':
+        return t('evidence.history.opened', { title: p.title ?? '' })
+      case 'trial_issue.closed':
+        return t('evidence.history.closed', { title: p.title ?? '' })
       case 'deliverable.attached': {
         const v = flow?.()?.deliverables?.[p.deliverable ?? '']?.find((x) => x.event === h.event)
         const key = p.hash_only === 'true' ? 'history.kinds.recorded' : 'history.kinds.attached'
@@ -78,6 +83,8 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
       }
       case 'dossier.archived':
         return t('history.kinds.archived')
+      case 'flow.post_review':
+        return t('scope.history.postReview')
       default:
         return t('history.kinds.other', { kind: h.kind })
     }
@@ -87,8 +94,21 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
     const p = h.params ?? {}
     if (h.kind === 'note.added') return p.text ?? ''
     if (h.kind === 'dossier.created' && p.late_record) return t('dates.lateRecordLabel', { reason: p.late_record })
+    if (h.kind === 'checklist.set' && (p.file || p.deliverable)) {
+      const lines = [p.note ? t('history.noteLabel', { note: p.note }) : '']
+      if (p.file) lines.push(t('evidence.history.file', { name: p.file }))
+      if (p.deliverable) lines.push(t('evidence.history.deliverable', { name: names.deliverable(p.deliverable) }))
+      return lines.filter(Boolean).join('\n')
+    }
     if ((h.kind === 'checklist.set' || h.kind === 'stage.advanced') && p.note) return t('history.noteLabel', { note: p.note })
     if (h.kind === 'flow.commented') return p.text ?? ''
+    if (h.kind === 'flow.post_review') {
+      return (['findings', 'actions', 'participants'] as const)
+        .filter((f) => p[f])
+        .map((f) => t('common.labelled', { label: names.field(f), text: p[f] }))
+        .join('\n')
+    }
+    if (h.kind === 'trial_issue.closed') return p.resolution ?? ''
     if (h.kind === 'flow.confirmed' && p.rollback) return t('history.rollbackLabel', { text: p.rollback })
     if (h.kind === 'flow.postponed') return [p.reason, p.plan].filter(Boolean).join('\n')
     if (h.kind === 'exec.same_day_test' || h.kind === 'deliverable.attached') return p.note ?? ''

@@ -10,7 +10,9 @@ export function useNames() {
   const tpl = useTemplateStore()
   const app = useAppStore()
 
-  const stage = (id: string) => tx(tpl.stage(id)?.name) || id
+  // A record of a change out of scope has its own stage, on no track.
+  const stage = (id: string) => tx(tpl.stage(id)?.name) || (id === 'out_of_scope' ? t('scope.tag') : id)
+  const exclusion = (id: string) => tx(tpl.exclusion(id)?.name) || id
   const stageTitle = (id: string) => tx(tpl.stage(id)?.title) || id
   const releaseType = (id: string) => tx(tpl.releaseType(id)?.name) || id
   const typeShort = (id: string) => (te(`typeShort.${id}`) ? t(`typeShort.${id}`) : releaseType(id))
@@ -53,6 +55,6 @@ export function useNames() {
 
   return {
     tx, stage, stageTitle, releaseType, typeShort, typeLabel, subtype, mode, modeShort, role, department, item, checklistRef, document, status, systemClass,
-    field, fields, step, slot, stepItem, deliverable, phase, taskKind, list,
+    field, fields, step, slot, stepItem, deliverable, phase, taskKind, list, exclusion,
   }
 }

@@ -30,7 +30,7 @@ export function takePathDrop(el: Element | null, paths: string[]): boolean {
  * backend, so its size does not matter): the window's file drop hands
  * them to handler.
  */
-export function usePathDrop(target: Ref<HTMLElement | null>, handler: PathDropHandler) {
+export function usePathDrop(target: Readonly<Ref<HTMLElement | null>>, handler: PathDropHandler) {
   const stop = watch(
     target,
     (now, before) => {

@@ -8,9 +8,11 @@ import identity from './identity.en'
 import rosterPage from './rosterPage.en'
 import folder from './folder.en'
 import witness from './witness.en'
+import evidence, { evidenceErrors } from './evidence.en'
 import exchange, { exchangeErrors } from './exchange.en'
 import sync, { syncErrors } from './sync.en'
 import dates, { dossierDateErrors, workflowDateErrors } from './dates.en'
+import scope, { scopeDossierErrors, scopeFields, scopeWorkflowErrors } from './scope.en'
 import { tplEditMore, tplEditTabs } from './templateEditor.en'
 import type { MessageSchema } from './schema'
 
@@ -139,6 +141,7 @@ const en: MessageSchema = {
     project_manager: 'Project manager',
     system_owner: 'System owner',
     window: 'Release window',
+    ...scopeFields,
   },
   typeShort: {
     new_system: 'New system',
@@ -238,6 +241,10 @@ const en: MessageSchema = {
     items: 'Approval items',
     deliverables: 'Deliverables',
     slotDeliverables: 'Deliverables of this step',
+    delivNotNeeded: '“{name}” is not needed after the answers given.',
+    delivSharedFrom: 'Given at “{step}”: check it, no second upload.',
+    delivWaive: 'Not applicable this time',
+    delivWaiveReason: 'Why it does not apply (required)',
     applicationDeliverables: 'Application documents',
     noItems: 'This step has no approval items.',
     allYes: 'Answer all “Yes”',
@@ -434,6 +441,9 @@ const en: MessageSchema = {
     onCallPhone: 'Phone',
     onCallAdd: 'Add person on call',
     onCallSaved: 'On-call support recorded',
+    onCallRemoved: 'Removed {name} from the on-call support',
+    onCallRemove: 'Remove {name} from the on-call support',
+    onCallPerson: 'Choose the person on call from the roster',
     recordedBy: 'recorded by {who}',
     pastAttempts: 'Earlier attempts ({n})',
   },
@@ -498,6 +508,7 @@ const en: MessageSchema = {
       confirm: 'Confirm the release',
       postpone: 'Postpone the release',
       archive: 'Archive',
+      post_review: 'Record the post-release review of the emergency release',
       window_changed: 'Release window changed: check the plan',
       filed: 'Approved flow filed to you (for information)',
     },
@@ -726,9 +737,11 @@ const en: MessageSchema = {
   settings: settingsPage,
   backup,
   witness,
+  evidence,
   exchange,
   sync,
   dates,
+  scope,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
@@ -778,9 +791,11 @@ const en: MessageSchema = {
       not_empty: 'This data folder already holds data; sample data can only be loaded into an empty folder.',
     },
     dossier: {
+      ...evidenceErrors,
       signature_not_found: 'This dossier has no such handwritten signature.',
       ...dossierWindowErrors,
       ...dossierDateErrors,
+      ...scopeDossierErrors,
       duplicate_creation: 'The dossier has more than one creation record.',
       locked: 'The dossier has been submitted for approval: {fields} can no longer be changed.',
       unknown_event: 'Unknown record kind {kind}.',
@@ -933,6 +948,7 @@ const en: MessageSchema = {
     },
     workflow: {
       ...workflowDateErrors,
+      ...scopeWorkflowErrors,
       bad_body: 'A record’s content cannot be read ({kind}).',
       bad_decision: 'Unknown decision “{decision}”',
       bad_delegate: 'The task cannot be handed to that person.',
@@ -984,6 +1000,7 @@ const en: MessageSchema = {
       not_found: 'File {sha256} not found.',
       too_large: 'The file is too large: at most {max}.',
       unavailable: 'File storage is not available.',
+      drop_one: '{n} files were dropped: drop one package at a time.',
       unreadable: 'Cannot read the file {path}.',
       bad_upload: 'The uploaded file could not be read; try again or use “Choose file…”.',
       disk_full: 'The disk holding the data folder {dir} is full: nothing was saved. Free some space, then try again.',

@@ -13,6 +13,19 @@ export const tplEditTabs: typeof zhTabs = {
 export const tplEditMore: typeof zhMore = {
   windowManagerRole: 'Window manager role',
   windowManagerHint: 'The role that draws up, adjusts and publishes the yearly release-window plan (the guideline gives the release cycle to the application systems development department), apart from the template editor. Left empty, the template editor role manages the windows (the old rule).',
+  link: {
+    when: 'Applies',
+    whenNone: 'Always',
+    whenWeb: 'Only for internet-facing systems',
+    whenItem: 'When “{text}” is answered yes ({id})',
+    unknownItem: '{id} (no such approval item in this flow)',
+    sameAs: 'Same document as',
+    sameAsNone: 'No (a document of its own)',
+    unknownDeliverable: '{id} (no such earlier deliverable in this flow)',
+    sameAsHint: 'One upload serves both places',
+    waivable: 'May be marked not applicable',
+    waivableHint: 'The approver may mark this deliverable not applicable, with a reason',
+  },
   problemsHere: '{n} problems',
   win: {
     intro: 'One rule per system class: planned upgrades go live only in these windows. Once saved, the next plan generated or adjusted follows the new rules.',

@@ -13,6 +13,19 @@ export const tplEditTabs = {
 export const tplEditMore = {
   windowManagerRole: '发布窗口管理角色',
   windowManagerHint: '制定、调整和发布全年发布窗口计划的角色（指引：发布周期由应用系统开发部统一管理），与模板编辑角色分开。留空时由模板编辑角色管理（旧规则）。',
+  link: {
+    when: '适用条件',
+    whenNone: '始终适用',
+    whenWeb: '仅限面向互联网的系统',
+    whenItem: '「{text}」答“是”时（{id}）',
+    unknownItem: '{id}（本流程没有此审批内容）',
+    sameAs: '与之前的交付物为同一文件',
+    sameAsNone: '不是（单独提交）',
+    unknownDeliverable: '{id}（本流程之前没有此交付物）',
+    sameAsHint: '同一文件只上传一次，两处共用',
+    waivable: '可标为不适用',
+    waivableHint: '审批人可注明理由，将此交付物标为不适用',
+  },
   problemsHere: '{n} 处问题',
   win: {
     intro: '每类系统一条规则：计划内的升级发布只能在这些窗口上线。保存后，下一次生成或调整窗口计划即按新规则计算。',

@@ -8,9 +8,11 @@ import identity from './identity.zh-CN'
 import rosterPage from './rosterPage.zh-CN'
 import folder from './folder.zh-CN'
 import witness from './witness.zh-CN'
+import evidence, { evidenceErrors } from './evidence.zh-CN'
 import exchange, { exchangeErrors } from './exchange.zh-CN'
 import sync, { syncErrors } from './sync.zh-CN'
 import dates, { dossierDateErrors, workflowDateErrors } from './dates.zh-CN'
+import scope, { scopeDossierErrors, scopeFields, scopeWorkflowErrors } from './scope.zh-CN'
 import { tplEditMore, tplEditTabs } from './templateEditor.zh-CN'
 const zhCN = {
   app: {
@@ -137,6 +139,7 @@ const zhCN = {
     project_manager: '项目经理',
     system_owner: '应用部门系统所有人',
     window: '发布窗口',
+    ...scopeFields,
   },
   typeShort: {
     new_system: '新系统',
@@ -236,6 +239,10 @@ const zhCN = {
     items: '审批内容',
     deliverables: '交付物',
     slotDeliverables: '本环节的交付物',
+    delivNotNeeded: '「{name}」按本次的回答不需要提供。',
+    delivSharedFrom: '已在「{step}」提供，请核对，无需重复上传。',
+    delivWaive: '本次不适用',
+    delivWaiveReason: '不适用的原因（必填）',
     applicationDeliverables: '申请材料',
     noItems: '本环节没有审批内容。',
     allYes: '全部选「是」',
@@ -432,6 +439,9 @@ const zhCN = {
     onCallPhone: '联系电话',
     onCallAdd: '添加值守人员',
     onCallSaved: '已记录值守支持',
+    onCallRemoved: '已删除值守人员 {name}',
+    onCallRemove: '删除值守人员 {name}',
+    onCallPerson: '从组织名册选择值守人员',
     recordedBy: '{who} 记录',
     pastAttempts: '以往实施记录（{n} 次）',
   },
@@ -496,6 +506,7 @@ const zhCN = {
       confirm: '上线发布确认',
       postpone: '系统上线顺延',
       archive: '归档',
+      post_review: '登记紧急发布事后复盘',
       window_changed: '发布窗口已调整，请确认计划',
       filed: '流程已备案给你（知悉）',
     },
@@ -724,9 +735,11 @@ const zhCN = {
   settings: settingsPage,
   backup,
   witness,
+  evidence,
   exchange,
   sync,
   dates,
+  scope,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
@@ -776,9 +789,11 @@ const zhCN = {
       not_empty: '当前数据文件夹已有数据，只能向空文件夹加载示例数据。',
     },
     dossier: {
+      ...evidenceErrors,
       signature_not_found: '此发布档案中没有这份手写签名。',
       ...dossierWindowErrors,
       ...dossierDateErrors,
+      ...scopeDossierErrors,
       duplicate_creation: '发布档案的创建记录重复。',
       locked: '发布档案已提交审批，{fields}已锁定，不能再修改。',
       unknown_event: '无法识别的记录类型 {kind}。',
@@ -931,6 +946,7 @@ const zhCN = {
     },
     workflow: {
       ...workflowDateErrors,
+      ...scopeWorkflowErrors,
       bad_body: '记录内容无法解析（{kind}）。',
       bad_decision: '无法识别的审批意见「{decision}」',
       bad_delegate: '不能转交给该人员。',
@@ -982,6 +998,7 @@ const zhCN = {
       not_found: '找不到文件 {sha256}。',
       too_large: '文件过大，最大 {max}。',
       unavailable: '文件存储暂不可用。',
+      drop_one: '拖入了 {n} 个文件：请一次只拖入一个程序包。',
       unreadable: '无法读取文件 {path}。',
       bad_upload: '上传的文件内容无法读取，请重试或改用「选择文件…」。',
       disk_full: '数据文件夹 {dir} 所在的磁盘已满，本次内容未保存。请先腾出磁盘空间再重试。',

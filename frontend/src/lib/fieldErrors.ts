@@ -19,6 +19,9 @@ const FIELD_OF: Record<string, string> = {
   'dossier.bad_content': 'content',
   'dossier.pm_required': 'project_manager',
   'dossier.owner_required': 'system_owner',
+  'dossier.entity_too_long': 'entity',
+  'dossier.release_method_required': 'release_method',
+  'dossier.release_method_too_long': 'release_method',
 }
 
 /** fieldOfError returns the field an error belongs to, or "" when it is about the whole form. */

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import {
   bridge, type Answer, type DecideRequest, type DossierCreateRequest, type DossierFields, type DossierFilter, type DossierSummary,
-  type DossierView, type OnCall, type Picked, type RunbookRow, type SameDayTestRequest, type TestRow,
+  type DossierView, type OnCall, type OutOfScopeRequest, type Picked, type PostReviewRequest, type RunbookRow, type SameDayTestRequest, type TestRow, type TrialIssueRequest,
 } from '@/bridge'
 import { useInboxStore } from './inbox'
 import { useNoticesStore } from './notices'
@@ -110,12 +110,22 @@ export const useDossiersStore = defineStore('dossiers', () => {
       changed(await d().postpone(id, unchanged, reason, plan, at, windowId)),
     proposePostponement: (id: string) => d().proposePostponement(id),
     archive: async (id: string, notApplicable: Record<string, string>) => changed(await d().archive(id, notApplicable)),
+    recordOutOfScope: async (req: OutOfScopeRequest) => changed(await d().recordOutOfScope(req)),
+    recordPostReview: async (id: string, req: PostReviewRequest) => changed(await d().recordPostReview(id, req)),
     attachUpload: async (id: string, deliverable: string, name: string, base64: string, note: string) =>
       changed(await d().attachUpload(id, deliverable, name, base64, note)),
+    attachChecklistUpload: async (id: string, item: string, name: string, base64: string) =>
+      changed(await d().attachChecklistUpload(id, item, name, base64)),
+    removeChecklistFile: async (id: string, item: string) => changed(await d().removeChecklistFile(id, item)),
+    linkChecklistDeliverable: async (id: string, item: string, deliverable: string) =>
+      changed(await d().linkChecklistDeliverable(id, item, deliverable)),
+    openTrialIssue: async (id: string, req: TrialIssueRequest) => changed(await d().openTrialIssue(id, req)),
+    closeTrialIssue: async (id: string, issue: string, resolution: string) => changed(await d().closeTrialIssue(id, issue, resolution)),
     attachFromDialog: async (id: string, deliverable: string, note: string) => picked(await d().attachFromDialog(id, deliverable, note)),
     recordPackage: async (id: string, deliverable: string) => picked(await d().recordPackageFromDialog(id, deliverable)),
     checkPackage: async (id: string) => picked(await d().checkPackageFromDialog(id)),
     checkPackageDropped: async (id: string, path: string) => picked(await d().checkPackageDropped(id, path)),
+    recordPackageDropped: async (id: string, deliverable: string, path: string) => picked(await d().recordPackageDropped(id, deliverable, path)),
   }
 
   /** progress of the open dossier's checklist, as the backend counts it. */

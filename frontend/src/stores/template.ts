@@ -71,6 +71,8 @@ export const useTemplateStore = defineStore('template', () => {
   const roles = computed(() => template.value?.roles ?? [])
   const departments = computed(() => template.value?.departments ?? [])
   const checklist = computed(() => template.value?.checklist ?? [])
+  /** The kinds of change out of the process's scope (template data; none in older templates). */
+  const exclusions = computed(() => template.value?.exclusions ?? [])
 
   /** all lists the current template first, then the other versions known. */
   const all = (): ProcessTemplate[] => {
@@ -93,6 +95,7 @@ export const useTemplateStore = defineStore('template', () => {
   const checklistItem = (id: string) => find((t) => byId(t.checklist, id))
   const subtype = (typeId: string, id: string) => byId(releaseType(typeId)?.subtypes ?? [], id)
   const document = (id: string) => find((t) => byId(t.documents, id))
+  const exclusion = (id: string) => find((t) => byId(t.exclusions ?? [], id))
 
   /** Every step of every flow, with the modes' signature steps. */
   const stepsOf = (t: ProcessTemplate): Step[] => [...t.flows.flatMap((f) => f.steps), ...t.modes.flatMap((m) => (m.signature_step ? [m.signature_step] : []))]
@@ -118,7 +121,7 @@ export const useTemplateStore = defineStore('template', () => {
   })
 
   return {
-    template, versions, key, stages, releaseTypes, modes, roles, departments, checklist, groups,
+    template, versions, key, stages, releaseTypes, modes, roles, departments, checklist, groups, exclusions, exclusion,
     load, loadVersions, get, validate, save, setCurrent, exportVersion, importVersion,
     stage, releaseType, mode, role, department, checklistItem, subtype, document, step, stepItem, deliverable,
   }

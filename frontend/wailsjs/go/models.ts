@@ -284,6 +284,9 @@ export namespace dossier {
 	    not_fully_tested: boolean;
 	    override: boolean;
 	    created_by: string;
+	    entity: string;
+	    out_of_scope?: string;
+	    open_trial_issues: number;
 	}
 	export interface Arrived {
 	    id: string;
@@ -303,14 +306,27 @@ export namespace dossier {
 	    key?: string;
 	    fingerprint?: string;
 	}
+	export interface EvidenceFile {
+	    sha256: string;
+	    name: string;
+	    size: number;
+	    mime?: string;
+	}
 	export interface ChecklistEntry {
 	    item: string;
 	    status: string;
 	    note: string;
+	    deliverable?: string;
+	    file?: EvidenceFile;
 	    by: string;
 	    // Go type: time
 	    at: any;
 	    event: string;
+	}
+	export interface ChecklistLink {
+	    kind: string;
+	    rows: number;
+	    done: number;
 	}
 	export interface ContentItem {
 	    kind: string;
@@ -329,6 +345,8 @@ export namespace dossier {
 	    project_manager?: string;
 	    system_owner?: string;
 	    window?: string;
+	    entity?: string;
+	    release_method?: string;
 	    late_record?: string;
 	}
 	export interface WitnessRequest {
@@ -346,6 +364,12 @@ export namespace dossier {
 	    not_applicable?: Record<string, string>;
 	    witness?: WitnessRequest;
 	}
+	export interface EvidenceChoice {
+	    key: string;
+	    name: template.Text;
+	    versions: number;
+	}
+	
 	export interface Fields {
 	    title?: string;
 	    type?: string;
@@ -357,6 +381,8 @@ export namespace dossier {
 	    project_manager?: string;
 	    system_owner?: string;
 	    window?: string;
+	    entity?: string;
+	    release_method?: string;
 	}
 	export interface Filter {
 	    stage: string;
@@ -399,6 +425,22 @@ export namespace dossier {
 	    planned_at: any;
 	    delegated: boolean;
 	}
+	export interface OutOfScope {
+	    kind: string;
+	    reason: string;
+	}
+	export interface OutOfScopeRequest {
+	    system_code: string;
+	    title: string;
+	    entity: string;
+	    kind: string;
+	    reason: string;
+	}
+	export interface PostReviewRequest {
+	    findings: string;
+	    actions: string;
+	    participants: string;
+	}
 	export interface Progress {
 	    done: number;
 	    total: number;
@@ -408,6 +450,24 @@ export namespace dossier {
 	    tested_at: string;
 	    note: string;
 	    witness?: WitnessRequest;
+	}
+	export interface TrialClosing {
+	    resolution: string;
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	}
+	export interface TrialIssue {
+	    id: string;
+	    title: string;
+	    description: string;
+	    severity: string;
+	    opened_by: string;
+	    // Go type: time
+	    opened_at: any;
+	    closed?: TrialClosing;
 	}
 	export interface State {
 	    id: string;
@@ -425,11 +485,16 @@ export namespace dossier {
 	    project_manager: string;
 	    system_owner: string;
 	    window: string;
+	    entity: string;
+	    release_method: string;
+	    out_of_scope?: OutOfScope;
 	    web_facing?: boolean;
 	    late_record?: string;
 	    stage: string;
 	    checklist: Record<string, ChecklistEntry>;
 	    notes: number;
+	    links: Record<string, ChecklistLink>;
+	    trial_issues: TrialIssue[];
 	    // Go type: time
 	    created_at: any;
 	    created_by: string;
@@ -452,6 +517,19 @@ export namespace dossier {
 	    key: string;
 	    fingerprint: string;
 	}
+	export interface TrialActions {
+	    open: boolean;
+	    close: string[];
+	    open_count: number;
+	    archive_blocked?: apperr.Error;
+	}
+	
+	
+	export interface TrialIssueRequest {
+	    title: string;
+	    description: string;
+	    severity: string;
+	}
 	export interface View {
 	    state: State;
 	    history: HistoryEntry[];
@@ -460,6 +538,8 @@ export namespace dossier {
 	    warnings: window.Warning[];
 	    actions: workflow.Actions;
 	    progress: Progress;
+	    trial: TrialActions;
+	    evidence_choices: EvidenceChoice[];
 	}
 
 }
@@ -780,6 +860,7 @@ export namespace template {
 	    title: Text;
 	    hint: Text;
 	    document?: string;
+	    links_to?: string;
 	}
 	export interface Condition {
 	    item?: string;
@@ -821,6 +902,10 @@ export namespace template {
 	    no: number;
 	    name: Text;
 	}
+	export interface Exclusion {
+	    id: string;
+	    name: Text;
+	}
 	export interface Step {
 	    id: string;
 	    no: number;
@@ -852,6 +937,11 @@ export namespace template {
 	    min_holiday_days: number;
 	}
 	
+	export interface PostReview {
+	    name: Text;
+	    roles: string[];
+	    required_before: string;
+	}
 	export interface Mode {
 	    id: string;
 	    name: Text;
@@ -861,11 +951,13 @@ export namespace template {
 	    not_fully_tested?: boolean;
 	    signature_step?: Step;
 	    confirmation_items?: Item[];
+	    post_review?: PostReview;
 	}
 	export interface Option {
 	    id: string;
 	    name: Text;
 	}
+	
 	export interface Problem {
 	    code: string;
 	    path: string;
@@ -881,6 +973,7 @@ export namespace template {
 	    same_day_test_document?: string;
 	    same_day_test_roles?: string[];
 	    same_day_test_confirmer_role?: string;
+	    release_method_required?: boolean;
 	    flow_id: string;
 	}
 	export interface Revision {
@@ -905,6 +998,7 @@ export namespace template {
 	    window_manager_role?: string;
 	    separate?: string[][];
 	    allow_double_post: boolean;
+	    archive_waits_for_trial_issues?: boolean;
 	}
 	export interface Stage {
 	    id: string;
@@ -938,6 +1032,7 @@ export namespace template {
 	    stages: Stage[];
 	    release_types: ReleaseType[];
 	    modes: Mode[];
+	    exclusions?: Exclusion[];
 	    departments: Department[];
 	    roles: Role[];
 	    checklist: ChecklistItem[];
@@ -1132,6 +1227,7 @@ export namespace workflow {
 	    confirm: boolean;
 	    postpone: boolean;
 	    archive: boolean;
+	    post_review: boolean;
 	}
 	export interface Answer {
 	    yes: boolean;
@@ -1303,8 +1399,21 @@ export namespace workflow {
 	    same_day_test_roles?: string[];
 	    same_day_test_confirmer_role?: string;
 	    not_fully_tested: boolean;
+	    post_review?: template.PostReview;
+	    release_method_required?: boolean;
 	    settings: template.Settings;
 	    documents: template.Document[];
+	}
+	export interface PostReview {
+	    by: string;
+	    role: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	    comment: string;
+	    findings: string;
+	    actions: string;
+	    participants: string;
 	}
 	export interface Postponement {
 	    by: string;
@@ -1371,6 +1480,7 @@ export namespace workflow {
 	    past_confirmations: Confirmation[];
 	    postponements: Postponement[];
 	    archive?: Archive;
+	    post_review?: PostReview;
 	}
 	
 	export interface Task {

@@ -11,6 +11,8 @@ export function Advance(arg1:string,arg2:string,arg3:string):Promise<dossier.Vie
 
 export function Archive(arg1:string,arg2:Record<string, string>):Promise<dossier.View>;
 
+export function AttachChecklistUpload(arg1:string,arg2:string,arg3:string,arg4:string):Promise<dossier.View>;
+
 export function AttachFromDialog(arg1:string,arg2:string,arg3:string):Promise<app.Picked>;
 
 export function AttachUpload(arg1:string,arg2:string,arg3:string,arg4:string,arg5:string):Promise<dossier.View>;
@@ -27,6 +29,8 @@ export function CheckPackageFromDialog(arg1:string):Promise<app.Picked>;
 
 export function CheckSubmit(arg1:string,arg2:Record<string, workflow.Answer>):Promise<void>;
 
+export function CloseTrialIssue(arg1:string,arg2:string,arg3:string):Promise<dossier.View>;
+
 export function Comment(arg1:string,arg2:string,arg3:string,arg4:string):Promise<dossier.View>;
 
 export function Confirm(arg1:string,arg2:boolean,arg3:Record<string, workflow.Answer>,arg4:string,arg5:string):Promise<dossier.View>;
@@ -41,11 +45,15 @@ export function Get(arg1:string):Promise<dossier.View>;
 
 export function Inbox():Promise<Array<dossier.InboxItem>>;
 
+export function LinkChecklistDeliverable(arg1:string,arg2:string,arg3:string):Promise<dossier.View>;
+
 export function List(arg1:dossier.Filter):Promise<Array<dossier.Summary>>;
 
 export function Needs(arg1:string,arg2:string,arg3:string,arg4:Record<string, workflow.Answer>):Promise<workflow.Needs>;
 
 export function OpenDeliverable(arg1:string,arg2:string):Promise<void>;
+
+export function OpenTrialIssue(arg1:string,arg2:dossier.TrialIssueRequest):Promise<dossier.View>;
 
 export function Override(arg1:string,arg2:string):Promise<dossier.View>;
 
@@ -53,9 +61,17 @@ export function Postpone(arg1:string,arg2:boolean,arg3:string,arg4:string,arg5:s
 
 export function ProposePostponement(arg1:string):Promise<window.Window>;
 
+export function RecordOutOfScope(arg1:dossier.OutOfScopeRequest):Promise<dossier.View>;
+
+export function RecordPackageDropped(arg1:string,arg2:string,arg3:string):Promise<app.Picked>;
+
 export function RecordPackageFromDialog(arg1:string,arg2:string):Promise<app.Picked>;
 
+export function RecordPostReview(arg1:string,arg2:dossier.PostReviewRequest):Promise<dossier.View>;
+
 export function Release(arg1:string,arg2:string):Promise<dossier.View>;
+
+export function RemoveChecklistFile(arg1:string,arg2:string):Promise<dossier.View>;
 
 export function SameDayTest(arg1:string,arg2:dossier.SameDayTestRequest):Promise<dossier.View>;
 

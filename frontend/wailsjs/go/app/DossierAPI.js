@@ -14,6 +14,10 @@ export function Archive(arg1, arg2) {
   return window['go']['app']['DossierAPI']['Archive'](arg1, arg2);
 }
 
+export function AttachChecklistUpload(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['DossierAPI']['AttachChecklistUpload'](arg1, arg2, arg3, arg4);
+}
+
 export function AttachFromDialog(arg1, arg2, arg3) {
   return window['go']['app']['DossierAPI']['AttachFromDialog'](arg1, arg2, arg3);
 }
@@ -46,6 +50,10 @@ export function CheckSubmit(arg1, arg2) {
   return window['go']['app']['DossierAPI']['CheckSubmit'](arg1, arg2);
 }
 
+export function CloseTrialIssue(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['CloseTrialIssue'](arg1, arg2, arg3);
+}
+
 export function Comment(arg1, arg2, arg3, arg4) {
   return window['go']['app']['DossierAPI']['Comment'](arg1, arg2, arg3, arg4);
 }
@@ -74,6 +82,10 @@ export function Inbox() {
   return window['go']['app']['DossierAPI']['Inbox']();
 }
 
+export function LinkChecklistDeliverable(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['LinkChecklistDeliverable'](arg1, arg2, arg3);
+}
+
 export function List(arg1) {
   return window['go']['app']['DossierAPI']['List'](arg1);
 }
@@ -84,6 +96,10 @@ export function Needs(arg1, arg2, arg3, arg4) {
 
 export function OpenDeliverable(arg1, arg2) {
   return window['go']['app']['DossierAPI']['OpenDeliverable'](arg1, arg2);
+}
+
+export function OpenTrialIssue(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['OpenTrialIssue'](arg1, arg2);
 }
 
 export function Override(arg1, arg2) {
@@ -98,12 +114,28 @@ export function ProposePostponement(arg1) {
   return window['go']['app']['DossierAPI']['ProposePostponement'](arg1);
 }
 
+export function RecordOutOfScope(arg1) {
+  return window['go']['app']['DossierAPI']['RecordOutOfScope'](arg1);
+}
+
+export function RecordPackageDropped(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['RecordPackageDropped'](arg1, arg2, arg3);
+}
+
 export function RecordPackageFromDialog(arg1, arg2) {
   return window['go']['app']['DossierAPI']['RecordPackageFromDialog'](arg1, arg2);
 }
 
+export function RecordPostReview(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['RecordPostReview'](arg1, arg2);
+}
+
 export function Release(arg1, arg2) {
   return window['go']['app']['DossierAPI']['Release'](arg1, arg2);
+}
+
+export function RemoveChecklistFile(arg1, arg2) {
+  return window['go']['app']['DossierAPI']['RemoveChecklistFile'](arg1, arg2);
 }
 
 export function SameDayTest(arg1, arg2) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
 import { flushPromises } from '@vue/test-utils'
 import type { DossierView, Picked } from '@/bridge'
 import { makeI18n } from '@/i18n'
+import ExchangeHost from '@/components/Exchange/ExchangeHost.vue'
 import DossierView_ from '@/views/DossierView.vue'
 import { backend, byTestId, click, mountUI, ready, SAMPLE } from '@/test/mount'
 import { answer } from '@/test/stub'
@@ -14,6 +16,7 @@ const id = before.state.id
 const pkg = before.state.plan!.steps.flatMap((s) => [...(s.deliverables ?? []), ...(s.rows ?? []).flatMap((r) => r.deliverables ?? [])]).find((d) => d.hash_only)!
 const cancelled = answer<Picked>('action-package', 'DossierAPI.RecordPackageFromDialog', 'project_manager')
 const chosen = answer<Picked>('action-package-chosen', 'DossierAPI.RecordPackageFromDialog', 'project_manager')
+const dropped = answer<Picked>('action-package-dropped', 'DossierAPI.RecordPackageDropped', 'project_manager')
 const zh = makeI18n('zh-CN').global.t
 
 const settle = async () => {
@@ -62,6 +65,34 @@ describe('recording the release package in the dialog', () => {
     expect(toasts()[0]).toContain(`第 ${chosen.version!.no} 版的摘要：crm-2.3.2.zip`)
     expect(byTestId(`arrived-${pkg.id}`)).toBeNull()
     expect(byTestId(`version-${pkg.id}-${chosen.version!.no}`)?.textContent).toContain('crm-2.3.2.zip')
+    expect(b.misses).toEqual([])
+  })
+})
+
+describe('dropping the release package on its item', () => {
+  it('records it by its path, hash only, never reading the file into the window', async () => {
+    document.body.innerHTML = ''
+    const b = backend(...SAMPLE, 'dossier-upgrade-planning', 'action-package-dropped').as('project_manager')
+    await ready()
+    const Window = defineComponent({ render: () => h('div', [h(ExchangeHost), h(DossierView_, { id })]) })
+    await mountUI(Window, { path: `/dossiers/${id}?tab=deliverables` })
+    await settle()
+    const item = byTestId(`deliverable-${pkg.id}`)!
+    // The window's file drop hands the path over the element under the pointer.
+    document.elementFromPoint = () => item.querySelector('.head')
+    b.drop(['/home/pm/crm-2.3.3.zip'], 100, 100)
+    await settle()
+    expect(b.callsOf('DossierAPI.RecordPackageDropped')).toEqual([[id, pkg.id, '/home/pm/crm-2.3.3.zip']])
+    expect(b.callsOf('DossierAPI.AttachUpload')).toEqual([])
+    expect(b.callsOf('ExchangeAPI.ImportFile')).toEqual([])
+    expect(dropped.version?.hash_only).toBe(true)
+    expect(toasts()).toEqual([zh('deliv.recorded', { name: '待发布程序包', no: dropped.version!.no, file: 'crm-2.3.3.zip' })])
+
+    // Two at once: one package at a time, nothing recorded.
+    b.drop(['/home/pm/a.zip', '/home/pm/b.zip'], 100, 100)
+    await settle()
+    expect(b.callsOf('DossierAPI.RecordPackageDropped').length).toBe(1)
+    expect(item.textContent).toContain('拖入了 2 个文件')
     expect(b.misses).toEqual([])
   })
 })

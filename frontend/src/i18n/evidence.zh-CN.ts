@@ -1,0 +1,73 @@
+// Messages of checklist evidence (a file, a link to a deliverable, the
+// links of the Action Plan and verification plan) and of the trial-run
+// issues (试运行问题), merged into zh-CN.ts as `evidence`; the error
+// messages go under errors.dossier. evidence.en.ts must match key for key.
+export default {
+  attachFile: '附加文件',
+  attachHint: '附加证据文件（最大 {max}）',
+  attachLabel: '为「{item}」附加证据文件',
+  attached: '已附加证据文件 {name}',
+  removeFile: '移除文件',
+  openFile: '打开',
+  linkDeliverable: '关联交付物',
+  linkPlaceholder: '选择本发布档案的交付物',
+  linkedTo: '关联交付物：{name}',
+  versions: '{n} 个版本',
+  noVersions: '尚未上传',
+  unlink: '取消关联',
+  links: {
+    runbook: '在发布实施的「发布步骤」中执行：已记录 {rows} 步，{done} 步成功',
+    runbookNone: '在发布实施的「发布步骤」中执行：尚未记录步骤',
+    scenario_tests: '在发布实施的「场景测试」中验证：已记录 {rows} 项，{done} 项通过',
+    scenario_testsNone: '在发布实施的「场景测试」中验证：尚未记录测试',
+    open: '查看',
+  },
+  trial: {
+    title: '试运行问题',
+    intro: '上线后试运行中发现的问题记录在发布档案上，直至关闭。',
+    openCount: '{n} 个未关闭',
+    none: '没有试运行问题。',
+    add: '记录问题',
+    issueTitle: '问题',
+    description: '描述',
+    severity: '严重程度',
+    severities: {
+      none: '未评定',
+      low: '低',
+      medium: '中',
+      high: '高',
+    },
+    save: '记录',
+    recorded: '已记录试运行问题',
+    openedBy: '{name} 记录于 {at}',
+    close: '关闭问题',
+    resolution: '处理结果',
+    closeSave: '关闭',
+    closed: '已关闭',
+    closedBy: '{name} 于 {at} 关闭：{resolution}',
+    closedMsg: '问题已关闭',
+    open: '未关闭',
+    notLive: '发布上线后才能记录试运行问题。',
+    tag: '试运行问题 {n} 个未关闭',
+  },
+  history: {
+    opened: '记录试运行问题「{title}」',
+    closed: '关闭试运行问题「{title}」',
+    file: '证据文件：{name}',
+    deliverable: '关联交付物：{name}',
+  },
+}
+
+export const evidenceErrors = {
+  bad_evidence: '证据文件的记录不完整（缺少名称、大小或 SHA-256）。',
+  bad_severity: '未知的严重程度「{severity}」。',
+  evidence_empty: '文件「{name}」是空的，不能作为证据。',
+  not_live: '发布上线后才能记录试运行问题。',
+  resolution_required: '关闭问题时请填写处理结果。',
+  trial_close_not_permitted: '只有记录该问题的人或 {roles} 可以关闭试运行问题。',
+  trial_issue_closed: '试运行问题「{issue}」已经关闭。',
+  trial_issue_unknown: '找不到该试运行问题（{issue}）。',
+  trial_issues_open: '还有 {open} 个试运行问题未关闭，按模板规定关闭后才能归档。',
+  trial_title_required: '请填写问题。',
+  unknown_deliverable: '本发布档案没有交付物「{deliverable}」，无法关联。',
+}
