@@ -67,7 +67,7 @@ test: ## install what is missing and run every test; ends with "N passed, N fail
 fixtures: fonts ## re-record frontend/src/test/fixtures from the real backend (then review the diff)
 	GOLIVE_UPDATE_FIXTURES=1 go test -count=1 -run '^TestFrontendFixtures$$' ./app/
 
-screens: deps-test ## screenshots of the main views over the fixtures, in build/screens (scripts/fixture-screens.mjs)
+screens: deps-test ## screenshots of the main views over the fixtures at 1280x760 and 1920x1080, in build/screens (scripts/fixture-screens.mjs)
 	scripts/npm-ci.sh frontend
 	scripts/npm-ci.sh e2e
 	node scripts/fixture-screens.mjs

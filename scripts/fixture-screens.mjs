@@ -73,18 +73,24 @@ try {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const misses = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') misses.push(m.text());
-  });
-  for (const [name, query, route] of VIEWS) {
-    await page.goto(`${base}${query}#${route}`);
-    await page.waitForLoadState('networkidle');
-    await sleep(800);
-    const file = path.join(OUT, `${name}.png`);
-    await page.screenshot({ path: file });
-    console.log(`${file}`);
+  // The default window (1280×760) and a large screen, as issue 12 asks.
+  for (const [width, height] of [[1280, 760], [1920, 1080]]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') misses.push(m.text());
+    });
+    for (const [name, query, route] of VIEWS) {
+      await page.goto(`${base}${query}#${route}`);
+      await page.waitForLoadState('networkidle');
+      await sleep(800);
+      // A view wider than the window would scroll sideways: that is a cut-off.
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const file = path.join(OUT, `${name}-${width}x${height}.png`);
+      await page.screenshot({ path: file });
+      console.log(`${file}${wide > 0 ? `  (scrolls sideways by ${wide}px)` : ''}`);
+    }
+    await page.close();
   }
   await browser.close();
   if (misses.length) console.log(`console errors:\n  ${misses.join('\n  ')}`);

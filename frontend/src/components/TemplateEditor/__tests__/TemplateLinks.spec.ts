@@ -102,8 +102,8 @@ describe('template editor: conditions, same document, waivable', () => {
 
   it('edits conditions and a same-as, shows the backend’s problems at their pickers, and saves the fields', async () => {
     const wrapper = await open('zh-CN', '新系统上线发布流程', '子部门会签审批')
-    // As the template has it: the business-apps row's interface test report is asked when the basic-apps row answers yes.
-    expect(byTestId('deliverable-when-ns.2.biz_apps.interface_test_report')?.textContent).toBe('「新系统是否涉及相关系统的接口调用」答“是”时（ns.2.basic_apps.interface_calls）')
+    // As the template has it: the business-apps row's interface test report is asked when that row answers yes.
+    expect(byTestId('deliverable-when-ns.2.biz_apps.interface_test_report')?.textContent).toBe('「新系统是否涉及相关系统的接口调用」答“是”时（ns.2.biz_apps.interface_calls）')
     expect(byTestId('deliverable-when-ns.2.infrastructure.web_security_report')?.textContent).toBe('仅限面向互联网的系统')
     expect(byTestId('deliverable-same-as-ns.2.app_dev.release_note')?.textContent).toBe('系统上线手册 (ns.1.release_note)')
     expect(byTestId('deliverable-waivable-ns.2.data_integration.verified_data_list')?.getAttribute('aria-checked')).toBe('true')
@@ -123,7 +123,7 @@ describe('template editor: conditions, same document, waivable', () => {
     expect(byTestId(`deliverable-same-as-${ADDED}`)!.querySelector('.n-base-selection--error-status')).not.toBeNull()
     const conditions = problemsOfBroken.filter((p) => p.code === 'template.bad_condition')
     expect(conditions.length).toBeGreaterThan(1)
-    for (const id of ['deliverable-when-ns.2.biz_apps.interface_test_report', 'item-when-ns.2.basic_apps.interface_tested', 'deliverable-when-ns.2.basic_apps.interface_test_report']) {
+    for (const id of ['item-when-ns.2.basic_apps.interface_tested', 'deliverable-when-ns.2.basic_apps.interface_test_report']) {
       const problem = pickerOf(id).querySelector<HTMLElement>('[data-testid="field-problem"]')
       expect(problem?.dataset.code, id).toBe('template.bad_condition')
       expect(conditions.map((p) => p.path)).toContain(problem!.dataset.path)
@@ -139,9 +139,7 @@ describe('template editor: conditions, same document, waivable', () => {
     expect(options.slice(0, 3)).toEqual(['始终适用', '仅限面向互联网的系统', 'ns.2.basic_apps.interface_calls（本流程没有此审批内容）'])
     expect(options).toContain('「项目测试是否按计划完成」答“是”时（ns.1.testing_done）')
     expect(options.some((o) => o.includes('（ns.2.basic_apps.interface_tested）'))).toBe(false) // not its own condition
-    for (const id of ['deliverable-when-ns.2.biz_apps.interface_test_report', 'deliverable-when-ns.2.basic_apps.interface_test_report']) {
-      await pick(id, '（ns.2.biz_apps.interface_calls）')
-    }
+    await pick('deliverable-when-ns.2.basic_apps.interface_test_report', '（ns.2.biz_apps.interface_calls）')
     // The new deliverable is step 1's runbook, and may be marked not applicable.
     await pick(`deliverable-same-as-${ADDED}`, '(ns.1.release_note)')
     byTestId(`deliverable-waivable-${ADDED}`)!.click()
