@@ -1,9 +1,12 @@
 package app_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,7 +76,7 @@ func recordSync(r *recorder) {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	raw[len(raw)/2] ^= 1
+	raw = damagedPack(r, raw)
 	bad := filepath.Join(s, "golive", "packs", "0123456789abcdef", fmt.Sprintf("%x.pack", sha256.Sum256(raw)))
 	if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
 		r.t.Fatal(err)
@@ -117,4 +120,56 @@ func fixtureError(r *recorder, err error) error {
 		return nil
 	}
 	return fmt.Errorf("%s", strings.ReplaceAll(err.Error(), r.c.Store.Dir(), fixtureFolder))
+}
+
+// damagedPack returns the pack raw with one hex digit of its last event's
+// signature changed, the file otherwise rewritten as it was: the damage
+// lies in the same place whatever the events hold, so the sync refuses the
+// pack for the same reason every run (flipping the middle byte hit
+// whatever lay there: a signature one run, the JSON the next).
+func damagedPack(r *recorder, raw []byte) []byte {
+	r.t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	damaged := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		if f.Name == "events.jsonl" {
+			at := bytes.LastIndex(body, []byte(`"sig":"`))
+			if at < 0 {
+				r.t.Fatal("no signed event in the pack")
+			}
+			at += len(`"sig":"`) + 10
+			if body[at] == '0' {
+				body[at] = '1'
+			} else {
+				body[at] = '0'
+			}
+			damaged = true
+		}
+		hdr := f.FileHeader
+		w, err := zw.CreateHeader(&hdr)
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		if _, err := w.Write(body); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil || !damaged {
+		r.t.Fatalf("rewriting the pack: %v (events found: %v)", err, damaged)
+	}
+	return out.Bytes()
 }

@@ -194,3 +194,63 @@ func (r *recorder) validSaved(file string, t *template.Template) {
 	info, err := api.Template.Save(*t, false)
 	r.must(file, "pmo", "TemplateAPI.Save", []any{t, false}, info, err)
 }
+
+// The parts of the current template the template-scope recording edits.
+const (
+	// scopeExclusionID is the id the PMO gives the first exclusion after
+	// clearing it.
+	scopeExclusionID = "data_change"
+	// scopeNewExclusion is the id the editor gives the exclusion it adds.
+	scopeNewExclusion = "exclusion1"
+	// scopeChecklistItem is the checklist item the PMO links to the
+	// runbook's scenario tests.
+	scopeChecklistItem = "pre.user_test"
+	// scopeReviewName is the emergency post-release review's new Chinese name.
+	scopeReviewName = "紧急发布复盘会"
+)
+
+// recordTemplateScope: the PMO's copy of the current template (as the
+// editor starts it) with the first exclusion's id cleared and the
+// emergency mode's post-release review left without a role — which the
+// backend reports at those two fields; then with the exclusion renamed
+// (new id, new English name), the third removed and one added, the review
+// renamed and recorded by the project manager and the PMO, the upgrade
+// type asking for the release method, the user-test item linked to the
+// scenario tests and archiving no longer waiting for trial-run issues,
+// checked and saved in a folder of its own (file "template-scope").
+func recordTemplateScope(r *recorder) {
+	const f = "template-scope"
+	cur, err := r.api.Template.Current()
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	draft := cur.Clone()
+	draft.Version = "2.5"
+	draft.Revisions = append(draft.Revisions, template.Revision{Version: draft.Version, Date: fixtureClock.Format("2006-01-02"), Author: r.roles["pmo"].Name})
+	if len(draft.Exclusions) != 3 || len(draft.Modes) != 2 || draft.Modes[1].PostReview == nil || len(draft.ReleaseTypes) != 2 || draft.ReleaseTypes[1].ReleaseMethodRequired ||
+		len(draft.Checklist) < 3 || draft.Checklist[2].ID != scopeChecklistItem || draft.Checklist[2].LinksTo != "" || !draft.Settings.ArchiveWaitsForTrialIssues {
+		r.t.Fatal("the current template's exclusions, emergency review, upgrade type, user-test item or archive rule are not as the template-scope recording expects")
+	}
+
+	broken := draft.Clone()
+	broken.Exclusions[0].ID = ""
+	broken.Modes[1].PostReview.Roles = nil
+	problems := r.api.Template.Validate(*broken)
+	if len(problems) != 2 || problems[0].Path != "modes[1].post_review.roles" || problems[1].Path != "exclusions[0].id" ||
+		problems[0].Code != template.CodeMissingField || problems[1].Code != template.CodeMissingField {
+		r.t.Fatalf("an exclusion without an id and a review without a role: %+v", problems)
+	}
+	r.must(f, "", "TemplateAPI.Validate", []any{broken}, problems, nil)
+
+	fixed := broken.Clone()
+	fixed.Exclusions[0].ID = scopeExclusionID
+	fixed.Exclusions[0].Name.En = "Data change only"
+	fixed.Exclusions = append(fixed.Exclusions[:2], template.Exclusion{ID: scopeNewExclusion, Name: template.Text{Zh: "网络策略调整", En: "Network policy change"}})
+	review := fixed.Modes[1].PostReview
+	review.Name.Zh = scopeReviewName
+	review.Roles = []string{"project_manager", "pmo"}
+	fixed.ReleaseTypes[1].ReleaseMethodRequired = true
+	fixed.Checklist[2].LinksTo = template.LinksScenarioTests
+	fixed.Settings.ArchiveWaitsForTrialIssues = false
+	r.validSaved(f, fixed)
+}

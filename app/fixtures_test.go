@@ -225,6 +225,7 @@ func TestFrontendFixtures(t *testing.T) {
 	recordErrors(r)
 	recordTemplateWindows(r)
 	recordTemplateLinks(r)
+	recordTemplateScope(r)
 	recordTemplateEdit(r)
 	recordMerged(r)
 	recordRoster(r)

@@ -7,6 +7,7 @@ export const tplEditTabs: typeof zhTabs = {
   windows: 'Release windows',
   modes: 'Release modes',
   types: 'Release types',
+  exclusions: 'Out of scope',
 }
 
 /** tplEdit.* of the window rules, modes and types. */
@@ -72,6 +73,12 @@ export const tplEditMore: typeof zhMore = {
     removeSignatureStep: 'Remove the signature step',
     confirmationItems: 'Extra items at the release confirmation',
     add: 'Add release mode',
+    postReview: 'A post-release review follows the release',
+    postReviewName: 'Name of the review',
+    postReviewRoles: 'Roles who may record it',
+    postReviewBefore: 'Required before',
+    postReviewBefores: { archive: 'Archiving' },
+    unknownRole: '{id} (no such role in the template)',
   },
   type: {
     intro: 'Release types: each follows one approval flow.',
@@ -80,8 +87,17 @@ export const tplEditMore: typeof zhMore = {
     note: 'Note',
     flow: 'Approval flow',
     sameDayTest: 'Requires the same-day test confirmation',
+    releaseMethodRequired: 'The applicant describes the release method',
     subtypes: 'Subtypes',
     addSubtype: 'Add subtype',
     add: 'Add release type',
   },
+  exclusion: {
+    intro: 'Kinds of change out of the process’s scope (data-only change, infrastructure, configuration): a user may put a change on record as one of them, with a reason.',
+    name: 'Name',
+    add: 'Add a kind of change out of scope',
+  },
+  linksTo: 'Linked dossier data',
+  linksToValues: { none: 'None', runbook: 'Runbook steps', scenario_tests: 'Verification plan (scenario tests)' },
+  archiveWaitsForTrialIssues: 'No archiving while a trial-run issue is open',
 }

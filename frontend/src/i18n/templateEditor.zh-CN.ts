@@ -7,6 +7,7 @@ export const tplEditTabs = {
   windows: '发布窗口',
   modes: '发布方式',
   types: '发布类型',
+  exclusions: '不适用的变更',
 }
 
 /** tplEdit.* of the window rules, modes and types. */
@@ -72,6 +73,12 @@ export const tplEditMore = {
     removeSignatureStep: '去掉签字步骤',
     confirmationItems: '上线确认时增加的确认事项',
     add: '添加发布方式',
+    postReview: '发布后须进行事后复盘',
+    postReviewName: '复盘名称',
+    postReviewRoles: '可记录复盘的角色',
+    postReviewBefore: '须在此之前完成',
+    postReviewBefores: { archive: '归档' },
+    unknownRole: '{id}（模板中没有此角色）',
   },
   type: {
     intro: '上线发布类型：每类对应一个审批流程。',
@@ -80,8 +87,17 @@ export const tplEditMore = {
     note: '备注',
     flow: '审批流程',
     sameDayTest: '要求发布当日测试确认',
+    releaseMethodRequired: '申请时须说明发布方式',
     subtypes: '细分类型',
     addSubtype: '添加细分类型',
     add: '添加发布类型',
   },
+  exclusion: {
+    intro: '不适用本流程的变更类型（如仅数据变更、软硬件升级或更换、配置更新）：用户可将某次变更登记为其中一类并说明理由。',
+    name: '名称',
+    add: '添加不适用的变更类型',
+  },
+  linksTo: '关联的档案内容',
+  linksToValues: { none: '无', runbook: '上线详细步骤', scenario_tests: '验证计划（场景测试）' },
+  archiveWaitsForTrialIssues: '试运行问题全部关闭前不得归档',
 }
