@@ -93,7 +93,7 @@ export const tplEditMore: typeof zhMore = {
     add: 'Add release type',
   },
   exclusion: {
-    intro: 'Kinds of change out of the process’s scope (data-only change, infrastructure, configuration): a user may put a change on record as one of them, with a reason.',
+    intro: 'Kinds of change out of the process’s scope (data-only change, infrastructure, configuration): a change can be put on record as one of them, with a reason.',
     name: 'Name',
     add: 'Add a kind of change out of scope',
   },

@@ -97,7 +97,7 @@ export const tplEditMore = {
     name: '名称',
     add: '添加不适用的变更类型',
   },
-  linksTo: '关联的档案内容',
+  linksTo: '关联的发布档案内容',
   linksToValues: { none: '无', runbook: '上线详细步骤', scenario_tests: '验证计划（场景测试）' },
   archiveWaitsForTrialIssues: '试运行问题全部关闭前不得归档',
 }
