@@ -22,13 +22,7 @@ const editedFrequency = "按照每年制定的全年发布窗口计划，常规�
 // template-edit.
 func recordTemplateWindows(r *recorder) {
 	const f = "template-windows"
-	cur, err := r.api.Template.Current()
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	draft := cur.Clone()
-	draft.Version = "2.5"
-	draft.Revisions = append(draft.Revisions, template.Revision{Version: draft.Version, Date: fixtureClock.Format("2006-01-02"), Author: r.roles["pmo"].Name})
+	draft := r.draft()
 	if draft.Windows == nil || draft.Windows.Rules[0].Class != "java" || draft.Modes[0].ID != "planned" {
 		r.t.Fatal("the current template's first window rule is not java's, or its first mode not planned")
 	}
@@ -85,13 +79,7 @@ const (
 // own (file "template-links").
 func recordTemplateLinks(r *recorder) {
 	const f = "template-links"
-	cur, err := r.api.Template.Current()
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	draft := cur.Clone()
-	draft.Version = "2.5"
-	draft.Revisions = append(draft.Revisions, template.Revision{Version: draft.Version, Date: fixtureClock.Format("2006-01-02"), Author: r.roles["pmo"].Name})
+	draft := r.draft()
 
 	broken := draft.Clone()
 	flow := linksFlow(r, broken)
@@ -220,13 +208,7 @@ const (
 // checked and saved in a folder of its own (file "template-scope").
 func recordTemplateScope(r *recorder) {
 	const f = "template-scope"
-	cur, err := r.api.Template.Current()
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	draft := cur.Clone()
-	draft.Version = "2.5"
-	draft.Revisions = append(draft.Revisions, template.Revision{Version: draft.Version, Date: fixtureClock.Format("2006-01-02"), Author: r.roles["pmo"].Name})
+	draft := r.draft()
 	if len(draft.Exclusions) != 3 || len(draft.Modes) != 2 || draft.Modes[1].PostReview == nil || len(draft.ReleaseTypes) != 2 || draft.ReleaseTypes[1].ReleaseMethodRequired ||
 		len(draft.Checklist) < 3 || draft.Checklist[2].ID != scopeChecklistItem || draft.Checklist[2].LinksTo != "" || !draft.Settings.ArchiveWaitsForTrialIssues {
 		r.t.Fatal("the current template's exclusions, emergency review, upgrade type, user-test item or archive rule are not as the template-scope recording expects")
@@ -253,4 +235,18 @@ func recordTemplateScope(r *recorder) {
 	fixed.Checklist[2].LinksTo = template.LinksScenarioTests
 	fixed.Settings.ArchiveWaitsForTrialIssues = false
 	r.validSaved(f, fixed)
+}
+
+// draft is the copy of the current template the PMO edits in the
+// template-editor recordings: version 2.5 with its revision entry.
+func (r *recorder) draft() *template.Template {
+	r.t.Helper()
+	cur, err := r.api.Template.Current()
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	d := cur.Clone()
+	d.Version = "2.5"
+	d.Revisions = append(d.Revisions, template.Revision{Version: d.Version, Date: fixtureClock.Format("2006-01-02"), Author: r.roles["pmo"].Name})
+	return d
 }

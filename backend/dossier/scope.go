@@ -19,11 +19,7 @@ import (
 // dossier.bad_exclusion (a kind the template does not list),
 // dossier.out_of_scope_reason_required.
 func (s *Service) RecordOutOfScope(req OutOfScopeRequest) (View, error) {
-	_, key, err := s.profiles.Signer()
-	if err != nil {
-		return View{}, err
-	}
-	sys, err := s.systems.Get(strings.TrimSpace(req.SystemCode))
+	key, sys, err := s.signerFor(req.SystemCode)
 	if err != nil {
 		return View{}, err
 	}

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
@@ -79,15 +80,23 @@ func NewID(now time.Time) string {
 	return "R" + now.Format("06") + base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:])[:9]
 }
 
+// signerFor returns the unlocked profile's signing key and the registered
+// system code names (case ignored), as a new dossier needs them. Codes:
+// profile.locked, system.not_found.
+func (s *Service) signerFor(code string) (ed25519.PrivateKey, system.System, error) {
+	_, key, err := s.profiles.Signer()
+	if err != nil {
+		return nil, system.System{}, err
+	}
+	sys, err := s.systems.Get(strings.TrimSpace(code))
+	return key, sys, err
+}
+
 // Create validates req and starts a dossier signed by the unlocked profile.
 // Codes: profile.locked, system.not_found, dossier.* validation codes,
 // the release date's (checkReleaseDate).
 func (s *Service) Create(req CreateRequest) (View, error) {
-	_, key, err := s.profiles.Signer()
-	if err != nil {
-		return View{}, err
-	}
-	sys, err := s.systems.Get(strings.TrimSpace(req.SystemCode))
+	key, sys, err := s.signerFor(req.SystemCode)
 	if err != nil {
 		return View{}, err
 	}
