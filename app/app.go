@@ -50,6 +50,8 @@ type API struct {
 	Backup   *BackupAPI
 	Exchange *ExchangeAPI
 	Sync     *SyncAPI
+	Stats    *StatsAPI
+	Meetings *MeetingAPI
 }
 
 // New builds the bound structs over c. When the folder could not be opened
@@ -69,12 +71,14 @@ func New(c *core.Core, openErr error) *API {
 		Backup:   &BackupAPI{c: c},
 		Exchange: &ExchangeAPI{c: c},
 		Sync:     syncAPI,
+		Stats:    &StatsAPI{c: c},
+		Meetings: &MeetingAPI{c: c},
 	}
 }
 
 // Bind lists the structs for wails' Bind option.
 func (a *API) Bind() []any {
-	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs, a.Roster, a.Backup, a.Exchange, a.Sync}
+	return []any{a.App, a.Profiles, a.Systems, a.Dossiers, a.Template, a.Windows, a.Docs, a.Roster, a.Backup, a.Exchange, a.Sync, a.Stats, a.Meetings}
 }
 
 // Startup receives the Wails context; kept for runtime calls later.
@@ -85,6 +89,8 @@ func (a *API) Startup(ctx context.Context) {
 	a.Backup.ctx = ctx
 	a.Exchange.ctx = ctx
 	a.Sync.ctx = ctx
+	a.Stats.ctx = ctx
+	a.Meetings.ctx = ctx
 	a.Sync.Resume()
 }
 

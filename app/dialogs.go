@@ -30,6 +30,7 @@ const (
 	dialogCheckPackage    dialog = "check_package"
 	dialogSaveDeliverable dialog = "save_deliverable"
 	dialogSaveIdentity    dialog = "save_identity"
+	dialogExportPNG       dialog = "export_png"
 )
 
 // fileFilter is a dialog's file type choice: name is a dialogText key.
@@ -49,6 +50,7 @@ var dialogFilters = map[dialog][]fileFilter{
 	dialogCheckPackage:    nil,
 	dialogSaveDeliverable: nil,
 	dialogSaveIdentity:    {{"filter.identity", "*" + identity.FileExt}},
+	dialogExportPNG:       {{"filter.png", "*.png"}},
 }
 
 // dialogText holds the dialog titles (keyed by dialog) and filter names
@@ -73,6 +75,8 @@ var dialogText = map[string]map[string]string{
 		string(dialogCheckPackage):               "选择实际发布的程序包",
 		string(dialogSaveDeliverable):            "保存文件",
 		string(dialogSaveIdentity):               "保存身份卡",
+		string(dialogExportPNG):                  "导出图表图片",
+		"filter.png":                             "PNG 图片 (*.png)",
 		"filter.identity":                        "GoLive 身份卡 (*" + identity.FileExt + ")",
 		"filter.pdf":                             "PDF 文档 (*.pdf)",
 		"filter.xlsx":                            "Excel 工作簿 (*.xlsx)",
@@ -97,6 +101,8 @@ var dialogText = map[string]map[string]string{
 		string(dialogCheckPackage):               "Choose the package actually released",
 		string(dialogSaveDeliverable):            "Save file",
 		string(dialogSaveIdentity):               "Save identity card",
+		string(dialogExportPNG):                  "Export chart image",
+		"filter.png":                             "PNG images (*.png)",
 		"filter.identity":                        "GoLive identity cards (*" + identity.FileExt + ")",
 		"filter.pdf":                             "PDF documents (*.pdf)",
 		"filter.xlsx":                            "Excel workbooks (*.xlsx)",

@@ -213,6 +213,7 @@ func TestFrontendFixtures(t *testing.T) {
 	recordStart(r, dir)
 	recordFirstProfile(r)
 	recordBase(r)
+	recordDashboard(r)
 	recordDossiers(r)
 	pdf := recordExports(r)
 	recordActions(r)
@@ -246,6 +247,7 @@ func TestFrontendFixtures(t *testing.T) {
 	recordEvidence(r)
 	recordScope(r)
 	recordPostReview(r)
+	recordMeeting(r)
 
 	written := map[string][]byte{}
 	for name, recs := range r.files {

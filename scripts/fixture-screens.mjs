@@ -28,6 +28,8 @@ const dossierOf = (name) => {
 
 const [countersign, director] = dossierOf('dossier-upgrade-countersign');
 const [executing, operator] = dossierOf('dossier-upgrade-executing');
+/** The review meeting the PMO opened (app/fixtures_meeting_test.go). */
+const meetingId = fixture('meeting').find((r) => r.call === 'MeetingAPI.Create' && !r.error).result.id;
 const VIEWS = [
   ['01-first-start', '?fixtures&start', '/'],
   ['02-dossier-list', '?fixtures', '/dossiers'],
@@ -39,6 +41,8 @@ const VIEWS = [
   ['08-template', '?fixtures', '/template'],
   ['09-profile', '?fixtures', '/profile'],
   ['10-verify', '?fixtures', '/verify'],
+  ['11-dashboard-pmo', '?fixtures&as=pmo', '/dashboard'],
+  ['12-meeting-pmo', '?fixtures&as=pmo', `/meetings/${meetingId}`],
 ];
 
 async function freePort() {

@@ -94,8 +94,9 @@ func flagName(a string) (string, bool) {
 // headless command args ask for, prints the help, or says which argument
 // it does not understand (with the help, to stderr), and returns the exit
 // status: 0, 1 when the command failed, StatusUsage for an unknown
-// command. window is true, and nothing was done, when args are for the
-// desktop app (Classify).
+// command or a command line it cannot run as given (IsUsage). window is
+// true, and nothing was done, when args are for the desktop app
+// (Classify).
 func Main(args []string, stdout, stderr io.Writer) (window bool, status int) {
 	l := Classify(args)
 	switch l.Kind {
@@ -115,6 +116,9 @@ func Main(args []string, stdout, stderr io.Writer) (window bool, status int) {
 	}
 	if err := Run(l.Args, stdout); err != nil {
 		fmt.Fprintln(stderr, "golive:", err)
+		if IsUsage(err) {
+			return false, StatusUsage
+		}
 		return false, 1
 	}
 	return false, 0

@@ -38,15 +38,15 @@ func golive(t *testing.T, args ...string) (stdout, stderr string, status int) {
 	return out.String(), errOut.String(), status
 }
 
-// TestUnknownCommand: "golive list" (no such command) says so, prints the
+// TestUnknownCommand: "golive lsit" (no such command) says so, prints the
 // help and exits 2, without opening a window.
 func TestUnknownCommand(t *testing.T) {
-	for _, args := range [][]string{{"list"}, {"--data", t.TempDir(), "list"}} {
+	for _, args := range [][]string{{"lsit"}, {"--data", t.TempDir(), "lsit"}} {
 		out, errOut, status := golive(t, args...)
 		if status != 2 {
 			t.Errorf("golive %v: exit %d, want 2 (stdout %q, stderr %q)", args, status, out, errOut)
 		}
-		if !strings.Contains(errOut, `unknown command "list"`) {
+		if !strings.Contains(errOut, `unknown command "lsit"`) {
 			t.Errorf("golive %v: stderr %q does not say unknown command", args, errOut)
 		}
 		if !strings.Contains(errOut, "Usage:") || !strings.Contains(errOut, "golive demo --data DIR") || !strings.Contains(errOut, "open the desktop app") {
@@ -102,10 +102,12 @@ func TestClassify(t *testing.T) {
 		{[]string{"--data=d", "check"}, cli.LaunchCommand, []string{"check", "--data=d"}},
 		{[]string{"--help"}, cli.LaunchHelp, nil},
 		{[]string{"-h"}, cli.LaunchHelp, nil},
-		{[]string{"list"}, cli.LaunchUnknown, []string{"list"}},
-		{[]string{"--data", "d", "list"}, cli.LaunchUnknown, []string{"list"}},
+		{[]string{"lsit"}, cli.LaunchUnknown, []string{"lsit"}},
+		{[]string{"--data", "d", "lsit"}, cli.LaunchUnknown, []string{"lsit"}},
 		{[]string{"release.zip"}, cli.LaunchUnknown, []string{"release.zip"}},
-		{[]string{"R26CRM0001.golive", "list"}, cli.LaunchUnknown, []string{"list"}},
+		{[]string{"R26CRM0001.golive", "lsit"}, cli.LaunchUnknown, []string{"lsit"}},
+		{[]string{"--data", "d", "list", "--json"}, cli.LaunchCommand, []string{"list", "--data", "d", "--json"}},
+		{[]string{"show", "R26CRM0001", "--lang", "en"}, cli.LaunchCommand, []string{"show", "R26CRM0001", "--lang", "en"}},
 	} {
 		l := cli.Classify(c.args)
 		got := l.Args

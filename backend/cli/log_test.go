@@ -26,7 +26,9 @@ func TestMain(m *testing.M) {
 		os.Exit(status)
 	}
 	os.Setenv("GOLIVE_DATA", filepath.Join(os.TempDir(), "golive-cli-test-no-such-folder"))
-	os.Exit(m.Run())
+	status := m.Run()
+	removeSharedSample()
+	os.Exit(status)
 }
 
 // logLines parses every JSON line of every log file in dir/logs.

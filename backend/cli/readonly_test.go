@@ -52,7 +52,8 @@ func sameFolder(t *testing.T, what string, before, after map[string]string) {
 }
 
 // TestReadCommandsWriteNothing: verify, windows, the workbook and
-// calendar exports and roster show/export open the data folder read-only: every
+// calendar exports, roster show/export and the commands for scripts (list,
+// show, inbox, stats) open the data folder read-only: every
 // file of the store and the attachments is byte for byte the same
 // afterwards and none is added (not even Badger's lock file, nor a line in
 // logs/golive.log). A folder that does not exist is an error that names it
@@ -87,6 +88,12 @@ func TestReadCommandsWriteNothing(t *testing.T) {
 		{"export", "register", "--year", "2026", "--out", filepath.Join(files, "r.xlsx"), "--data", dir},
 		{"roster", "show", "--data", dir},
 		{"roster", "export", "--out", filepath.Join(files, "o.golive-roster"), "--data", dir},
+		{"list", "--json", "--data", dir},
+		{"list", "--stage", "approval", "--lang", "en", "--data", dir},
+		{"show", list[0].ID, "--json", "--data", dir},
+		{"show", list[0].ID, "--data", dir},
+		{"inbox", "--profile", "郭鹏", "--json", "--data", dir},
+		{"stats", "--year", "2026", "--data", dir},
 	} {
 		if _, err := run(args...); err != nil {
 			t.Fatalf("golive %v: %v", args, err)
@@ -110,6 +117,11 @@ func TestReadCommandsWriteNothing(t *testing.T) {
 	// The windows of a folder with no data yet: the generated plan.
 	if msg, err := run("windows", "--year", "2027", "--data", missing); err != nil || !strings.Contains(msg, "generated plan") {
 		t.Fatalf("windows of a missing folder: %v\n%s", err, msg)
+	}
+	for _, cmd := range [][]string{{"list"}, {"show", list[0].ID}, {"inbox"}, {"stats", "--year", "2026"}} {
+		if _, err := run(append(cmd, "--data", missing)...); err == nil || !strings.Contains(err.Error(), "不是 GoLive 数据文件夹") {
+			t.Fatalf("golive %v of a missing folder: %v", cmd, err)
+		}
 	}
 	if _, statErr := os.Stat(missing); !os.IsNotExist(statErr) {
 		t.Fatalf("a read command created %s (%v)", missing, statErr)

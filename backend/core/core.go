@@ -17,6 +17,7 @@ import (
 	"golive/backend/fsplace"
 	"golive/backend/holiday"
 	"golive/backend/keys"
+	"golive/backend/meeting"
 	"golive/backend/profile"
 	"golive/backend/roster"
 	"golive/backend/store"
@@ -54,6 +55,8 @@ type Core struct {
 	// Roster is the organisation roster signed by the PMO: who may act in
 	// which role (the dossier fold asks it).
 	Roster *roster.Service
+	// Meetings keeps the go-live review meetings chaired here.
+	Meetings *meeting.Service
 	// Swept says what the start-up sweep of a read-write Open removed and
 	// kept (sweep.go); the app logs it. Zero for read-only opens.
 	Swept SweepReport
@@ -228,6 +231,13 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	// again when one is written, not on every unlock.
 	c.Profiles.CardWritten = c.Dossiers.ForgetViews
 	c.Roster.Now = c.Now
+	c.Meetings = &meeting.Service{Store: st, Dossiers: c.Dossiers, Now: c.Now, Zone: zone, Me: func() (string, string, error) {
+		me := c.Profiles.Current()
+		if me == nil {
+			return "", "", apperr.New("profile.locked")
+		}
+		return me.PublicKey, me.Name, nil
+	}}
 	st.SetCheckpointKey(c.Profiles.UnlockedKey)
 	if st.ReadOnly() || blobDir == "" {
 		c.Dossiers.Blobs = blob.OpenExisting(blobDir)

@@ -15,7 +15,7 @@ func TestCore(t *testing.T) {
 	}
 	defer c.Close()
 	info, err := c.Info()
-	if err != nil || !info.Empty || info.Profiles != 0 || info.Template != "golive.release@2.4.2" || info.Zone != "Asia/Shanghai" || info.DataDir != dir {
+	if err != nil || !info.Empty || info.Profiles != 0 || info.Template != "golive.release@2.4.3" || info.Zone != "Asia/Shanghai" || info.DataDir != dir {
 		t.Fatalf("info = %+v, %v", info, err)
 	}
 	t.Run("Preferences", func(t *testing.T) {

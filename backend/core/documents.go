@@ -13,7 +13,7 @@ import (
 func (c *Core) Documents() *documents.Service {
 	return &documents.Service{Store: c.Store, Dossiers: c.Dossiers, Profiles: c.Profiles, Systems: c.Systems,
 		Resolve: c.ResolveTemplate, Template: c.Template, Now: c.Now, Zone: c.Zone, Creator: "GoLive " + Version,
-		Plans: c.planRows}
+		Plans: c.planRows, Minutes: c.minutesPDF}
 }
 
 // planRows is the year's plan in force as document rows: every window with

@@ -3,12 +3,10 @@ package core_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/dossier"
-	"golive/backend/ledger"
 	"golive/backend/workflow"
 )
 
@@ -85,17 +83,7 @@ func TestTrialIssueClosingJudgedByRoster(t *testing.T) {
 	}
 	tip, _ := chain.Tip()
 	body := map[string]string{"issue": issue, "resolution": "已处理", "role": "project_manager", "roster": tip.Event}
-	forged, err := ledger.New(id, v.State.Heads, dossier.KindTrialClosed, body, v.State.UpdatedAt.Add(time.Minute), signer(t, a))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Dossiers.Import([]ledger.Event{forged}); err != nil {
-		t.Fatal(err)
-	}
-	v, err = a.Dossiers.Get(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, forged := appendSigned(t, a, id, dossier.KindTrialClosed, body)
 	last := v.History[len(v.History)-1]
 	if v.State.TrialIssues[0].Closed != nil || last.Event != forged.ID || last.IgnoredCode != "dossier.trial_close_not_permitted" {
 		t.Fatalf("forged closing: issue %+v, last entry %+v", v.State.TrialIssues[0], last)

@@ -10,8 +10,8 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/blob"
 	"golive/backend/dossier"
+	"golive/backend/meeting"
 	"golive/backend/store"
-	"golive/backend/workflow"
 )
 
 // SweepReport says what the start-up sweep found and did (Core.Swept).
@@ -79,7 +79,10 @@ func (c *Core) sweep() SweepReport {
 // the caller must then assume every blob is referenced.
 func ReferencedBlobs(st *store.Store) (map[string]bool, error) {
 	refs := map[string]bool{}
-	kinds := [][]byte{[]byte(workflow.KindAttached), []byte(workflow.KindDecided), []byte(workflow.KindFiled)}
+	var kinds [][]byte
+	for _, k := range dossier.BlobKinds {
+		kinds = append(kinds, []byte(k))
+	}
 	var bad error
 	err := st.Each("ev", func(key string, raw []byte) error {
 		if !slices.ContainsFunc(kinds, func(k []byte) bool { return bytes.Contains(raw, k) }) {
@@ -96,6 +99,16 @@ func ReferencedBlobs(st *store.Store) (map[string]bool, error) {
 			return nil
 		}
 		for _, sum := range dossier.BlobRefs(e.Kind, e.Body) {
+			refs[sum] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return refs, err
+	}
+	// A meeting's signatures and minutes, before its events name them.
+	err = st.Each(meeting.Bucket, func(_ string, raw []byte) error {
+		for _, sum := range meeting.BlobRefs(raw) {
 			refs[sum] = true
 		}
 		return nil

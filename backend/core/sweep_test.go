@@ -250,3 +250,33 @@ func TestReadOnlyOpenSweepsNothing(t *testing.T) {
 		t.Fatalf("the read-write open after it: %+v", c.Swept)
 	}
 }
+
+// TestSweepKeepsChecklistEvidence: a file attached as a checklist item's
+// evidence is referenced by its checklist event: reopening the folder
+// (which sweeps) keeps it, and the dossier still opens it.
+func TestSweepKeepsChecklistEvidence(t *testing.T) {
+	dir := t.TempDir()
+	env, id, _ := draftWithAttachment(t, dir)
+	item := env.Core.Template().Checklist[1].ID
+	v, err := env.Dossiers.AttachChecklistReader(id, item, "\u57f9\u8bad\u8bb0\u5f55.pdf", strings.NewReader("\u57f9\u8bad\u7b7e\u5230\u8868"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := v.State.Checklist[item].File.SHA256
+	if err := env.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := core.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if c.Swept.Orphans != 0 {
+		t.Fatalf("the sweep removed %d blob(s) an event references", c.Swept.Orphans)
+	}
+	f, err := c.Dossiers.Blobs.Open(sum)
+	if err != nil {
+		t.Fatalf("the checklist evidence is gone after reopening: %v", err)
+	}
+	f.Close()
+}

@@ -49,6 +49,10 @@ type Service struct {
 	Zone *time.Location
 	// Creator names the application in the PDF metadata.
 	Creator string
+	// Minutes returns the stored minutes PDF of a review meeting, for
+	// verification (codes meeting.not_found, meeting.no_minutes); nil when
+	// not wired.
+	Minutes func(meeting string) ([]byte, error)
 	// Fonts overrides the embedded fonts (tests); zero means the default.
 	Fonts pdf.Fonts
 }
@@ -201,6 +205,12 @@ func (s *Service) PDF(req Request, signer *pdfsig.Signer) (Output, error) {
 	if err != nil {
 		return Output{}, err
 	}
+	return s.render(c, signer)
+}
+
+// Render lays out content c made elsewhere (a review meeting's minutes)
+// and signs it with signer. Codes: profile.locked, pdf.*, pdfsig.*.
+func (s *Service) Render(c *printable.Content, signer *pdfsig.Signer) (Output, error) {
 	return s.render(c, signer)
 }
 

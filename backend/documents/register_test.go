@@ -143,7 +143,7 @@ func TestRegisterWorkbook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sheets := sf.GetSheetList(); strings.Join(sheets, ",") != "按发布窗口,按月份,按系统" {
+		if sheets := sf.GetSheetList(); strings.Join(sheets, ",") != "按发布窗口,按月份,按系统,按系统类别,按部门,合计" {
 			t.Fatalf("sheets %v", sheets)
 		}
 		months, _ := sf.GetRows("按月份")

@@ -10,7 +10,9 @@ import (
 	"golive/backend/apperr"
 	"golive/backend/dossier"
 	"golive/backend/printable"
+	"golive/backend/system"
 	"golive/backend/template"
+	windowpkg "golive/backend/window"
 	"golive/backend/xlsx"
 	"golive/backend/zone"
 )
@@ -19,6 +21,8 @@ import (
 type RegisterFilter struct {
 	// Year is the planned release's year.
 	Year int `json:"year"`
+	// Quarter (1-4) is the planned release's quarter, of Year when set.
+	Quarter int `json:"quarter"`
 	// Window is a release window id ("2027-03-11-java") or a day
 	// ("2026-12-10"): dossiers targeting that window or planned that day.
 	Window string `json:"window"`
@@ -33,6 +37,9 @@ func (f RegisterFilter) String() string {
 	var parts []string
 	if f.Year != 0 {
 		parts = append(parts, strconv.Itoa(f.Year))
+	}
+	if f.Quarter != 0 {
+		parts = append(parts, "Q"+strconv.Itoa(f.Quarter))
 	}
 	if f.Window != "" {
 		parts = append(parts, f.Window)
@@ -64,18 +71,28 @@ func plannedDay(st dossier.State) string {
 	return st.PlannedAt.In(zone.Load(st.Zone)).Format(time.DateOnly)
 }
 
+// quarterOf is the quarter (1-4) of t's month.
+func quarterOf(t time.Time) int { return (int(t.Month())-1)/3 + 1 }
+
 // RegisterContent collects the register's rows, oldest planned release
-// first. Code printable.bad_lang.
+// first. Codes: printable.bad_lang, documents.bad_quarter.
 func (s *Service) RegisterContent(f RegisterFilter) (printable.Register, error) {
 	lang, err := printable.ParseLang(f.Lang)
 	if err != nil {
 		return printable.Register{}, err
+	}
+	if f.Quarter < 0 || f.Quarter > 4 {
+		return printable.Register{}, apperr.New("documents.bad_quarter", "quarter", strconv.Itoa(f.Quarter))
 	}
 	list, err := s.Dossiers.List(dossier.Filter{SystemCode: strings.TrimSpace(f.System)})
 	if err != nil {
 		return printable.Register{}, err
 	}
 	names, err := s.names()
+	if err != nil {
+		return printable.Register{}, err
+	}
+	systems, err := s.systemsByCode()
 	if err != nil {
 		return printable.Register{}, err
 	}
@@ -88,6 +105,9 @@ func (s *Service) RegisterContent(f RegisterFilter) (printable.Register, error) 
 	pinned := map[string]*template.Template{}
 	for _, sum := range list {
 		if f.Year != 0 && (sum.PlannedAt.IsZero() || sum.PlannedAt.Year() != f.Year) {
+			continue
+		}
+		if f.Quarter != 0 && (sum.PlannedAt.IsZero() || quarterOf(sum.PlannedAt) != f.Quarter) {
 			continue
 		}
 		v, err := s.Dossiers.Get(sum.ID)
@@ -114,7 +134,11 @@ func (s *Service) RegisterContent(f RegisterFilter) (printable.Register, error) 
 				}
 			}
 		}
-		reg.Rows = append(reg.Rows, printable.RegisterRowOf(printable.Source{View: v, Template: tpl, Names: names, Lang: lang}, window))
+		row := printable.RegisterRowOf(printable.Source{View: v, Template: tpl, Names: names, Lang: lang}, window)
+		if sys, ok := systems[strings.ToUpper(row.SystemCode)]; ok {
+			row.Class, row.ClassName, row.Department = sys.Class, windowpkg.ClassName(sys.Class, string(lang)), sys.Department
+		}
+		reg.Rows = append(reg.Rows, row)
 	}
 	sort.SliceStable(reg.Rows, func(i, j int) bool {
 		a, b := reg.Rows[i], reg.Rows[j]
@@ -137,13 +161,42 @@ func (s *Service) Register(f RegisterFilter, w io.Writer) (int, error) {
 	return len(reg.Rows), xlsx.WriteRegister(w, reg)
 }
 
-// Stats writes the release statistics (发布统计) of the dossiers f selects.
-func (s *Service) Stats(f RegisterFilter, w io.Writer) error {
+// systemsByCode returns the system register by upper-case code (empty
+// without a register).
+func (s *Service) systemsByCode() (map[string]system.System, error) {
+	out := map[string]system.System{}
+	if s.Systems == nil {
+		return out, nil
+	}
+	list, err := s.Systems.List()
+	if err != nil {
+		return nil, err
+	}
+	for _, sys := range list {
+		out[strings.ToUpper(sys.Code)] = sys
+	}
+	return out, nil
+}
+
+// StatsContent computes the release statistics (发布统计) of the dossiers f
+// selects: what the statistics workbook prints and the dashboard shows.
+// Codes: printable.bad_lang, documents.bad_quarter.
+func (s *Service) StatsContent(f RegisterFilter) (printable.Stats, error) {
 	reg, err := s.RegisterContent(f)
+	if err != nil {
+		return printable.Stats{}, err
+	}
+	return printable.BuildStats(reg), nil
+}
+
+// Stats writes the release statistics (发布统计) of the dossiers f selects.
+// Codes: those of StatsContent, xlsx.write_failed.
+func (s *Service) Stats(f RegisterFilter, w io.Writer) error {
+	st, err := s.StatsContent(f)
 	if err != nil {
 		return err
 	}
-	return xlsx.WriteStats(w, printable.BuildStats(reg))
+	return xlsx.WriteStats(w, st)
 }
 
 // PlanWorkbook writes the year's window plan (发布窗口计划). Code

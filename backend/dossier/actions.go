@@ -504,6 +504,24 @@ func (s *Service) Inbox() ([]InboxItem, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.inbox(me)
+}
+
+// InboxOf is the inbox profile id of this folder would see once unlocked
+// (Inbox), computed without its key: from its public key and the roster
+// in force (or, without a roster, the roles it claimed), so a script may
+// read it without a passphrase. Codes: profile.not_found.
+func (s *Service) InboxOf(id string) ([]InboxItem, error) {
+	me, err := s.profiles.Rostered(id)
+	if err != nil {
+		return nil, err
+	}
+	return s.inbox(me)
+}
+
+// inbox lists what waits for me, the profile with its roles as the roster
+// gives them (Inbox).
+func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 	list, err := s.List(Filter{})
 	if err != nil {
 		return nil, err

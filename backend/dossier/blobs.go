@@ -7,11 +7,16 @@ import (
 	"golive/backend/workflow"
 )
 
+// BlobKinds are the event kinds whose bodies may reference blobs: those
+// BlobRefs reads. A reader that skips other events cheaply (the start-up
+// sweep) takes its list from here.
+var BlobKinds = []string{KindChecklist, KindReviewMinutes, workflow.KindAttached, workflow.KindFiled, workflow.KindDecided, workflow.KindSameDayTest}
+
 // BlobRefs returns the digests of the blobs an event of kind with body
 // references: the file of an attachment (not a package recorded by hash
 // only), the documents a filing made, the signature image of a
-// witnessed decision or same-day test and a checklist item's evidence
-// file. It is
+// witnessed decision or same-day test, a checklist item's evidence
+// file and a review meeting's minutes with its attendees' signatures. It is
 // the one place that knows which events point into the blob store; the
 // start-up sweep (core) keeps exactly the blobs it names. A body it cannot
 // read references nothing.
@@ -21,6 +26,20 @@ func BlobRefs(kind string, body json.RawMessage) []string {
 		var b checklistBody
 		if json.Unmarshal(body, &b) == nil && b.File != nil && b.File.SHA256 != "" {
 			return []string{b.File.SHA256}
+		}
+	case KindReviewMinutes:
+		var b ReviewMinutesBody
+		if json.Unmarshal(body, &b) == nil {
+			var out []string
+			if b.File.SHA256 != "" {
+				out = append(out, b.File.SHA256)
+			}
+			for _, a := range b.Attendance {
+				if a.Signature != "" {
+					out = append(out, a.Signature)
+				}
+			}
+			return out
 		}
 	case workflow.KindAttached:
 		var b workflow.AttachBody

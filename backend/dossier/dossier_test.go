@@ -44,7 +44,7 @@ func TestCreate(t *testing.T) {
 	env.AddSystem(t, "CRM")
 	v := newDossier(t, env)
 	st := v.State
-	if st.Stage != dossier.StagePlanning || st.Title != "CRM 十二月需求发布" || st.Template != "golive.release@2.4.2" || len(st.Content) != 2 {
+	if st.Stage != dossier.StagePlanning || st.Title != "CRM 十二月需求发布" || st.Template != "golive.release@2.4.3" || len(st.Content) != 2 {
 		t.Fatalf("state = %+v", st)
 	}
 	if got := st.PlannedAt.Format("2006-01-02 15:04 MST"); got != "2026-12-10 19:00 CST" || st.PlannedAt.Location().String() != "Asia/Shanghai" {

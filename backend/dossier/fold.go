@@ -179,6 +179,7 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		st.Stage = StagePlanning
 		st.Checklist = map[string]ChecklistEntry{}
 		st.Content = []ContentItem{}
+		st.Reviews, st.Conditions = []Review{}, []Condition{}
 		st.CreatedAt, st.CreatedBy = e.Time, e.Author
 		st.LateRecord = b.LateRecord
 		applyFields(st, b.Fields)
@@ -241,6 +242,8 @@ func (f *replay) apply(e ledger.Event, p map[string]string) error {
 		st.Stage = b.To
 	case KindTrialOpened, KindTrialClosed:
 		return f.applyTrial(e, p)
+	case KindReviewDecided, KindReviewMinutes:
+		return f.applyReview(e, p)
 	case KindNote:
 		var b noteBody
 		if err := e.Decode(&b); err != nil {
@@ -303,6 +306,11 @@ func (f *replay) checklistMissing() []string {
 		c := f.st.Checklist[it.ID]
 		if c.Status != StatusDone && c.Status != StatusNotApplicable {
 			ids = append(ids, it.ID)
+		}
+	}
+	for _, c := range f.st.Conditions {
+		if e := f.st.Checklist[c.ID]; e.Status != StatusDone && e.Status != StatusNotApplicable {
+			ids = append(ids, c.ID)
 		}
 	}
 	return ids
@@ -417,8 +425,10 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 }
 
 // ChecklistProgress counts the checklist items of st that are done or not
-// applicable, of total (the template's checklist size).
+// applicable, of total (the template's checklist size) and the dossier's
+// conditions.
 func ChecklistProgress(st State, total int) Progress {
+	total += len(st.Conditions)
 	done := 0
 	for _, c := range st.Checklist {
 		if c.Status == StatusDone || c.Status == StatusNotApplicable {

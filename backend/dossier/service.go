@@ -295,7 +295,7 @@ func (s *Service) SetChecklist(id, item, status, note string) (View, error) {
 		if st.Stage == StageArchive {
 			return "", nil, apperr.New("dossier.archived", "id", id)
 		}
-		if _, ok := tpl.ChecklistItem(item); !ok {
+		if _, ok := tpl.ChecklistItem(item); !ok && !st.HasCondition(item) {
 			return "", nil, apperr.New("dossier.unknown_item", "item", item)
 		}
 		switch status {

@@ -232,6 +232,12 @@ type State struct {
 	// TrialIssues are the issues found in the trial run after go-live
 	// (试运行问题), in the order they were recorded.
 	TrialIssues []TrialIssue `json:"trial_issues"`
+	// Reviews are the go-live review meetings' decisions (评审结论), in
+	// order.
+	Reviews []Review `json:"reviews"`
+	// Conditions are the conditions of conditional passes: checklist items
+	// of this dossier beside the template's.
+	Conditions []Condition `json:"conditions"`
 	// CreatedAt and CreatedBy come from the first event.
 	CreatedAt time.Time `json:"created_at"`
 	CreatedBy string    `json:"created_by"`

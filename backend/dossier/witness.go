@@ -44,6 +44,13 @@ type WitnessRequest struct {
 	Kind string `json:"kind"`
 }
 
+// SignatureImage decodes and checks a handwritten signature drawn on the
+// signature pad (base64, a data: URL prefix accepted) as a witnessed
+// decision's is checked: see witnessImage for its codes.
+func SignatureImage(data string) ([]byte, error) {
+	return witnessImage(WitnessRequest{Person: "-", Kind: workflow.WitnessHandwritten, Image: data})
+}
+
 // witnessImage decodes and checks a witness image: base64 of at most
 // MaxWitnessImage bytes, a real PNG (or, for a scan, JPEG) image of sane
 // dimensions with some ink on it. Codes workflow.witness_image_encoding,

@@ -11,6 +11,10 @@ import (
 	"github.com/jung-kurt/gofpdf"
 )
 
+// maxHandPixels bounds the canvas of a signature image drawn (a 4096 ×
+// 4096 witness image, dossier.MaxWitnessSide, is the largest accepted).
+const maxHandPixels = 4096 * 4096
+
 // handH is the height (mm) a handwritten signature takes in its cell.
 const handH = 11.0
 
@@ -55,6 +59,12 @@ func (r *renderer) handwriting(sum string, x, y, w, h float64) {
 // flatPNG decodes a PNG or JPEG image and returns it as an opaque 8-bit
 // RGB PNG over white.
 func flatPNG(raw []byte) ([]byte, bool) {
+	// A small file may claim a huge canvas: never decode one larger than
+	// a signature could be (a pixel bomb from a forged event's image).
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(raw))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxHandPixels {
+		return nil, false
+	}
 	src, _, err := image.Decode(bytes.NewReader(raw))
 	if err != nil {
 		return nil, false

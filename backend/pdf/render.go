@@ -252,5 +252,7 @@ func (r *renderer) body() {
 		r.approvalSections("sec.approvals", true)
 	case printable.KindPlan:
 		r.plan()
+	case printable.KindMinutes:
+		r.minutes()
 	}
 }

@@ -270,6 +270,7 @@ func init() {
 		"c.cs":            tx("会签·", "Countersign · "),
 		"title.register":  tx("审批登记簿", "Approval Register"),
 		"title.stats":     tx("发布统计", "Release Statistics"),
+		"s.total":         tx("合计", "Total"),
 		"title.usertest":  tx("用户测试报告", "User Test Report"),
 		"r.id":            tx("编号", "No."),
 		"r.system_code":   tx("系统代码", "System code"),

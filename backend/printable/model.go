@@ -79,6 +79,8 @@ type Content struct {
 	// Year and Windows make the window plan.
 	Year    int       `json:"year,omitempty"`
 	Windows []PlanRow `json:"windows,omitempty"`
+	// Minutes are a review meeting's minutes (KindMinutes).
+	Minutes *Minutes `json:"minutes,omitempty"`
 	// Signatures are the signed statements the document shows.
 	Signatures []Signature `json:"signatures"`
 	// Notes are remarks printed under the title (emergency, override).

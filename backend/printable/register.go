@@ -23,6 +23,10 @@ type RegisterRow struct {
 	ID, SystemCode, SystemName, Title, Type, Mode, Version, Stage, Phase, Result string
 	// Entity is the subsidiary or legal entity (法人主体) of the dossier.
 	Entity string
+	// Class is the system's class in the system register ("java"), and
+	// ClassName its name; Department the system's owning department. All
+	// are "" for a system not registered (set by the register's maker).
+	Class, ClassName, Department string
 	// WindowID is the release window the dossier targets ("2026-12-10-java")
 	// or, without one, its planned release day; Window names it for people
 	// ("2026-12-10 周四 19:00–23:00 · Java"), as the dossier's documents do.

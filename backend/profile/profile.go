@@ -397,6 +397,23 @@ func (s *Service) Signer() (Summary, ed25519.PrivateKey, error) {
 	return sum, key, nil
 }
 
+// Rostered returns profile id as Signer would once it is unlocked, without
+// its key: its roles are the roster's when a roster is in force. Codes:
+// profile.not_found.
+func (s *Service) Rostered(id string) (Summary, error) {
+	list, err := s.List()
+	if err != nil {
+		return Summary{}, err
+	}
+	for _, p := range list {
+		if p.ID == id {
+			s.rostered(&p)
+			return p, nil
+		}
+	}
+	return Summary{}, apperr.New("profile.not_found", "id", id)
+}
+
 // UnlockedKey returns the private key of the unlocked profile, or nil when
 // none is unlocked (the store signs its checkpoints with it).
 func (s *Service) UnlockedKey() ed25519.PrivateKey {

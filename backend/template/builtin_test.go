@@ -19,6 +19,7 @@ var shipped = map[string]string{
 	"golive.release@2.4":   "14b946f8acaeaf23f2e6fece1207b95b58f7523e69ee522c877ec23ed8c3077c",
 	"golive.release@2.4.1": "e38d34a5811d3b5c881107943a83ccb905148db0699846d65c4345f4ababef8e",
 	"golive.release@2.4.2": "1ee25a1a74a3ef7900e517d4991b7b97f7317283f928aaa81e712ba8c8242967",
+	"golive.release@2.4.3": "b6ceea6980622a40a8cfadc6777c14e60aeb5787006e910c2b6b0488683043c2",
 }
 
 func sum(t *testing.T, path string) string {

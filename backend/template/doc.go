@@ -11,10 +11,11 @@
 // The default template is the seed document 远东宏信有限公司《上线发布管理操作指引》
 // V2.4 (2014-10-22). It ships embedded as default.json — pretty-printed so it
 // can be checked line by line against the source — and is returned by Default.
-// Its versions 2.4.1 and 2.4.2 are the guideline's V2.4 made into
+// Its versions 2.4.1 to 2.4.3 are the guideline's V2.4 made into
 // executable rules (conditional items, one upload per document, the
 // same-day test, the release-window manager, filed documents; then scope,
-// the emergency post-review, checklist evidence and trial-run issues). Earlier built-in versions stay
+// the emergency post-review, checklist evidence and trial-run issues; then
+// the go-live review meeting). Earlier built-in versions stay
 // embedded under earlier/ and are returned by Earlier: a shipped version
 // never changes, since dossiers pin it.
 // Chinese strings are copied verbatim from the source; English strings follow

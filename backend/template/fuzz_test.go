@@ -17,7 +17,7 @@ func FuzzParse(f *testing.F) {
 	def := template.DefaultJSON()
 	f.Add(def)
 	f.Add(bytes.Replace(def, []byte(`"id": "golive.release"`), []byte(`"id": "../../etc/passwd"`), 1))
-	f.Add(bytes.Replace(def, []byte(`"version": "2.4.2"`), []byte(`"version": "2.4.2\u202e"`), 1))
+	f.Add(bytes.Replace(def, []byte(`"version": "2.4.3"`), []byte(`"version": "2.4.3\u202e"`), 1))
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"id":"x","unknown":1}`))
 	f.Add([]byte(`{"id":"x"} {}`))

@@ -73,7 +73,7 @@ var (
 )
 
 // Default returns the embedded default template (the seed's V2.4 made
-// into executable rules, version 2.4.2), parsed
+// into executable rules, version 2.4.3), parsed
 // and validated. Each call returns an independent deep copy, so callers may
 // modify the result freely.
 func Default() (*Template, error) {

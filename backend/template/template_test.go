@@ -52,7 +52,7 @@ func TestDefaultTemplate(t *testing.T) {
 	})
 
 	t.Run("is pinned as id@version of V2.4", func(t *testing.T) {
-		if got := tp.Key(); got != "golive.release@2.4.2" {
+		if got := tp.Key(); got != "golive.release@2.4.3" {
 			t.Errorf("Key = %q", got)
 		}
 		if tp.Organisation.Zh != "远东宏信有限公司" {
@@ -189,11 +189,11 @@ func TestDefaultTemplate(t *testing.T) {
 		}
 	})
 
-	t.Run("the guideline's seven revisions from V1.0 to V2.4, then GoLive's 2.4.1 and 2.4.2", func(t *testing.T) {
-		if len(tp.Revisions) != 9 {
+	t.Run("the guideline's seven revisions from V1.0 to V2.4, then GoLive's 2.4.1, 2.4.2 and 2.4.3", func(t *testing.T) {
+		if len(tp.Revisions) != 10 {
 			t.Fatalf("%d revisions", len(tp.Revisions))
 		}
-		first, guideline, last := tp.Revisions[0], tp.Revisions[6], tp.Revisions[8]
+		first, guideline, last := tp.Revisions[0], tp.Revisions[6], tp.Revisions[9]
 		if first.Version != "1.0" || first.Date != "2014-06-17" || first.Author != "区维青" || first.Note.Zh != "初稿" {
 			t.Errorf("first revision = %+v", first)
 		}
@@ -205,10 +205,11 @@ func TestDefaultTemplate(t *testing.T) {
 		}
 	})
 
-	t.Run("the earlier built-ins 2.4 and 2.4.1 stay as shipped", func(t *testing.T) {
+	t.Run("the earlier built-ins 2.4, 2.4.1 and 2.4.2 stay as shipped", func(t *testing.T) {
 		earlier, err := template.Earlier()
-		if err != nil || len(earlier) != 2 || earlier[0].Key() != "golive.release@2.4" || len(earlier[0].Revisions) != 7 ||
-			earlier[1].Key() != "golive.release@2.4.1" || len(earlier[1].Revisions) != 8 {
+		if err != nil || len(earlier) != 3 || earlier[0].Key() != "golive.release@2.4" || len(earlier[0].Revisions) != 7 ||
+			earlier[1].Key() != "golive.release@2.4.1" || len(earlier[1].Revisions) != 8 ||
+			earlier[2].Key() != "golive.release@2.4.2" || len(earlier[2].Revisions) != 9 {
 			t.Fatalf("Earlier = %d templates, %v", len(earlier), err)
 		}
 		for _, e := range earlier {

@@ -479,6 +479,16 @@ type Settings struct {
 	// issue-handling mechanism closes them first. False, the default of
 	// templates saved before it existed, archives regardless.
 	ArchiveWaitsForTrialIssues bool `json:"archive_waits_for_trial_issues,omitempty"`
+	// ReviewChairRole chairs the go-live review meetings (项目上线评审会):
+	// only its decisions and minutes count on a dossier. Empty in
+	// templates saved before it existed, which leave it to
+	// TemplateEditorRole.
+	ReviewChairRole string `json:"review_chair_role,omitempty"`
+	// ReviewItem is the checklist item a review meeting's decision
+	// fulfils (确认项目上线评审会是否已经召开): a pass or a conditional pass
+	// marks it done, with the minutes as its evidence. Empty: decisions
+	// leave the checklist as it is.
+	ReviewItem string `json:"review_item,omitempty"`
 }
 
 // Week readings of WindowRule.WeekReading: what "the 2nd week" means.

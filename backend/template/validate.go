@@ -437,6 +437,14 @@ func (t *Template) Validate() error {
 			v.role("settings."+f.name, f.role)
 		}
 	}
+	if r := t.Settings.ReviewChairRole; r != "" {
+		v.role("settings.review_chair_role", r)
+	}
+	if it := t.Settings.ReviewItem; it != "" {
+		if _, ok := t.ChecklistItem(it); !ok {
+			v.add(CodeBadSetting, "settings.review_item", "setting", "review_item", "value", it)
+		}
+	}
 	if r := t.Settings.WindowManagerRole; r != "" {
 		v.role("settings.window_manager_role", r)
 		if role, ok := t.Role(r); ok && role.Scope != ScopeGlobal {

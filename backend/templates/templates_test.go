@@ -16,7 +16,7 @@ func TestRegistry(t *testing.T) {
 	reg := env.Templates
 	pmo := []string{"pmo"}
 	list, err := reg.List()
-	if err != nil || len(list) != 3 || !list[0].Builtin || !list[0].Current || list[0].Key != "golive.release@2.4.2" {
+	if err != nil || len(list) != 4 || !list[0].Builtin || !list[0].Current || list[0].Key != "golive.release@2.4.3" {
 		t.Fatalf("list = %+v, %v", list, err)
 	}
 	// The built-in versions of earlier builds stay, for the dossiers that
@@ -65,7 +65,7 @@ func TestRegistry(t *testing.T) {
 			t.Fatalf("new dossier pinned %s", fresh.State.Template)
 		}
 		again, _ := env.Dossiers.Get(old.State.ID)
-		if again.State.Template != "golive.release@2.4.2" || len(again.State.Plan.Steps[3].Items) != 4 {
+		if again.State.Template != "golive.release@2.4.3" || len(again.State.Plan.Steps[3].Items) != 4 {
 			t.Fatalf("old dossier now on %s", again.State.Template)
 		}
 	})
@@ -97,8 +97,8 @@ func TestRegistry(t *testing.T) {
 			t.Fatalf("bad file: %v", apperr.Code(err))
 		}
 		list, _ := reg.List()
-		if len(list) != 5 {
-			t.Fatalf("%d versions after a refused import, want 5", len(list))
+		if len(list) != 6 {
+			t.Fatalf("%d versions after a refused import, want 6", len(list))
 		}
 	})
 }

@@ -307,6 +307,22 @@ func (r *Report) compare(p printable.Payload, doc *printable.Content, svc *docum
 			r.problem(apperr.New("verify.plan_unchecked", "year", strconv.Itoa(p.Year)).WithDetail("window plans cannot be compared with this folder yet"), Unknown)
 			return
 		}
+	case p.Kind == printable.KindMinutes:
+		if doc.Minutes == nil || svc.Minutes == nil {
+			r.problem(apperr.New("verify.not_golive").WithDetail("the minutes name no meeting"), Invalid)
+			return
+		}
+		stored, serr := svc.Minutes(doc.Minutes.Meeting)
+		if apperr.HasCode(serr, "meeting.not_found") || apperr.HasCode(serr, "meeting.no_minutes") {
+			r.problem(apperr.New("verify.unknown_meeting", "meeting", doc.Minutes.Meeting).
+				WithDetail("meeting %s has no minutes in this data folder", doc.Minutes.Meeting), Unknown)
+			return
+		}
+		if serr != nil {
+			r.problem(serr, Unknown)
+			return
+		}
+		local, err = storedContent(stored)
 	case p.Dossier == "":
 		r.problem(apperr.New("verify.not_golive").WithDetail("the payload names no dossier"), Invalid)
 		return
@@ -435,6 +451,21 @@ func scalar(v any) string {
 		return string(b)
 	}
 	return fmt.Sprint(v)
+}
+
+// storedContent returns the content a GoLive PDF of this folder embeds
+// (the minutes the chair stored). Codes: verify.no_payload and those of
+// printable.ParseContent.
+func storedContent(doc []byte) (*printable.Content, error) {
+	f, err := pdfobj.Parse(doc)
+	if err != nil {
+		return nil, apperr.Wrap(err, "verify.no_payload")
+	}
+	files, err := embedded(f.Latest())
+	if err != nil {
+		return nil, err
+	}
+	return printable.ParseContent(files[printable.ContentFile])
 }
 
 // embedded returns the payload and the content a PDF embeds, by name,

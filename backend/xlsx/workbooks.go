@@ -16,6 +16,13 @@ func init() {
 		"s.window":      {"按发布窗口", "By window"},
 		"s.month":       {"按月份", "By month"},
 		"s.system":      {"按系统", "By system"},
+		"s.class":       {"按系统类别", "By system class"},
+		"s.department":  {"按部门", "By department"},
+		"s.total":       {"合计", "Total"},
+		"s.key.class":   {"系统类别", "System class"},
+		"s.key.dept":    {"部门", "Department"},
+		"s.key.total":   {"范围", "Selection"},
+		"s.all":         {"全部", "All"},
 		"s.key.window":  {"发布窗口", "Window"},
 		"s.key.month":   {"月份", "Month"},
 		"s.key.system":  {"系统", "System"},
@@ -83,9 +90,15 @@ func w(l printable.Lang, key string) string {
 }
 
 // WriteStats writes the release statistics (发布统计): one sheet each by
-// window, month and system. Code xlsx.write_failed.
+// window, month, system, system class and department, and one with the
+// whole selection's total, whose first column names the selection (the
+// filter, else 全部). Code xlsx.write_failed.
 func WriteStats(out io.Writer, s printable.Stats) error {
 	l := lang(s.Lang)
+	total := s.Total
+	if total.Key = s.Filter; total.Key == "" {
+		total.Key = w(l, "s.all")
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f)
@@ -95,7 +108,8 @@ func WriteStats(out io.Writer, s printable.Stats) error {
 	sheets := []struct {
 		name, key string
 		rows      []printable.StatsRow
-	}{{w(l, "s.window"), "s.key.window", s.ByWindow}, {w(l, "s.month"), "s.key.month", s.ByMonth}, {w(l, "s.system"), "s.key.system", s.BySystem}}
+	}{{w(l, "s.window"), "s.key.window", s.ByWindow}, {w(l, "s.month"), "s.key.month", s.ByMonth}, {w(l, "s.system"), "s.key.system", s.BySystem},
+		{w(l, "s.class"), "s.key.class", s.ByClass}, {w(l, "s.department"), "s.key.dept", s.ByDepartment}, {w(l, "s.total"), "s.key.total", []printable.StatsRow{total}}}
 	for i, sh := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", sh.name); err != nil {

@@ -3,6 +3,8 @@ import CalendarView from './views/CalendarView.vue'
 import DossierListView from './views/DossierListView.vue'
 import DossierView from './views/DossierView.vue'
 import InboxView from './views/InboxView.vue'
+import MeetingListView from './views/MeetingListView.vue'
+import MeetingView from './views/MeetingView.vue'
 import ProfileView from './views/ProfileView.vue'
 import RosterView from './views/RosterView.vue'
 import SettingsView from './views/SettingsView.vue'
@@ -20,6 +22,10 @@ export function makeRouter(history: RouterHistory = createWebHashHistory()) {
       { path: '/dossiers', name: 'dossiers', component: DossierListView },
       { path: '/dossiers/:id', name: 'dossier', component: DossierView, props: true },
       { path: '/calendar', name: 'calendar', component: CalendarView },
+      // The dashboard's charts (ECharts) load with it, apart from the rest of the app.
+      { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
+      { path: '/meetings', name: 'meetings', component: MeetingListView },
+      { path: '/meetings/:id', name: 'meeting', component: MeetingView, props: true },
       { path: '/systems', name: 'systems', component: SystemsView },
       { path: '/template', name: 'template', component: TemplateView },
       { path: '/profile', name: 'profile', component: ProfileView },

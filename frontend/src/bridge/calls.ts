@@ -7,7 +7,9 @@ import type * as BackupAPI from '../../wailsjs/go/app/BackupAPI'
 import type * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
 import type * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
 import type * as ExchangeAPI from '../../wailsjs/go/app/ExchangeAPI'
+import type * as MeetingAPI from '../../wailsjs/go/app/MeetingAPI'
 import type * as SyncAPI from '../../wailsjs/go/app/SyncAPI'
+import type * as StatsAPI from '../../wailsjs/go/app/StatsAPI'
 import type * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
 import type * as SystemAPI from '../../wailsjs/go/app/SystemAPI'
 import type * as RosterAPI from '../../wailsjs/go/app/RosterAPI'
@@ -16,6 +18,8 @@ import type * as WindowAPI from '../../wailsjs/go/app/WindowAPI'
 import type { BackupArea, BackupResult, BackupStatus, BackupSummary, RestoreResult } from './backup'
 import type { Certificate, DocumentsArea, Exported, VerifyReport } from './documents'
 import { toAppError } from './errors'
+import type { Stats, StatsArea } from './stats'
+import type { Meeting, MeetingArea, MeetingBoard } from './meeting'
 import { SYNC_STATUS_EVENT, type SyncArea, type SyncResult, type SyncStatus } from './sync'
 import { IMPORTED_EVENT, OPENED_EVENT, type ExchangeArea, type ExportResult, type ImportReport, type Recipient, type ReplyPlan, type SendPlan } from './exchange'
 import type {
@@ -32,7 +36,9 @@ interface Modules {
   DocumentsAPI: typeof DocumentsAPI
   DossierAPI: typeof DossierAPI
   ExchangeAPI: typeof ExchangeAPI
+  MeetingAPI: typeof MeetingAPI
   SyncAPI: typeof SyncAPI
+  StatsAPI: typeof StatsAPI
   ProfileAPI: typeof ProfileAPI
   SystemAPI: typeof SystemAPI
   RosterAPI: typeof RosterAPI
@@ -155,6 +161,21 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
     leave: () => call<void>('SyncAPI.Leave'),
     onStatus: (cb) => subscribe(SYNC_STATUS_EVENT, (s) => cb(s as SyncStatus)),
   }
+  const stats: StatsArea = {
+    dashboard: (f) => call<Stats>('StatsAPI.Dashboard', f),
+    saveChartPNG: (name, dataURL) => exported('StatsAPI.SaveChartPNG', name, dataURL),
+  }
+  const meetings: MeetingArea = {
+    list: () => list<Meeting>('MeetingAPI.List'),
+    create: (req) => call<Meeting>('MeetingAPI.Create', req),
+    board: (id) => call<MeetingBoard>('MeetingAPI.Board', id),
+    setAgenda: (id, ds) => call<Meeting>('MeetingAPI.SetAgenda', id, ds),
+    setAttendance: (id, l) => call<Meeting>('MeetingAPI.SetAttendance', id, l),
+    sign: (id, i, image) => call<Meeting>('MeetingAPI.Sign', id, i, image),
+    decide: (id, d, body) => view('MeetingAPI.Decide', id, d, body),
+    close: (id, lang) => call<Meeting>('MeetingAPI.Close', id, lang),
+    exportMinutes: (id) => exported('MeetingAPI.ExportMinutes', id),
+  }
   const exchange: ExchangeArea = {
     recipients: (id) => list<Recipient>('ExchangeAPI.Recipients', id),
     sendPlan: (id, to, att) => call<SendPlan>('ExchangeAPI.SendPlan', id, to, att),
@@ -267,6 +288,8 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
     backup,
     exchange,
     sync,
+    stats,
+    meetings,
     template: {
       current: () => call<ProcessTemplate>('TemplateAPI.Current'),
       list: () => list<TemplateInfo>('TemplateAPI.List'),

@@ -14,6 +14,8 @@ export * from './roster'
 export * from './backup'
 export * from './exchange'
 export * from './sync'
+export * from './stats'
+export * from './meeting'
 export { AppError, INTERNAL, isCode, toAppError } from './errors'
 export { createBridge, PROGRESS_EVENT, SECOND_INSTANCE_EVENT, type GoCall, type Invoke, type Subscribe } from './calls'
 

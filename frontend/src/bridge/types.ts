@@ -10,6 +10,8 @@ import type { app, check, core, demo, dossier, people, profile, store, system, t
 import type { BackupArea } from './backup'
 import type { ExchangeArea } from './exchange'
 import type { SyncArea } from './sync'
+import type { MeetingArea } from './meeting'
+import type { StatsArea } from './stats'
 import type { Certificate, DocumentsArea } from './documents'
 import type { RosterArea } from './roster'
 import type { WindowsArea } from './windows'
@@ -296,6 +298,10 @@ export interface Bridge {
   /** Exchange files: sending, replying, importing (app.ExchangeAPI). */
   exchange: ExchangeArea
   sync: SyncArea
+  /** The dashboard's statistics and chart images (app.StatsAPI). */
+  stats: StatsArea
+  /** Review meetings: board, attendance, decisions, minutes (app.MeetingAPI). */
+  meetings: MeetingArea
   template: {
     current(): Promise<ProcessTemplate>
     list(): Promise<TemplateInfo[]>

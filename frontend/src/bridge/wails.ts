@@ -6,10 +6,12 @@ import * as BackupAPI from '../../wailsjs/go/app/BackupAPI'
 import * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI'
 import * as DossierAPI from '../../wailsjs/go/app/DossierAPI'
 import * as ExchangeAPI from '../../wailsjs/go/app/ExchangeAPI'
+import * as MeetingAPI from '../../wailsjs/go/app/MeetingAPI'
 import * as ProfileAPI from '../../wailsjs/go/app/ProfileAPI'
 import * as SystemAPI from '../../wailsjs/go/app/SystemAPI'
 import * as RosterAPI from '../../wailsjs/go/app/RosterAPI'
 import * as SyncAPI from '../../wailsjs/go/app/SyncAPI'
+import * as StatsAPI from '../../wailsjs/go/app/StatsAPI'
 import * as TemplateAPI from '../../wailsjs/go/app/TemplateAPI'
 import * as WindowAPI from '../../wailsjs/go/app/WindowAPI'
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime'
@@ -17,7 +19,7 @@ import { createBridge, type FileDrops, type Invoke } from './calls'
 
 type Bound = Record<string, (...args: unknown[]) => Promise<unknown>>
 const modules: Record<string, Bound> = {
-  AppAPI, BackupAPI, DocumentsAPI, DossierAPI, ExchangeAPI, ProfileAPI, RosterAPI, SyncAPI, SystemAPI, TemplateAPI, WindowAPI,
+  AppAPI, BackupAPI, DocumentsAPI, DossierAPI, ExchangeAPI, MeetingAPI, ProfileAPI, RosterAPI, StatsAPI, SyncAPI, SystemAPI, TemplateAPI, WindowAPI,
 } as unknown as Record<string, Bound>
 
 const invoke: Invoke = (call, args) => {

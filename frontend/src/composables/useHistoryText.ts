@@ -4,6 +4,7 @@ import { shortSha } from '@/lib/format'
 import { useAppError } from './useAppError'
 import { useNames } from './useNames'
 import { useTime } from './useTime'
+import { useDossiersStore } from '@/stores/dossiers'
 
 /**
  * useHistoryText renders a history entry as a sentence in the current
@@ -19,6 +20,9 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
   const { errorText } = useAppError()
 
   const slot = (p: Record<string, string>) => names.slot(p.step ?? '', p.row)
+  const dossiers = useDossiersStore()
+  /** itemName names a checklist item: the template's, or a review condition of the open dossier by its text. */
+  const itemName = (id: string) => dossiers.current?.state.conditions?.find((c) => c.id === id)?.text || names.item(id)
 
   function message(h: HistoryEntry): string {
     const p = h.params ?? {}
@@ -29,7 +33,7 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
       case 'dossier.updated':
         return t('history.kinds.updated', { fields: names.fields(p.fields ?? '') })
       case 'checklist.set':
-        return t('history.kinds.checklist', { item: names.item(p.item ?? ''), status: names.status(p.status ?? '') })
+        return t('history.kinds.checklist', { item: itemName(p.item ?? ''), status: names.status(p.status ?? '') })
       case 'stage.advanced':
         return t('history.kinds.stage', { from: names.stage(p.from ?? ''), to: names.stage(p.to ?? '') })
       case 'note.added':
@@ -85,6 +89,15 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
         return t('history.kinds.archived')
       case 'flow.post_review':
         return t('scope.history.postReview')
+      case 'review.decided': {
+        const title = p.title ?? ''
+        if (p.decision === 'conditional' && p.conditions) return t('meeting.history.decidedConditions', { title, n: p.conditions })
+        if (p.decision === 'postpone' && p.window) return t('meeting.history.decidedPostpone', { title, window: p.window })
+        const decision = te(`meeting.decisions.${p.decision}`) ? t(`meeting.decisions.${p.decision}`) : (p.decision ?? '')
+        return t('meeting.history.decided', { title, decision })
+      }
+      case 'review.minutes':
+        return t('meeting.history.minutes', { title: p.title ?? '', file: p.file ?? '' })
       default:
         return t('history.kinds.other', { kind: h.kind })
     }
@@ -108,6 +121,7 @@ export function useHistoryText(flow?: () => FlowState | null | undefined) {
         .map((f) => t('common.labelled', { label: names.field(f), text: p[f] }))
         .join('\n')
     }
+    if (h.kind === 'review.decided') return p.remark ?? ''
     if (h.kind === 'trial_issue.closed') return p.resolution ?? ''
     if (h.kind === 'flow.confirmed' && p.rollback) return t('history.rollbackLabel', { text: p.rollback })
     if (h.kind === 'flow.postponed') return [p.reason, p.plan].filter(Boolean).join('\n')

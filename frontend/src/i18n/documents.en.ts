@@ -8,6 +8,7 @@ export const documentsErrors = {
     no_flow: 'Dossier {dossier} has no approval flow, so the document cannot be made.',
   },
   documents: {
+    bad_quarter: 'The quarter must be 1 to 4 (got {quarter}).',
     no_plan_source: 'The release-window plan this document needs was not found.',
     not_generatable: 'The app cannot generate the document “{document}”.',
     unknown_event: 'Dossier {dossier} has no record {event}.',
@@ -44,6 +45,7 @@ export const documentsErrors = {
     plan_unchecked: 'The {year} release-window plan cannot be checked yet.',
     signer_not_in_roster: 'The signer “{name}” (fingerprint {fingerprint}) is not in the organisation roster: only his own identity card states this name.',
     unknown_dossier: 'Dossier {dossier} is not in this data folder.',
+    unknown_meeting: 'This data folder has no minutes of review meeting {meeting}: the content cannot be compared.',
     unknown_event: 'Dossier {dossier} has no record {event}.',
     unknown_signer: 'The signer (fingerprint {fingerprint}) is not known to this data folder.',
     unreadable: 'Cannot read the file {path}.',

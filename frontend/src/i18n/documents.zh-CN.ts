@@ -9,6 +9,7 @@ export const documentsErrors = {
     no_flow: '发布档案 {dossier} 没有审批流程，无法生成该文档。',
   },
   documents: {
+    bad_quarter: '季度必须是 1 到 4（收到 {quarter}）。',
     no_plan_source: '找不到生成该文档所需的发布窗口计划。',
     not_generatable: '文档「{document}」不能由系统生成。',
     unknown_event: '发布档案 {dossier} 中找不到记录 {event}。',
@@ -45,6 +46,7 @@ export const documentsErrors = {
     plan_unchecked: '{year} 年的发布窗口计划暂无法核对。',
     signer_not_in_roster: '签名人“{name}”（指纹 {fingerprint}）不在组织名册中：此姓名只由其本人的身份卡声明。',
     unknown_dossier: '本数据文件夹中没有发布档案 {dossier}。',
+    unknown_meeting: '本数据文件夹中没有评审会 {meeting} 的会议纪要，无法比对内容。',
     unknown_event: '发布档案 {dossier} 中没有记录 {event}。',
     unknown_signer: '签名人（指纹 {fingerprint}）不在本数据文件夹中。',
     unreadable: '无法读取文件 {path}。',

@@ -11,9 +11,12 @@ import witness from './witness.en'
 import evidence, { evidenceErrors } from './evidence.en'
 import exchange, { exchangeErrors } from './exchange.en'
 import sync, { syncErrors } from './sync.en'
+import { cliErrors } from './cli.en'
+import meeting, { meetingErrors, reviewErrors } from './meeting.en'
 import dates, { dossierDateErrors, workflowDateErrors } from './dates.en'
 import scope, { scopeDossierErrors, scopeFields, scopeWorkflowErrors } from './scope.en'
 import { tplEditMore, tplEditTabs } from './templateEditor.en'
+import dashboard, { dashboardAppErrors } from './dashboard.en'
 import type { MessageSchema } from './schema'
 
 const en: MessageSchema = {
@@ -742,6 +745,8 @@ const en: MessageSchema = {
   sync,
   dates,
   scope,
+  dashboard,
+  meeting,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
@@ -909,6 +914,9 @@ const en: MessageSchema = {
     backup: backupErrors,
     exchange: exchangeErrors,
     syncdir: syncErrors,
+    cli: cliErrors,
+    meeting: meetingErrors,
+    review: reviewErrors,
     template: {
       conflict: 'Process template {key} in the file differs from the version of the same name in this data folder; refused.',
       ...templateWindowErrors,
@@ -1011,6 +1019,7 @@ const en: MessageSchema = {
       no_backend: 'The GoLive backend is missing: this page must run inside the GoLive desktop app (start the golive program rather than opening the page in a browser).',
       dialog_failed: 'The file dialog could not be opened.',
       open_failed: 'Could not open {path} with the default application.',
+      ...dashboardAppErrors,
     },
   },
 }

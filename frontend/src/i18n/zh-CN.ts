@@ -11,9 +11,12 @@ import witness from './witness.zh-CN'
 import evidence, { evidenceErrors } from './evidence.zh-CN'
 import exchange, { exchangeErrors } from './exchange.zh-CN'
 import sync, { syncErrors } from './sync.zh-CN'
+import { cliErrors } from './cli.zh-CN'
+import meeting, { meetingErrors, reviewErrors } from './meeting.zh-CN'
 import dates, { dossierDateErrors, workflowDateErrors } from './dates.zh-CN'
 import scope, { scopeDossierErrors, scopeFields, scopeWorkflowErrors } from './scope.zh-CN'
 import { tplEditMore, tplEditTabs } from './templateEditor.zh-CN'
+import dashboard, { dashboardAppErrors } from './dashboard.zh-CN'
 const zhCN = {
   app: {
     product: '上线发布台',
@@ -740,6 +743,8 @@ const zhCN = {
   sync,
   dates,
   scope,
+  dashboard,
+  meeting,
   errors: {
     ...calendarErrors,
     ...documentsErrors,
@@ -907,6 +912,9 @@ const zhCN = {
     backup: backupErrors,
     exchange: exchangeErrors,
     syncdir: syncErrors,
+    cli: cliErrors,
+    meeting: meetingErrors,
+    review: reviewErrors,
     template: {
       conflict: '文件中的流程模板 {key} 与本数据文件夹中同名版本的内容不同，已拒绝。',
       ...templateWindowErrors,
@@ -1009,6 +1017,7 @@ const zhCN = {
       no_backend: '找不到 GoLive 后端：此页面必须在 GoLive 桌面应用中打开（请运行 golive 程序，而不是在浏览器中打开页面）。',
       dialog_failed: '无法打开文件对话框。',
       open_failed: '无法用系统默认程序打开 {path}。',
+      ...dashboardAppErrors,
     },
   },
 }

@@ -237,6 +237,7 @@ export namespace documents {
 	
 	export interface RegisterFilter {
 	    year: number;
+	    quarter: number;
 	    window: string;
 	    system: string;
 	    lang: string;
@@ -297,6 +298,14 @@ export namespace dossier {
 	    moved: boolean;
 	    ignored: IgnoredEvent[];
 	}
+	export interface Attendee {
+	    person: string;
+	    name: string;
+	    department?: string;
+	    status: string;
+	    delegate?: string;
+	    signature?: string;
+	}
 	export interface Candidate {
 	    person: string;
 	    name: string;
@@ -327,6 +336,12 @@ export namespace dossier {
 	    kind: string;
 	    rows: number;
 	    done: number;
+	}
+	export interface Condition {
+	    id: string;
+	    text: string;
+	    meeting: string;
+	    title: string;
 	}
 	export interface ContentItem {
 	    kind: string;
@@ -445,6 +460,32 @@ export namespace dossier {
 	    done: number;
 	    total: number;
 	}
+	export interface Review {
+	    meeting: string;
+	    title: string;
+	    decision: string;
+	    conditions: string[];
+	    window?: string;
+	    remark?: string;
+	    by: string;
+	    // Go type: time
+	    at: any;
+	    event: string;
+	    minutes?: EvidenceFile;
+	    // Go type: time
+	    held_at?: any;
+	}
+	export interface ReviewDecidedBody {
+	    role: string;
+	    roster?: string;
+	    meeting: string;
+	    title: string;
+	    decision: string;
+	    conditions?: string[];
+	    window?: string;
+	    planned_at?: string;
+	    remark?: string;
+	}
 	export interface SameDayTestRequest {
 	    confirmed_by: string;
 	    tested_at: string;
@@ -495,6 +536,8 @@ export namespace dossier {
 	    notes: number;
 	    links: Record<string, ChecklistLink>;
 	    trial_issues: TrialIssue[];
+	    reviews: Review[];
+	    conditions: Condition[];
 	    // Go type: time
 	    created_at: any;
 	    created_by: string;
@@ -573,6 +616,74 @@ export namespace holiday {
 
 }
 
+export namespace meeting {
+	
+	export interface ProposedWindow {
+	    id: string;
+	    name: template.Text;
+	    // Go type: time
+	    start: any;
+	}
+	export interface WindowWarning {
+	    code: string;
+	    params?: Record<string, string>;
+	    names?: Record<string, template.Text>;
+	}
+	export interface Check {
+	    code: string;
+	    level: string;
+	    count: number;
+	    names: template.Text[];
+	    tasks?: workflow.Task[];
+	    warnings?: WindowWarning[];
+	}
+	export interface Row {
+	    dossier: dossier.Summary;
+	    level: string;
+	    checks: Check[];
+	    decision?: dossier.Review;
+	    refusal?: apperr.Error;
+	    proposed?: ProposedWindow;
+	    windows: Record<string, template.Text>;
+	}
+	export interface Meeting {
+	    id: string;
+	    title: string;
+	    window: string;
+	    dossiers: string[];
+	    // Go type: time
+	    held_at: any;
+	    place: string;
+	    chair: string;
+	    chair_name: string;
+	    attendance: dossier.Attendee[];
+	    minutes?: dossier.EvidenceFile;
+	    local: boolean;
+	    // Go type: time
+	    created_at: any;
+	}
+	export interface Board {
+	    meeting: Meeting;
+	    rows: Row[];
+	    blocked: number;
+	    warned: number;
+	    ready: number;
+	    decided: number;
+	}
+	
+	export interface CreateRequest {
+	    title: string;
+	    window: string;
+	    dossiers: string[];
+	    held_at: string;
+	    place: string;
+	}
+	
+	
+	
+
+}
+
 export namespace people {
 	
 	export interface Entry {
@@ -606,6 +717,51 @@ export namespace printable {
 	    sha256: string;
 	    signed: Signed[];
 	}
+	
+	export interface StatsDossier {
+	    id: string;
+	    system: string;
+	    system_name: string;
+	    title: string;
+	    window: string;
+	    emergency: boolean;
+	    released: boolean;
+	}
+	export interface StatsRow {
+	    key: string;
+	    label: string;
+	    dossiers: number;
+	    released: number;
+	    emergency: number;
+	    emergency_share: number;
+	    postponed: number;
+	    postponement_rate: number;
+	    confirmations: number;
+	    failures: number;
+	    change_failure_rate: number;
+	    lead_time_days: number;
+	    lead_samples: number;
+	    step_hours: Record<string, number>;
+	    dossier_ids: string[];
+	}
+	export interface StepGroup {
+	    key: string;
+	    label: string;
+	}
+	export interface Stats {
+	    filter: string;
+	    groups: StepGroup[];
+	    by_window: StatsRow[];
+	    by_month: StatsRow[];
+	    by_system: StatsRow[];
+	    by_class: StatsRow[];
+	    by_department: StatsRow[];
+	    total: StatsRow;
+	    dossiers: StatsDossier[];
+	    lang: string;
+	}
+	
+	
 
 }
 
@@ -999,6 +1155,8 @@ export namespace template {
 	    separate?: string[][];
 	    allow_double_post: boolean;
 	    archive_waits_for_trial_issues?: boolean;
+	    review_chair_role?: string;
+	    review_item?: string;
 	}
 	export interface Stage {
 	    id: string;

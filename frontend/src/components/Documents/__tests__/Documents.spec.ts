@@ -117,12 +117,12 @@ describe('RegisterExportButtons', () => {
     const { wrapper } = await mountUI(RegisterExportButtons)
     await wrapper.find('[data-testid="export-register"]').trigger('click')
     await settle()
-    expect(b.callsOf('DocumentsAPI.ExportRegister')).toEqual([[{ year: 2027, window: '', system: 'CRM', lang: 'zh' }]])
+    expect(b.callsOf('DocumentsAPI.ExportRegister')).toEqual([[{ year: 2027, quarter: 0, window: '', system: 'CRM', lang: 'zh' }]])
     // Without a month, the year is this year as the backend reads it.
     store.filter.month = ''
     await wrapper.find('[data-testid="export-stats"]').trigger('click')
     await settle()
-    expect(b.callsOf('DocumentsAPI.ExportStats')).toEqual([[{ year: 2026, window: '', system: 'CRM', lang: 'zh' }]])
+    expect(b.callsOf('DocumentsAPI.ExportStats')).toEqual([[{ year: 2026, quarter: 0, window: '', system: 'CRM', lang: 'zh' }]])
   })
 })
 
