@@ -86,16 +86,22 @@ func TestReviewMeetingStory(t *testing.T) {
 		if r.Dossier.ID == sub.ID {
 			// Submitted: no decision any more, and the board says whom
 			// the approvals wait for.
-			var pending []string
+			var pending, people []string
 			for _, ch := range r.Checks {
 				if ch.Code == meeting.CheckApprovals {
 					for _, task := range ch.Tasks {
 						pending = append(pending, task.Role)
 					}
+					people = ch.People
 				}
 			}
 			if r.Refusal == nil || r.Refusal.Code != "review.after_submission" || len(pending) == 0 || r.Level == meeting.LevelOK {
 				t.Fatalf("row of the submitted %s: refusal %v, pending %v, level %s", sub.ID, r.Refusal, pending, r.Level)
+			}
+			// By name, as the roster in force has them.
+			waiters, err := c.Dossiers.WaitsFor(sub.ID)
+			if err != nil || len(people) == 0 || len(waiters) == 0 {
+				t.Fatalf("the approvals of %s wait for %v (%d waiters, %v)", sub.ID, people, len(waiters), err)
 			}
 		}
 	}

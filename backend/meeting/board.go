@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -40,8 +41,11 @@ type Check struct {
 	Count int `json:"count"`
 	// Names are what is missing or pending, in both languages.
 	Names []template.Text `json:"names"`
-	// Tasks are the pending tasks (CheckApprovals): who they wait for.
-	Tasks []workflow.Task `json:"tasks,omitempty"`
+	// Tasks are the pending tasks (CheckApprovals): the roles they wait
+	// for; People the names of the people of the roster in force they
+	// wait for (none without a roster).
+	Tasks  []workflow.Task `json:"tasks,omitempty"`
+	People []string        `json:"people,omitempty"`
 	// Warnings are the calendar's warnings (CheckWindow).
 	Warnings []WindowWarning `json:"warnings,omitempty"`
 }
@@ -219,7 +223,7 @@ func (s *Service) row(m Meeting, v dossier.View, total int) Row {
 		}
 	}
 	if len(tasks) > 0 {
-		add(Check{Code: CheckApprovals, Level: LevelWarn, Count: len(tasks), Tasks: tasks})
+		add(Check{Code: CheckApprovals, Level: LevelWarn, Count: len(tasks), Tasks: tasks, People: s.waitingFor(st.ID)})
 	}
 	// Approvals dismissed because a deliverable changed after them.
 	if st.Flow != nil && st.Plan != nil {
@@ -308,4 +312,33 @@ func decisionWindow(d *dossier.Review) string {
 		return ""
 	}
 	return d.Window
+}
+
+// waitingFor names the people of the roster in force whom the dossier's
+// pending decisions wait for, each once, in task order; nil without a
+// roster.
+func (s *Service) waitingFor(id string) []string {
+	waits, err := s.Dossiers.WaitsFor(id)
+	if err != nil {
+		return nil
+	}
+	chain, err := s.Dossiers.RosterChain()
+	if err != nil || chain == nil {
+		return nil
+	}
+	tip, ok := chain.Tip()
+	if !ok {
+		return nil
+	}
+	names := map[string]string{}
+	for _, p := range tip.People {
+		names[p.ID] = p.Name
+	}
+	var out []string
+	for _, w := range waits {
+		if w.Task.Kind == "decide" && names[w.Person] != "" && !slices.Contains(out, names[w.Person]) {
+			out = append(out, names[w.Person])
+		}
+	}
+	return out
 }

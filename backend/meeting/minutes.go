@@ -132,6 +132,9 @@ func readiness(r Row, tpl *template.Template, l printable.Lang) string {
 				roles = append(roles, name)
 			}
 			line += "：" + strings.Join(roles, "、")
+			if len(c.People) > 0 {
+				line += "（" + strings.Join(c.People, "、") + "）"
+			}
 		}
 		lines = append(lines, line)
 	}

@@ -30,6 +30,7 @@ export function useMeetingText() {
     for (const task of c.tasks ?? []) {
       out.push(t('meeting.waitsFor', { role: names.role(task.role), since: formatTime(task.since) }))
     }
+    if (c.people?.length) out.push(t('meeting.waitsForPeople', { names: c.people.join(t('common.listSep')) }))
     for (const w of c.warnings ?? []) out.push(warningText(w as unknown as WindowWarning))
     return out
   }

@@ -117,6 +117,7 @@ export default {
     submitted: 'Submitted for approval',
   },
   waitsFor: 'Waiting for {role} (since {since})',
+  waitsForPeople: 'Waiting for: {names}',
   decisions: {
     pass: 'Pass',
     conditional: 'Conditional pass',

@@ -118,6 +118,7 @@ export default {
     submitted: '已提交审批',
   },
   waitsFor: '等待 {role}（自 {since}）',
+  waitsForPeople: '等待的人：{names}',
   decisions: {
     pass: '通过',
     conditional: '有条件通过',

@@ -635,6 +635,7 @@ export namespace meeting {
 	    count: number;
 	    names: template.Text[];
 	    tasks?: workflow.Task[];
+	    people?: string[];
 	    warnings?: WindowWarning[];
 	}
 	export interface Row {

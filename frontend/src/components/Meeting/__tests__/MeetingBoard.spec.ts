@@ -61,7 +61,12 @@ describe('the review meeting board', () => {
     const task = pending.checks.find((c) => c.code === 'approvals')!.tasks![0]
     const tpl = answer<ProcessTemplate>('base', 'TemplateAPI.Current')
     const role = tpl.roles.find((r) => r.id === task.role)!.name.zh
-    expect(byTestId(`board-row-${pending.dossier.id}`)!.querySelector('[data-testid="check-approvals"]')?.textContent).toContain(`等待 ${role}`)
+    const approvals = byTestId(`board-row-${pending.dossier.id}`)!.querySelector('[data-testid="check-approvals"]')?.textContent
+    expect(approvals).toContain(`等待 ${role}`)
+    // …and the people of the roster it waits for, by name.
+    const people = pending.checks.find((c) => c.code === 'approvals')!.people!
+    expect(people.length).toBeGreaterThan(0)
+    expect(approvals).toContain(`等待的人：${people.join('、')}`)
     expect(b.misses).toEqual([])
   })
 
