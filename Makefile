@@ -29,7 +29,7 @@ deps: ## install what build and run need and is missing (apt, Wails CLI)
 deps-test: ## install what the tests need and is missing (Xvfb, Chromium, …)
 	scripts/install-deps.sh test
 
-deps-dist: ## install what make dist needs (the Wails CLI)
+deps-dist: ## install what make dist needs (the Wails CLI, NSIS)
 	scripts/install-deps.sh dist
 
 fonts: ## fetch the fonts backend/pdf embeds, if missing (scripts/fetch-fonts.sh)
@@ -57,7 +57,7 @@ demo: ## write the sample portfolio into DEMO_DIR (default ./demo-data)
 	@echo "Open it with:  ./$(BIN) --data $(DEMO_DIR)"
 	@echo "          or:  make run ARGS=\"--data $(DEMO_DIR)\""
 
-dist: deps-dist frontend ## Linux binary and Windows .exe in build/bin (wails build)
+dist: deps-dist frontend ## Linux binary, Windows .exe and its per-user installer in build/bin (wails build -nsis)
 	scripts/build.sh dist
 
 # ---------------------------------------------------------------- tests

@@ -50,9 +50,14 @@ case "${1:-}" in
     tags="$(webkit_tags)"
     log "wails build -platform linux/amd64"
     wails build "${common[@]}" ${tags:+-tags "$tags"} -platform linux/amd64 -o golive
-    log "wails build -platform windows/amd64"
-    wails build "${common[@]}" -platform windows/amd64 -o golive.exe
-    file build/bin/golive build/bin/golive.exe 2>/dev/null || ls -l build/bin/golive build/bin/golive.exe
+    # -nsis: also the per-user installer (build/windows/installer/project.nsi;
+    # makensis from Debian's nsis, scripts/install-deps.sh dist).
+    log "wails build -platform windows/amd64 -nsis"
+    wails build "${common[@]}" -platform windows/amd64 -nsis -o golive.exe
+    # wails build rewrites the committed runtime package; keep ours.
+    git checkout -- frontend/wailsjs/runtime 2>/dev/null || true
+    file build/bin/golive build/bin/golive.exe build/bin/GoLive-amd64-installer.exe 2>/dev/null ||
+      ls -l build/bin/golive build/bin/golive.exe build/bin/GoLive-amd64-installer.exe
     ;;
   *) die "usage: scripts/build.sh frontend|prod|dev|dist" ;;
 esac

@@ -2,7 +2,7 @@
 # Installs what GoLive needs and is missing, for a fresh Debian 12 machine.
 #   scripts/install-deps.sh run    build and run the app (default)
 #   scripts/install-deps.sh test   also Xvfb, Chromium, ImageMagick … for the tests
-#   scripts/install-deps.sh dist   also the Wails CLI, for cross-builds (test and run install it too)
+#   scripts/install-deps.sh dist   also NSIS and the Wails CLI, for cross-builds and the Windows installer
 # Only missing packages are installed (dpkg -s), so repeated runs are quick.
 # Sources: Debian's apt, the Go module proxy, the npm registry (the PDF fonts,
 # scripts/fetch-fonts.sh). The apps' npm packages: scripts/npm-ci.sh.
@@ -17,7 +17,8 @@ pkgs=(build-essential pkg-config libgtk-3-dev fonts-droid-fallback)
 # Debian 12 has webkit2gtk-4.0; later releases only 4.1 (built with -tags webkit2_41).
 webkit=libwebkit2gtk-4.0-dev
 case "$profile" in
-  run | dist) ;;
+  run) ;;
+  dist) pkgs+=(nsis) ;; # makensis: the Windows installer (wails build -nsis)
   test) pkgs+=(xvfb xauth x11-utils chromium poppler-utils libreoffice-calc imagemagick iproute2 procps) ;;
   *) die "unknown profile '$profile' (run, test or dist)" ;;
 esac
