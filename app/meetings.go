@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 
 	"golive/backend/apperr"
@@ -75,9 +74,6 @@ func (m *MeetingAPI) ExportMinutes(id string) (Exported, error) {
 	f, err := m.c.Meetings.MinutesFile(id, path)
 	if err != nil {
 		return Exported{}, fail(err)
-	}
-	if _, err := os.Stat(path); err != nil {
-		return Exported{}, fail(apperr.Wrap(err, "documents.write_failed", "path", path))
 	}
 	return Exported{Path: path, Bytes: int(f.Size)}, nil
 }

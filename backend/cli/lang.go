@@ -31,16 +31,17 @@ const (
 	langEn lang = "en"
 )
 
-// parseLang reads --lang: zh-CN (also zh, zh-cn, the default for "") or en
-// (also en-US). Code cli.bad_lang, a usage error.
+// parseLang reads --lang as documents do (printable.ParseLang: zh-CN, the
+// default for "", or en). Code cli.bad_lang, a usage error.
 func parseLang(s string) (lang, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "zh", "zh-cn", "zh_cn", "zh-hans":
-		return langZh, nil
-	case "en", "en-us", "en_us", "en-gb":
+	l, err := printable.ParseLang(s)
+	if err != nil {
+		return langZh, usageErr(apperr.New("cli.bad_lang", "value", s))
+	}
+	if l == printable.En {
 		return langEn, nil
 	}
-	return langZh, usageErr(apperr.New("cli.bad_lang", "value", s))
+	return langZh, nil
 }
 
 // langArg returns the --lang value among args (as DataDirArg finds

@@ -277,11 +277,7 @@ func (s *Service) CloseTrialIssue(id, issue, resolution string) (View, error) {
 			b.Role = s.claimOne(st, me, KindTrialClosed, tpl.Settings.ArchiveRoles)
 		}
 		if b.Role != "" {
-			if chain, err := s.chain(); err == nil && chain != nil {
-				if tip, ok := chain.Tip(); ok {
-					b.Roster = tip.Event
-				}
-			}
+			b.Roster = s.rosterTip()
 		}
 		return KindTrialClosed, b, nil
 	})

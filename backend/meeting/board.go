@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"errors"
 	"slices"
 	"sort"
 	"time"
@@ -299,7 +300,8 @@ func (s *Service) row(m Meeting, v dossier.View, total int) Row {
 }
 
 func asAppErr(err error) *apperr.Error {
-	if e, ok := err.(*apperr.Error); ok {
+	var e *apperr.Error
+	if errors.As(err, &e) {
 		return e
 	}
 	return apperr.Wrap(err, apperr.Internal)

@@ -18,7 +18,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"slices"
 	"sort"
 	"strconv"
@@ -389,16 +388,6 @@ func (s *Service) Decide(id, dossierID string, d dossier.ReviewDecidedBody) (dos
 	}
 	d.Meeting, d.Title = m.ID, m.Title
 	return s.Dossiers.RecordReview(dossierID, d)
-}
-
-// image returns a signature image by its SHA-256, for the minutes.
-func (s *Service) image(sum string) ([]byte, error) {
-	f, err := s.Dossiers.Blobs.Open(sum)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxSignature+1))
 }
 
 // MinutesFile copies the signed minutes of meeting id to out. Codes:

@@ -23,9 +23,9 @@ const (
 // printable.bad_lang otherwise.
 func ParseLang(s string) (Lang, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "zh", "zh-cn", "cn":
+	case "", "zh", "zh-cn", "zh_cn", "zh-hans", "cn":
 		return Zh, nil
-	case "en", "en-us", "en-gb":
+	case "en", "en-us", "en_us", "en-gb":
 		return En, nil
 	}
 	return "", apperr.New("printable.bad_lang", "lang", s)
