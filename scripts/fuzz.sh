@@ -41,6 +41,15 @@ TARGETS=(
   "./backend/exchange FuzzExchangeOpen"       # .golive exchange files (and sync packs)
 )
 
+# deadline_race LOG: the run failed only because Go's coordinator saw
+# its own -fuzztime deadline before its workers stopped
+# (golang/go's "context deadline exceeded" at the end of a timed run):
+# that line is the failure and no failing input was written.
+deadline_race() {
+  grep -q '^    context deadline exceeded$' "$1" &&
+    ! grep -qE 'Failing input written to|^panic:|^    [a-z_]+\.go:[0-9]+:' "$1"
+}
+
 ROWS=()
 FAILED=0
 for t in "${TARGETS[@]}"; do
@@ -64,6 +73,18 @@ for t in "${TARGETS[@]}"; do
     note=" (baseline $(grep -oE 'baseline coverage: [0-9]+/[0-9]+' "$log" | tail -n1 | grep -oE '[0-9]+/[0-9]+' || echo '?'))"
   fi
   status=ok
+  if [ "$rc" -ne 0 ] && deadline_race "$log"; then
+    # Go's fuzzing coordinator can fail a target whose workers were
+    # still busy when -fuzztime ran out ("context deadline exceeded",
+    # no failing input written): a race in Go, not a finding. It counts
+    # as passed only if replaying the target's corpus (seeds, testdata
+    # and the inputs this run found) passes too.
+    printf '%s\n' "-- $name stopped with Go's deadline race and wrote no failing input; replaying its corpus" | tee -a "$log"
+    if go test -count=1 -run "^${name}\$" "$pkg" 2>&1 | tee -a "$log"; then
+      rc=0
+      note="$note (Go deadline race at the end; corpus replay passed)"
+    fi
+  fi
   if [ "$rc" -ne 0 ]; then
     status=FAIL
     FAILED=$((FAILED + 1))
