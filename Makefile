@@ -91,7 +91,8 @@ check-cjk: ## only the no-CJK-outside-i18n check
 	scripts/check-cjk.sh
 
 bench: fonts ## Go benchmarks of the backend
-	go test -run '^$$' -bench . -benchmem ./backend/...
+	go test -run '^$$' -bench . -skip '^BenchmarkBudget' -benchmem ./backend/...
+	scripts/bench.sh
 
 fuzz: fonts ## every Go fuzz target for FUZZTIME each (default 5m), then executions per target
 	scripts/fuzz.sh

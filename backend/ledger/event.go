@@ -65,6 +65,24 @@ type Event struct {
 	Kind    string          `json:"kind"`    // e.g. "dossier.created", non-empty
 	Body    json.RawMessage `json:"body"`    // canonical JSON (see CanonicalJSON)
 	Sig     string          `json:"sig"`     // lowercase hex Ed25519 signature over the 32 raw bytes of ID
+
+	// made is set by New only (events decoded from bytes never have it):
+	// the id and signature New made in this process.
+	made *madeHere
+}
+
+// madeHere is the id and signature New computed in this process, signing
+// with a key whose public half it checked against the seed. While an
+// event still carries that id and signature and its content still hashes
+// to that id, its content is byte for byte what New signed: Verify then
+// knows the signature and the body's canonical form without checking
+// them again. Any change to the event (another body, parent, author,
+// signature or id) makes it an ordinary event, verified in full.
+type madeHere struct{ id, sig string }
+
+// madeByNew reports whether e still has the id and signature New made.
+func (e Event) madeByNew() bool {
+	return e.made != nil && e.made.id == e.ID && e.made.sig == e.Sig
 }
 
 // New builds and signs an event of dossier with the given parents, kind and
@@ -109,7 +127,44 @@ func New(dossier string, parents []string, kind string, body any, at time.Time, 
 	sum := sha256.Sum256(e.appendCanonical(nil))
 	e.ID = hex.EncodeToString(sum[:])
 	e.Sig = hex.EncodeToString(ed25519.Sign(key, sum[:]))
+	if keyConsistent(key) {
+		e.made = &madeHere{id: e.ID, sig: e.Sig}
+	}
 	return e, nil
+}
+
+// consistentKeys remembers (by SHA-256) the private keys whose public half
+// matches their seed; bounded, it starts over when full.
+var (
+	consistentMu   sync.Mutex
+	consistentKeys = map[[sha256.Size]byte]struct{}{}
+)
+
+const consistentCap = 64
+
+// keyConsistent reports whether key's public half is the public key of
+// its seed: only then does a signature made with key verify under the
+// author New writes (key's public half), which Verify relies on for the
+// events New marks. Checked once per key.
+func keyConsistent(key ed25519.PrivateKey) bool {
+	h := sha256.Sum256(key)
+	consistentMu.Lock()
+	_, ok := consistentKeys[h]
+	consistentMu.Unlock()
+	if ok {
+		return true
+	}
+	derived := ed25519.NewKeyFromSeed(key.Seed())
+	if !bytes.Equal(derived[ed25519.SeedSize:], key[ed25519.SeedSize:]) {
+		return false
+	}
+	consistentMu.Lock()
+	if len(consistentKeys) >= consistentCap {
+		consistentKeys = map[[sha256.Size]byte]struct{}{}
+	}
+	consistentKeys[h] = struct{}{}
+	consistentMu.Unlock()
+	return true
 }
 
 // Canonical returns the bytes an event's id hashes: every field except ID
@@ -129,13 +184,20 @@ func (e Event) Canonical() ([]byte, error) {
 // The id is recomputed every time; a signature that verified once is
 // remembered (keyed by the SHA-256 of id and signature, so a changed
 // signature or content is checked afresh), because reading a dossier
-// verifies all its events and Ed25519 dominates that cost.
+// verifies all its events and Ed25519 dominates that cost. So is the
+// signature of an event New made in this process, unchanged since (its
+// content still hashes to the id New signed): committing what the app
+// has just signed does not verify that signature again.
 func (e Event) Verify() error {
 	sum, err := e.checkID()
 	if err != nil {
 		return err
 	}
 	key := sha256.Sum256([]byte(e.ID + e.Sig))
+	if e.madeByNew() {
+		verified.add(key)
+		return nil
+	}
 	if verified.has(key) {
 		return nil
 	}
@@ -185,11 +247,22 @@ func (e Event) checkID() ([sha256.Size]byte, error) {
 	if !isLowerHex(e.Sig, sigHexLen) {
 		return sum, e.malformed("sig is not %d lowercase hex digits", sigHexLen)
 	}
-	if err := e.checkContent(true); err != nil {
+	// The body of an event New made is canonical while its content
+	// hashes to the id New signed (checked just below): its other fields
+	// are unambiguous once checkContent passes, so equal bytes mean the
+	// body New canonicalized.
+	made := e.madeByNew()
+	if err := e.checkContent(!made); err != nil {
 		return sum, err
 	}
 	sum = sha256.Sum256(e.appendCanonical(nil))
 	if hex.EncodeToString(sum[:]) != e.ID {
+		if made {
+			// Changed since New: the same code as for any other event.
+			if err := e.checkContent(true); err != nil {
+				return sum, err
+			}
+		}
 		return sum, apperr.New(CodeBadID, "event", e.ID)
 	}
 	return sum, nil
@@ -299,6 +372,16 @@ func (e Event) appendWire(dst []byte) []byte {
 // signature, which is Verify's job.
 func Marshal(e Event) ([]byte, error) {
 	if _, err := e.checkID(); err != nil {
+		return nil, err
+	}
+	return e.appendWire(make([]byte, 0, 512+len(e.Body))), nil
+}
+
+// Encode verifies e (see Verify for the codes) and returns its Marshal
+// encoding, checking its well-formedness and id once: what a store does
+// with an event before writing it.
+func Encode(e Event) ([]byte, error) {
+	if err := e.Verify(); err != nil {
 		return nil, err
 	}
 	return e.appendWire(make([]byte, 0, 512+len(e.Body))), nil

@@ -336,6 +336,13 @@ func TestVerify(t *testing.T) {
 		{"signed by a key other than the author", resign(with(func(e *ledger.Event) {}), otherKey), ledger.CodeBadSignature},
 		{"author swapped and id recomputed", resign(with(func(e *ledger.Event) { e.Author = hex.EncodeToString(otherKey.Public().(ed25519.PublicKey)) }), key), ledger.CodeBadSignature},
 		{"re-signed consistently", resign(with(func(e *ledger.Event) {}), key), ""},
+		{"signature of another event", with(func(e *ledger.Event) { e.Sig = root.Sig }), ledger.CodeBadSignature},
+		{"parent edited in place", with(func(e *ledger.Event) { e.Parents[0] = strings.Repeat("0", 64) }), ledger.CodeBadID},
+		{"body edited in place", func() ledger.Event {
+			e := mustNew(t, nil, "x.set", map[string]int{"a": 1}, goldenTime(t), key)
+			e.Body[len(e.Body)-2] = '2' // {"a":1} -> {"a":2}: canonical, another event
+			return e
+		}(), ledger.CodeBadID},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -347,6 +354,15 @@ func TestVerify(t *testing.T) {
 		assertCode(t, err, ledger.CodeMalformed)
 		_, err = ledger.Marshal(with(func(e *ledger.Event) { e.Kind = "x.unset" }))
 		assertCode(t, err, ledger.CodeBadID)
+	})
+	t.Run("Encode verifies like Verify and writes what Marshal writes", func(t *testing.T) {
+		for _, tc := range cases {
+			b, err := ledger.Encode(tc.e)
+			assertCode(t, err, tc.want)
+			if tc.want == "" && string(b) != string(mustMarshal(t, tc.e)) {
+				t.Fatalf("%s: Encode wrote %s", tc.name, b)
+			}
+		}
 	})
 	t.Run("Canonical refuses malformed events", func(t *testing.T) {
 		_, err := with(func(e *ledger.Event) { e.Time = e.Time.In(time.Local) }).Canonical()
@@ -387,6 +403,16 @@ func TestNew(t *testing.T) {
 		}
 		_, err = ledger.Event{Author: "abc"}.AuthorKey()
 		assertCode(t, err, ledger.CodeMalformed)
+	})
+
+	t.Run("a key whose public half is not its seed's signs nothing that verifies", func(t *testing.T) {
+		// Ed25519 signs with the public half it is given: the signature
+		// then verifies under no key, and the author it names is wrong.
+		mixed := append(append(ed25519.PrivateKey{}, key.Seed()...), seedKey(100).Public().(ed25519.PublicKey)...)
+		e := mustNew(t, nil, "c", 3, at, mixed)
+		assertCode(t, e.Verify(), ledger.CodeBadSignature)
+		_, err := ledger.Encode(e)
+		assertCode(t, err, ledger.CodeBadSignature)
 	})
 
 	cases := []struct {

@@ -1,11 +1,5 @@
 package pdf
 
-import (
-	"image"
-
-	"github.com/boombuler/barcode/qr"
-)
-
 const qrSize = 44.0
 
 // verification writes the verification block: what the document was
@@ -16,7 +10,7 @@ func (r *renderer) verification() {
 	payload := string(r.p.JSON())
 	// Level L: a printed archive copy is clean, and the code stays
 	// coarse enough to scan.
-	code, err := qr.Encode(payload, qr.L, qr.Auto)
+	code, err := encodeQR(payload)
 	leftW := contentW - qrSize - 6
 	mono := style{false, 6.8, black}
 	type line struct {
@@ -94,25 +88,20 @@ func (r *renderer) verification() {
 // drawQR draws the code's dark modules as filled rectangles (vector, so
 // it prints sharply at any size), one per horizontal run, inside a quiet
 // zone of white.
-func (r *renderer) drawQR(code image.Image, x, y, size float64) {
-	b := code.Bounds()
-	n := b.Dx()
+func (r *renderer) drawQR(code *qrCode, x, y, size float64) {
+	n := code.dim
 	m := size / float64(n+2) // one module of quiet zone on each side
 	r.fill(rgb{255, 255, 255})
 	r.f.Rect(x, y, size, size, "F")
 	r.fill(rgb{0, 0, 0})
-	dark := func(px, py int) bool {
-		c, _, _, _ := code.At(b.Min.X+px, b.Min.Y+py).RGBA()
-		return c < 0x8000
-	}
 	for py := 0; py < n; py++ {
 		for px := 0; px < n; {
-			if !dark(px, py) {
+			if !code.Dark(px, py) {
 				px++
 				continue
 			}
 			run := px
-			for run < n && dark(run, py) {
+			for run < n && code.Dark(run, py) {
 				run++
 			}
 			r.f.Rect(x+m*float64(px+1), y+m*float64(py+1), m*float64(run-px)+0.01, m+0.01, "F")

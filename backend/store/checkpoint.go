@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,10 +99,11 @@ func (s *Store) checkpointKey() ed25519.PrivateKey {
 }
 
 // advanceCheckpoints updates, inside txn, the checkpoint of key for every
-// stream fresh (events just stored) touches.
-func advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, key ed25519.PrivateKey) error {
+// stream fresh (events just stored) touches, and returns the records it
+// wrote (for remember, once txn is committed).
+func (s *Store) advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, key ed25519.PrivateKey) ([]sealedCheckpoint, error) {
 	if len(fresh) == 0 || len(key) != ed25519.PrivateKeySize {
-		return nil
+		return nil, nil
 	}
 	pub := hex.EncodeToString(key.Public().(ed25519.PublicKey))
 	byStream := map[string][]ledger.Event{}
@@ -111,27 +114,77 @@ func advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, key ed25519.Priva
 		}
 		byStream[e.Dossier] = append(byStream[e.Dossier], e)
 	}
+	out := make([]sealedCheckpoint, 0, len(streams))
 	for _, stream := range streams {
-		ck, ok, err := readCheckpoint(txn, stream, pub)
+		ck, ok, err := s.readCheckpoint(txn, stream, pub)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if ok {
 			ck.Count += len(byStream[stream])
 			ck.Heads = advanceHeads(ck.Heads, byStream[stream])
 		} else if ck, err = scanCheckpoint(txn, stream, pub); err != nil {
-			return err
+			return nil, err
 		}
 		ck.Sig = hex.EncodeToString(ed25519.Sign(key, ck.Payload()))
 		b, err := json.Marshal(ck)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := txn.Set(checkpointKey(stream, pub), b); err != nil {
-			return err
+		k := checkpointKey(stream, pub)
+		if err := txn.Set(k, b); err != nil {
+			return nil, err
 		}
+		out = append(out, sealedCheckpoint{key: string(k), raw: b, ck: ck})
 	}
-	return nil
+	return out, nil
+}
+
+// checkpointCache remembers the checkpoint records this process committed
+// last, so that the next commit to the same stream need not decode and
+// verify its own record again: a record read back is taken from the cache
+// only when its bytes are exactly those written, so a record changed since
+// (by a sync, a restore, a tool) is decoded and verified as ever.
+type checkpointCache map[string]sealedCheckpoint
+
+// checkpointCacheCap bounds the cache (a commit to a stream not in it
+// reads the record the ordinary way); when full it starts over.
+const checkpointCacheCap = 1024
+
+// sealedCheckpoint is one checkpoint record: its key, bytes and value.
+type sealedCheckpoint struct {
+	key string
+	raw []byte
+	ck  Checkpoint
+}
+
+// remember records the checkpoints a committed transaction wrote.
+func (s *Store) remember(sealed []sealedCheckpoint) {
+	if len(sealed) == 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.written == nil || len(s.written)+len(sealed) > checkpointCacheCap {
+		s.written = checkpointCache{}
+	}
+	for _, c := range sealed {
+		s.written[c.key] = c
+	}
+}
+
+// recall returns the remembered checkpoint stored under key if raw is
+// exactly its record.
+func (s *Store) recall(key string, raw []byte) (Checkpoint, bool) {
+	s.mu.Lock()
+	c, ok := s.written[key]
+	s.mu.Unlock()
+	if !ok || !bytes.Equal(c.raw, raw) {
+		return Checkpoint{}, false
+	}
+	ck := c.ck
+	ck.Heads = slices.Clone(c.ck.Heads)
+	return ck, true
 }
 
 // advanceHeads returns heads with the fresh events added and their parents
@@ -159,8 +212,11 @@ func advanceHeads(heads []string, fresh []ledger.Event) []string {
 
 // readCheckpoint reads the checkpoint of stream by pub; ok is false when
 // there is none or it does not verify (it is then rebuilt from the events).
-func readCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint, bool, error) {
-	item, err := txn.Get(checkpointKey(stream, pub))
+// A record this process wrote and committed last is recognised by its
+// bytes and not decoded nor verified again.
+func (s *Store) readCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint, bool, error) {
+	k := checkpointKey(stream, pub)
+	item, err := txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return Checkpoint{}, false, nil
 	}
@@ -168,8 +224,18 @@ func readCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint, bool, erro
 		return Checkpoint{}, false, err
 	}
 	var ck Checkpoint
-	if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &ck) }); err != nil {
+	var known bool
+	err = item.Value(func(v []byte) error {
+		if ck, known = s.recall(string(k), v); known {
+			return nil
+		}
+		return json.Unmarshal(v, &ck)
+	})
+	if err != nil {
 		return Checkpoint{}, false, nil
+	}
+	if known {
+		return ck, true, nil
 	}
 	if !ck.Valid() || ck.Stream != stream || ck.Key != pub {
 		return Checkpoint{}, false, nil

@@ -1,8 +1,10 @@
 package store_test
 
 import (
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -334,3 +336,36 @@ func TestTamperedCheckpointIsCorrupt(t *testing.T) {
 }
 
 func errorsAs(err error, target **apperr.Error) bool { return errors.As(err, target) }
+
+// TestNextCommitAdvancesTheCheckpointAsStored replaces the checkpoint a
+// commit wrote with another valid one (as a restore from another copy of
+// the folder would) and checks that the next commit advances the stored
+// record, not the one this process remembers writing.
+func TestNextCommitAdvancesTheCheckpointAsStored(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	first := event(t, "D1", nil, 0)
+	if _, err := s.Commit([]ledger.Event{first}); err != nil {
+		t.Fatal(err)
+	}
+	pub := hex.EncodeToString(testKey().Public().(ed25519.PublicKey))
+	other := store.Checkpoint{V: 1, Stream: "D1", Key: pub, Heads: []string{first.ID}, Count: 5}
+	other.Sig = hex.EncodeToString(ed25519.Sign(testKey(), other.Payload()))
+	raw, err := json.Marshal(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rawSet(t, s, "ck/D1/"+pub, raw)
+	next := event(t, "D1", []string{first.ID}, 1)
+	if _, err := s.Commit([]ledger.Event{next}); err != nil {
+		t.Fatal(err)
+	}
+	cks, err := s.Checkpoints("D1")
+	if err != nil || len(cks) != 1 {
+		t.Fatalf("checkpoints: %v %v", cks, err)
+	}
+	if cks[0].Count != 6 || len(cks[0].Heads) != 1 || cks[0].Heads[0] != next.ID {
+		t.Fatalf("after the commit: count %d heads %v, want 6 and [%s]", cks[0].Count, cks[0].Heads, next.ID)
+	}
+}

@@ -31,6 +31,9 @@ type Store struct {
 	// sealKey returns the key checkpoints are signed with (see
 	// SetCheckpointKey).
 	sealKey func() ed25519.PrivateKey
+	// written holds the checkpoints this process committed last, by
+	// record key (see checkpointCache).
+	written checkpointCache
 }
 
 // Put is one JSON record written by Commit.
@@ -263,10 +266,7 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 	}
 	encoded := make([][]byte, len(events))
 	for i, e := range events {
-		if err := e.Verify(); err != nil {
-			return 0, err
-		}
-		b, err := ledger.Marshal(e)
+		b, err := ledger.Encode(e)
 		if err != nil {
 			return 0, err
 		}
@@ -285,6 +285,7 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 	}
 	added := 0
 	sealKey := s.checkpointKey()
+	var sealed []sealedCheckpoint
 	err := s.db.Update(func(txn *badger.Txn) error {
 		var fresh []ledger.Event
 		for i, e := range events {
@@ -300,7 +301,8 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 			added++
 			fresh = append(fresh, e)
 		}
-		if err := advanceCheckpoints(txn, fresh, sealKey); err != nil {
+		var err error
+		if sealed, err = s.advanceCheckpoints(txn, fresh, sealKey); err != nil {
 			return err
 		}
 		for i, p := range puts {
@@ -323,6 +325,7 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 		}
 		return 0, apperr.Wrap(err, "store.write_failed")
 	}
+	s.remember(sealed)
 	return added, nil
 }
 

@@ -72,23 +72,31 @@ func lang(l printable.Lang) printable.Lang {
 // order: strings, ints, time.Time (dates) and nil (empty).
 func RegisterValues(reg printable.Register, r *printable.RegisterRow) []any {
 	cols := registerColumns(lang(reg.Lang))
-	out := make([]any, 0, len(cols)+3*len(reg.Groups))
-	for _, c := range cols {
-		out = append(out, c.value(r))
+	out := make([]any, len(cols)+3*len(reg.Groups))
+	registerRow(cols, reg.Groups, r, out)
+	return out
+}
+
+// registerRow writes the values RegisterValues returns for r into dst,
+// which has a place for every column.
+func registerRow(cols []registerColumn, groups []printable.StepGroup, r *printable.RegisterRow, dst []any) {
+	for i, c := range cols {
+		dst[i] = c.value(r)
 	}
-	for _, g := range reg.Groups {
+	j := len(cols)
+	for _, g := range groups {
 		s, ok := r.Steps[g.Key]
 		if !ok {
-			out = append(out, nil, nil, nil)
-			continue
+			dst[j], dst[j+1], dst[j+2] = nil, nil, nil
+		} else {
+			var at any
+			if !s.At.IsZero() {
+				at = s.At
+			}
+			dst[j], dst[j+1], dst[j+2] = s.Approver, s.Decision, at
 		}
-		var at any
-		if !s.At.IsZero() {
-			at = s.At
-		}
-		out = append(out, s.Approver, s.Decision, at)
+		j += 3
 	}
-	return out
 }
 
 // WriteRegister writes the approval register: one row per dossier, the
@@ -108,7 +116,9 @@ func WriteRegister(w io.Writer, reg printable.Register) error {
 		return err
 	}
 	headers := RegisterHeaders(reg)
-	nFixed := len(registerColumns(l))
+	cols := registerColumns(l)
+	nFixed := len(cols)
+	values := make([]any, len(headers))
 	// Values first, to size the columns: the stream writer needs the
 	// widths before the first row.
 	widths := make([]float64, len(headers))
@@ -116,7 +126,8 @@ func WriteRegister(w io.Writer, reg printable.Register) error {
 		widths[i] = min(displayWidth(h)+2, 24)
 	}
 	for i := range reg.Rows {
-		for j, v := range RegisterValues(reg, &reg.Rows[i]) {
+		registerRow(cols, reg.Groups, &reg.Rows[i], values)
+		for j, v := range values {
 			switch x := v.(type) {
 			case string:
 				widths[j] = max(widths[j], displayWidth(x)+2)
@@ -148,23 +159,28 @@ func WriteRegister(w io.Writer, reg printable.Register) error {
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
 		return apperr.Wrap(err, "xlsx.write_failed")
 	}
+	// One Cell per column, reused row after row: SetRow copies what it
+	// writes.
+	cells := make([]excelize.Cell, len(headers))
 	row := make([]any, len(headers))
 	for i := range reg.Rows {
 		r := &reg.Rows[i]
-		for j, v := range RegisterValues(reg, r) {
+		registerRow(cols, reg.Groups, r, values)
+		for j, v := range values {
+			c := &cells[j]
+			row[j] = c
 			switch x := v.(type) {
 			case time.Time:
-				row[j] = excelize.Cell{StyleID: st.date, Value: excelTime(x)}
+				c.StyleID, c.Value = st.date, excelTime(x)
 			case int:
-				row[j] = excelize.Cell{StyleID: st.num, Value: x}
+				c.StyleID, c.Value = st.num, x
 			case nil:
 				row[j] = nil
 			default:
-				style := st.text
+				c.StyleID, c.Value = st.text, x
 				if j == 5 && r.Emergency {
-					style = st.red
+					c.StyleID = st.red
 				}
-				row[j] = excelize.Cell{StyleID: style, Value: x}
 			}
 		}
 		if err := sw.SetRow(cellName(1, i+2), row); err != nil {
