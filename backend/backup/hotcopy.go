@@ -37,8 +37,11 @@ type fileState struct {
 // before the value logs (a log entry never points into value log bytes
 // written after it), the key registry and the rest; the lock file is left
 // out. When a file vanishes, the set of tables or logs changes, or the
-// MANIFEST changes while copying (a flush or compaction ran), dst is
-// emptied and the copy starts again, up to copyAttempts times. Codes:
+// MANIFEST changes while copying (a flush or compaction ran), the copy
+// starts again, up to copyAttempts times: tables copied before that are
+// still in src are kept (Badger never rewrites a table), so an attempt
+// after the first copies only what changed, and a busy app's flushes
+// cannot outrun it. A copy that gives up leaves dst empty. Codes:
 // store.not_found (dir) when src holds no MANIFEST, backup.copy_unstable
 // (dir, attempts), backup.copy_failed (path).
 func copyDatabase(src, dst string, progress ProgressFunc) error {
@@ -47,10 +50,10 @@ func copyDatabase(src, dst string, progress ProgressFunc) error {
 		if !errors.Is(err, errChanged) {
 			return err
 		}
-		if err := emptyFolder(dst); err != nil {
-			return apperr.Wrap(err, "backup.copy_failed", "path", dst)
-		}
 		time.Sleep(time.Duration(attempt) * 50 * time.Millisecond)
+	}
+	if err := emptyFolder(dst); err != nil {
+		return apperr.Wrap(err, "backup.copy_failed", "path", dst)
 	}
 	return apperr.New("backup.copy_unstable", "dir", src, "attempts", itoa(copyAttempts))
 }
@@ -64,13 +67,26 @@ func copyOnce(src, dst string, progress ProgressFunc) error {
 		return apperr.New("store.not_found", "dir", src)
 	}
 	names := copyOrder(before)
+	kept, err := keptTables(dst, before)
+	if err != nil {
+		return err
+	}
 	var total int64
 	for _, n := range names {
-		total += before[n].size
+		if !kept[n] {
+			total += before[n].size
+		}
 	}
 	mt := newMeter(progress, PhaseCopy, total)
 	for _, name := range names {
-		if err := copyFile(filepath.Join(src, name), filepath.Join(dst, name), mt); err != nil {
+		if kept[name] {
+			continue
+		}
+		to := filepath.Join(dst, name)
+		if err := os.Remove(to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return apperr.Wrap(err, "backup.copy_failed", "path", to)
+		}
+		if err := copyFile(filepath.Join(src, name), to, mt); err != nil {
 			return err
 		}
 		if afterCopyHook != nil {
@@ -86,6 +102,34 @@ func copyOnce(src, dst string, progress ProgressFunc) error {
 	}
 	mt.finish()
 	return nil
+}
+
+// keptTables returns the tables an earlier attempt copied into dst that
+// src still holds at the same size, and removes from dst every file src
+// no longer holds. Tables are written once and only ever deleted, so a
+// table of the same name and size is the same table.
+func keptTables(dst string, src map[string]fileState) (map[string]bool, error) {
+	entries, err := os.ReadDir(dst)
+	if err != nil {
+		return nil, apperr.Wrap(err, "backup.copy_failed", "path", dst)
+	}
+	kept := map[string]bool{}
+	for _, e := range entries {
+		name := e.Name()
+		st, ok := src[name]
+		if ok && strings.HasSuffix(name, ".sst") {
+			if fi, err := e.Info(); err == nil && fi.Size() == st.size {
+				kept[name] = true
+				continue
+			}
+		}
+		if !ok {
+			if err := os.RemoveAll(filepath.Join(dst, name)); err != nil {
+				return nil, apperr.Wrap(err, "backup.copy_failed", "path", filepath.Join(dst, name))
+			}
+		}
+	}
+	return kept, nil
 }
 
 // listDatabase returns the size and time of each of dir's Badger files
@@ -163,7 +207,10 @@ func sameSet(a, b map[string]fileState) bool {
 	return key(a) == key(b)
 }
 
-// copyFile copies src to dst; a src that vanished is errChanged.
+// copyFile copies src to dst, as long as src is when the copy starts: a
+// log the app keeps appending to is copied as the prefix it had then
+// (what a crash at that moment leaves), so a busy app cannot keep the
+// copy running. A src that vanished is errChanged.
 func copyFile(src, dst string, mt *meter) error {
 	in, err := os.Open(src)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -173,11 +220,15 @@ func copyFile(src, dst string, mt *meter) error {
 		return apperr.Wrap(err, "backup.copy_failed", "path", src)
 	}
 	defer in.Close()
+	fi, err := in.Stat()
+	if err != nil {
+		return apperr.Wrap(err, "backup.copy_failed", "path", src)
+	}
 	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return apperr.Wrap(err, "backup.copy_failed", "path", dst)
 	}
-	_, err = io.Copy(progressWriter{w: out, m: mt}, in)
+	_, err = io.Copy(progressWriter{w: out, m: mt}, io.LimitReader(in, fi.Size()))
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}

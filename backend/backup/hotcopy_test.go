@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"golive/backend/backup"
 	"golive/backend/core"
@@ -67,6 +68,11 @@ func TestBackupWhileTheAppRuns(t *testing.T) {
 				return
 			default:
 			}
+			// A 512 KiB record every 20 ms: a Badger flush every
+			// third of a second, far more than a user's app writes,
+			// yet slower than a copy attempt, which a writer with no
+			// pause at all can outrun forever on a fast disk.
+			time.Sleep(20 * time.Millisecond)
 			_, _ = rand.Read(big)
 			_ = c.Store.Put("zz-test", string(rune('a'+i%26)), big)
 			if _, err := c.Dossiers.AddNote(id, "during the backup"); err == nil {
