@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"golive/backend/apperr"
 	"golive/backend/core"
@@ -73,7 +74,7 @@ func runSubcommand(group string, table map[string]command, args []string, out io
 }
 
 func init() {
-	commands["demo"] = command{usage: "golive demo --data DIR            build the sample portfolio in a new folder", run: runDemo, makesFolder: true}
+	commands["demo"] = command{usage: "golive demo --data DIR [--scale small|medium|large]  build a sample portfolio in a new folder", run: runDemo, makesFolder: true}
 	register("version", "golive version                    print the version", func(_ []string, out io.Writer) error {
 		fmt.Fprintf(out, "golive %s\n", core.Version)
 		return nil
@@ -177,11 +178,19 @@ func runDemo(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(out)
 	dir := fs.String("data", "", "folder to create the sample portfolio in (required; must be empty or new)")
+	scaleName := fs.String("scale", demo.Small.Name, "small (46 dossiers), medium (2,000 dossiers over ten years) or large (20,000)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *dir == "" {
 		return errors.New("golive demo needs --data DIR: a new or empty folder for the sample portfolio")
+	}
+	sc, ok := demo.ScaleNamed(*scaleName)
+	if !ok {
+		return usageErr(fmt.Errorf("unknown --scale %q: use small, medium or large", *scaleName))
+	}
+	if sc.Years > 0 {
+		return runScaledDemo(*dir, sc, out)
 	}
 	// A folder that holds anything but a GoLive store is refused untouched;
 	// a GoLive store is opened (which reports a lock) and must be empty.
@@ -200,6 +209,31 @@ func runDemo(args []string, out io.Writer) error {
 		return Explain(err)
 	}
 	fmt.Fprintf(out, "sample portfolio written to %s: %d profiles, %d systems, %d dossiers, %d events\n", c.Store.Dir(), sum.Profiles, sum.Systems, sum.Dossiers, sum.Events)
+	fmt.Fprintf(out, "sample profiles open with the passphrase %q\n", demo.SamplePassphrase)
+	return nil
+}
+
+// runScaledDemo builds a medium or large sample portfolio in dir, with a
+// progress line at most every two seconds.
+func runScaledDemo(dir string, sc demo.Scale, out io.Writer) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("folder %s is not empty; choose a new folder for the sample data", dir)
+	}
+	start := time.Now()
+	last := start
+	progress := func(done, total int) {
+		if now := time.Now(); now.Sub(last) >= 2*time.Second || done == total {
+			last = now
+			el := now.Sub(start)
+			left := time.Duration(float64(el) * float64(total-done) / float64(done))
+			fmt.Fprintf(out, "%d/%d dossiers (%d%%), %s elapsed, about %s left\n", done, total, done*100/total, el.Round(time.Second), left.Round(time.Second))
+		}
+	}
+	sum, err := core.BuildScale(dir, sc, time.Now, progress)
+	if err != nil {
+		return Explain(err)
+	}
+	fmt.Fprintf(out, "%s sample portfolio written to %s in %s: %d profiles, %d systems, %d dossiers, %d events\n", sc.Name, dir, time.Since(start).Round(time.Second), sum.Profiles, sum.Systems, sum.Dossiers, sum.Events)
 	fmt.Fprintf(out, "sample profiles open with the passphrase %q\n", demo.SamplePassphrase)
 	return nil
 }

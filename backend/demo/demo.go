@@ -42,6 +42,9 @@ type Target struct {
 	// organisation roster and the events that show what the roster
 	// decides (rosterStory). Nil leaves the sample without a roster.
 	PublishRoster func(roster.Roster) (roster.Version, error)
+	// CountEvents, when set, counts the events the store holds; a scale
+	// with a history counts its events with it.
+	CountEvents func() (int, error)
 }
 
 // Summary counts what Build wrote.
@@ -89,7 +92,13 @@ var bugs = []string{"利率四舍五入误差", "导出Excel中文乱码", "会�
 
 // Build writes the sample portfolio into t and unlocks the sample project
 // manager's profile.
-func Build(t Target) (Summary, error) {
+func Build(t Target) (Summary, error) { return BuildScale(t, Small, nil) }
+
+// BuildScale writes a sample portfolio of scale sc into t, telling
+// progress (when not nil) after each dossier of the history, and unlocks
+// the sample project manager's profile. A larger scale writes its systems
+// and its history first, then the small sample's dossiers as of now.
+func BuildScale(t Target, sc Scale, progress Progress) (Summary, error) {
 	now := t.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -115,33 +124,61 @@ func Build(t Target) (Summary, error) {
 		}
 		sum.Systems++
 	}
+	codes := make([]string, 0, sc.Systems)
+	for _, s := range systems {
+		codes = append(codes, s.Code)
+	}
+	for i, s := range moreSystems(sc.Systems - len(systems)) {
+		s.Owner = owners[i%len(owners)]
+		if _, err := t.Systems.Save(s, true); err != nil {
+			return sum, err
+		}
+		codes = append(codes, s.Code)
+		sum.Systems++
+	}
 	// The same reference time gives the same portfolio: clock, durations
 	// and dossier ids all come from the driver.
 	saved, savedID := t.Dossiers.Now, t.Dossiers.MakeID
 	t.Dossiers.Now, t.Dossiers.MakeID = d.Now, d.sampleID
 	defer func() { t.Dossiers.Now, t.Dossiers.MakeID = saved, savedID }()
-	for i, sc := range scenarios() {
-		if err := buildDossier(t, d, sc, i, now); err != nil {
-			return sum, fmt.Errorf("sample dossier %d (%s): %w", i+1, sc.target, err)
+	if err := buildHistory(t, d, sc, now, codes, progress, &sum); err != nil {
+		return sum, err
+	}
+	for i, s := range scenarios() {
+		if err := buildDossier(t, d, s, i, now, sampleSystem(s, i)); err != nil {
+			return sum, fmt.Errorf("sample dossier %d (%s): %w", i+1, s.target, err)
 		}
-		sum.Placed = append(sum.Placed, Placed{ID: d.created, Type: sc.typ, Subtype: sc.sub, Mode: sc.mode, Target: sc.target})
+		sum.Placed = append(sum.Placed, Placed{ID: d.created, Type: s.typ, Subtype: s.sub, Mode: s.mode, Target: s.target})
 		sum.Dossiers++
+		if progress != nil {
+			progress(sum.Dossiers, sc.Dossiers)
+		}
 	}
 	if t.PublishRoster != nil {
 		if err := d.rosterStory(t, now); err != nil {
 			return sum, err
 		}
 	}
-	list, err := t.Dossiers.List(dossier.Filter{})
-	if err != nil {
-		return sum, err
-	}
-	for _, s := range list {
-		v, err := t.Dossiers.Get(s.ID)
+	if sc.Years == 0 {
+		list, err := t.Dossiers.List(dossier.Filter{})
 		if err != nil {
 			return sum, err
 		}
-		sum.Events += v.State.Events
+		for _, s := range list {
+			v, err := t.Dossiers.Get(s.ID)
+			if err != nil {
+				return sum, err
+			}
+			sum.Events += v.State.Events
+		}
+	} else if t.CountEvents != nil {
+		// Folding every dossier again only to count would double the
+		// build of a large portfolio: the store counts its keys.
+		n, err := t.CountEvents()
+		if err != nil {
+			return sum, err
+		}
+		sum.Events = n
 	}
 	pm := d.Actors["project_manager"]
 	t.Profiles.ActAs(pm.Summary, pm.Key)
@@ -242,13 +279,19 @@ const emergencyLeadDays = 5
 
 var titles = map[string]string{"new_system": "新系统上线", "cr": "需求变更发布", "bugfix": "缺陷修复发布"}
 
-func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time) error {
-	rng := d.Rng
-	sys := systems[(i*5+3)%len(systems)]
+// sampleSystem is the system of the i-th dossier of the sample.
+func sampleSystem(sc scenario, i int) string {
 	if sc.typ == "new_system" {
-		sys = systems[[]int{12, 11, 13, 6, 5}[i%5]]
+		return systems[[]int{12, 11, 13, 6, 5}[i%5]].Code
 	}
-	sys, err := t.Systems.Get(sys.Code)
+	return systems[(i*5+3)%len(systems)].Code
+}
+
+// buildDossier creates one dossier of system code as of now and takes it
+// as far as sc says, each action through the real service.
+func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time, code string) error {
+	rng := d.Rng
+	sys, err := t.Systems.Get(code)
 	if err != nil {
 		return err
 	}

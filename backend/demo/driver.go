@@ -60,6 +60,12 @@ type Driver struct {
 	// Rng varies step durations.
 	Rng *rand.Rand
 
+	// SharedContent, when set, stands for the dossier id in every sample
+	// document the driver attaches: the dossiers of a large history share
+	// their documents' contents (stored once, as the blob store keeps one
+	// file per content) instead of writing a file per dossier.
+	SharedContent string
+
 	// created is the id of the dossier the sample builder made last.
 	created string
 	// ids counts the sample ids handed out.
@@ -117,6 +123,14 @@ func SampleContent(dossierID, deliverable, name string, version int) string {
 	return fmt.Sprintf("%s\n发布档案 %s · 交付物 %s · 第 %d 版\n（示例内容 / sample content）\n", name, dossierID, deliverable, version)
 }
 
+// content is the sample document the driver attaches to dossier id.
+func (d *Driver) content(id, deliverable, name string, version int) string {
+	if d.SharedContent != "" {
+		id = d.SharedContent
+	}
+	return SampleContent(id, deliverable, name, version)
+}
+
 // Prepare completes the checklist and attaches every deliverable the
 // approval steps list (the release package by hash only), as the start
 // step's role.
@@ -161,11 +175,11 @@ func (d *Driver) AttachVersion(id string, del template.Deliverable, n int) error
 	name := del.Name.Zh
 	if del.HashOnly {
 		_, err := d.Dossiers.RecordPackageReader(id, del.ID, fmt.Sprintf("%s-release-v%d.zip", strings.ToLower(id), n),
-			strings.NewReader(SampleContent(id, del.ID, name, n)), "", nil)
+			strings.NewReader(d.content(id, del.ID, name, n)), "", nil)
 		return err
 	}
 	_, err := d.Dossiers.AttachReader(id, del.ID, fmt.Sprintf("%s-v%d.docx", name, n),
-		strings.NewReader(SampleContent(id, del.ID, name, n)), "", nil)
+		strings.NewReader(d.content(id, del.ID, name, n)), "", nil)
 	return err
 }
 
@@ -341,7 +355,7 @@ func (d *Driver) Execute(id string, mismatch, supervise bool) error {
 	}
 	if pkg, ok := v.State.Plan.Package(); ok && v.State.Flow.Latest(pkg.ID) != nil {
 		n := len(v.State.Flow.Deliverables[pkg.ID])
-		content := SampleContent(id, pkg.ID, pkg.Name.Zh, n)
+		content := d.content(id, pkg.ID, pkg.Name.Zh, n)
 		if mismatch {
 			content += "hotfix\n"
 		}

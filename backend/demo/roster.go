@@ -177,6 +177,9 @@ func (d *Driver) pendingFor(role string) (dossier.View, workflow.Slot, error) {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	for _, s := range list {
+		if s.Stage != dossier.StageApproval {
+			continue // only a dossier in approval has a pending slot
+		}
 		v, err := d.View(s.ID)
 		if err != nil {
 			return dossier.View{}, workflow.Slot{}, err
@@ -231,6 +234,9 @@ func (d *Driver) allHeads() ([]string, error) {
 	}
 	var heads []string
 	for _, s := range list {
+		if s.Stage != dossier.StageApproval {
+			continue // only a dossier in approval has a pending slot
+		}
 		v, err := d.View(s.ID)
 		if err != nil {
 			return nil, err

@@ -2,7 +2,9 @@ package dossier
 
 import (
 	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golive/backend/apperr"
@@ -142,21 +144,30 @@ func (s *Service) withWindow(v View) (View, error) {
 }
 
 // conflictsOf returns the calendar's conflict warnings that concern
-// dossier id, among every dossier that targets a window.
+// dossier id. Conflicts are per window, so only the dossiers of id's
+// window are compared (from the window index, not a list of every
+// dossier).
 func (s *Service) conflictsOf(id string) ([]window.Warning, error) {
-	list, err := s.List(Filter{})
-	if err != nil {
+	as, err := s.windowMates(id)
+	if err != nil || len(as) == 0 {
 		return nil, err
 	}
-	var as []window.Assignment
-	for _, d := range list {
-		if d.Window != "" {
-			as = append(as, window.Assignment{Dossier: d.ID, System: d.SystemCode, Window: d.Window, State: d.Phase})
+	// Only the systems in the window can conflict with each other.
+	var systems []system.System
+	seen := map[string]bool{}
+	for _, a := range as {
+		if seen[a.System] {
+			continue
 		}
-	}
-	systems, err := s.systems.List()
-	if err != nil {
-		return nil, err
+		seen[a.System] = true
+		sys, err := s.systems.Get(a.System)
+		if apperr.HasCode(err, "system.not_found") {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		systems = append(systems, sys)
 	}
 	ws, err := s.Windows.Conflicts(as, systems)
 	if err != nil {
@@ -169,6 +180,94 @@ func (s *Service) conflictsOf(id string) ([]window.Warning, error) {
 		}
 	}
 	return out, nil
+}
+
+// windowIndex holds, in memory, which dossiers target which window: read
+// once from the dossier index, then kept up to date by every commit of
+// this service (noteWindow) and dropped after an import (dropWindows).
+type windowIndex struct {
+	mu sync.Mutex
+	// of maps a dossier id to its assignment; nil until loaded.
+	of map[string]window.Assignment
+	// in maps a window id to the dossiers targeting it.
+	in map[string]map[string]bool
+}
+
+// windowMates returns the assignments of every dossier in the window of
+// dossier id (id's included); none when id targets no window.
+func (s *Service) windowMates(id string) ([]window.Assignment, error) {
+	x := &s.windows
+	x.mu.Lock()
+	loaded := x.of != nil
+	x.mu.Unlock()
+	if !loaded {
+		sums, err := s.summaries()
+		if err != nil {
+			return nil, err
+		}
+		of := make(map[string]window.Assignment, len(sums))
+		in := map[string]map[string]bool{}
+		for _, d := range sums {
+			if d.Window != "" {
+				of[d.ID] = window.Assignment{Dossier: d.ID, System: d.SystemCode, Window: d.Window, State: d.Phase}
+				if in[d.Window] == nil {
+					in[d.Window] = map[string]bool{}
+				}
+				in[d.Window][d.ID] = true
+			}
+		}
+		x.mu.Lock()
+		if x.of == nil {
+			x.of, x.in = of, in
+		}
+		x.mu.Unlock()
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	a, ok := x.of[id]
+	if !ok {
+		return nil, nil
+	}
+	mates := make([]string, 0, len(x.in[a.Window]))
+	for m := range x.in[a.Window] {
+		mates = append(mates, m)
+	}
+	sort.Strings(mates)
+	out := make([]window.Assignment, 0, len(mates))
+	for _, m := range mates {
+		out = append(out, x.of[m])
+	}
+	return out, nil
+}
+
+// noteWindow records the window of a dossier just committed as sum.
+func (s *Service) noteWindow(sum Summary) {
+	x := &s.windows
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.of == nil {
+		return // read whole on first use
+	}
+	if old, ok := x.of[sum.ID]; ok {
+		delete(x.in[old.Window], sum.ID)
+		delete(x.of, sum.ID)
+	}
+	if sum.Window == "" {
+		return
+	}
+	x.of[sum.ID] = window.Assignment{Dossier: sum.ID, System: sum.SystemCode, Window: sum.Window, State: sum.Phase}
+	if x.in[sum.Window] == nil {
+		x.in[sum.Window] = map[string]bool{}
+	}
+	x.in[sum.Window][sum.ID] = true
+}
+
+// dropWindows forgets the window index (after an import wrote many
+// dossiers): the next use reads it again.
+func (s *Service) dropWindows() {
+	s.windows.mu.Lock()
+	s.windows.of, s.windows.in = nil, nil
+	s.windows.mu.Unlock()
 }
 
 // followWindows makes each summary's planned time follow its window, one
