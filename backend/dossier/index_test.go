@@ -49,6 +49,7 @@ func setRawIndex(t *testing.T, f *flowEnv, id string, b []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.Store.Invalidate() // what a writer through DB() does
 }
 
 // reopened is a dossier service over the same folder with nothing in

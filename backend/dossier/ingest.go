@@ -165,7 +165,10 @@ func (s *Service) Ingest(events []ledger.Event, chain *roster.Chain, other []led
 		if len(all.events) == 0 && len(all.puts) == 0 {
 			return out, nil
 		}
-		if _, err := s.st.Commit(all.events, all.puts...); err != nil {
+		_, err := s.st.Commit(all.events, all.puts...)
+		s.dropWindows()
+		s.dropListed()
+		if err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -174,7 +177,10 @@ func (s *Service) Ingest(events []ledger.Event, chain *roster.Chain, other []led
 		if len(b.events) == 0 && len(b.puts) == 0 {
 			continue
 		}
-		if _, err := s.st.Commit(b.events, b.puts...); err != nil {
+		_, err := s.st.Commit(b.events, b.puts...)
+		s.dropWindows()
+		s.dropListed()
+		if err != nil {
 			return nil, err
 		}
 	}

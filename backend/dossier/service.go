@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -50,6 +49,10 @@ type Service struct {
 	// cache keeps the events and folded view of recently used dossiers.
 	// The service is the folder's only writer (the store is locked to one
 	// process), so the cache is refreshed on every write and never stale.
+	// windows is the in-memory window index of conflictsOf.
+	windows windowIndex
+	// listed is the dossier list kept between reads (List).
+	listed  listed
 	cacheMu sync.Mutex
 	cache   map[string]cached
 	// others holds the ledger streams found not to be dossiers (window
@@ -220,43 +223,6 @@ func (s *Service) forget(id string) {
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	delete(s.cache, id)
-}
-
-// List returns the dossiers passing f, latest planned first: every
-// dossier the ledger holds, each as its events fold to (the index only
-// saves the fold while it agrees with the ledger).
-func (s *Service) List(f Filter) ([]Summary, error) {
-	all, err := s.systems.List()
-	if err != nil {
-		return nil, err
-	}
-	names := map[string]string{}
-	for _, sys := range all {
-		names[sys.Code] = sys.Name
-	}
-	sums, err := s.summaries()
-	if err != nil {
-		return nil, err
-	}
-	out := []Summary{}
-	for _, sum := range sums {
-		sum.SystemName = names[sum.SystemCode]
-		loc := zoneOf(sum.Zone)
-		sum.PlannedAt, sum.UpdatedAt = sum.PlannedAt.In(loc), sum.UpdatedAt.In(loc)
-		if f.Match(sum) {
-			out = append(out, sum)
-		}
-	}
-	if err := s.followWindows(out); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].PlannedAt.Equal(out[j].PlannedAt) {
-			return out[i].PlannedAt.After(out[j].PlannedAt)
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out, nil
 }
 
 // Update applies a patch of header fields. Codes: dossier.archived,
@@ -431,10 +397,15 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 	if err != nil {
 		return View{}, err
 	}
+	before := s.st.Generation(bucketIndex)
 	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketIndex, Key: id, Value: rec}); err != nil {
 		s.forget(id)
+		s.dropListed()
 		return View{}, err
 	}
+	sum := s.summarize(st)
+	s.updateListed(before, s.st.Generation(bucketIndex), sum)
+	s.noteWindow(sum)
 	v, err := s.view(st, hist)
 	if err != nil {
 		return View{}, err

@@ -222,6 +222,10 @@ type sigSet struct {
 
 var verified = &sigSet{m: map[[sha256.Size]byte]struct{}{}}
 
+// wholeWire is the set of SHA-256 digests of the encodings Unmarshal
+// accepted: id, signature and canonical form all checked.
+var wholeWire = &sigSet{m: map[[sha256.Size]byte]struct{}{}}
+
 func (s *sigSet) has(k [sha256.Size]byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -365,6 +369,39 @@ func (e Event) appendWire(dst []byte) []byte {
 	return append(dst, `"}`...)
 }
 
+// WireParents returns the parents of the event Marshal encoded as b,
+// read from its layout without decoding or checking the rest: for a store
+// walking the graph of events it checked when it wrote them. ok is false
+// when b is not in that layout (the caller then decodes it in full).
+func WireParents(b []byte) (parents []string, ok bool) {
+	const field = `,"parents":[`
+	i := bytes.Index(b, []byte(field))
+	if !bytes.HasPrefix(b, []byte(`{"id":"`)) || i < 0 {
+		return nil, false
+	}
+	// Nothing before the field (id, v, dossier) can hold an unescaped
+	// quote, so its first occurrence is the field itself.
+	rest := b[i+len(field):]
+	parents = []string{}
+	for len(rest) > 0 && rest[0] != ']' {
+		if len(parents) > 0 {
+			if rest[0] != ',' {
+				return nil, false
+			}
+			rest = rest[1:]
+		}
+		if len(rest) < idHexLen+2 || rest[0] != '"' || rest[idHexLen+1] != '"' || !isLowerHex(string(rest[1:idHexLen+1]), idHexLen) {
+			return nil, false
+		}
+		parents = append(parents, string(rest[1:idHexLen+1]))
+		rest = rest[idHexLen+2:]
+	}
+	if len(rest) == 0 {
+		return nil, false
+	}
+	return parents, true
+}
+
 // Marshal returns the storage and wire encoding of e: the canonical layout
 // with "id" added first and "sig" last (see the package overview). It is
 // deterministic. Marshal refuses a malformed event (ledger.malformed) or one
@@ -409,6 +446,11 @@ type wireEvent struct {
 // unavailable or disagrees with the recorded offset, so the instant, the zone
 // name and the canonical bytes always round-trip.
 func Unmarshal(b []byte) (Event, error) {
+	// Bytes that passed every check below once are the same event again:
+	// decoded, but neither re-verified nor re-encoded (reading a dossier
+	// decodes all its events, and the checks cost twice the decoding).
+	whole := sha256.Sum256(b)
+	known := wholeWire.has(whole)
 	var w wireEvent
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -429,12 +471,16 @@ func Unmarshal(b []byte) (Event, error) {
 		w.Parents = []string{}
 	}
 	e := Event{ID: w.ID, Dossier: w.Dossier, Parents: w.Parents, Author: w.Author, Time: t, Kind: w.Kind, Body: w.Body, Sig: w.Sig}
+	if known {
+		return e, nil
+	}
 	if err := e.Verify(); err != nil {
 		return Event{}, err
 	}
 	if !bytes.Equal(e.appendWire(make([]byte, 0, len(b))), b) {
 		return Event{}, e.malformed("not in canonical wire form")
 	}
+	wholeWire.add(whole)
 	return e, nil
 }
 

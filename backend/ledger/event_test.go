@@ -161,6 +161,14 @@ func TestUnmarshalRejectsTampering(t *testing.T) {
 	}, goldenTime(t).Add(time.Hour), key)
 	good := mustMarshal(t, e)
 	other := mustMarshal(t, root)
+	// Accepted first, twice (the second time from what Unmarshal
+	// remembers of the first): every changed copy below is still
+	// checked in full.
+	for i := 0; i < 2; i++ {
+		if got, err := ledger.Unmarshal(good); err != nil || got.ID != e.ID || got.Sig != e.Sig || !bytes.Equal(got.Body, e.Body) {
+			t.Fatalf("round %d: %+v, %v", i, got, err)
+		}
+	}
 
 	// edit replaces byte at (offset within field) with c.
 	edit := func(field string, off int, c byte) func(t *testing.T, b []byte) []byte {
@@ -460,4 +468,34 @@ func TestDecode(t *testing.T) {
 		var v []int
 		assertCode(t, e.Decode(&v), ledger.CodeBadBody)
 	})
+}
+
+// TestWireParents: the parents read off an encoding are the event's, for
+// a root, one parent and several; anything not in Marshal's layout is
+// refused (the caller then decodes in full).
+func TestWireParents(t *testing.T) {
+	key := seedKey(0)
+	root := mustNew(t, nil, "dossier.created", nil, goldenTime(t), key)
+	a := mustNew(t, []string{root.ID}, "note", map[string]any{"text": `,"parents":["x"]`}, goldenTime(t).Add(time.Hour), key)
+	b := mustNew(t, []string{root.ID}, "note", map[string]any{"n": 2}, goldenTime(t).Add(2*time.Hour), key)
+	m := mustNew(t, []string{a.ID, b.ID}, "note", nil, goldenTime(t).Add(3*time.Hour), key)
+	for _, e := range []ledger.Event{root, a, m} {
+		got, ok := ledger.WireParents(mustMarshal(t, e))
+		if !ok || strings.Join(got, ",") != strings.Join(e.Parents, ",") {
+			t.Fatalf("parents of %s: %v %v, want %v", e.Kind, got, ok, e.Parents)
+		}
+	}
+	good := mustMarshal(t, m)
+	for name, b := range map[string][]byte{
+		"empty":          nil,
+		"not an event":   []byte(`{"x":1}`),
+		"short parent":   bytes.Replace(good, []byte(a.ID), []byte(a.ID[:60]), 1),
+		"upper parent":   bytes.Replace(good, []byte(a.ID), []byte(strings.ToUpper(a.ID)), 1),
+		"cut in parents": good[:bytes.Index(good, []byte(a.ID))+10],
+		"no separator":   bytes.Replace(good, []byte(a.ID+`","`), []byte(a.ID+`" "`), 1),
+	} {
+		if got, ok := ledger.WireParents(b); ok {
+			t.Errorf("%s: read %v", name, got)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"golive/backend/apperr"
+	"maps"
 	"sync"
 
 	"golive/backend/identity"
@@ -23,6 +24,10 @@ import (
 // Cards returns every stored identity card that verifies, keyed by public
 // key hex. Records that are not such a card are skipped. It never writes.
 func (s *Service) Cards() (map[string]identity.Card, error) {
+	gen := s.st.Generation(bucketIdentities)
+	if all, ok := s.cards.all(gen); ok {
+		return maps.Clone(all), nil
+	}
 	out := map[string]identity.Card{}
 	err := s.st.Each(bucketIdentities, func(k string, raw []byte) error {
 		c, err := s.cards.parse(raw)
@@ -31,7 +36,25 @@ func (s *Service) Cards() (map[string]identity.Card, error) {
 		}
 		return nil
 	})
-	return out, err
+	if err == nil {
+		s.cards.keep(gen, out)
+	}
+	return maps.Clone(out), err
+}
+
+// all returns the cards Cards read last if the bucket's generation is
+// still gen.
+func (p *parsedCards) all(gen uint64) (map[string]identity.Card, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.last, p.last != nil && p.lastGen == gen
+}
+
+// keep remembers the cards Cards read at generation gen.
+func (p *parsedCards) keep(gen uint64, cards map[string]identity.Card) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.last, p.lastGen = cards, gen
 }
 
 // parsedCards remembers the verdict of identity.Parse by the SHA-256 of
@@ -41,6 +64,10 @@ func (s *Service) Cards() (map[string]identity.Card, error) {
 type parsedCards struct {
 	mu   sync.Mutex
 	seen map[[32]byte]parsedCard
+	// last is every card Cards returned last, read at generation
+	// lastGen of the bucket (store.Generation).
+	last    map[string]identity.Card
+	lastGen uint64
 }
 
 type parsedCard struct {

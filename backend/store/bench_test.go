@@ -11,6 +11,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"golive/backend/internal/budget"
 	"golive/backend/ledger"
 	"golive/backend/store"
 )
@@ -99,32 +100,5 @@ func BenchmarkBudgetAppendEvent(b *testing.B) {
 		}
 		i++
 	}
-	budget(b, appendOne, rawOne)
-}
-
-// budget times ours and base alternately, in batches of ours, base, base,
-// ours (so drift and noise hit both alike), and reports the mean
-// milliseconds of each (ours-ms, base-ms) and their ratio (x-base): the
-// BenchmarkBudget convention that scripts/bench.sh prints.
-func budget(b *testing.B, ours, base func()) {
-	b.Helper()
-	var tOurs, tBase time.Duration
-	timed := func(fn func(), sum *time.Duration) {
-		t0 := time.Now()
-		fn()
-		*sum += time.Since(t0)
-	}
-	n := 0
-	for b.Loop() {
-		timed(ours, &tOurs)
-		timed(base, &tBase)
-		timed(base, &tBase)
-		timed(ours, &tOurs)
-		n += 2
-	}
-	oursMS := tOurs.Seconds() * 1000 / float64(n)
-	baseMS := tBase.Seconds() * 1000 / float64(n)
-	b.ReportMetric(oursMS, "ours-ms")
-	b.ReportMetric(baseMS, "base-ms")
-	b.ReportMetric(oursMS/baseMS, "x-base")
+	budget.Compare(b, appendOne, rawOne)
 }

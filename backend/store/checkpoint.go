@@ -255,6 +255,16 @@ func scanCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint, error) {
 	for it.Rewind(); it.Valid(); it.Next() {
 		key := string(it.Item().Key())
 		err := it.Item().Value(func(v []byte) error {
+			// Only the graph counts here: the id is the key's, the
+			// parents are read off the layout (events were checked
+			// when written; reading them checks them again).
+			if parents, ok := ledger.WireParents(v); ok {
+				ids = append(ids, key[len(prefix):])
+				for _, p := range parents {
+					named[p] = true
+				}
+				return nil
+			}
 			e, err := decodeEvent(key, v)
 			if err != nil {
 				return err

@@ -34,6 +34,58 @@ type Store struct {
 	// written holds the checkpoints this process committed last, by
 	// record key (see checkpointCache).
 	written checkpointCache
+	// gens and floor make Generation (see there).
+	gens  map[string]uint64
+	clock uint64
+	floor uint64
+	// commits is held shared by every Commit and alone by Exclusive.
+	commits sync.RWMutex
+}
+
+// EventsBucket is the name Generation knows the ledger's events by: it
+// changes whenever a commit stores an event.
+const EventsBucket = "ev"
+
+// Exclusive runs fn while no commit runs: for work that must decide on
+// what the ledger holds and act before anything is added (the sweep
+// removing files no event references).
+func (s *Store) Exclusive(fn func()) {
+	s.commits.Lock()
+	defer s.commits.Unlock()
+	fn()
+}
+
+// Generation returns a number that changes whenever a record of bucket is
+// written through this Store (or Invalidate is called), and only then: a
+// service may keep what it read of bucket while the number stays the
+// same. Read it before reading the bucket; a write between the two makes
+// the next call differ, so a stale copy is never kept as current.
+func (s *Store) Generation(bucket string) uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return max(s.gens[bucket], s.floor)
+}
+
+// Invalidate changes every bucket's Generation: for a caller that wrote
+// through DB() rather than Commit.
+func (s *Store) Invalidate() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.clock++
+	s.floor = s.clock
+}
+
+// wrote advances the generation of the buckets a commit wrote.
+func (s *Store) wrote(puts []Put) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.gens == nil {
+		s.gens = map[string]uint64{}
+	}
+	for _, p := range puts {
+		s.clock++
+		s.gens[p.Bucket] = s.clock
+	}
 }
 
 // Put is one JSON record written by Commit.
@@ -283,6 +335,8 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 		}
 		records[i] = b
 	}
+	s.commits.RLock()
+	defer s.commits.RUnlock()
 	added := 0
 	sealKey := s.checkpointKey()
 	var sealed []sealedCheckpoint
@@ -319,6 +373,12 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 		}
 		return nil
 	})
+	// Even a failed transaction may have been applied in part before its
+	// error (a sync that failed after the write): read again.
+	s.wrote(puts)
+	if added > 0 {
+		s.wrote([]Put{{Bucket: EventsBucket}})
+	}
 	if err != nil {
 		if errors.Is(err, badger.ErrTxnTooBig) {
 			return 0, apperr.Wrap(err, "store.too_big")
@@ -525,6 +585,8 @@ func (s *Store) Empty() (bool, error) {
 }
 
 // DB exposes the Badger handle for benchmarks and maintenance tools.
+//
+// A caller that writes through it calls Invalidate afterwards.
 func (s *Store) DB() *badger.DB { return s.db }
 
 func asCoded(err error) error {

@@ -224,3 +224,35 @@ func crashWriter(dir string) {
 		fmt.Printf("ACK %s\n", e.ID)
 	}
 }
+
+// TestGeneration: a bucket's generation changes when a record of it is
+// written or deleted (alone or in a commit with events), and after
+// Invalidate; writing another bucket or only events leaves it.
+func TestGeneration(t *testing.T) {
+	s := open(t, t.TempDir())
+	g0 := s.Generation("sys")
+	if err := s.Put("other", "k", 1); err != nil {
+		t.Fatal(err)
+	}
+	if g := s.Generation("sys"); g != g0 {
+		t.Fatalf("another bucket's write moved sys: %d -> %d", g0, g)
+	}
+	if err := s.Put("sys", "A", 1); err != nil {
+		t.Fatal(err)
+	}
+	g1 := s.Generation("sys")
+	if g1 == g0 {
+		t.Fatal("a write to sys left its generation")
+	}
+	if err := s.Put("sys", "A", nil); err != nil {
+		t.Fatal(err)
+	}
+	g2 := s.Generation("sys")
+	if g2 == g1 {
+		t.Fatal("a delete in sys left its generation")
+	}
+	s.Invalidate()
+	if g := s.Generation("sys"); g == g2 {
+		t.Fatal("Invalidate left the generation")
+	}
+}

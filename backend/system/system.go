@@ -12,8 +12,10 @@ package system
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golive/backend/apperr"
@@ -107,6 +109,18 @@ type Register struct {
 	Now func() time.Time
 	// Zone is the zone stored with times.
 	Zone *time.Location
+
+	// mu guards read, the systems List read last at generation gen of
+	// the bucket (store.Generation): views name systems on every read.
+	mu   sync.Mutex
+	read []System
+	gen  uint64
+}
+
+// clone returns a copy of s sharing nothing with it.
+func (s System) clone() System {
+	s.Calls = slices.Clone(s.Calls)
+	return s
 }
 
 // NewRegister returns a Register over st.
@@ -116,6 +130,24 @@ func NewRegister(st *store.Store, zone *time.Location) *Register {
 
 // List returns every system ordered by code.
 func (r *Register) List() ([]System, error) {
+	all, err := r.all()
+	out := make([]System, len(all))
+	for i, s := range all {
+		out[i] = s.clone()
+	}
+	return out, err
+}
+
+// all returns every system ordered by code, read again only when the
+// bucket was written since; the caller must not change them.
+func (r *Register) all() ([]System, error) {
+	gen := r.st.Generation(bucket)
+	r.mu.Lock()
+	if r.read != nil && r.gen == gen {
+		defer r.mu.Unlock()
+		return r.read, nil
+	}
+	r.mu.Unlock()
 	out := []System{}
 	err := r.st.Each(bucket, func(_ string, raw []byte) error {
 		var s System
@@ -125,7 +157,13 @@ func (r *Register) List() ([]System, error) {
 		out = append(out, s)
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	r.mu.Lock()
+	r.read, r.gen = out, gen
+	r.mu.Unlock()
+	return out, nil
 }
 
 // Get returns the system with code, whatever its case (the entry stored
@@ -133,23 +171,19 @@ func (r *Register) List() ([]System, error) {
 // code differs only in case), or system.not_found.
 func (r *Register) Get(code string) (System, error) {
 	code = strings.TrimSpace(code)
-	for _, key := range []string{code, Canonical(code)} {
-		var s System
-		err := r.st.Get(bucket, key, &s)
-		if err == nil {
-			return s, nil
-		}
-		if !apperr.HasCode(err, "store.not_found") {
-			return System{}, err
-		}
-	}
-	all, err := r.List()
+	all, err := r.all()
 	if err != nil {
 		return System{}, err
 	}
+	// Ordered by code as stored; the keys are the codes.
+	for _, key := range []string{code, Canonical(code)} {
+		if i, ok := slices.BinarySearchFunc(all, key, func(s System, k string) int { return strings.Compare(s.Code, k) }); ok {
+			return all[i].clone(), nil
+		}
+	}
 	for _, s := range all {
 		if strings.EqualFold(s.Code, code) {
-			return s, nil
+			return s.clone(), nil
 		}
 	}
 	return System{}, apperr.New("system.not_found", "code", code)

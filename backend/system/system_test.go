@@ -187,3 +187,38 @@ func TestCodesIgnoreCase(t *testing.T) {
 		}
 	})
 }
+
+// TestRegisterReadsChangesOfItsFolder: what the register keeps between
+// reads is its own business: a system changed through another register of
+// the same folder shows at once, and changing a system a read returned
+// changes nothing stored.
+func TestRegisterReadsChangesOfItsFolder(t *testing.T) {
+	env := testenv.Open(t, "", "张伟")
+	env.AddSystem(t, "ESB")
+	crm := env.AddSystem(t, "CRM", "ESB")
+	if _, err := env.Systems.Get("crm"); err != nil {
+		t.Fatal(err)
+	}
+	other := system.NewRegister(env.Store, env.Zone)
+	crm.Name = "客户关系管理系统二期"
+	if _, err := other.Save(crm, false); err != nil {
+		t.Fatal(err)
+	}
+	got, err := env.Systems.Get("CRM")
+	if err != nil || got.Name != crm.Name {
+		t.Fatalf("after another register saved: %+v, %v", got, err)
+	}
+	got.Calls[0] = "CHANGED"
+	list, _ := env.Systems.List()
+	list[0].Calls = append(list[0].Calls, "X")
+	again, _ := env.Systems.Get("CRM")
+	if again.Calls[0] != "ESB" || len(again.Calls) != 1 {
+		t.Fatalf("a returned copy reached the register: %v", again.Calls)
+	}
+	if err := other.Delete("CRM", func(string) (bool, error) { return false, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Systems.Get("CRM"); !apperr.HasCode(err, "system.not_found") {
+		t.Fatalf("deleted elsewhere, still got: %v", err)
+	}
+}

@@ -51,6 +51,11 @@ type Registry struct {
 
 	mu    sync.Mutex
 	cache map[string]*template.Template
+	// current is the key Current read last, at generation currentGen of
+	// the "set" bucket (store.Generation); currentRead says it was read.
+	current     string
+	currentGen  uint64
+	currentRead bool
 }
 
 // New returns the registry over st with the embedded default def and
@@ -109,8 +114,20 @@ func (r *Registry) Get(key string) (*template.Template, error) {
 // Current returns the template new dossiers pin: the one chosen with
 // SetCurrent, else the embedded default.
 func (r *Registry) Current() *template.Template {
-	var key string
-	if err := r.st.Get("set", keyCurrent, &key); err == nil {
+	gen := r.st.Generation("set")
+	r.mu.Lock()
+	key, known := r.current, r.currentRead && r.currentGen == gen
+	r.mu.Unlock()
+	if !known {
+		key = ""
+		if err := r.st.Get("set", keyCurrent, &key); err != nil && !apperr.HasCode(err, "store.not_found") {
+			return r.def // unreadable now: read again next time
+		}
+		r.mu.Lock()
+		r.current, r.currentGen, r.currentRead = key, gen, true
+		r.mu.Unlock()
+	}
+	if key != "" {
 		if t, err := r.Get(key); err == nil {
 			return t
 		}

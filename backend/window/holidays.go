@@ -71,6 +71,10 @@ func (s *Service) ResetHolidays(year int) error {
 func (s *Service) Conflicts(assignments []Assignment, systems []system.System) ([]Warning, error) {
 	var windows []Window
 	loaded := map[int]bool{}
+	named := map[string]bool{}
+	for _, a := range assignments {
+		named[a.Window] = true
+	}
 	for _, a := range assignments {
 		y := Year(a.Window)
 		if y == 0 || loaded[y] || checkYear(y) != nil {
@@ -81,7 +85,12 @@ func (s *Service) Conflicts(assignments []Assignment, systems []system.System) (
 		if err != nil {
 			return nil, err
 		}
-		windows = append(windows, p.Windows...)
+		// Warnings are per window: only the windows named count.
+		for _, w := range p.Windows {
+			if named[w.ID] {
+				windows = append(windows, w)
+			}
+		}
 	}
 	return Conflicts(windows, assignments, systems), nil
 }
