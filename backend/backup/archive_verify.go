@@ -117,6 +117,7 @@ func (c *container) loadArchive(mem *core.Core, r *ArchiveReport) error {
 	if err == nil {
 		err = wb.Flush()
 	}
+	mem.Store.Invalidate()
 	if err != nil {
 		return err
 	}

@@ -68,11 +68,12 @@ func TestBackupWhileTheAppRuns(t *testing.T) {
 				return
 			default:
 			}
-			// A 512 KiB record every 20 ms: a Badger flush every
-			// third of a second, far more than a user's app writes,
-			// yet slower than a copy attempt, which a writer with no
-			// pause at all can outrun forever on a fast disk.
-			time.Sleep(20 * time.Millisecond)
+			// A 512 KiB record every 100 ms: a Badger flush every
+			// second and a half, far more than a user's app writes;
+			// a writer with no pause outruns every copy attempt on a
+			// busy machine (the retries themselves are tested with
+			// hooks, TestCopyDatabaseRetriesAfterACompaction).
+			time.Sleep(100 * time.Millisecond)
 			_, _ = rand.Read(big)
 			_ = c.Store.Put("zz-test", string(rune('a'+i%26)), big)
 			if _, err := c.Dossiers.AddNote(id, "during the backup"); err == nil {

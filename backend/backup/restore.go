@@ -137,6 +137,7 @@ func (c *container) writeFolder(ctx context.Context, dir, file string, progress 
 	}
 	mt := newMeter(progress, PhaseRestore, c.total())
 	err = c.writeStore(ctx, st.DB(), mt)
+	st.Invalidate()
 	if err == nil {
 		err = RecordLast(st, Last{At: c.m.Created, Path: file, Restored: true})
 	}

@@ -63,6 +63,34 @@ type Store struct {
 	// WrapWrite, when set, wraps the file each blob is written to: tests
 	// fail writes with it as a full disk would.
 	WrapWrite func(io.Writer) io.Writer
+
+	// mu guards used: the blobs this process has placed or claimed
+	// since it opened the store, which a sweep running meanwhile keeps
+	// whatever it found referenced before (see Sweep).
+	mu   sync.Mutex
+	used map[string]bool
+}
+
+// markUsed records that sum is placed or claimed now; the caller holds
+// s.mu.
+func (s *Store) markUsed(sum string) {
+	if s.used == nil {
+		s.used = map[string]bool{}
+	}
+	s.used[sum] = true
+}
+
+// Claim reports whether the blob sum is stored, and when it is, keeps it
+// from any sweep running now: for a caller about to commit an event that
+// references a blob it does not write because it is there already.
+func (s *Store) Claim(sum string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.Has(sum) {
+		return false
+	}
+	s.markUsed(sum)
+	return true
 }
 
 // Info describes a stored blob.
@@ -291,6 +319,9 @@ func (s *Store) KeepAll(list []*Staged) error {
 // move renames the staged file path to the blob sum's name, or removes it
 // when sum is already stored, without flushing the folder.
 func (s *Store) move(path, sum string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.markUsed(sum)
 	dst := s.path(sum)
 	if _, err := os.Stat(dst); err == nil {
 		_ = os.Remove(path)

@@ -250,3 +250,69 @@ func TestSweep(t *testing.T) {
 		}
 	})
 }
+
+// TestSweepStagedInUse: a sweep of a store in use considers only the
+// staged files of its snapshot (a file staged since is an upload under
+// way), and keeps an unreferenced stored blob that was claimed or placed
+// since the store opened; an unreferenced one nobody touched goes.
+func TestSweepStagedInUse(t *testing.T) {
+	dir := t.TempDir()
+	first, err := blob.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sums []string
+	for _, text := range []string{"\u88ab\u8ba4\u9886", "\u88ab\u91cd\u65b0\u653e\u5165", "\u65e0\u4eba\u5f15\u7528"} {
+		info, err := first.Put(strings.NewReader(text), 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums = append(sums, info.SHA256)
+	}
+	claimed, placed, orphan := sums[0], sums[1], sums[2]
+	old, err := first.Stage(strings.NewReader("\u5d29\u6e83\u524d\u6682\u5b58"), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s, err := blob.Open(dir) // the next run of the app
+	if err != nil {
+		t.Fatal(err)
+	}
+	snapshot := s.Staging()
+	uploading, err := s.Stage(strings.NewReader("\u6b63\u5728\u4e0a\u4f20"), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Claim(claimed) || s.Claim(digest("\u4e0d\u5b58\u5728")) {
+		t.Fatal("Claim does not say what is stored")
+	}
+	if _, err := s.Put(strings.NewReader("\u88ab\u91cd\u65b0\u653e\u5165"), 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.SweepStaged(func(string) bool { return false }, snapshot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{kept(claimed), kept(placed), "blobs/staging/" + filepath.Base(uploadingPath(t, dir, uploading.SHA256))}
+	sort.Strings(want)
+	if got := files(t, dir); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("after the sweep the folder holds\n%v\nwant\n%v", got, want)
+	}
+	if rep.Orphans != 1 || rep.Leftovers != 1 {
+		t.Fatalf("report %+v, want the orphan %s and the old staged %s removed", rep, orphan, old.SHA256)
+	}
+	if err := uploading.Keep(); err != nil {
+		t.Fatalf("the upload under way could not finish: %v", err)
+	}
+}
+
+// uploadingPath finds the staged file of sum.
+func uploadingPath(t *testing.T, dir, sum string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(dir, "blobs", "staging", sum+"-*"))
+	if len(m) != 1 {
+		t.Fatalf("staged files of %s: %v", sum, m)
+	}
+	return m[0]
+}

@@ -37,6 +37,33 @@ type SweepReport struct {
 // cannot remove and returns the first such error (blob.io) with the
 // report. A read-only store sweeps nothing.
 func (s *Store) Sweep(referenced func(sum string) bool) (SweepReport, error) {
+	return s.sweep(referenced, nil, false)
+}
+
+// Staging returns the names of the files in the staging area now: what
+// SweepStaged may consider later, while new writes stage more.
+func (s *Store) Staging() map[string]bool {
+	out := map[string]bool{}
+	entries, _ := os.ReadDir(s.staging)
+	for _, e := range entries {
+		out[e.Name()] = true
+	}
+	return out
+}
+
+// SweepStaged is Sweep for a store in use by this process: only the
+// staged files named in staged (its Staging from before anything wrote)
+// are considered, and a stored blob placed or
+// claimed since the store was opened is kept even if referenced said no
+// (its event may be newer than what referenced was built from).
+func (s *Store) SweepStaged(referenced func(sum string) bool, staged map[string]bool) (SweepReport, error) {
+	if staged == nil {
+		staged = map[string]bool{}
+	}
+	return s.sweep(referenced, staged, true)
+}
+
+func (s *Store) sweep(referenced func(sum string) bool, staged map[string]bool, inUse bool) (SweepReport, error) {
 	var rep SweepReport
 	if s.readOnly {
 		return rep, nil
@@ -61,12 +88,12 @@ func (s *Store) Sweep(referenced func(sum string) bool) (SweepReport, error) {
 		rep.Bytes += fi.Size()
 	}
 
-	staged, err := os.ReadDir(s.staging)
+	entries, err := os.ReadDir(s.staging)
 	note(err, s.staging)
-	for _, e := range staged {
+	for _, e := range entries {
 		path := filepath.Join(s.staging, e.Name())
-		if e.IsDir() {
-			continue // not ours
+		if e.IsDir() || (staged != nil && !staged[e.Name()]) {
+			continue // not ours, or staged since
 		}
 		sum, _, named := strings.Cut(e.Name(), "-")
 		if named && hexSHA.MatchString(sum) && referenced(sum) {
@@ -107,7 +134,11 @@ func (s *Store) Sweep(referenced func(sum string) bool) (SweepReport, error) {
 			case strings.HasPrefix(f.Name(), incoming):
 				remove(path, &rep.Leftovers)
 			case hexSHA.MatchString(sum) && !referenced(sum):
-				remove(path, &rep.Orphans)
+				s.mu.Lock()
+				if !inUse || !s.used[sum] {
+					remove(path, &rep.Orphans)
+				}
+				s.mu.Unlock()
 			}
 		}
 		_ = os.Remove(dir) // only succeeds when the shard is empty

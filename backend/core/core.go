@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golive/backend/apperr"
@@ -57,9 +58,12 @@ type Core struct {
 	Roster *roster.Service
 	// Meetings keeps the go-live review meetings chaired here.
 	Meetings *meeting.Service
-	// Swept says what the start-up sweep of a read-write Open removed and
-	// kept (sweep.go); the app logs it. Zero for read-only opens.
-	Swept SweepReport
+	// swept is what the start-up sweep of a read-write Open removed and
+	// kept (sweep.go), once sweepDone is closed.
+	swept     SweepReport
+	sweepDone chan struct{}
+	// sweepStop asks a running sweep to stop (Close).
+	sweepStop atomic.Bool
 
 	// Damage lists what is wrong with a folder OpenForApp opened
 	// read-only because it is damaged; nil for a whole folder.
@@ -138,7 +142,7 @@ func Open(dir string) (*Core, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Swept = c.sweep()
+	c.startSweep()
 	return c, nil
 }
 
@@ -255,8 +259,15 @@ func (c *Core) Template() *template.Template { return c.Templates.Current() }
 // template.not_found.
 func (c *Core) ResolveTemplate(key string) (*template.Template, error) { return c.Templates.Get(key) }
 
-// Close closes the store.
-func (c *Core) Close() error { return c.Store.Close() }
+// Close stops the start-up sweep if it still runs, waits for it, and
+// closes the store.
+func (c *Core) Close() error {
+	if c.sweepDone != nil {
+		c.sweepStop.Store(true)
+		<-c.sweepDone
+	}
+	return c.Store.Close()
+}
 
 // Info reports on the folder.
 func (c *Core) Info() (Info, error) {

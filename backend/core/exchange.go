@@ -645,7 +645,7 @@ func (c *Core) stageBlobs(f *exchange.File, ready []ledger.Event) ([]*blob.Stage
 	done := map[string]bool{}
 	for _, e := range ready {
 		for _, sum := range dossier.BlobRefs(e.Kind, e.Body) {
-			if done[sum] || !f.HasBlob(sum) || c.Dossiers.Blobs.Has(sum) {
+			if done[sum] || !f.HasBlob(sum) || c.Dossiers.Blobs.Claim(sum) {
 				continue
 			}
 			done[sum] = true

@@ -3,6 +3,7 @@ package core
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,27 +24,29 @@ type SweepReport struct {
 	// Unsure is true when some event could not be read: then no stored
 	// blob was removed, in case that event referenced it.
 	Unsure bool `json:"unsure"`
+	// Postponed is true when the sweep did not get to the blobs (the app
+	// closed first, or events kept arriving while it read the ledger):
+	// the next open sweeps them.
+	Postponed bool `json:"postponed"`
 	// Err is the first thing the sweep could not do (it goes on past it).
 	Err error `json:"-"`
 }
 
 // Empty reports whether the sweep found nothing to do.
 func (r SweepReport) Empty() bool {
-	return r.Kept+r.Orphans+r.Leftovers == 0 && !r.SampleBuild && !r.Unsure && r.Err == nil
+	return r.Kept+r.Orphans+r.Leftovers == 0 && !r.SampleBuild && !r.Unsure && !r.Postponed && r.Err == nil
 }
 
-// sweep removes what interrupted work left in the folder and keeps what an
-// acknowledged event needs: staged blobs the ledger references are moved
-// into place, every other staged blob, every stored blob no event
-// references, temporary files of interrupted writes and the folder of a
-// killed sample build are removed. Open calls it on a folder opened for
-// writing, before any service writes; a read-only open never sweeps. One
-// pass over the events and one over the blob folder.
-func (c *Core) sweep() SweepReport {
-	var rep SweepReport
+// startSweep starts the sweep (sweep) of a folder opened for writing, in
+// the background: opening a large folder does not wait for a pass over
+// every event. The killed sample build's folder is removed at once.
+func (c *Core) startSweep() {
+	c.sweepDone = make(chan struct{})
 	if c.Store.ReadOnly() || c.Store.Dir() == "" {
-		return rep
+		close(c.sweepDone)
+		return
 	}
+	var rep SweepReport
 	build := filepath.Join(c.Store.Dir(), sampleBuildDir)
 	if _, err := os.Lstat(build); err == nil {
 		if err := os.RemoveAll(build); err != nil {
@@ -52,20 +55,80 @@ func (c *Core) sweep() SweepReport {
 			rep.SampleBuild = true
 		}
 	}
-	refs, err := ReferencedBlobs(c.Store)
-	referenced := func(sum string) bool { return refs[sum] }
-	if err != nil {
-		rep.Unsure = true
-		referenced = func(string) bool { return true }
-		if rep.Err == nil {
-			rep.Err = err
+	// Only what is staged now can be what an interrupted write left.
+	staged := c.Dossiers.Blobs.Staging()
+	go func() {
+		defer close(c.sweepDone)
+		c.swept = c.sweep(rep, staged)
+	}()
+}
+
+// Swept waits for the start-up sweep and says what it removed and kept;
+// the app logs it. Zero for read-only opens.
+func (c *Core) Swept() SweepReport {
+	if c.sweepDone != nil {
+		<-c.sweepDone
+	}
+	return c.swept
+}
+
+// sweepScanned, when set (tests), runs after each pass over the ledger.
+var sweepScanned func()
+
+// sweepAttempts is how many passes over the ledger the sweep makes before
+// it leaves the blobs for the next open, when events keep being committed
+// during each pass.
+const sweepAttempts = 3
+
+// sweep keeps what an acknowledged event needs and removes what
+// interrupted work left: staged blobs (of those in staged) the ledger
+// references are moved into place, every other one of them, every stored
+// blob no event references and temporary files of interrupted writes are
+// removed. It runs while the app works: it reads the ledger, then decides
+// and removes while no commit runs (store.Exclusive), only if no event or
+// meeting record was written since it read; a blob placed or claimed
+// meanwhile is kept in any case (blob.SweepStaged).
+func (c *Core) sweep(rep SweepReport, staged map[string]bool) SweepReport {
+	gens := func() [2]uint64 {
+		return [2]uint64{c.Store.Generation(store.EventsBucket), c.Store.Generation(meeting.Bucket)}
+	}
+	for attempt := 0; attempt < sweepAttempts; attempt++ {
+		before := gens()
+		refs, err := referencedBlobs(c.Store, c.sweepStop.Load)
+		if sweepScanned != nil {
+			sweepScanned()
 		}
+		if c.sweepStop.Load() {
+			rep.Postponed = true
+			return rep
+		}
+		referenced := func(sum string) bool { return refs[sum] }
+		unsure := err != nil
+		if unsure {
+			referenced = func(string) bool { return true }
+		}
+		ran := false
+		var b blob.SweepReport
+		var berr error
+		c.Store.Exclusive(func() {
+			if gens() != before {
+				return
+			}
+			b, berr = c.Dossiers.Blobs.SweepStaged(referenced, staged)
+			ran = true
+		})
+		if !ran {
+			continue
+		}
+		rep.SweepReport, rep.Unsure = b, unsure
+		for _, e := range []error{err, berr} {
+			if e != nil && rep.Err == nil {
+				rep.Err = e
+			}
+		}
+		return rep
 	}
-	b, err := c.Dossiers.Blobs.Sweep(referenced)
-	rep.SweepReport = b
-	if err != nil && rep.Err == nil {
-		rep.Err = err
-	}
+	rep.Postponed = true
 	return rep
 }
 
@@ -78,13 +141,26 @@ func (c *Core) sweep() SweepReport {
 // event it cannot decode it returns what it found with store.corrupt, and
 // the caller must then assume every blob is referenced.
 func ReferencedBlobs(st *store.Store) (map[string]bool, error) {
+	return referencedBlobs(st, func() bool { return false })
+}
+
+// errStopped ends a pass over the ledger that was asked to stop.
+var errStopped = errors.New("stopped")
+
+// referencedBlobs is ReferencedBlobs, ending early (with errStopped) once
+// stop says so.
+func referencedBlobs(st *store.Store, stop func() bool) (map[string]bool, error) {
 	refs := map[string]bool{}
 	var kinds [][]byte
 	for _, k := range dossier.BlobKinds {
 		kinds = append(kinds, []byte(k))
 	}
 	var bad error
+	n := 0
 	err := st.Each("ev", func(key string, raw []byte) error {
+		if n++; n%1024 == 0 && stop() {
+			return errStopped
+		}
 		if !slices.ContainsFunc(kinds, func(k []byte) bool { return bytes.Contains(raw, k) }) {
 			return nil // cheap: most events name no file
 		}

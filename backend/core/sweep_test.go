@@ -177,6 +177,7 @@ func TestSweepKeepsCommittedAndRemovesOrphans(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
+	r := c.Swept() // the sweep runs in the background: wait for it
 	want := []string{"blobs/sha256/" + kept[:2] + "/" + kept[2:], "blobs/sha256/" + sum[:2] + "/" + sum[2:]}
 	sort.Strings(want)
 	if got := blobFiles(t, dir); strings.Join(got, " ") != strings.Join(want, " ") {
@@ -185,7 +186,6 @@ func TestSweepKeepsCommittedAndRemovesOrphans(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, ".sample-build")); !os.IsNotExist(err) {
 		t.Fatalf("the sample build folder is still there: %v", err)
 	}
-	r := c.Swept
 	if r.Kept != 1 || r.Orphans != 1 || r.Leftovers != 2 || !r.SampleBuild || r.Unsure || r.Err != nil {
 		t.Fatalf("sweep report %+v", r)
 	}
@@ -224,8 +224,8 @@ func TestReadOnlyOpenSweepsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.Swept.Empty() {
-		t.Fatalf("a read-only open swept: %+v", c.Swept)
+	if !c.Swept().Empty() {
+		t.Fatalf("a read-only open swept: %+v", c.Swept())
 	}
 	if err := c.Close(); err != nil {
 		t.Fatal(err)
@@ -246,8 +246,8 @@ func TestReadOnlyOpenSweepsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if c.Swept.Orphans != 1 || c.Swept.Leftovers != 1 {
-		t.Fatalf("the read-write open after it: %+v", c.Swept)
+	if c.Swept().Orphans != 1 || c.Swept().Leftovers != 1 {
+		t.Fatalf("the read-write open after it: %+v", c.Swept())
 	}
 }
 
@@ -271,12 +271,68 @@ func TestSweepKeepsChecklistEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if c.Swept.Orphans != 0 {
-		t.Fatalf("the sweep removed %d blob(s) an event references", c.Swept.Orphans)
+	if c.Swept().Orphans != 0 {
+		t.Fatalf("the sweep removed %d blob(s) an event references", c.Swept().Orphans)
 	}
 	f, err := c.Dossiers.Blobs.Open(sum)
 	if err != nil {
 		t.Fatalf("the checklist evidence is gone after reopening: %v", err)
+	}
+	f.Close()
+}
+
+// TestSweepWhileTheAppWorks: the sweep runs after the folder opened, while
+// the user works. A stored blob no event referenced when the sweep read
+// the ledger, which the user attaches again (same contents) before the
+// sweep gets to the files, is kept: the attachment reads back afterwards.
+func TestSweepWhileTheAppWorks(t *testing.T) {
+	dir := t.TempDir()
+	env, id, _ := draftWithAttachment(t, dir)
+	text := "\u4e0a\u7ebf\u65b9\u6848 \u7b2c 2 \u7248"
+	sum := sha256.Sum256([]byte(text))
+	orphan := hex.EncodeToString(sum[:])
+	if err := os.MkdirAll(filepath.Dir(keptPath(dir, orphan)), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keptPath(dir, orphan), []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Close(); err != nil {
+		t.Fatal(err)
+	}
+	scanned, resume := make(chan struct{}), make(chan struct{})
+	first := true
+	core.SetSweepScanned(func() {
+		if first {
+			first = false
+			close(scanned)
+			<-resume
+		}
+	})
+	t.Cleanup(func() { core.SetSweepScanned(nil) })
+
+	env2 := testenv.Open(t, dir, "\u738b\u4e94")
+	<-scanned // the sweep has read the ledger: the blob is an orphan to it
+	d := env2.Driver(t)
+	if err := d.As("system_owner"); err != nil {
+		t.Fatal(err)
+	}
+	del := getView(t, env2.Core, id).State.Plan.Start().Deliverables[0].ID
+	v, err := env2.Dossiers.AttachReader(id, del, "\u4e0a\u7ebf\u65b9\u6848.docx", strings.NewReader(text), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.State.Flow.Latest(del).SHA256; got != orphan {
+		t.Fatalf("attached %s, want %s", got, orphan)
+	}
+	close(resume)
+	r := env2.Swept()
+	if r.Orphans != 0 || r.Err != nil {
+		t.Fatalf("sweep report %+v", r)
+	}
+	f, err := env2.Dossiers.Blobs.Open(orphan)
+	if err != nil {
+		t.Fatalf("the attachment made during the sweep is gone: %v", err)
 	}
 	f.Close()
 }

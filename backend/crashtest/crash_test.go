@@ -192,13 +192,13 @@ func (k *checker) check(t *testing.T, a *acked, all bool) {
 		t.Fatalf("reopening after the kill: %v\nthe folder holds: %s", err, listing(k.dir))
 	}
 	defer c.Close()
-	if c.Swept.Err != nil || c.Swept.Unsure {
-		t.Fatalf("the sweep: %+v %v", c.Swept, c.Swept.Err)
+	if c.Swept().Err != nil || c.Swept().Unsure {
+		t.Fatalf("the sweep: %+v %v", c.Swept(), c.Swept().Err)
 	}
-	k.sweeps.Kept += c.Swept.Kept
-	k.sweeps.Orphans += c.Swept.Orphans
-	k.sweeps.Leftovers += c.Swept.Leftovers
-	k.sweeps.Bytes += c.Swept.Bytes
+	k.sweeps.Kept += c.Swept().Kept
+	k.sweeps.Orphans += c.Swept().Orphans
+	k.sweeps.Leftovers += c.Swept().Leftovers
+	k.sweeps.Bytes += c.Swept().Bytes
 
 	streams, err := c.Store.EventIDs()
 	if err != nil {
