@@ -90,7 +90,7 @@ gui-smoke: deps-test ## only the GUI smoke test (Xvfb screenshot in build/smoke/
 check-cjk: ## only the no-CJK-outside-i18n check
 	scripts/check-cjk.sh
 
-bench: fonts ## Go benchmarks of the backend
+bench: fonts frontend ## Go benchmarks of the backend
 	go test -run '^$$' -bench . -skip '^BenchmarkBudget' -benchmem ./backend/...
 	scripts/bench.sh
 

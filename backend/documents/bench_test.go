@@ -9,12 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"golive/backend/documents"
 	"golive/backend/dossier"
+	"golive/backend/internal/budget"
 	"golive/backend/internal/procmem"
 	"golive/backend/keys"
 	"golive/backend/pdf"
@@ -70,7 +70,7 @@ func BenchmarkBudgetConfirmationPDF(b *testing.B) {
 	}
 	var out documents.Output
 	var pages int
-	budget(b, func() {
+	budget.Compare(b, func() {
 		var err error
 		if out, err = svc.PDF(documents.Request{Kind: printable.KindConfirmation, Dossier: v.State.ID}, s); err != nil {
 			b.Fatal(err)
@@ -83,33 +83,6 @@ func BenchmarkBudgetConfirmationPDF(b *testing.B) {
 	b.ReportMetric(float64(pages), "base-pages")
 	b.ReportMetric(childPeak(b, "render", contentFile(b, out.Content)), "MB")
 	b.ReportMetric(childPeak(b, "plain", contentFile(b, content)), "base-MB")
-}
-
-// budget times ours and base alternately, in batches of ours, base, base,
-// ours (so drift and noise hit both alike), and reports the mean
-// milliseconds of each (ours-ms, base-ms) and their ratio (x-base): the
-// BenchmarkBudget convention that scripts/bench.sh prints.
-func budget(b *testing.B, ours, base func()) {
-	b.Helper()
-	var tOurs, tBase time.Duration
-	timed := func(fn func(), sum *time.Duration) {
-		t0 := time.Now()
-		fn()
-		*sum += time.Since(t0)
-	}
-	n := 0
-	for b.Loop() {
-		timed(ours, &tOurs)
-		timed(base, &tBase)
-		timed(base, &tBase)
-		timed(ours, &tOurs)
-		n += 2
-	}
-	oursMS := tOurs.Seconds() * 1000 / float64(n)
-	baseMS := tBase.Seconds() * 1000 / float64(n)
-	b.ReportMetric(oursMS, "ours-ms")
-	b.ReportMetric(baseMS, "base-ms")
-	b.ReportMetric(oursMS/baseMS, "x-base")
 }
 
 // texts lists every string of the content, in order.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"golive/backend/internal/budget"
 	"golive/backend/internal/procmem"
 	"golive/backend/printable"
 	"golive/backend/template"
@@ -105,7 +106,7 @@ func bare(w io.Writer, reg printable.Register) error {
 // and reports the peak resident memory of each in a child process.
 func BenchmarkBudgetRegister20000(b *testing.B) {
 	reg := synthetic(benchRows)
-	budget(b, func() {
+	budget.Compare(b, func() {
 		if err := xlsx.WriteRegister(io.Discard, reg); err != nil {
 			b.Fatal(err)
 		}
@@ -118,33 +119,6 @@ func BenchmarkBudgetRegister20000(b *testing.B) {
 	b.ReportMetric(childPeak(b, "register"), "MB")
 	b.ReportMetric(childPeak(b, "bare"), "base-MB")
 	b.ReportMetric(childPeak(b, "data"), "rows-only-MB")
-}
-
-// budget times ours and base alternately, in batches of ours, base, base,
-// ours (so drift and noise hit both alike), and reports the mean
-// milliseconds of each (ours-ms, base-ms) and their ratio (x-base): the
-// BenchmarkBudget convention that scripts/bench.sh prints.
-func budget(b *testing.B, ours, base func()) {
-	b.Helper()
-	var tOurs, tBase time.Duration
-	timed := func(fn func(), sum *time.Duration) {
-		t0 := time.Now()
-		fn()
-		*sum += time.Since(t0)
-	}
-	n := 0
-	for b.Loop() {
-		timed(ours, &tOurs)
-		timed(base, &tBase)
-		timed(base, &tBase)
-		timed(ours, &tOurs)
-		n += 2
-	}
-	oursMS := tOurs.Seconds() * 1000 / float64(n)
-	baseMS := tBase.Seconds() * 1000 / float64(n)
-	b.ReportMetric(oursMS, "ours-ms")
-	b.ReportMetric(baseMS, "base-ms")
-	b.ReportMetric(oursMS/baseMS, "x-base")
 }
 
 func childPeak(b *testing.B, job string) float64 {

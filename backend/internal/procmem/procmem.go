@@ -18,7 +18,10 @@ const marker = "GOLIVE_PEAK_KB "
 
 // PeakKB returns this process's peak resident set (VmHWM) in kB, or 0
 // where /proc is not available.
-func PeakKB() int {
+func PeakKB() int { return status("VmHWM:") }
+
+// status returns the kB figure of field in /proc/self/status, 0 if none.
+func status(field string) int {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0
@@ -26,7 +29,7 @@ func PeakKB() int {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+		if v, ok := strings.CutPrefix(sc.Text(), field); ok {
 			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
 			return n
 		}
@@ -36,6 +39,15 @@ func PeakKB() int {
 
 // Report prints this process's peak on the line Child looks for.
 func Report() { fmt.Printf("%s%d\n", marker, PeakKB()) }
+
+// RSSKB returns this process's resident set now (VmRSS) in kB, or 0
+// where /proc is not available.
+func RSSKB() int { return status("VmRSS:") }
+
+// ReportRSS prints this process's resident set now on the line Child
+// looks for, in place of the peak: for a child measuring what a process
+// holds when idle.
+func ReportRSS() { fmt.Printf("%s%d\n", marker, RSSKB()) }
 
 // Child runs this test binary again with -test.run=run (use "^$" for a
 // TestMain that dispatches on the environment) and the extra environment

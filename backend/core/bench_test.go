@@ -1,0 +1,156 @@
+package core_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"golive/backend/core"
+	"golive/backend/dossier"
+	"golive/backend/internal/budget"
+	"golive/backend/internal/procmem"
+	"golive/backend/store"
+)
+
+// benchFolder returns the portfolio the open budget reads:
+// GOLIVE_BENCH_FOLDER, else build/bench/large, which scripts/bench.sh
+// writes with `golive demo --scale large` when it is missing.
+func benchFolder(b *testing.B) string {
+	b.Helper()
+	dir := os.Getenv("GOLIVE_BENCH_FOLDER")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "build", "bench", "large")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil {
+		b.Skipf("no portfolio at %s (scripts/bench.sh builds it: golive demo --scale large --data %s)", dir, dir)
+	}
+	return dir
+}
+
+// BenchmarkBudgetOpenList opens a portfolio as the app does (OpenForApp,
+// whose sweep then runs in the background) and reads the first page of
+// the dossier list, against a raw Badger open of the same folder with the
+// store's options and a scan of the keys that list reads: every event's
+// key and every index record with its value. Both close the folder.
+func BenchmarkBudgetOpenList(b *testing.B) {
+	dir := benchFolder(b)
+	var total int
+	ours := func() {
+		c, err := core.OpenForApp(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := c.Dossiers.Page(dossier.Filter{}, 0, 15)
+		if err != nil || len(p.Rows) == 0 {
+			b.Fatalf("first page: %d rows, %v", len(p.Rows), err)
+		}
+		total = p.Total
+		if err := c.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	base := func() {
+		db, err := badger.Open(store.Options(dir))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		err = db.View(func(txn *badger.Txn) error {
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ev/")})
+			for it.Rewind(); it.Valid(); it.Next() {
+				n++
+			}
+			it.Close()
+			it = txn.NewIterator(badger.IteratorOptions{Prefix: []byte("dz/"), PrefetchValues: true, PrefetchSize: 64})
+			defer it.Close()
+			for it.Rewind(); it.Valid(); it.Next() {
+				if err := it.Item().Value(func(v []byte) error { n += len(v) & 1; return nil }); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil || n == 0 {
+			b.Fatalf("scan: %d, %v", n, err)
+		}
+		if err := db.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	budget.Compare(b, ours, base)
+	b.ReportMetric(float64(total), "dossiers")
+}
+
+// BenchmarkBudgetIdleMemory measures, in a child process, the resident
+// memory of the Go process with the portfolio open as the app has it when
+// idle: opened, the first page of the list read, the start-up sweep done,
+// garbage collected. Its baseline is a child holding a raw Badger open of
+// the same folder with the store's options, after the scan of
+// BenchmarkBudgetOpenList.
+func BenchmarkBudgetIdleMemory(b *testing.B) {
+	dir, err := filepath.Abs(benchFolder(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ours, base int
+	for b.Loop() {
+		ours = childRSS(b, "app", dir)
+		base = childRSS(b, "badger", dir)
+	}
+	b.ReportMetric(float64(ours)/1024, "MB")
+	b.ReportMetric(float64(base)/1024, "base-MB")
+}
+
+func childRSS(b *testing.B, job, dir string) int {
+	b.Helper()
+	out, kb, err := procmem.Child("^$", "GOLIVE_BENCH_CHILD="+job, "GOLIVE_BENCH_FOLDER="+dir)
+	if err != nil {
+		b.Fatalf("%v\n%s", err, out)
+	}
+	return kb
+}
+
+// benchChild is a benchmark's child process: it opens dir as job says,
+// settles, and reports its resident memory.
+func benchChild(job, dir string) {
+	var closeFn func() error
+	switch job {
+	case "app":
+		c, err := core.OpenForApp(dir)
+		if err != nil {
+			panic(err)
+		}
+		if _, err := c.Dossiers.Page(dossier.Filter{}, 0, 15); err != nil {
+			panic(err)
+		}
+		c.Swept()
+		closeFn = c.Close
+	case "badger":
+		db, err := badger.Open(store.Options(dir))
+		if err != nil {
+			panic(err)
+		}
+		_ = db.View(func(txn *badger.Txn) error {
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ev/")})
+			for it.Rewind(); it.Valid(); it.Next() {
+			}
+			it.Close()
+			return nil
+		})
+		closeFn = db.Close
+	default:
+		panic("unknown bench child " + job)
+	}
+	for i := 0; i < 3; i++ {
+		runtime.GC()
+		debug.FreeOSMemory()
+		time.Sleep(300 * time.Millisecond)
+	}
+	procmem.ReportRSS()
+	_ = closeFn()
+}
