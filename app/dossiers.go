@@ -49,3 +49,10 @@ func (d *DossierAPI) Advance(id, to, note string) (dossier.View, error) {
 func (d *DossierAPI) AddNote(id, text string) (dossier.View, error) {
 	return result(d.c.Dossiers.AddNote(id, text))
 }
+
+// Page returns one page of the dossiers passing the filter, latest
+// planned first, and how many pass it: what the list screen shows (at
+// most dossier.MaxPage rows).
+func (d *DossierAPI) Page(f dossier.Filter, offset, limit int) (dossier.Page, error) {
+	return result(d.c.Dossiers.Page(f, offset, limit))
+}

@@ -20,6 +20,8 @@ func recordScope(r *recorder) {
 	r.must(f, r.viewer, "DossierAPI.RecordOutOfScope", []any{req}, v, err)
 	list, err := api.Dossiers.List(dossier.Filter{})
 	r.must(f, "", "DossierAPI.List", []any{dossier.Filter{}}, list, err)
+	// Without a release date the record is listed last: the first page and the last.
+	r.pages(f, dossier.Filter{}, list, 0, (len(list)-1)/listPage*listPage)
 }
 
 // recordPostReview: the confirmed emergency release, as its system owner,

@@ -134,6 +134,30 @@ func (r *recorder) must(file, viewer, call string, args []any, v any, err error)
 	r.rec(file, viewer, call, args, v, nil)
 }
 
+// listPage is how many dossiers the list screen shows at a time
+// (DossierListView's table, the dossiers store's pageSize).
+const listPage = 15
+
+// pages records, in file, DossierAPI.Page of f from each offset, listPage
+// rows each: the list screen's pages. list is DossierAPI.List(f), which
+// every page must be a slice of, in the same order.
+func (r *recorder) pages(file string, f dossier.Filter, list []dossier.Summary, offsets ...int) {
+	r.t.Helper()
+	for _, offset := range offsets {
+		p, err := r.api.Dossiers.Page(f, offset, listPage)
+		r.must(file, "", "DossierAPI.Page", []any{f, offset, listPage}, p, err)
+		end := min(offset+listPage, len(list))
+		if p.Total != len(list) || p.Offset != offset || len(p.Rows) != max(end-offset, 0) {
+			r.t.Fatalf("DossierAPI.Page(%+v, %d, %d) = total %d, offset %d, %d rows; the list has %d", f, offset, listPage, p.Total, p.Offset, len(p.Rows), len(list))
+		}
+		for i, row := range p.Rows {
+			if row.ID != list[offset+i].ID {
+				r.t.Fatalf("DossierAPI.Page(%+v, %d, %d): row %d is %s, the list's is %s", f, offset, listPage, i, row.ID, list[offset+i].ID)
+			}
+		}
+	}
+}
+
 // fails records a call that has to fail with code.
 func (r *recorder) fails(file, call string, args []any, code string, err error) {
 	r.t.Helper()
@@ -295,6 +319,7 @@ func recordStart(r *recorder, dir string) {
 	r.must("start", "", "SystemAPI.Classes", nil, api.Systems.Classes(), nil)
 	none, err := api.Dossiers.List(dossier.Filter{})
 	r.must("start", "", "DossierAPI.List", []any{dossier.Filter{}}, none, err)
+	r.pages("start", dossier.Filter{}, none, 0)
 	// The first profile refused: no role chosen, a passphrase too short.
 	noRole := firstProfile
 	noRole.Roles = nil
@@ -359,6 +384,7 @@ func recordBase(r *recorder) {
 	r.must("base", "", "ProfileAPI.Identities", nil, ids, err)
 	all, err := api.Dossiers.List(dossier.Filter{})
 	r.must("base", "", "DossierAPI.List", []any{dossier.Filter{}}, all, err)
+	r.pages("base", dossier.Filter{}, all, 0, listPage)
 	// The plans of this year and the next, and a year without holiday data.
 	for _, year := range []int{2026, 2027, 2028} {
 		y, err := api.Windows.Year(year)
@@ -643,6 +669,8 @@ func recordCreate(r *recorder) {
 	r.must("action-create", r.viewer, "DossierAPI.Create", []any{ok}, v, err)
 	list, err := api.Dossiers.List(dossier.Filter{})
 	r.must("action-create", "", "DossierAPI.List", []any{dossier.Filter{}}, list, err)
+	// The new dossier, planned 2026-12-10, is on the second page.
+	r.pages("action-create", dossier.Filter{}, list, 0, listPage)
 }
 
 // recordChecklist: preparation items of the planned upgrade still in
@@ -674,6 +702,7 @@ func recordChecklist(r *recorder) {
 	for _, f := range []dossier.Filter{{SystemCode: "CRM"}, {Mode: "emergency"}, {Month: "2026-12"}, {Text: "CR-2027-144"}} {
 		list, err := api.Dossiers.List(f)
 		r.must("action-checklist", "", "DossierAPI.List", []any{f}, list, err)
+		r.pages("action-checklist", f, list, 0)
 	}
 }
 

@@ -1,6 +1,8 @@
 package core_test
 
 import (
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,7 +13,9 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"golive/backend/core"
+	"golive/backend/demo"
 	"golive/backend/dossier"
+	"golive/backend/exchange"
 	"golive/backend/internal/budget"
 	"golive/backend/internal/procmem"
 	"golive/backend/store"
@@ -130,6 +134,10 @@ func benchChild(job, dir string) {
 		}
 		c.Swept()
 		closeFn = c.Close
+	case "import", "copy":
+		importChild(job, os.Getenv("GOLIVE_BENCH_FILE"))
+		procmem.Report()
+		return
 	case "badger":
 		db, err := badger.Open(store.Options(dir))
 		if err != nil {
@@ -153,4 +161,113 @@ func benchChild(job, dir string) {
 	}
 	procmem.ReportRSS()
 	_ = closeFn()
+}
+
+// BenchmarkBudgetImport imports the whole portfolio, from an exchange
+// file of every dossier with its attachments (exported once into the
+// benchmark's temporary folder), into an empty folder, in a child process
+// (its time and peak memory), against a child copying the same file's
+// bytes. A report, with no limit: ours-ms, base-ms, x-base, MB, base-MB.
+func BenchmarkBudgetImport(b *testing.B) {
+	dir, err := filepath.Abs(benchFolder(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(b.TempDir(), "portfolio.golive")
+	exportAll(b, dir, file)
+	var tOurs, tBase time.Duration
+	var ours, base, n int
+	for b.Loop() {
+		t0 := time.Now()
+		ours = childPeak(b, "import", file)
+		tOurs += time.Since(t0)
+		t0 = time.Now()
+		base = childPeak(b, "copy", file)
+		tBase += time.Since(t0)
+		n++
+	}
+	oursMS, baseMS := tOurs.Seconds()*1000/float64(n), tBase.Seconds()*1000/float64(n)
+	b.ReportMetric(oursMS, "ours-ms")
+	b.ReportMetric(baseMS, "base-ms")
+	b.ReportMetric(oursMS/baseMS, "x-base")
+	b.ReportMetric(float64(ours)/1024, "MB")
+	b.ReportMetric(float64(base)/1024, "base-MB")
+	if fi, err := os.Stat(file); err == nil {
+		b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")
+	}
+}
+
+// exportAll writes every dossier of dir, with its attachments, into the
+// exchange file out, signed by the sample's default profile.
+func exportAll(b *testing.B, dir, out string) {
+	b.Helper()
+	c, err := core.OpenForApp(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	profiles, err := c.Profiles.List()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range profiles {
+		if p.Default {
+			if _, err := c.Unlock(p.ID, demo.SamplePassphrase); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	if _, err := c.Export(context.Background(), out, core.ExportRequest{Attachments: true, Kind: exchange.KindPack}, nil); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func childPeak(b *testing.B, job, file string) int {
+	b.Helper()
+	out, kb, err := procmem.Child("^$", "GOLIVE_BENCH_CHILD="+job, "GOLIVE_BENCH_FILE="+file)
+	if err != nil {
+		b.Fatalf("%v\n%s", err, out)
+	}
+	return kb
+}
+
+// importChild imports file into a new folder (job "import"), or copies
+// its bytes into one (job "copy"), and removes the folder.
+func importChild(job, file string) {
+	dir, err := os.MkdirTemp("", "golive-bench-import-*")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	if job == "copy" {
+		in, err := os.Open(file)
+		if err != nil {
+			panic(err)
+		}
+		defer in.Close()
+		out, err := os.Create(filepath.Join(dir, "copy"))
+		if err != nil {
+			panic(err)
+		}
+		if _, err := io.Copy(out, in); err != nil {
+			panic(err)
+		}
+		if err := out.Sync(); err != nil {
+			panic(err)
+		}
+		_ = out.Close()
+		return
+	}
+	c, err := core.Open(filepath.Join(dir, "data"))
+	if err != nil {
+		panic(err)
+	}
+	defer c.Close()
+	rep, err := c.ImportFile(file, core.ImportOptions{TrustNew: true})
+	if err != nil {
+		panic(err)
+	}
+	if rep.Events == 0 {
+		panic("nothing imported")
+	}
 }

@@ -2,9 +2,11 @@ package core_test
 
 import (
 	"testing"
+	"time"
 
 	"golive/backend/apperr"
 	"golive/backend/core"
+	"golive/backend/dossier"
 )
 
 func TestCore(t *testing.T) {
@@ -39,4 +41,32 @@ func TestCore(t *testing.T) {
 			t.Fatal("GOLIVE_DATA ignored")
 		}
 	})
+}
+
+// TestListsAfterTheSampleLoads: lists read before the sample loads (an
+// empty folder) are not kept past it: the sample is copied into the store
+// past its commits, and every list shows it at once.
+func TestListsAfterTheSampleLoads(t *testing.T) {
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Clock = func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, c.Zone) }
+	if list, err := c.Dossiers.List(dossier.Filter{}); err != nil || len(list) != 0 {
+		t.Fatalf("empty folder: %d dossiers, %v", len(list), err)
+	}
+	if list, err := c.Systems.List(); err != nil || len(list) != 0 {
+		t.Fatalf("empty folder: %d systems, %v", len(list), err)
+	}
+	sum, err := c.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := c.Dossiers.Page(dossier.Filter{}, 0, 15); err != nil || p.Total != sum.Dossiers || len(p.Rows) != 15 {
+		t.Fatalf("after the sample: total %d, %d rows, %v; the sample has %d", p.Total, len(p.Rows), err, sum.Dossiers)
+	}
+	if list, err := c.Systems.List(); err != nil || len(list) != sum.Systems {
+		t.Fatalf("after the sample: %d systems, %v; the sample has %d", len(list), err, sum.Systems)
+	}
 }

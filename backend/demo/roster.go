@@ -234,9 +234,6 @@ func (d *Driver) allHeads() ([]string, error) {
 	}
 	var heads []string
 	for _, s := range list {
-		if s.Stage != dossier.StageApproval {
-			continue // only a dossier in approval has a pending slot
-		}
 		v, err := d.View(s.ID)
 		if err != nil {
 			return nil, err

@@ -166,7 +166,6 @@ func (s *Service) Ingest(events []ledger.Event, chain *roster.Chain, other []led
 			return out, nil
 		}
 		_, err := s.st.Commit(all.events, all.puts...)
-		s.dropWindows()
 		s.dropListed()
 		if err != nil {
 			return nil, err
@@ -178,7 +177,6 @@ func (s *Service) Ingest(events []ledger.Event, chain *roster.Chain, other []led
 			continue
 		}
 		_, err := s.st.Commit(b.events, b.puts...)
-		s.dropWindows()
 		s.dropListed()
 		if err != nil {
 			return nil, err

@@ -21,6 +21,9 @@ type listed struct {
 	// rows are every dossier's summary, in id order, each with what the
 	// free-text filter searches, lower-cased.
 	rows []listedRow
+	// byWindow indexes rows by the window they target (positions in id
+	// order); nil until asked for after rows last changed.
+	byWindow map[string][]int
 }
 
 // listedRow is one dossier of the list and the text its filter searches
@@ -56,9 +59,34 @@ func (s *Service) listRows() ([]listedRow, error) {
 		rows[i] = rowOf(sum)
 	}
 	x.mu.Lock()
-	x.rows, x.gen, x.read = rows, gen, true
+	x.rows, x.gen, x.read, x.byWindow = rows, gen, true, nil
 	x.mu.Unlock()
 	return rows, nil
+}
+
+// listWindows returns listRows and, for each window, the positions of the
+// rows targeting it.
+func (s *Service) listWindows() ([]listedRow, map[string][]int, error) {
+	rows, err := s.listRows()
+	if err != nil {
+		return nil, nil, err
+	}
+	x := &s.listed
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.byWindow != nil && len(x.rows) == len(rows) && (len(rows) == 0 || &x.rows[0] == &rows[0]) {
+		return rows, x.byWindow, nil
+	}
+	by := map[string][]int{}
+	for i, r := range rows {
+		if w := r.sum.Window; w != "" {
+			by[w] = append(by[w], i)
+		}
+	}
+	if len(x.rows) == len(rows) && (len(rows) == 0 || &x.rows[0] == &rows[0]) {
+		x.byWindow = by // still the kept rows
+	}
+	return rows, by, nil
 }
 
 // updateListed puts the summary of a dossier this service has just
@@ -71,6 +99,7 @@ func (s *Service) updateListed(before, after uint64, sum Summary) {
 	x := &s.listed
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	x.byWindow = nil
 	if !x.read || x.gen != before {
 		x.read, x.rows = false, nil
 		return
@@ -93,7 +122,7 @@ func (s *Service) updateListed(before, after uint64, sum Summary) {
 func (s *Service) dropListed() {
 	x := &s.listed
 	x.mu.Lock()
-	x.read, x.rows = false, nil
+	x.read, x.rows, x.byWindow = false, nil, nil
 	x.mu.Unlock()
 }
 

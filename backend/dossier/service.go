@@ -49,8 +49,6 @@ type Service struct {
 	// cache keeps the events and folded view of recently used dossiers.
 	// The service is the folder's only writer (the store is locked to one
 	// process), so the cache is refreshed on every write and never stale.
-	// windows is the in-memory window index of conflictsOf.
-	windows windowIndex
 	// listed is the dossier list kept between reads (List).
 	listed  listed
 	cacheMu sync.Mutex
@@ -405,7 +403,6 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 	}
 	sum := s.summarize(st)
 	s.updateListed(before, s.st.Generation(bucketIndex), sum)
-	s.noteWindow(sum)
 	v, err := s.view(st, hist)
 	if err != nil {
 		return View{}, err

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"golive/backend/apperr"
@@ -22,6 +21,7 @@ type Windows interface {
 	NextOpenWindow(class string, after time.Time) (window.Window, error)
 	EmergencyWarnings(at time.Time) ([]window.Warning, error)
 	Conflicts(assignments []window.Assignment, systems []system.System) ([]window.Warning, error)
+	InForce(year int) (window.Plan, error)
 }
 
 // Dossier warning codes besides the window package's.
@@ -182,92 +182,43 @@ func (s *Service) conflictsOf(id string) ([]window.Warning, error) {
 	return out, nil
 }
 
-// windowIndex holds, in memory, which dossiers target which window: read
-// once from the dossier index, then kept up to date by every commit of
-// this service (noteWindow) and dropped after an import (dropWindows).
-type windowIndex struct {
-	mu sync.Mutex
-	// of maps a dossier id to its assignment; nil until loaded.
-	of map[string]window.Assignment
-	// in maps a window id to the dossiers targeting it.
-	in map[string]map[string]bool
-}
-
-// windowMates returns the assignments of every dossier in the window of
-// dossier id (id's included); none when id targets no window.
+// windowMates returns the assignments of every dossier whose window
+// overlaps the window of dossier id (window.Overlap: its own, and the
+// other classes' windows of the same evening), id's included; none when
+// id targets no window. They come from the kept list (listRows), indexed
+// by window, and the plan in force of the window's year.
 func (s *Service) windowMates(id string) ([]window.Assignment, error) {
-	x := &s.windows
-	x.mu.Lock()
-	loaded := x.of != nil
-	x.mu.Unlock()
-	if !loaded {
-		sums, err := s.summaries()
-		if err != nil {
-			return nil, err
-		}
-		of := make(map[string]window.Assignment, len(sums))
-		in := map[string]map[string]bool{}
-		for _, d := range sums {
-			if d.Window != "" {
-				of[d.ID] = window.Assignment{Dossier: d.ID, System: d.SystemCode, Window: d.Window, State: d.Phase}
-				if in[d.Window] == nil {
-					in[d.Window] = map[string]bool{}
-				}
-				in[d.Window][d.ID] = true
-			}
-		}
-		x.mu.Lock()
-		if x.of == nil {
-			x.of, x.in = of, in
-		}
-		x.mu.Unlock()
+	rows, byWindow, err := s.listWindows()
+	if err != nil {
+		return nil, err
 	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	a, ok := x.of[id]
-	if !ok {
+	i := sort.Search(len(rows), func(i int) bool { return rows[i].sum.ID >= id })
+	if i == len(rows) || rows[i].sum.ID != id || rows[i].sum.Window == "" {
 		return nil, nil
 	}
-	mates := make([]string, 0, len(x.in[a.Window]))
-	for m := range x.in[a.Window] {
-		mates = append(mates, m)
+	own := rows[i].sum.Window
+	windows := []string{own}
+	if y := window.Year(own); y != 0 && s.Windows != nil {
+		p, err := s.Windows.InForce(y)
+		if err != nil && !windowGone(err) {
+			return nil, err
+		}
+		if k := slices.IndexFunc(p.Windows, func(w window.Window) bool { return w.ID == own }); k >= 0 {
+			for _, w := range p.Windows {
+				if w.ID != own && len(byWindow[w.ID]) > 0 && window.Overlap(p.Windows[k], w) {
+					windows = append(windows, w.ID)
+				}
+			}
+		}
 	}
-	sort.Strings(mates)
-	out := make([]window.Assignment, 0, len(mates))
-	for _, m := range mates {
-		out = append(out, x.of[m])
+	var out []window.Assignment
+	for _, w := range windows {
+		for _, m := range byWindow[w] {
+			d := rows[m].sum
+			out = append(out, window.Assignment{Dossier: d.ID, System: d.SystemCode, Window: d.Window, State: d.Phase})
+		}
 	}
 	return out, nil
-}
-
-// noteWindow records the window of a dossier just committed as sum.
-func (s *Service) noteWindow(sum Summary) {
-	x := &s.windows
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if x.of == nil {
-		return // read whole on first use
-	}
-	if old, ok := x.of[sum.ID]; ok {
-		delete(x.in[old.Window], sum.ID)
-		delete(x.of, sum.ID)
-	}
-	if sum.Window == "" {
-		return
-	}
-	x.of[sum.ID] = window.Assignment{Dossier: sum.ID, System: sum.SystemCode, Window: sum.Window, State: sum.Phase}
-	if x.in[sum.Window] == nil {
-		x.in[sum.Window] = map[string]bool{}
-	}
-	x.in[sum.Window][sum.ID] = true
-}
-
-// dropWindows forgets the window index (after an import wrote many
-// dossiers): the next use reads it again.
-func (s *Service) dropWindows() {
-	s.windows.mu.Lock()
-	s.windows.of, s.windows.in = nil, nil
-	s.windows.mu.Unlock()
 }
 
 // followWindows makes each summary's planned time follow its window, one

@@ -6,6 +6,7 @@ import (
 
 	"golive/backend/dossier"
 	"golive/backend/ledger"
+	"golive/backend/system"
 	"golive/backend/window"
 )
 
@@ -48,5 +49,33 @@ func TestWindowNotInThePlanIsAWarning(t *testing.T) {
 	}
 	if v.State.Window != "2026-12-31-java" || !found {
 		t.Fatalf("window %q, warnings %+v; want window.unknown_window", v.State.Window, v.Warnings)
+	}
+}
+
+// TestCallingSystemsOnOneEvening: systems of which one calls the other,
+// released the same evening in the windows of two classes, are warned of
+// on both dossiers (window.calling_systems), as on one in the same window.
+func TestCallingSystemsOnOneEvening(t *testing.T) {
+	f := newFlowEnv(t)
+	_, err := f.Systems.Save(system.System{Code: "PORTAL", Name: "客户门户", Department: "业务应用部", Owner: "李娜", Class: "web", WebFacing: true, Calls: []string{"CRM"}}, true)
+	must(t, err)
+	crm := f.create(t, "upgrade", "cr", "planned")
+	r := upgradeRequest("PORTAL")
+	r.Title, r.Window = ptr("门户十二月发布"), ptr("2026-12-10-web")
+	v, err := f.Dossiers.Create(r)
+	must(t, err)
+	portal := v.State.ID
+	for _, id := range []string{crm, portal} {
+		v, err := f.Dossiers.Get(id)
+		must(t, err)
+		found := false
+		for _, w := range v.Warnings {
+			if w.Code == window.WarnCallingSystems && w.Params["caller"] == "PORTAL" && w.Params["callee"] == "CRM" {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("%s (window %s): warnings %+v, want window.calling_systems PORTAL > CRM", id, v.State.Window, v.Warnings)
+		}
 	}
 }

@@ -244,6 +244,7 @@ func OpenMemory() (*Store, error) {
 // CopyTo writes every key of s into dst, in transactions of bounded size,
 // and returns how many it copied. Keys already in dst are overwritten.
 func (s *Store) CopyTo(dst *Store) (int, error) {
+	defer dst.Invalidate() // written past Commit
 	n := 0
 	batch := map[string][]byte{}
 	flush := func() error {

@@ -111,7 +111,7 @@ func Conflicts(windows []Window, assignments []Assignment, systems []system.Syst
 	for i := 0; i < len(active); i++ {
 		for j := i + 1; j < len(active); j++ {
 			a, b := active[i], active[j]
-			if a.System == b.System || !overlap(byID[a.Window], byID[b.Window]) {
+			if a.System == b.System || !Overlap(byID[a.Window], byID[b.Window]) {
 				continue
 			}
 			for _, pair := range [][2]Assignment{{a, b}, {b, a}} {
@@ -140,8 +140,9 @@ func dossiers(as []Assignment) string {
 	return strings.Join(ds, ", ")
 }
 
-// overlap reports whether two windows share some time.
-func overlap(a, b Window) bool {
+// Overlap reports whether two windows share some time (a window always
+// overlaps itself): the rule of window.calling_systems.
+func Overlap(a, b Window) bool {
 	if a.ID == b.ID {
 		return true
 	}

@@ -23,7 +23,7 @@ import type { Meeting, MeetingArea, MeetingBoard } from './meeting'
 import { SYNC_STATUS_EVENT, type SyncArea, type SyncResult, type SyncStatus } from './sync'
 import { IMPORTED_EVENT, OPENED_EVENT, type ExchangeArea, type ExportResult, type ImportReport, type Recipient, type ReplyPlan, type SendPlan } from './exchange'
 import type {
-  AppInfo, AppSystem, Bridge, Candidate, CheckReport, Capabilities, DossierSummary, DossierView, Identity, InboxItem, Needs, Picked, Preferences, ProcessTemplate, Profile, Progress,
+  AppInfo, AppSystem, Bridge, Candidate, CheckReport, Capabilities, DossierPage, DossierSummary, DossierView, Identity, InboxItem, Needs, Picked, Preferences, ProcessTemplate, Profile, Progress,
   ReleaseWindow, SampleSummary, TemplateInfo, TemplateProblem, TransferTarget,
 } from './types'
 import type { RosterArea, RosterFilePreview, RosterImport, RosterOverview } from './roster'
@@ -235,6 +235,11 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
     },
     dossiers: {
       list: (f) => list<DossierSummary>('DossierAPI.List', f),
+      // Go sends a nil slice as null: rows is always a list.
+      page: async (f, offset, limit) => {
+        const p = await call<DossierPage>('DossierAPI.Page', f, offset, limit)
+        return { ...p, rows: p.rows ?? [] }
+      },
       get: (id) => view('DossierAPI.Get', id),
       create: (req) => view('DossierAPI.Create', req),
       update: (id, patch) => view('DossierAPI.Update', id, patch),

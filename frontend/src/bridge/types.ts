@@ -64,6 +64,8 @@ export type DossierView = dossier.View
 export type Needs = workflow.Needs
 export type DeliverableNeed = workflow.DeliverableNeed
 export type DossierSummary = dossier.Summary
+/** One page of the dossier list: how many pass the filter, and the rows from offset on. */
+export type DossierPage = dossier.Page
 /** One task waiting for the current profile. */
 export type InboxItem = dossier.InboxItem
 export type DecideRequest = dossier.DecideRequest
@@ -205,6 +207,8 @@ export interface Bridge {
   }
   dossiers: {
     list(f: DossierFilter): Promise<DossierSummary[]>
+    /** The dossiers passing f from offset on, at most limit of them (the backend allows 500), and how many pass it. */
+    page(f: DossierFilter, offset: number, limit: number): Promise<DossierPage>
     get(id: string): Promise<DossierView>
     create(req: DossierCreateRequest): Promise<DossierView>
     update(id: string, patch: DossierFields): Promise<DossierView>

@@ -9,25 +9,67 @@ import { useNoticesStore } from './notices'
 
 const emptyFilter = (): DossierFilter => ({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' })
 
-/** The dossier list with its filter, and the dossier open on its page. */
+/** PAGE_SIZE is how many dossiers the list screen shows at a time. */
+export const PAGE_SIZE = 15
+
+/**
+ * The dossier list screen, one page at a time, with its filter, and the
+ * dossier open on its page. A folder may hold tens of thousands of
+ * dossiers: only the page shown is fetched (DossierAPI.Page).
+ */
 export const useDossiersStore = defineStore('dossiers', () => {
   const filter = reactive<DossierFilter>(emptyFilter())
-  const list = ref<DossierSummary[]>([])
+  /** rows are the dossiers of the page shown, latest planned first. */
+  const rows = ref<DossierSummary[]>([])
+  /** total is how many dossiers pass the filter, on every page. */
+  const total = ref(0)
+  /** page is the page shown or being fetched, from 1. */
+  const page = ref(1)
+  const pageSize = ref(PAGE_SIZE)
   const loading = ref(false)
   const current = ref<DossierView | null>(null)
   let seq = 0
+  /** asked is the filter of the last load, as JSON: another one starts again at page 1. */
+  let asked = JSON.stringify(filter)
 
   const filtered = computed(() => Object.values(filter).some((v) => v !== ''))
 
-  /** load fetches the list for the current filter; a later call wins over an earlier one. */
-  async function load() {
+  /**
+   * load fetches the current page for the current filter (page 1 when the
+   * filter changed since the last load); a later call wins over an earlier
+   * one. A page past the end (dossiers gone since) gives way to the last.
+   */
+  async function load(): Promise<void> {
+    const f = { ...filter }
+    const key = JSON.stringify(f)
+    if (key !== asked) page.value = 1
+    asked = key
     const mine = ++seq
     loading.value = true
     try {
-      const rows = await bridge().dossiers.list({ ...filter })
-      if (mine === seq) list.value = rows
+      const p = await bridge().dossiers.page(f, (page.value - 1) * pageSize.value, pageSize.value)
+      if (mine !== seq) return
+      const last = Math.max(1, Math.ceil(p.total / pageSize.value))
+      if (!p.rows.length && page.value > last) {
+        page.value = last
+        return load()
+      }
+      rows.value = p.rows
+      total.value = p.total
     } finally {
       if (mine === seq) loading.value = false
+    }
+  }
+
+  /** setPage fetches page n (from 1) for the current filter; it stays on the page shown when that fails. */
+  async function setPage(n: number) {
+    const before = page.value
+    page.value = n
+    try {
+      await load()
+    } catch (e) {
+      if (page.value === n) page.value = before
+      throw e
     }
   }
 
@@ -42,7 +84,7 @@ export const useDossiersStore = defineStore('dossiers', () => {
   }
 
   /**
-   * changed keeps the open dossier, the list and the inbox in step with the
+   * changed keeps the open dossier, the list's page and the inbox in step with the
    * backend's answer. The action has succeeded by then: a failed refresh
    * shows as a toast and does not make the action look refused. Answers
    * can arrive out of order (two rows saved at once): an answer holding
@@ -131,5 +173,7 @@ export const useDossiersStore = defineStore('dossiers', () => {
   /** progress of the open dossier's checklist, as the backend counts it. */
   const progress = computed(() => current.value?.progress ?? { done: 0, total: 0 })
 
-  return { filter, filtered, list, loading, current, progress, load, resetFilter, open, reload, create, update, setChecklist, advance, addNote, ...wf }
+  return {
+    filter, filtered, rows, total, page, pageSize, loading, current, progress, load, setPage, resetFilter, open, reload, create, update, setChecklist, advance, addNote, ...wf,
+  }
 })

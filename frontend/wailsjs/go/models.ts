@@ -451,6 +451,11 @@ export namespace dossier {
 	    kind: string;
 	    reason: string;
 	}
+	export interface Page {
+	    total: number;
+	    offset: number;
+	    rows: Summary[];
+	}
 	export interface PostReviewRequest {
 	    findings: string;
 	    actions: string;

@@ -9,6 +9,8 @@ const created = fixture('action-create').find((r) => r.call === 'DossierAPI.Crea
 const request = created.args[0] as DossierCreateRequest
 const planning = answer<DossierView>('dossier-upgrade-planning', 'DossierAPI.Get', 'project_manager')
 const id = planning.state.id
+/** The filter of the whole list, as the store sends it. */
+const none: DossierFilter = { stage: '', system_code: '', type: '', mode: '', month: '', text: '' }
 
 describe('dossiers store', () => {
   let b: StubBackend
@@ -22,14 +24,58 @@ describe('dossiers store', () => {
     const v = await store.create({ ...request, content: [] })
     expect(b.callsOf('DossierAPI.Create')).toEqual([[{ ...request, content: [] }]])
     expect(v.state).toMatchObject({ id: 'R26CREATED01', stage: 'planning', planned_at: '2026-12-10T19:00:00+08:00', window: request.window })
-    // The list is read again after the change: the new dossier is in it, as the backend summarises it.
-    expect(b.callsOf('DossierAPI.List').length).toBeGreaterThan(0)
-    const row = store.list.find((d) => d.id === v.state.id)
+    // The page shown is read again after the change: one more dossier in all.
+    expect(b.callsOf('DossierAPI.Page').at(-1)).toEqual([none, 0, 15])
+    const all = answer<DossierSummary[]>('action-create', 'DossierAPI.List')
+    expect(store.total).toBe(all.length)
+    expect(store.rows.map((d) => d.id)).toEqual(all.slice(0, 15).map((d) => d.id))
+    // Planned 2026-12-10, the new dossier is on the second page, as the backend summarises it.
+    await store.setPage(2)
+    expect(b.callsOf('DossierAPI.Page').at(-1)).toEqual([none, 15, 15])
+    const row = store.rows.find((d) => d.id === v.state.id)
     expect(row).toMatchObject({ title: request.title, checklist_done: 0, checklist_total: 12, system_name: '客户关系管理系统' })
     expect(b.misses).toEqual([])
   })
 
-  it('asks the backend for the filter set, and shows what it answers', async () => {
+  it('fetches one page of the list at a time, and an action reloads the page shown', async () => {
+    // The sample folder as it is before the dossier of action-create is added.
+    b = backend(...SAMPLE, 'action-checklist').as('project_manager')
+    await ready()
+    const store = useDossiersStore()
+    const all = answer<DossierSummary[]>('base', 'DossierAPI.List')
+    expect(all.length).toBeGreaterThan(30)
+    await store.load()
+    expect(b.callsOf('DossierAPI.Page')).toEqual([[none, 0, 15]])
+    expect(b.callsOf('DossierAPI.List')).toEqual([])
+    expect(store).toMatchObject({ page: 1, pageSize: 15, total: all.length })
+    expect(store.rows.map((d) => d.id)).toEqual(all.slice(0, 15).map((d) => d.id))
+
+    await store.setPage(2)
+    expect(b.callsOf('DossierAPI.Page').at(-1)).toEqual([none, 15, 15])
+    expect(store).toMatchObject({ page: 2, total: all.length })
+    expect(store.rows.map((d) => d.id)).toEqual(all.slice(15, 30).map((d) => d.id))
+
+    // After an action the list stays on its page, read again.
+    const calls = b.callsOf('DossierAPI.Page').length
+    await store.update(id, { version: '2.3.1' })
+    expect(b.callsOf('DossierAPI.Page').slice(calls)).toEqual([[none, 15, 15]])
+    expect(store.page).toBe(2)
+    expect(b.misses).toEqual([])
+  })
+
+  it('keeps the answer of the later call when two pages are asked at once', async () => {
+    b = backend(...SAMPLE).as('project_manager')
+    await ready()
+    const store = useDossiersStore()
+    const all = answer<DossierSummary[]>('base', 'DossierAPI.List')
+    await Promise.all([store.setPage(2), store.setPage(1)])
+    expect(b.callsOf('DossierAPI.Page')).toEqual([[none, 15, 15], [none, 0, 15]])
+    expect(store.page).toBe(1)
+    expect(store.rows.map((d) => d.id)).toEqual(all.slice(0, 15).map((d) => d.id))
+    expect(store.loading).toBe(false)
+  })
+
+  it('asks the backend for the first page of the filter set, and shows what it answers', async () => {
     const store = useDossiersStore()
     const cases: [Partial<DossierFilter>, (d: DossierSummary) => boolean][] = [
       [{ system_code: 'CRM' }, (d) => d.system_code === 'CRM'],
@@ -38,14 +84,24 @@ describe('dossiers store', () => {
       [{ text: 'CR-2027-144' }, (d) => d.content_refs.some((c) => c.startsWith('CR-2027-144'))],
     ]
     for (const [f, holds] of cases) {
+      // From the second page of the whole list: a new filter starts again at its first page.
       store.resetFilter()
+      await store.load()
+      await store.setPage(2)
       Object.assign(store.filter, f)
       await store.load()
-      expect(b.callsOf('DossierAPI.List').at(-1)).toEqual([{ stage: '', system_code: '', type: '', mode: '', month: '', text: '', ...f }])
-      expect(store.list.length, JSON.stringify(f)).toBeGreaterThan(0)
-      expect(store.list.every(holds), JSON.stringify(f)).toBe(true)
+      const sent = { ...none, ...f }
+      expect(b.callsOf('DossierAPI.Page').at(-1)).toEqual([sent, 0, 15])
+      expect(store.page, JSON.stringify(f)).toBe(1)
+      const all = answer<DossierSummary[]>('action-checklist', 'DossierAPI.List', '', sent)
+      expect(store.total, JSON.stringify(f)).toBe(all.length)
+      expect(store.rows.length, JSON.stringify(f)).toBe(Math.min(all.length, 15))
+      expect(store.rows.length, JSON.stringify(f)).toBeGreaterThan(0)
+      expect(store.rows.every(holds), JSON.stringify(f)).toBe(true)
       expect(store.filtered).toBe(true)
     }
+    // One filter passes more dossiers than a page holds: the page has 15, the total counts all.
+    expect(answer<DossierSummary[]>('action-checklist', 'DossierAPI.List', '', { ...none, month: '2026-12' }).length).toBeGreaterThan(15)
     expect(b.misses).toEqual([])
   })
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { isCode, type DossierView, type InboxItem } from '@/bridge'
+import { isCode, type DossierSummary, type DossierView, type InboxItem } from '@/bridge'
 import { backend, byTestId, mountUI, ready, SAMPLE } from '@/test/mount'
 import { answer, fixture, fixtureNames, StubBackend } from '@/test/stub'
 import DossierView_ from '@/views/DossierView.vue'
@@ -63,6 +63,21 @@ describe('StubBackend', () => {
     const b = new StubBackend('base')
     const list = await b.bridge.dossiers.list({ text: '', month: '', mode: '', type: '', system_code: '', stage: '' })
     expect(list).toEqual(answer('base', 'DossierAPI.List'))
+    expect(b.misses).toEqual([])
+  })
+
+  it('answers each recorded page of the list by its offset', async () => {
+    const b = new StubBackend('base')
+    const none = { stage: '', system_code: '', type: '', mode: '', month: '', text: '' }
+    const all = answer<DossierSummary[]>('base', 'DossierAPI.List')
+    const first = await b.bridge.dossiers.page(none, 0, 15)
+    const second = await b.bridge.dossiers.page(none, 15, 15)
+    expect(first).toMatchObject({ total: all.length, offset: 0 })
+    expect(second).toMatchObject({ total: all.length, offset: 15 })
+    // The pages are the list's rows, in its order.
+    expect(first.rows.map((d) => d.id)).toEqual(all.slice(0, 15).map((d) => d.id))
+    expect(second.rows.map((d) => d.id)).toEqual(all.slice(15, 30).map((d) => d.id))
+    expect(b.callsOf('DossierAPI.Page')).toEqual([[none, 0, 15], [none, 15, 15]])
     expect(b.misses).toEqual([])
   })
 

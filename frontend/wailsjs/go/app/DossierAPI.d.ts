@@ -57,6 +57,8 @@ export function OpenTrialIssue(arg1:string,arg2:dossier.TrialIssueRequest):Promi
 
 export function Override(arg1:string,arg2:string):Promise<dossier.View>;
 
+export function Page(arg1:dossier.Filter,arg2:number,arg3:number):Promise<dossier.Page>;
+
 export function Postpone(arg1:string,arg2:boolean,arg3:string,arg4:string,arg5:string,arg6:string):Promise<dossier.View>;
 
 export function ProposePostponement(arg1:string):Promise<window.Window>;

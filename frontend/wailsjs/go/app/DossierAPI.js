@@ -106,6 +106,10 @@ export function Override(arg1, arg2) {
   return window['go']['app']['DossierAPI']['Override'](arg1, arg2);
 }
 
+export function Page(arg1, arg2, arg3) {
+  return window['go']['app']['DossierAPI']['Page'](arg1, arg2, arg3);
+}
+
 export function Postpone(arg1, arg2, arg3, arg4, arg5, arg6) {
   return window['go']['app']['DossierAPI']['Postpone'](arg1, arg2, arg3, arg4, arg5, arg6);
 }

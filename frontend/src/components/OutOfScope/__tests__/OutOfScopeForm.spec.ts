@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { DossierSummary, DossierView, OutOfScopeRequest } from '@/bridge'
+import type { DossierFilter, DossierPage, DossierSummary, DossierView, OutOfScopeRequest } from '@/bridge'
 import OutOfScopeForm from '@/components/OutOfScope/OutOfScopeForm.vue'
 import DossierListView from '@/views/DossierListView.vue'
 import { useSystemsStore } from '@/stores/systems'
@@ -58,10 +58,15 @@ describe('out-of-scope record', () => {
     expect(row.stage).toBe('out_of_scope')
     await mountUI(DossierListView)
     await settle()
-    // Without a release date it is listed last: open the last page.
+    // Without a release date it is listed last: open the last page, which the backend is asked for.
+    const none: DossierFilter = { stage: '', system_code: '', type: '', mode: '', month: '', text: '' }
+    const offset = Math.floor((list.length - 1) / 15) * 15
+    const last = answer<DossierPage>('action-out-of-scope', 'DossierAPI.Page', '', none, offset, 15)
+    expect(last.rows.map((r) => r.id)).toContain(row.id)
     const pages = [...document.querySelectorAll('.n-pagination-item:not(.n-pagination-item--button)')] as HTMLElement[]
     pages.at(-1)?.click()
     await settle()
+    expect(b.callsOf('DossierAPI.Page').at(-1)).toEqual([none, offset, 15])
     const tr = document.querySelector(`[data-testid="dossier-row"][data-id="${row.id}"]`) as HTMLElement
     expect(tr, row.id).not.toBeNull()
     expect(tr.querySelector('[data-testid="row-out-of-scope"]')?.textContent).toContain('仅数据变更')

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { DossierSummary, Profile } from '@/bridge'
+import type { DossierPage, Profile } from '@/bridge'
 import AppRoot from '@/AppRoot.vue'
 import DossierListView from '@/views/DossierListView.vue'
 import { useSessionStore } from '@/stores/session'
@@ -44,11 +44,11 @@ describe('empty state', () => {
     expect(useSessionStore().current?.id).toBe(pm.id)
     expect(useSessionStore().current?.sample).toBe(true)
     expect(wrapper.find('[data-testid="app-shell"]').exists()).toBe(true)
-    // The list shows the sample's dossiers, as the backend summarised them.
-    const ids = answer<DossierSummary[]>('base', 'DossierAPI.List').map((d) => d.id)
-    const rows = [...document.querySelectorAll('[data-testid="dossier-row"]')].map((r) => r.textContent ?? '')
-    expect(rows.length).toBeGreaterThan(0)
-    for (const text of rows) expect(ids.some((id) => text.includes(id)), text).toBe(true)
+    // The list shows the first page of the sample's dossiers, as the backend summarised them.
+    const first = answer<DossierPage>('base', 'DossierAPI.Page', '', { stage: '', system_code: '', type: '', mode: '', month: '', text: '' }, 0, 15)
+    const rows = [...document.querySelectorAll('[data-testid="dossier-row"]')] as HTMLElement[]
+    expect(rows.map((r) => r.dataset.id)).toEqual(first.rows.map((d) => d.id))
+    expect(rows).toHaveLength(15)
     expect(byTestId('empty-state')).toBeNull()
     expect(b.misses).toEqual([])
   })
