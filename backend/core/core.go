@@ -62,6 +62,9 @@ type Core struct {
 	// kept (sweep.go), once sweepDone is closed.
 	swept     SweepReport
 	sweepDone chan struct{}
+	// sweepNow starts the sweep before its delay (Swept, Close).
+	sweepNow  chan struct{}
+	sweepOnce sync.Once
 	// sweepStop asks a running sweep to stop (Close).
 	sweepStop atomic.Bool
 
@@ -264,6 +267,7 @@ func (c *Core) ResolveTemplate(key string) (*template.Template, error) { return 
 func (c *Core) Close() error {
 	if c.sweepDone != nil {
 		c.sweepStop.Store(true)
+		c.hurrySweep()
 		<-c.sweepDone
 	}
 	return c.Store.Close()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"golive/backend/apperr"
 	"golive/backend/blob"
@@ -57,16 +58,34 @@ func (c *Core) startSweep() {
 	}
 	// Only what is staged now can be what an interrupted write left.
 	staged := c.Dossiers.Blobs.Staging()
+	c.sweepNow = make(chan struct{})
 	go func() {
 		defer close(c.sweepDone)
+		// Leave the first seconds to what the user opened the folder
+		// for (the first list), unless asked for the report or closing.
+		select {
+		case <-time.After(sweepDelay):
+		case <-c.sweepNow:
+		}
 		c.swept = c.sweep(rep, staged)
 	}()
 }
 
-// Swept waits for the start-up sweep and says what it removed and kept;
-// the app logs it. Zero for read-only opens.
+// sweepDelay is how long after the open the sweep starts by itself.
+const sweepDelay = 3 * time.Second
+
+// hurrySweep starts the sweep now if it still waits.
+func (c *Core) hurrySweep() {
+	if c.sweepNow != nil {
+		c.sweepOnce.Do(func() { close(c.sweepNow) })
+	}
+}
+
+// Swept starts the start-up sweep if it still waits, waits for it, and
+// says what it removed and kept. Zero for read-only opens.
 func (c *Core) Swept() SweepReport {
 	if c.sweepDone != nil {
+		c.hurrySweep()
 		<-c.sweepDone
 	}
 	return c.swept
