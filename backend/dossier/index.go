@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"runtime"
 	"sort"
+	"sync"
 
 	"golive/backend/apperr"
 	"golive/backend/ledger"
@@ -88,18 +90,28 @@ func (s *Service) record(st State, evs []ledger.Event) (indexRecord, error) {
 // order, each equal to the fold of its events: from the index where its
 // record is sealed to the events stored now, else folded again.
 func (s *Service) summaries() ([]Summary, error) {
-	streams, err := s.st.EventIDs()
-	if err != nil {
-		return nil, err
-	}
+	// The ledger's keys and the index records are read side by side (a
+	// commit between the two reads only makes a seal disagree, and that
+	// dossier is folded again).
+	var streams map[string][]string
+	var idsErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		streams, idsErr = s.st.EventIDs()
+	}()
 	records := map[string]indexRecord{}
-	err = s.st.Each(bucketIndex, func(key string, raw []byte) error {
+	err := s.st.Each(bucketIndex, func(key string, raw []byte) error {
 		var rec indexRecord
 		if json.Unmarshal(raw, &rec) == nil && rec.Seal != "" {
 			records[key] = rec
 		}
 		return nil // an unreadable record is rebuilt like a missing one
 	})
+	<-done
+	if err == nil {
+		err = idsErr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -108,17 +120,23 @@ func (s *Service) summaries() ([]Summary, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	out := make([]Summary, 0, len(ids))
-	for _, id := range ids {
-		digest := ledgerDigest(streams[id])
-		if rec, ok := records[id]; ok && rec.Seal == sealOf(id, digest, rec.Summary) {
-			var sum Summary
-			if json.Unmarshal(rec.Summary, &sum) == nil && sum.ID == id {
-				out = append(out, sum)
-				continue
-			}
+	// Check and decode the records on every core: what a large folder's
+	// first list waits for.
+	sums := make([]Summary, len(ids))
+	good := make([]bool, len(ids))
+	parallel(len(ids), func(i int) {
+		id := ids[i]
+		if rec, ok := records[id]; ok && rec.Seal == sealOf(id, ledgerDigest(streams[id]), rec.Summary) {
+			good[i] = json.Unmarshal(rec.Summary, &sums[i]) == nil && sums[i].ID == id
 		}
-		sum, ok, err := s.rebuild(id, digest)
+	})
+	out := make([]Summary, 0, len(ids))
+	for i, id := range ids {
+		if good[i] {
+			out = append(out, sums[i])
+			continue
+		}
+		sum, ok, err := s.rebuild(id, ledgerDigest(streams[id]))
 		if err != nil {
 			return nil, err
 		}
@@ -127,6 +145,23 @@ func (s *Service) summaries() ([]Summary, error) {
 		}
 	}
 	return out, nil
+}
+
+// parallel calls fn(i) for every i below n, spread over the machine's
+// cores; it returns when all calls have.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n/256, 1))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				fn(i)
+			}
+		}(w)
+	}
+	wg.Wait()
 }
 
 // rebuild folds the stream id, whose events have digest, into its summary.
