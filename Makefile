@@ -90,9 +90,13 @@ gui-smoke: deps-test ## only the GUI smoke test (Xvfb screenshot in build/smoke/
 check-cjk: ## only the no-CJK-outside-i18n check
 	scripts/check-cjk.sh
 
-bench: fonts frontend ## Go benchmarks of the backend
+bench: fonts frontend ## Go benchmarks of the backend, the budgets, then the perf e2e test on build/bench/large
 	go test -run '^$$' -bench . -skip '^BenchmarkBudget' -benchmem ./backend/...
 	scripts/bench.sh
+	if [ -f build/bench/large/MANIFEST ]; then \
+	  scripts/install-deps.sh test && scripts/build.sh dev && scripts/npm-ci.sh e2e && \
+	  GOLIVE_PERF_FOLDER=build/bench/large node --test e2e/tests/perf.test.mjs; \
+	else echo "build/bench/large is missing: perf e2e test skipped"; fi
 
 fuzz: fonts ## every Go fuzz target for FUZZTIME each (default 5m), then executions per target
 	scripts/fuzz.sh

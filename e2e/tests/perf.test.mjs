@@ -1,0 +1,293 @@
+// Issue 14 ("fast at twenty thousand dossiers") end to end: the dev build
+// opens a large portfolio and the page's own User Timing measures
+// (frontend/src/lib/perf.ts) time four interactions from the click or
+// keystroke to the frame that shows the result:
+//   list-filter   a stage chosen in the list's filter, until the table shows the page
+//   list-search   a keystroke in the search box, until the table shows the result
+//                 (the box's 250 ms debounce is part of it)
+//   dossier-open  a row clicked in the list, until the dossier page shows its header
+//   approve       the decision panel's approve button, until the view shows the
+//                 dossier with the approval
+// It prints n, p50, p95 and max of each against the 50 ms budget, with the
+// time from the app's start to the first list rows and how long approving
+// takes to its success message (list and inbox brought up to date), and
+// writes the table to build/bench/perf-e2e.txt. It fails only when a p95
+// passes a generous ceiling (2 s) or an interaction was never measured.
+//
+// The portfolio is the folder named by GOLIVE_PERF_FOLDER (built by
+// `golive demo --scale large`; make bench passes build/bench/large). It is
+// copied first, since the test approves. Without the variable the test is
+// skipped at once, so `make test` is unaffected.
+//
+//   GOLIVE_PERF_FOLDER=build/bench/large node --test e2e/tests/perf.test.mjs
+//
+// GOLIVE_PERF_N (default 20) sets the runs of filter, search and open;
+// GOLIVE_PERF_APPROVALS (default 10) the approvals. Before each
+// interaction the test waits until the app's process is idle, so that one
+// interaction is not timed while the work of the last (or the folder's
+// opening) still runs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startApp, launchBrowser, openApp, screenshot, REPO_DIR, SAMPLE_PASSPHRASE } from '../lib/app.mjs';
+
+const FOLDER = process.env.GOLIVE_PERF_FOLDER;
+const N = Number(process.env.GOLIVE_PERF_N || 20);
+const N_APPROVE = Number(process.env.GOLIVE_PERF_APPROVALS || 10);
+const NAMES = ['list-filter', 'list-search', 'dossier-open', 'approve'];
+const BUDGET_MS = 50;
+const CEILING_MS = 2000;
+/** The longest wait for one interaction's measure, and for the app to become idle. */
+const WAIT_MS = 300_000;
+const OUT = path.join(REPO_DIR, 'build/bench/perf-e2e.txt');
+const NO_FILTER = { stage: '', system_code: '', type: '', mode: '', month: '', text: '' };
+
+const skip = FOLDER ? false : 'GOLIVE_PERF_FOLDER is not set (a folder built by `golive demo --scale large`, e.g. build/bench/large): perf test skipped';
+
+/** quantile q of sorted values, nearest rank. */
+function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length))) - 1];
+}
+
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '-');
+
+function table(samples, extra) {
+  const lines = [
+    'GoLive perf, end to end (dev build in Chromium; User Timing measures from the click or keystroke to the frame after the update)',
+    `budget: p95 <= ${BUDGET_MS} ms (printed only); the test fails when a p95 is over ${CEILING_MS} ms`,
+    '',
+    `${'interaction'.padEnd(14)}${'n'.padStart(4)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'max ms'.padStart(10)}  budget`,
+  ];
+  for (const name of NAMES) {
+    const s = [...samples[name]].sort((a, b) => a - b);
+    const p95 = quantile(s, 0.95);
+    const verdict = !s.length ? 'not measured' : p95 <= BUDGET_MS ? 'met' : 'not met';
+    lines.push(`${name.padEnd(14)}${String(s.length).padStart(4)}${ms(quantile(s, 0.5)).padStart(10)}${ms(p95).padStart(10)}${ms(s.at(-1)).padStart(10)}  ${verdict}`);
+  }
+  lines.push('', ...extra);
+  return lines.join('\n');
+}
+
+/** cpuTicks is the CPU time pid has used so far, in clock ticks (user + system). */
+function cpuTicks(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]);
+}
+
+test('perf: filter, search, open and approve on a large portfolio', { skip, timeout: 90 * 60_000 }, async () => {
+  const samples = Object.fromEntries(NAMES.map((n) => [n, []]));
+  const extra = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'golive-e2e-perf-'));
+  const dataDir = path.join(tmp, 'data');
+  let app, browser, page, failure;
+
+  /** idle waits until the app's process used at most 5% of a core in two 250 ms windows running; it returns the ms waited. */
+  async function idle() {
+    const t = Date.now();
+    let quiet = 0;
+    let last = cpuTicks(app.proc.pid);
+    while (quiet < 2) {
+      if (Date.now() - t > WAIT_MS) throw new Error(`the app stayed busy for ${WAIT_MS} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+      const now = cpuTicks(app.proc.pid);
+      quiet = now - last <= 1 ? quiet + 1 : 0;
+      last = now;
+    }
+    return Date.now() - t - 500;
+  }
+
+  /**
+   * measured performs act and returns the duration of the next measure
+   * name the page records, or null when the selector stop shows first (a
+   * refusal).
+   */
+  async function measured(name, act, stop = null) {
+    await idle();
+    const before = await page.evaluate((n) => performance.getEntriesByName(n, 'measure').length, name);
+    await act();
+    const h = await page.waitForFunction(
+      ([n, b, sel]) => {
+        const e = performance.getEntriesByName(n, 'measure');
+        if (e.length > b) return { d: e[e.length - 1].duration };
+        if (sel && document.querySelector(sel)) return { d: null };
+        return false;
+      },
+      [name, before, stop],
+      { timeout: WAIT_MS, polling: 20 },
+    );
+    const { d } = await h.jsonValue();
+    if (d !== null) samples[name].push(d);
+    return d;
+  }
+
+  try {
+    // A copy: the test approves, and the original must stay as built.
+    let t = Date.now();
+    await promisify(execFile)('cp', ['-r', path.resolve(REPO_DIR, FOLDER), dataDir]);
+    extra.push(`folder: ${FOLDER} (copied in ${Date.now() - t} ms)`);
+
+    // ---------------------------------------------------------------- start
+    const t0 = Date.now();
+    app = await startApp({ name: 'perf', dataDir, timeoutMs: WAIT_MS });
+    const served = Date.now() - t0;
+    browser = await launchBrowser();
+    page = await openApp(browser, app, { locale: 'zh-CN' });
+    await page.getByTestId('unlock-passphrase').fill(SAMPLE_PASSPHRASE);
+    const gate = Date.now() - t0;
+    const t1 = Date.now();
+    await page.getByTestId('unlock-submit').click();
+    const rows = page.locator('[data-testid="dossier-row"]');
+    await rows.first().waitFor({ timeout: WAIT_MS });
+    const first = Date.now();
+    const busy = await idle();
+    const me = await page.evaluate(() => window.go.app.ProfileAPI.Current());
+    const total = await page.evaluate((f) => window.go.app.DossierAPI.Page(f, 0, 1).then((p) => p.total), NO_FILTER);
+    extra.push(
+      `dossiers: ${total}; unlocked at the gate: ${me.name} (${(me.roles ?? []).join(', ') || 'no role'})`,
+      `first list: app start -> page served ${served} ms, -> gate filled in Chromium ${gate} ms; ` +
+        `unlock clicked -> first list rows ${first - t1} ms; app start -> first list rows ${first - t0} ms`,
+      `after the first list rows the app stayed busy ${busy} ms (the inbox, the folder's background work)`,
+    );
+    await screenshot(page, 'perf-list');
+
+    // ---------------------------------------------------------------- list-filter
+    // The stage filter, a different stage each time.
+    const stageSelect = page.getByTestId('filter-stage');
+    const menu = page.locator('.n-base-select-menu');
+    for (let i = 0; i < N; i++) {
+      await measured('list-filter', async () => {
+        await stageSelect.click();
+        const options = menu.locator('.n-base-select-option');
+        await options.first().waitFor();
+        await options.nth(i % (await options.count())).click();
+      });
+      await menu.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    }
+    await page.getByTestId('filter-reset').click();
+
+    // ---------------------------------------------------------------- list-search
+    // A system's code typed letter by letter, then erased, and again.
+    const code = (await page.evaluate((f) => window.go.app.DossierAPI.Page(f, 0, 1), NO_FILTER)).rows[0].system_code.toLowerCase();
+    const keys = [];
+    while (keys.length < N) keys.push(...code.split(''), ...code.split('').map(() => 'Backspace'));
+    await page.getByTestId('filter-text').click();
+    for (const key of keys.slice(0, N)) {
+      await measured('list-search', () => (key === 'Backspace' ? page.keyboard.press('Backspace') : page.keyboard.type(key)));
+    }
+    if (await page.getByTestId('filter-reset').count()) await page.getByTestId('filter-reset').click();
+    extra.push(`list-search: "${code}" typed and erased one key at a time`);
+
+    // ---------------------------------------------------------------- dossier-open
+    // A row of the first page (another one each time), then back to the list.
+    for (let i = 0; i < N; i++) {
+      await rows.first().waitFor();
+      const row = rows.nth(i % (await rows.count()));
+      const id = await row.getAttribute('data-id');
+      // A cell away from the id link and the title's tooltip: the row's own click.
+      await measured('dossier-open', () => row.locator('td').nth(3).click());
+      assert.equal((await page.getByTestId('dossier-id').textContent()).trim(), id);
+      await page.getByTestId('dossier-back').click();
+    }
+
+    // ---------------------------------------------------------------- approve
+    // Decisions waiting: the list filtered to the approval stage, each
+    // dossier's open decide tasks, and the sample profiles holding their
+    // roles (or the delegate's); the profiles with the most first, until
+    // N_APPROVE. (A profile's inbox at this size is slow to compute: see
+    // the approve line below.)
+    await idle();
+    const found = await page.evaluate(async (f) => {
+      const api = window.go.app;
+      const people = await api.ProfileAPI.List();
+      const page = await api.DossierAPI.Page({ ...f, stage: 'approval' }, 0, 500);
+      const per = {};
+      for (const row of page.rows) {
+        const v = await api.DossierAPI.Get(row.id);
+        for (const task of v.state.tasks ?? []) {
+          if (task.kind !== 'decide') continue;
+          for (const p of people) {
+            if (!(p.roles ?? []).includes(task.role) && p.public_key !== task.delegate) continue;
+            (per[p.id] ??= { id: p.id, name: p.name, dossiers: [] }).dossiers.push(row.id);
+          }
+        }
+      }
+      return { inStage: page.total, per: Object.values(per) };
+    }, NO_FILTER);
+    const per = found.per.map((p) => ({ ...p, dossiers: [...new Set(p.dossiers)] })).sort((a, b) => b.dossiers.length - a.dossiers.length);
+    const plan = [];
+    for (const p of per) for (const d of p.dossiers) if (plan.length < N_APPROVE) plan.push({ profile: p.id, name: p.name, dossier: d });
+    const by = {};
+    for (const x of plan) by[x.name] = (by[x.name] ?? 0) + 1;
+    extra.push(`approve: ${found.inStage} dossiers at the approval stage; ${plan.length} decisions taken (${Object.entries(by).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})`);
+
+    let current = me.id;
+    let refused = 0;
+    let gone = 0;
+    const settled = [];
+    for (const x of plan) {
+      if (x.profile !== current) {
+        // Switching is not timed; the header learns whom the API unlocked at the reload.
+        await idle();
+        await page.evaluate(([id, pass]) => window.go.app.ProfileAPI.Unlock(id, pass), [x.profile, SAMPLE_PASSPHRASE]);
+        current = x.profile;
+        await page.reload();
+        await page.getByTestId('app-shell').waitFor();
+      }
+      await page.goto(`${app.url}/#/dossiers/${x.dossier}?tab=approval`);
+      await page.getByTestId('dossier-title').waitFor({ timeout: WAIT_MS });
+      const panel = page.getByTestId('decision-panel');
+      if (!(await panel.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
+        gone++; // not (or no longer) this profile's to decide
+        continue;
+      }
+      const all = panel.getByTestId('answers-all-yes');
+      if (await all.count()) await all.click();
+      else for (const b of await panel.locator('[data-testid^="answer-"][data-testid$="-yes"]').all()) await b.click();
+      const toast = page.locator('.n-message--success-type');
+      await toast.first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+      let clicked = 0;
+      const d = await measured('approve', async () => {
+        clicked = Date.now();
+        await panel.getByTestId('decide-approve').click();
+      }, '[data-testid="decision-panel"] [data-testid="missing-list"], [data-testid="decision-panel"] [data-testid="error-alert"]');
+      if (d === null) {
+        refused++;
+        await screenshot(page, `perf-approve-refused-${refused}`);
+        continue;
+      }
+      // The action ends with its success message, once the list and the inbox are read again.
+      await toast.first().waitFor({ timeout: WAIT_MS });
+      settled.push(Date.now() - clicked);
+    }
+    if (refused || gone) extra.push(`approve: ${refused} refused (not timed), ${gone} without a decision panel for the profile`);
+    if (settled.length) {
+      const s = settled.sort((a, b) => a - b);
+      extra.push(`approve until its success message (list and inbox read again), seen from the test: n ${s.length}, p50 ${quantile(s, 0.5)} ms, max ${s.at(-1)} ms`);
+    }
+  } catch (e) {
+    failure = e;
+    if (page) await screenshot(page, 'perf-failed').catch(() => {});
+  } finally {
+    // The table, also for a run that stopped early.
+    if (failure) extra.push(`stopped early: ${String(failure.message ?? failure).split('\n')[0]}`);
+    const out = table(samples, extra);
+    console.log(`\n${out}\n`);
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    fs.writeFileSync(OUT, `${new Date().toISOString()}\n${out}\n`);
+    await browser?.close();
+    await app?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
+  }
+  if (failure) throw failure;
+  for (const name of NAMES) {
+    const s = [...samples[name]].sort((a, b) => a - b);
+    assert.ok(s.length > 0, `${name}: no measure recorded`);
+    assert.ok(quantile(s, 0.95) <= CEILING_MS, `${name}: p95 ${quantile(s, 0.95).toFixed(1)} ms is over the ceiling of ${CEILING_MS} ms`);
+  }
+});

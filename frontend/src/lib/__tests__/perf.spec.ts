@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { cancelInteraction, endInteraction, startInteraction } from '../perf'
+
+const measures = (name: string) => performance.getEntriesByName(name, 'measure')
+const marks = (name: string) => performance.getEntriesByName(`${name}:start`, 'mark')
+
+describe('perf marks', () => {
+  afterEach(() => {
+    performance.clearMarks()
+    performance.clearMeasures()
+  })
+
+  it('records a measure from the start to the frame after the update, and forgets the start', async () => {
+    startInteraction('list-filter')
+    expect(marks('list-filter')).toHaveLength(1)
+    await endInteraction('list-filter')
+    const m = measures('list-filter')
+    expect(m).toHaveLength(1)
+    expect(m[0].duration).toBeGreaterThanOrEqual(0)
+    expect(marks('list-filter')).toHaveLength(0)
+    // The start was used: a second end records nothing more.
+    await endInteraction('list-filter')
+    expect(measures('list-filter')).toHaveLength(1)
+  })
+
+  it('records nothing without a start', async () => {
+    await endInteraction('dossier-open')
+    expect(measures('dossier-open')).toHaveLength(0)
+  })
+
+  it('measures from the latest start, once', async () => {
+    startInteraction('list-search')
+    startInteraction('list-search')
+    expect(marks('list-search')).toHaveLength(1)
+    await endInteraction('list-search')
+    expect(measures('list-search')).toHaveLength(1)
+  })
+
+  it('records nothing for a cancelled start', async () => {
+    startInteraction('approve')
+    cancelInteraction('approve')
+    await endInteraction('approve')
+    expect(measures('approve')).toHaveLength(0)
+  })
+
+  it('keeps the interactions apart', async () => {
+    startInteraction('approve')
+    await endInteraction('dossier-open')
+    expect(measures('dossier-open')).toHaveLength(0)
+    await endInteraction('approve')
+    expect(measures('approve')).toHaveLength(1)
+  })
+})
