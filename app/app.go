@@ -92,6 +92,7 @@ func (a *API) Startup(ctx context.Context) {
 	a.Stats.ctx = ctx
 	a.Meetings.ctx = ctx
 	a.Sync.Resume()
+	go a.App.watchDamage(ctx)
 }
 
 // SecondInstance brings this window to the front when GoLive is started

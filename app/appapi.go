@@ -36,6 +36,25 @@ func (a *AppAPI) Preferences() (core.Preferences, error) { return result(a.c.Pre
 // SetPreferences stores the UI preferences.
 func (a *AppAPI) SetPreferences(p core.Preferences) error { return fail(a.c.SetPreferences(p)) }
 
+// DamagedEvent is the Wails event sent when the background verification
+// of the folder's data blocks (core.OpenForApp) finds a damaged block
+// after the window opened: the folder has turned read-only, and the
+// window reads Info again to show the damage banner.
+const DamagedEvent = "store:damaged"
+
+// watchDamage waits for the background verification of the folder's
+// blocks and emits DamagedEvent when it found damage (nothing for damage
+// found at the open, which Info already reports, nor once the folder was
+// closed first).
+func (a *AppAPI) watchDamage(ctx context.Context) {
+	if a.c == nil || len(a.c.Damage) > 0 {
+		return
+	}
+	if err := a.c.Verified(); err != nil {
+		runtime.EventsEmit(ctx, DamagedEvent)
+	}
+}
+
 // CheckEvent is the Wails event CheckFolder reports its progress with: the
 // name of the area being checked (check.Area…).
 const CheckEvent = "check:area"

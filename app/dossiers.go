@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"time"
 
+	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/dossier"
 )
@@ -17,9 +19,29 @@ type DossierAPI struct {
 	choose func(dialog) (string, error)
 }
 
-// List returns the dossiers passing the filter.
+// List returns the dossiers passing the filter. Code: dossier.bad_month
+// for a filter month that is neither a month ("2026-12") nor a year
+// ("2026").
 func (d *DossierAPI) List(f dossier.Filter) ([]dossier.Summary, error) {
+	if err := checkFilter(f); err != nil {
+		return nil, fail(err)
+	}
 	return result(d.c.Dossiers.List(f))
+}
+
+// checkFilter refuses a filter the list cannot read: a month other than
+// "" (any), a year "2026" or a month "2026-12" (dossier.bad_month, with
+// the value), which would otherwise match nothing without saying why.
+func checkFilter(f dossier.Filter) error {
+	if f.Month == "" {
+		return nil
+	}
+	for _, layout := range []string{"2006", "2006-01"} {
+		if t, err := time.Parse(layout, f.Month); err == nil && t.Format(layout) == f.Month {
+			return nil
+		}
+	}
+	return apperr.New("dossier.bad_month", "value", f.Month)
 }
 
 // Get returns one dossier with its history.
@@ -52,7 +74,20 @@ func (d *DossierAPI) AddNote(id, text string) (dossier.View, error) {
 
 // Page returns one page of the dossiers passing the filter, latest
 // planned first, and how many pass it: what the list screen shows (at
-// most dossier.MaxPage rows).
+// most dossier.MaxPage rows). Code: dossier.bad_month, as List.
 func (d *DossierAPI) Page(f dossier.Filter, offset, limit int) (dossier.Page, error) {
+	if err := checkFilter(f); err != nil {
+		return dossier.Page{}, fail(err)
+	}
 	return result(d.c.Dossiers.Page(f, offset, limit))
+}
+
+// Ready waits until the whole dossier list is read and checked against
+// the ledger: a page marked pending (the first page while a large folder
+// opens) is then read again.
+func (d *DossierAPI) Ready() error {
+	if err := d.c.Dossiers.Ready(); err != nil {
+		return fail(err)
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"golive/app"
+	"golive/backend/apperr"
 	"golive/backend/core"
 	"golive/backend/system"
 )
@@ -64,9 +65,13 @@ func recordCheck(r *recorder) {
 	}
 	d, err := core.OpenForApp(dir)
 	if err != nil {
-		r.t.Fatalf("a folder with a damaged block should open read-only: %v", err)
+		r.t.Fatalf("a folder with a damaged block should open: %v", err)
 	}
 	defer d.Close()
+	// The blocks are verified after the open; the folder turns read-only.
+	if err := d.Verified(); !apperr.HasCode(err, "store.damaged") {
+		r.t.Fatalf("the verification of the blocks: want store.damaged, got %v", err)
+	}
 	api := app.New(d, nil)
 	info, err := api.App.Info()
 	if err != nil || !info.ReadOnly || len(info.Damage) != 1 {

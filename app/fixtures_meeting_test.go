@@ -13,6 +13,10 @@ import (
 // reviews (a Java and an "other" window).
 const meetingDay = "2027-01-14"
 
+// meetingPick is how many dossiers the meeting form's picker asks for at
+// a time (MeetingCreateForm's PICK_PAGE).
+const meetingPick = 50
+
 // recordMeeting: the go-live review meeting (评审会) chaired by the PMO.
 // File "meeting": the list before, a meeting refused without a title,
 // then opened for the evening of meetingDay with a dossier in approval
@@ -35,6 +39,16 @@ func recordMeeting(r *recorder) {
 	for _, p := range r.placed {
 		if v, err := api.Dossiers.Get(p.ID); err == nil && v.State.Flow != nil && v.State.Flow.Phase == workflow.PhaseApproval && submitted == "" {
 			submitted = p.ID
+		}
+	}
+	// The form's dossier picker: the first page of the list as it opens,
+	// then what typing the submitted dossier's id finds.
+	for _, text := range []string{"", submitted} {
+		filter := dossier.Filter{Text: text}
+		p, err := api.Dossiers.Page(filter, 0, meetingPick)
+		r.must(f, "", "DossierAPI.Page", []any{filter, 0, meetingPick}, p, err)
+		if text != "" && (len(p.Rows) != 1 || p.Rows[0].ID != submitted) {
+			r.t.Fatalf("searching the picker for %s: %+v", submitted, p.Rows)
 		}
 	}
 	req := meeting.CreateRequest{Title: "一月下旬上线评审会", Window: meetingDay, Dossiers: []string{submitted}, HeldAt: "2027-01-26 14:00", Place: "3楼第一会议室"}

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/cryptotest"
@@ -24,6 +25,7 @@ import (
 	"golive/backend/roster"
 	"golive/backend/template"
 	"golive/backend/verify"
+	"golive/backend/window"
 	"golive/backend/workflow"
 )
 
@@ -154,6 +156,26 @@ func (r *recorder) pages(file string, f dossier.Filter, list []dossier.Summary, 
 			if row.ID != list[offset+i].ID {
 				r.t.Fatalf("DossierAPI.Page(%+v, %d, %d): row %d is %s, the list's is %s", f, offset, listPage, i, row.ID, list[offset+i].ID)
 			}
+		}
+	}
+}
+
+// yearList records, in file, DossierAPI.List of the dossiers planned in
+// year: what the calendar of that year asks. all is the whole list: every
+// dossier of it targeting a window of year, or planned in year, must be
+// in the year's list, or the calendar would miss it.
+func (r *recorder) yearList(file string, year int, all []dossier.Summary) {
+	r.t.Helper()
+	f := dossier.Filter{Month: strconv.Itoa(year)}
+	list, err := r.api.Dossiers.List(f)
+	r.must(file, "", "DossierAPI.List", []any{f}, list, err)
+	in := make(map[string]bool, len(list))
+	for _, s := range list {
+		in[s.ID] = true
+	}
+	for _, s := range all {
+		if (window.Year(s.Window) == year || s.PlannedAt.Year() == year) && !in[s.ID] {
+			r.t.Fatalf("DossierAPI.List(%+v) lacks %s (window %q, planned %v)", f, s.ID, s.Window, s.PlannedAt)
 		}
 	}
 }
@@ -385,10 +407,13 @@ func recordBase(r *recorder) {
 	all, err := api.Dossiers.List(dossier.Filter{})
 	r.must("base", "", "DossierAPI.List", []any{dossier.Filter{}}, all, err)
 	r.pages("base", dossier.Filter{}, all, 0, listPage)
-	// The plans of this year and the next, and a year without holiday data.
+	// The plans of this year and the next, and a year without holiday
+	// data, each with the dossiers the calendar shows on it: those
+	// planned in the year (DossierAPI.List with the year as month).
 	for _, year := range []int{2026, 2027, 2028} {
 		y, err := api.Windows.Year(year)
 		r.must("base", "", "WindowAPI.Year", []any{year}, y, err)
+		r.yearList("base", year, all)
 	}
 	clock, err := api.App.Clock()
 	r.must("base", "", "AppAPI.Clock", nil, clock, err)
@@ -812,6 +837,11 @@ func recordCalendar(r *recorder) {
 	}
 	y, err := api.Windows.Year(2027)
 	r.must("calendar-published", "", "WindowAPI.Year", []any{2027}, y, err)
+	all, err := api.Dossiers.List(dossier.Filter{})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.yearList("calendar-published", 2027, all)
 }
 
 // recordTemplateEdit: the PMO's copy of the current template as the

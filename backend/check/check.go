@@ -128,10 +128,11 @@ func Open(c *core.Core, progress Progress) Report {
 	r := Report{Dir: c.Store.Dir()}
 	tell(progress, AreaFiles)
 	files := Area{Name: AreaFiles, Checked: 1}
-	for _, d := range c.Damage {
+	damage := c.Damaged()
+	for _, d := range damage {
 		r.add(&files, Finding{Area: AreaFiles, Problem: d.Problem, Subject: d.File, Detail: d.Detail})
 	}
-	if len(c.Damage) == 0 {
+	if len(damage) == 0 {
 		if err := c.Store.VerifyTables(); err != nil {
 			r.add(&files, Finding{Area: AreaFiles, Problem: store.ProblemTableDamaged, Subject: "*.sst", Detail: detail(err)})
 		}

@@ -302,9 +302,10 @@ func TestCheckOfAnOpenFolder(t *testing.T) {
 	}
 }
 
-// A folder whose only damage is a data block opens read-only for the app,
-// and every sample profile still unlocks there (nothing is written: no
-// identity card, no first certificate), so what is readable can be seen.
+// A folder whose only damage is a data block turns read-only for the app
+// once the background verification of its blocks found it, and every
+// sample profile still unlocks there (nothing is written: no identity
+// card, no first certificate), so what is readable can be seen.
 func TestDamagedFolderOpensReadOnlyAndUnlocks(t *testing.T) {
 	dir := copyOf(t)
 	tables, _ := filepath.Glob(filepath.Join(dir, "*.sst"))
@@ -321,6 +322,9 @@ func TestDamagedFolderOpensReadOnlyAndUnlocks(t *testing.T) {
 	if err != nil {
 		t.Fatalf("OpenForApp: %v", err)
 	}
+	if err := c.Verified(); !apperr.HasCode(err, "store.damaged") {
+		t.Fatalf("the verification of the blocks: want store.damaged, got %v", err)
+	}
 	info, err := c.Info()
 	if err != nil || !info.ReadOnly || len(info.Damage) != 1 || info.Damage[0].File != filepath.Base(tables[0]) {
 		t.Fatalf("info of a damaged folder: %+v %v", info, err)
@@ -335,7 +339,26 @@ func TestDamagedFolderOpensReadOnlyAndUnlocks(t *testing.T) {
 		}
 	}
 	c.Close()
-	if fmt.Sprint(before) != fmt.Sprint(hashes(t, dir)) {
+	if fmt.Sprint(withoutValueLogs(t, before)) != fmt.Sprint(withoutValueLogs(t, hashes(t, dir))) {
 		t.Fatal("the app changed a damaged folder")
 	}
+}
+
+// withoutValueLogs leaves out of hashes the value logs, which every
+// read-write open of Badger (the app's, which verifies the blocks after
+// opening) replaces with a new empty one, after checking that none holds
+// a value (GoLive's values all live in the tables).
+func withoutValueLogs(t *testing.T, hashes map[string]string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for p, h := range hashes {
+		if strings.HasSuffix(p, ".vlog") {
+			if fi, err := os.Stat(p); err == nil && fi.Size() > 20 {
+				t.Fatalf("a value log holds values: %s (%d bytes)", p, fi.Size())
+			}
+			continue
+		}
+		out[p] = h
+	}
+	return out
 }

@@ -69,8 +69,14 @@ type Core struct {
 	sweepStop atomic.Bool
 
 	// Damage lists what is wrong with a folder OpenForApp opened
-	// read-only because it is damaged; nil for a whole folder.
+	// read-only because it was found damaged at the open; nil otherwise.
+	// Damaged adds what the background verification of OpenForApp found
+	// later.
 	Damage []store.Damage
+	// closing is closed by Close: the start-up sweep stops waiting for
+	// the background verification.
+	closing     chan struct{}
+	closingOnce sync.Once
 
 	sign signing
 	// importMu runs one import at a time (a sync and a dropped file).
@@ -174,27 +180,83 @@ func OpenDamaged(dir string) (*Core, error) {
 	return build(st, st.Dir())
 }
 
-// OpenForApp opens dir for the desktop app: read-write when it is whole
-// (Open); when the only damage is data blocks failing their checksum,
-// read-only with Damage set, so the window shows what is still readable
-// under a banner that says what is wrong and how to restore. Any other
-// damage is store.damaged and nothing is opened (nor changed).
+// OpenForApp opens dir for the desktop app, read-write, without waiting
+// for every data block to be verified (store.OpenDeferred): the MANIFEST
+// and every table's index are checked first, the blocks in the
+// background (those of the deeper levels verifyDelay later, leaving the
+// first list the machine). When that finds a damaged block, the folder
+// turns read-only (Info says so with the damage, every change is refused
+// with store.read_only, the sweep does not run); Verified waits for it.
+// Any damage found at the open is store.damaged and nothing is opened
+// (nor changed); but when a folder Badger cannot open turns out to be
+// damaged only in data blocks, it opens read-only with Damage set, so the
+// window shows what is still readable under a banner that says what is
+// wrong and how to restore.
 func OpenForApp(dir string) (*Core, error) {
-	c, err := Open(dir)
-	if !apperr.HasCode(err, "store.damaged") {
-		return c, err
+	st, err := store.OpenDeferred(dir, verifyDelay)
+	if err == nil {
+		c, err := build(st, st.Dir())
+		if err != nil {
+			return nil, err
+		}
+		c.startSweep()
+		return c, nil
 	}
-	h, herr := store.Inspect(dir, true)
-	if herr != nil || !h.DamagedBlocksOnly {
+	if !apperr.HasCode(err, "store.damaged") && !apperr.HasCode(err, "store.open_failed") {
 		return nil, err
+	}
+	// A block Badger reads as it opens (a table's last) fails its
+	// checksum, or the index check found damage: look at every block.
+	h, herr := store.Inspect(dir, true)
+	if herr != nil || h.Whole() {
+		return nil, err
+	}
+	abs := dir
+	if a, aerr := filepath.Abs(dir); aerr == nil {
+		abs = a
+	}
+	if !h.DamagedBlocksOnly {
+		return nil, h.Err(abs)
 	}
 	dc, derr := OpenDamaged(dir)
 	if derr != nil {
-		return nil, err
+		return nil, h.Err(abs)
 	}
 	dc.Damage = h.Damage
 	return dc, nil
 }
+
+// Verified waits until the background verification of every data block
+// that OpenForApp started has ended (Swept has it skip its delay), and
+// returns store.damaged (dir, file, problem, count) when the folder is
+// damaged (Damaged says how; it is then read-only), nil when every block
+// is whole or Close stopped the verification first. It returns at once
+// for the other opens, which verified before opening.
+func (c *Core) Verified() error {
+	<-c.Store.Verified()
+	d := c.Damaged()
+	if len(d) == 0 {
+		return nil
+	}
+	return store.Health{Store: true, Damage: d, DamagedBlocksOnly: true}.Err(c.Store.Dir())
+}
+
+// Damaged lists what is wrong with the folder: Damage, found at the open,
+// or what the background verification of OpenForApp found since; empty
+// for a whole folder (and while the verification runs).
+func (c *Core) Damaged() []store.Damage {
+	if len(c.Damage) > 0 {
+		return append([]store.Damage{}, c.Damage...)
+	}
+	return append([]store.Damage{}, c.Store.Damage()...)
+}
+
+// verifyDelay is how long after OpenForApp the background verification
+// waits before the tables of the deeper levels (most of a large folder):
+// the first list has the machine first, as with the sweep (sweepDelay).
+// Level 0 and the level below it, which compactions read first, are
+// verified at once.
+const verifyDelay = 2 * time.Second
 
 // OpenNothing returns services over an empty store held in memory, for a
 // command that checks a file against a data folder that does not exist
@@ -263,13 +325,18 @@ func (c *Core) Template() *template.Template { return c.Templates.Current() }
 func (c *Core) ResolveTemplate(key string) (*template.Template, error) { return c.Templates.Get(key) }
 
 // Close stops the start-up sweep if it still runs, waits for it, and
-// closes the store.
+// closes the store (which stops the background verification of
+// OpenForApp and waits for it).
 func (c *Core) Close() error {
 	if c.sweepDone != nil {
 		c.sweepStop.Store(true)
+		if c.closing != nil {
+			c.closingOnce.Do(func() { close(c.closing) })
+		}
 		c.hurrySweep()
 		<-c.sweepDone
 	}
+	c.Dossiers.Stop()
 	return c.Store.Close()
 }
 
@@ -285,7 +352,7 @@ func (c *Core) Info() (Info, error) {
 	}
 	return Info{Version: Version, DataDir: c.Store.Dir(), Template: c.Template().Key(), Zone: c.Zone.String(), Empty: empty, Profiles: len(profiles),
 		Limits: Limits{UploadBytes: blob.MaxUpload, PassphraseMin: keys.MinPassphrase}, Phases: workflow.PhaseNames,
-		ReadOnly: c.Store.ReadOnly(), Damage: append([]store.Damage{}, c.Damage...), Place: c.place(), ExchangeExt: exchange.Ext}, nil
+		ReadOnly: c.Store.ReadOnly(), Damage: c.Damaged(), Place: c.place(), ExchangeExt: exchange.Ext}, nil
 }
 
 // place says where the data folder lies; nothing for a folder held in memory.

@@ -59,6 +59,7 @@ func (c *Core) startSweep() {
 	// Only what is staged now can be what an interrupted write left.
 	staged := c.Dossiers.Blobs.Staging()
 	c.sweepNow = make(chan struct{})
+	c.closing = make(chan struct{})
 	go func() {
 		defer close(c.sweepDone)
 		// Leave the first seconds to what the user opened the folder
@@ -66,6 +67,19 @@ func (c *Core) startSweep() {
 		select {
 		case <-time.After(sweepDelay):
 		case <-c.sweepNow:
+		}
+		// Nothing is removed from a folder before every block of it is
+		// known whole (OpenForApp verifies them in the background), nor
+		// from a damaged one: the next whole open sweeps.
+		c.Store.VerifyNow()
+		select {
+		case <-c.Store.Verified():
+		case <-c.closing:
+		}
+		if c.sweepStop.Load() || c.Store.ReadOnly() {
+			rep.Postponed = true
+			c.swept = rep
+			return
 		}
 		c.swept = c.sweep(rep, staged)
 	}()
@@ -81,8 +95,9 @@ func (c *Core) hurrySweep() {
 	}
 }
 
-// Swept starts the start-up sweep if it still waits, waits for it, and
-// says what it removed and kept. Zero for read-only opens.
+// Swept starts the start-up sweep if it still waits (and the background
+// verification of OpenForApp it waits for), waits for it, and says what
+// it removed and kept. Zero for read-only opens.
 func (c *Core) Swept() SweepReport {
 	if c.sweepDone != nil {
 		c.hurrySweep()

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"io"
 	"mime"
@@ -9,11 +10,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golive/backend/apperr"
 	"golive/backend/blob"
 	"golive/backend/profile"
+	"golive/backend/roster"
 	"golive/backend/template"
 	"golive/backend/window"
 	"golive/backend/workflow"
@@ -521,6 +524,17 @@ func (s *Service) InboxOf(id string) ([]InboxItem, error) {
 
 // inbox lists what waits for me, the profile with its roles as the roster
 // gives them (Inbox).
+//
+// With a roster only a dossier's fold can tell whom its tasks wait for,
+// and folding every open dossier of a large folder takes minutes. So a
+// dossier is folded only when one of the tasks its summary lists may
+// wait for me at all: transferred to my key, or in a role the roster
+// could give me on a dossier of its system (roster.Reach). The summary's
+// tasks are those of the fold at the dossier's last commit; a roster
+// version published since that makes some of its events count for less
+// shows there, as in the list, once the dossier moves again. What each
+// fold said is kept (inboxMemo) until the dossier's events, the roster or
+// the day change.
 func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 	list, err := s.List(Filter{})
 	if err != nil {
@@ -531,12 +545,20 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 		return nil, err
 	}
 	_, rostered := chain.Tip()
-	out := []InboxItem{}
-	for _, d := range list {
-		waits, tasks, err := s.waitsOn(d, rostered)
-		if err != nil {
+	var reach roster.Reach
+	var tpl *template.Template
+	var digests map[string][sha256.Size]byte
+	if rostered {
+		reach = chain.Reach(me.PublicKey)
+		if s.Template != nil {
+			tpl = s.Template()
+		}
+		if digests, err = s.listedDigests(); err != nil {
 			return nil, err
 		}
+	}
+	out := []InboxItem{}
+	for _, d := range list {
 		// The people preparing a release are told when the PMO moved,
 		// cancelled or froze its window before it was released.
 		if d.WindowState != "" && d.WindowState != window.StateOpen && d.CreatedBy == me.PublicKey &&
@@ -544,13 +566,27 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 			out = append(out, InboxItem{Task: workflow.Task{Kind: "window_changed", Role: "", Since: d.UpdatedAt}, Dossier: d.ID, Title: d.Title,
 				SystemCode: d.SystemCode, SystemName: d.SystemName, Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt})
 		}
-		for _, t := range tasks {
-			ok, delegated := waits(t, me.PublicKey, me.Roles)
-			if !ok {
+		if len(d.Tasks) == 0 {
+			continue
+		}
+		var found []waiting
+		if rostered {
+			if !mayWait(d, reach, tpl, me.PublicKey) && !s.inboxMemo.disabled() {
 				continue
 			}
-			out = append(out, InboxItem{Task: t, Dossier: d.ID, Title: d.Title, SystemCode: d.SystemCode, SystemName: d.SystemName,
-				Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt, Delegated: delegated})
+			if found, err = s.waitingFor(d, me, chain, digests[d.ID]); err != nil {
+				return nil, err
+			}
+		} else {
+			waits, tasks, err := s.waitsOn(d, false)
+			if err != nil {
+				return nil, err
+			}
+			found = waitingOf(waits, tasks, me)
+		}
+		for _, w := range found {
+			out = append(out, InboxItem{Task: w.task, Dossier: d.ID, Title: d.Title, SystemCode: d.SystemCode, SystemName: d.SystemName,
+				Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt, Delegated: w.delegated})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -559,6 +595,117 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 		}
 		return out[i].Dossier < out[j].Dossier
 	})
+	return out, nil
+}
+
+// mayWait reports whether a task of d's summary may wait for key: one
+// transferred to it, or one in a role the roster could give it on a
+// dossier of d's system (a role the template in use does not know is
+// left to the fold).
+func mayWait(d Summary, reach roster.Reach, tpl *template.Template, key string) bool {
+	for _, t := range d.Tasks {
+		if t.Delegate == key {
+			return true
+		}
+		if tpl == nil {
+			return true
+		}
+		if _, known := tpl.Role(t.Role); !known || reach.MayHold(tpl, d.SystemCode, t.Role) {
+			return true
+		}
+	}
+	return false
+}
+
+// waiting is one task of a dossier that waits for the inbox's profile,
+// and whether by a transfer to it.
+type waiting struct {
+	task      workflow.Task
+	delegated bool
+}
+
+// waitingOf applies waits to each of tasks for me.
+func waitingOf(waits func(t workflow.Task, key string, roles []string) (bool, bool), tasks []workflow.Task, me profile.Summary) []waiting {
+	var out []waiting
+	for _, t := range tasks {
+		if ok, delegated := waits(t, me.PublicKey, me.Roles); ok {
+			out = append(out, waiting{task: t, delegated: delegated})
+		}
+	}
+	return out
+}
+
+// inboxMemo keeps, for one key under one roster chain, what the fold of
+// each dossier the inbox folded said waits for it, with the digest of
+// the events folded and the day asked (the roster's dates depend on it).
+type inboxMemo struct {
+	mu    sync.Mutex
+	key   string
+	chain *roster.Chain
+	byID  map[string]inboxMemoEntry
+	// off turns the pre-filter and the memo off; folds counts the folds
+	// made (tests: SetInboxShortcuts).
+	off   bool
+	folds int
+}
+
+type inboxMemoEntry struct {
+	digest [sha256.Size]byte
+	day    string
+	found  []waiting
+}
+
+// waitingFor returns the tasks of dossier d (whose events had digest when
+// listed) that wait for me under chain, from the memo when d, the chain
+// and the day are those it was folded for, else by folding d.
+func (s *Service) waitingFor(d Summary, me profile.Summary, chain *roster.Chain, digest [sha256.Size]byte) ([]waiting, error) {
+	day := s.Now().In(zoneOf(d.Zone)).Format(time.DateOnly)
+	m := &s.inboxMemo
+	m.mu.Lock()
+	if m.key != me.PublicKey || m.chain != chain {
+		m.key, m.chain, m.byID = me.PublicKey, chain, map[string]inboxMemoEntry{}
+	}
+	e, ok := m.byID[d.ID]
+	ok = ok && !m.off
+	m.mu.Unlock()
+	if ok && e.digest == digest && e.day == day {
+		return e.found, nil
+	}
+	v, evs, err := s.peek(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	waits, tasks, err := s.waitsOnView(d, v)
+	if err != nil {
+		return nil, err
+	}
+	found := waitingOf(waits, tasks, me)
+	m.mu.Lock()
+	m.folds++
+	if m.key == me.PublicKey && m.chain == chain {
+		m.byID[d.ID] = inboxMemoEntry{digest: eventsDigest(evs), day: day, found: found}
+	}
+	m.mu.Unlock()
+	return found, nil
+}
+
+// disabled reports whether the pre-filter and memo are off (tests).
+func (m *inboxMemo) disabled() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.off
+}
+
+// listedDigests returns the ledgerDigest of every listed dossier's events.
+func (s *Service) listedDigests() (map[string][sha256.Size]byte, error) {
+	rows, err := s.listRows()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][sha256.Size]byte, len(rows))
+	for _, r := range rows {
+		out[r.sum.ID] = r.digest
+	}
 	return out, nil
 }
 
@@ -579,18 +726,28 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 // Without a roster the creator's roles are unknown and a role held
 // outright waits for the creator alone, as it always did.
 func (s *Service) waitsOn(d Summary, rostered bool) (func(t workflow.Task, key string, roles []string) (waits, delegated bool), []workflow.Task, error) {
-	tasks := d.Tasks
-	var probe func(key string) func(kind, step, row, role string) error
-	var tpl *template.Template
-	if rostered && len(tasks) > 0 {
+	if rostered && len(d.Tasks) > 0 {
 		v, err := s.get(d.ID)
 		if err != nil {
 			return nil, nil, err
 		}
+		return s.waitsOnView(d, &v)
+	}
+	return s.waitsOnView(d, nil)
+}
+
+// waitsOnView is waitsOn with d folded to v, or for d's summary alone
+// when v is nil.
+func (s *Service) waitsOnView(d Summary, v *View) (func(t workflow.Task, key string, roles []string) (waits, delegated bool), []workflow.Task, error) {
+	tasks := d.Tasks
+	var probe func(key string) func(kind, step, row, role string) error
+	var tpl *template.Template
+	if v != nil {
 		tasks = v.State.Tasks
 		if j := v.authority; j != nil {
 			at := s.Now().In(zoneOf(v.State.Zone))
-			probe = func(key string) func(kind, step, row, role string) error { return j.probe(v.State, key, at) }
+			st := v.State
+			probe = func(key string) func(kind, step, row, role string) error { return j.probe(st, key, at) }
 			tpl = j.tpl
 		}
 	}

@@ -467,8 +467,16 @@ func (f Filter) Match(s Summary) bool {
 		(f.Type != "" && f.Type != s.Type) || (f.Mode != "" && f.Mode != s.Mode) {
 		return false
 	}
-	if f.Month != "" && (s.PlannedAt.IsZero() || s.PlannedAt.Format("2006-01") != f.Month) {
-		return false
+	if f.Month != "" {
+		// A year ("2026") or a month ("2026-12") of the planned time, as
+		// the summary's time reads (List gives it in the dossier's zone).
+		layout := "2006-01"
+		if len(f.Month) == len("2006") {
+			layout = "2006"
+		}
+		if s.PlannedAt.IsZero() || s.PlannedAt.Format(layout) != f.Month {
+			return false
+		}
 	}
 	if q := strings.ToLower(strings.TrimSpace(f.Text)); q != "" {
 		hay := strings.ToLower(strings.Join(append([]string{s.ID, s.Title, s.SystemCode, s.SystemName, s.Version}, s.ContentRefs...), "\n"))

@@ -88,8 +88,9 @@ func (s *Service) record(st State, evs []ledger.Event) (indexRecord, error) {
 
 // summaries returns the summary of every dossier the ledger holds, in id
 // order, each equal to the fold of its events: from the index where its
-// record is sealed to the events stored now, else folded again.
-func (s *Service) summaries() ([]Summary, error) {
+// record is sealed to the events stored now, else folded again; and the
+// ledgerDigest of each one's events.
+func (s *Service) summaries() ([]Summary, [][sha256.Size]byte, error) {
 	// The ledger's keys and the index records are read side by side (a
 	// commit between the two reads only makes a seal disagree, and that
 	// dossier is folded again).
@@ -98,10 +99,10 @@ func (s *Service) summaries() ([]Summary, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		streams, idsErr = s.st.EventIDs()
+		streams, idsErr = s.st.EventIDsContext(s.life)
 	}()
 	records := map[string]indexRecord{}
-	err := s.st.Each(bucketIndex, func(key string, raw []byte) error {
+	err := s.st.EachContext(s.life, bucketIndex, func(key string, raw []byte) error {
 		var rec indexRecord
 		if json.Unmarshal(raw, &rec) == nil && rec.Seal != "" {
 			records[key] = rec
@@ -113,7 +114,7 @@ func (s *Service) summaries() ([]Summary, error) {
 		err = idsErr
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := make([]string, 0, len(streams))
 	for id := range streams {
@@ -131,20 +132,27 @@ func (s *Service) summaries() ([]Summary, error) {
 		}
 	})
 	out := make([]Summary, 0, len(ids))
+	digests := make([][sha256.Size]byte, 0, len(ids))
 	for i, id := range ids {
+		if err := s.life.Err(); err != nil {
+			return nil, nil, err
+		}
+		digest := ledgerDigest(streams[id])
 		if good[i] {
 			out = append(out, sums[i])
+			digests = append(digests, digest)
 			continue
 		}
-		sum, ok, err := s.rebuild(id, ledgerDigest(streams[id]))
+		sum, ok, err := s.rebuild(id, digest)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if ok {
 			out = append(out, sum)
+			digests = append(digests, digest)
 		}
 	}
-	return out, nil
+	return out, digests, nil
 }
 
 // parallel calls fn(i) for every i below n, spread over the machine's

@@ -1,9 +1,15 @@
 package dossier
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
 	"sort"
 	"strings"
 	"sync"
+	"time"
+
+	"golive/backend/apperr"
 )
 
 // listed is the dossier list kept in memory between reads: every
@@ -24,6 +30,9 @@ type listed struct {
 	// byWindow indexes rows by the window they target (positions in id
 	// order); nil until asked for after rows last changed.
 	byWindow map[string][]int
+	// loading is closed when the read of the whole list in flight ends;
+	// nil while none runs. One read runs at a time; others wait for it.
+	loading chan struct{}
 }
 
 // listedRow is one dossier of the list and the text its filter searches
@@ -31,37 +40,73 @@ type listed struct {
 type listedRow struct {
 	sum Summary
 	hay string
+	// digest is the ledgerDigest of the events sum is the fold of.
+	digest [sha256.Size]byte
 }
 
-func rowOf(sum Summary) listedRow {
+func rowOf(sum Summary, digest [sha256.Size]byte) listedRow {
 	parts := append([]string{sum.ID, sum.Title, sum.SystemCode, sum.Version}, sum.ContentRefs...)
-	return listedRow{sum: sum, hay: strings.ToLower(strings.Join(parts, "\n"))}
+	return listedRow{sum: sum, hay: strings.ToLower(strings.Join(parts, "\n")), digest: digest}
 }
 
 // listRows returns every dossier's summary in id order; the caller must
-// not change what the returned rows share (their slices).
+// not change what the returned rows share (their slices). The first call
+// (and the first after someone else wrote the index) reads and checks the
+// whole index; calls made meanwhile wait for that read.
 func (s *Service) listRows() ([]listedRow, error) {
-	gen := s.st.Generation(bucketIndex)
 	x := &s.listed
-	x.mu.Lock()
-	if x.read && x.gen == gen {
-		rows := x.rows
+	for {
+		gen := s.st.Generation(bucketIndex)
+		x.mu.Lock()
+		if x.read && x.gen == gen {
+			rows := x.rows
+			x.mu.Unlock()
+			return rows, nil
+		}
+		if ch := x.loading; ch != nil {
+			x.mu.Unlock()
+			<-ch
+			if err := s.life.Err(); err != nil {
+				return nil, apperr.Wrap(err, "store.closed")
+			}
+			continue // read again if that read failed or is already stale
+		}
+		ch := make(chan struct{})
+		x.loading = ch
 		x.mu.Unlock()
-		return rows, nil
+		rows, err := s.readRows()
+		x.mu.Lock()
+		if err == nil {
+			x.rows, x.gen, x.read, x.byWindow = rows, gen, true, nil
+		}
+		x.loading = nil
+		x.mu.Unlock()
+		close(ch)
+		return rows, err
 	}
-	x.mu.Unlock()
-	sums, err := s.summaries()
+}
+
+// readRows reads every dossier's summary (summaries) into list rows.
+func (s *Service) readRows() ([]listedRow, error) {
+	sums, digests, err := s.summaries()
 	if err != nil {
+		if s.life.Err() != nil {
+			return nil, apperr.Wrap(err, "store.closed")
+		}
 		return nil, err
 	}
 	rows := make([]listedRow, len(sums))
 	for i, sum := range sums {
-		rows[i] = rowOf(sum)
+		rows[i] = rowOf(sum, digests[i])
 	}
-	x.mu.Lock()
-	x.rows, x.gen, x.read, x.byWindow = rows, gen, true, nil
-	x.mu.Unlock()
 	return rows, nil
+}
+
+// Ready waits until the whole list is read and checked (see Page's
+// Pending) and returns what that read returned.
+func (s *Service) Ready() error {
+	_, err := s.listRows()
+	return err
 }
 
 // listWindows returns listRows and, for each window, the positions of the
@@ -92,10 +137,11 @@ func (s *Service) listWindows() ([]listedRow, map[string][]int, error) {
 // updateListed puts the summary of a dossier this service has just
 // committed into the list, when the list was read at before, the index
 // bucket's generation before that commit; the list is then as of after,
-// the generation after it. The caller holds s.mu, as every writer of the
-// index does, so no other write came between. Otherwise the list is
-// dropped and read again when next asked for.
-func (s *Service) updateListed(before, after uint64, sum Summary) {
+// the generation after it; digest is the ledgerDigest of its events. The
+// caller holds s.mu, as every writer of the index does, so no other write
+// came between. Otherwise the list is dropped and read again when next
+// asked for.
+func (s *Service) updateListed(before, after uint64, sum Summary, digest [sha256.Size]byte) {
 	x := &s.listed
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -108,11 +154,11 @@ func (s *Service) updateListed(before, after uint64, sum Summary) {
 	copy(rows, x.rows)
 	i := sort.Search(len(rows), func(i int) bool { return rows[i].sum.ID >= sum.ID })
 	if i < len(rows) && rows[i].sum.ID == sum.ID {
-		rows[i] = rowOf(sum)
+		rows[i] = rowOf(sum, digest)
 	} else {
 		rows = append(rows, listedRow{})
 		copy(rows[i+1:], rows[i:])
-		rows[i] = rowOf(sum)
+		rows[i] = rowOf(sum, digest)
 	}
 	x.rows, x.gen = rows, after
 }
@@ -134,15 +180,9 @@ func (s *Service) List(f Filter) ([]Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.systems.List()
+	names, lower, err := s.systemNames()
 	if err != nil {
 		return nil, err
-	}
-	names := make(map[string]string, len(all))
-	lower := make(map[string]string, len(all))
-	for _, sys := range all {
-		names[sys.Code] = sys.Name
-		lower[sys.Code] = strings.ToLower(sys.Name)
 	}
 	words := strings.Fields(strings.ToLower(strings.TrimSpace(f.Text)))
 	text := f.Text
@@ -150,9 +190,7 @@ func (s *Service) List(f Filter) ([]Summary, error) {
 	out := []Summary{}
 	for _, r := range rows {
 		sum := r.sum
-		sum.SystemName = names[sum.SystemCode]
-		loc := zoneOf(sum.Zone)
-		sum.PlannedAt, sum.UpdatedAt = sum.PlannedAt.In(loc), sum.UpdatedAt.In(loc)
+		dress(&sum, names)
 		if !f.Match(sum) || !hasWords(r.hay, lower[sum.SystemCode], words) {
 			continue
 		}
@@ -162,13 +200,42 @@ func (s *Service) List(f Filter) ([]Summary, error) {
 	if err := s.followWindows(out); err != nil {
 		return nil, err
 	}
+	sortLatestFirst(out)
+	return out, nil
+}
+
+// systemNames maps each registered system's code onto its name, and onto
+// its name lower-cased.
+func (s *Service) systemNames() (names, lower map[string]string, err error) {
+	all, err := s.systems.List()
+	if err != nil {
+		return nil, nil, err
+	}
+	names = make(map[string]string, len(all))
+	lower = make(map[string]string, len(all))
+	for _, sys := range all {
+		names[sys.Code] = sys.Name
+		lower[sys.Code] = strings.ToLower(sys.Name)
+	}
+	return names, lower, nil
+}
+
+// dress fills in a stored summary what the list shows beside it: its
+// system's name (from names), its times in its zone.
+func dress(sum *Summary, names map[string]string) {
+	sum.SystemName = names[sum.SystemCode]
+	loc := zoneOf(sum.Zone)
+	sum.PlannedAt, sum.UpdatedAt = sum.PlannedAt.In(loc), sum.UpdatedAt.In(loc)
+}
+
+// sortLatestFirst orders the list: latest planned first, then by id.
+func sortLatestFirst(out []Summary) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].PlannedAt.Equal(out[j].PlannedAt) {
 			return out[i].PlannedAt.After(out[j].PlannedAt)
 		}
 		return out[i].ID < out[j].ID
 	})
-	return out, nil
 }
 
 // hasWords reports whether every word is in hay or in name: what
@@ -190,6 +257,11 @@ type Page struct {
 	Offset int `json:"offset"`
 	// Rows are the dossiers from Offset on, at most the limit asked.
 	Rows []Summary `json:"rows"`
+	// Pending is true for a page of the whole list served from the index
+	// before the index was checked against the ledger (the first page of
+	// a large folder, while it opens): Ready tells when the check is done,
+	// and the page may then differ (a record found stale is folded again).
+	Pending bool `json:"pending"`
 }
 
 // MaxPage is the most rows a Page returns.
@@ -197,13 +269,120 @@ const MaxPage = 500
 
 // Page returns the rows offset to offset+limit of List(f) (limit at most
 // MaxPage; an offset past the end gives no rows) and how many there are.
+// Until the whole list was first read, a page of the list without a
+// filter is served from the index records as stored, marked Pending, and
+// the read starts in the background.
 func (s *Service) Page(f Filter, offset, limit int) (Page, error) {
+	limit = min(max(limit, 0), MaxPage)
+	if f == (Filter{}) && !s.listFresh() {
+		p, ok, err := s.pendingPage(offset, limit)
+		if err != nil {
+			return Page{}, err
+		}
+		if ok {
+			s.warm()
+			return p, nil
+		}
+	}
 	list, err := s.List(f)
 	if err != nil {
 		return Page{}, err
 	}
-	limit = min(max(limit, 0), MaxPage)
 	offset = min(max(offset, 0), len(list))
 	end := min(offset+limit, len(list))
 	return Page{Total: len(list), Offset: offset, Rows: append([]Summary{}, list[offset:end]...)}, nil
+}
+
+// listFresh reports whether the whole list is read and still current.
+func (s *Service) listFresh() bool {
+	gen := s.st.Generation(bucketIndex)
+	x := &s.listed
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.read && x.gen == gen
+}
+
+// warm starts reading the whole list in the background, unless a read
+// runs; Stop waits for it.
+func (s *Service) warm() {
+	x := &s.listed
+	x.mu.Lock()
+	busy := x.loading != nil
+	x.mu.Unlock()
+	if busy || s.life.Err() != nil {
+		return
+	}
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		if s.life.Err() == nil {
+			_, _ = s.listRows()
+		}
+	}()
+}
+
+// plannedKey opens the planned time in a stored summary's JSON. Inside a
+// string a quote is escaped, so these bytes only occur as the field.
+var plannedKey = []byte(`"planned_at":"`)
+
+// pendingPage serves rows offset to offset+limit of the whole list from
+// the index records as stored, unchecked, reading of each record only its
+// planned time but for the rows shown. ok is false when a record does not
+// lend itself (unreadable): the caller then waits for the whole list.
+func (s *Service) pendingPage(offset, limit int) (Page, bool, error) {
+	type entry struct {
+		id string
+		at time.Time
+	}
+	var all []entry
+	unfit := false
+	err := s.st.EachContext(s.life, bucketIndex, func(key string, raw []byte) error {
+		i := bytes.Index(raw, plannedKey)
+		if i < 0 {
+			unfit = true
+			return nil
+		}
+		rest := raw[i+len(plannedKey):]
+		j := bytes.IndexByte(rest, '"')
+		if j < 0 {
+			unfit = true
+			return nil
+		}
+		at, err := time.Parse(time.RFC3339Nano, string(rest[:j]))
+		if err != nil {
+			unfit = true
+			return nil
+		}
+		all = append(all, entry{id: key, at: at})
+		return nil
+	})
+	if err != nil || unfit {
+		return Page{}, false, err
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if !all[i].at.Equal(all[j].at) {
+			return all[i].at.After(all[j].at)
+		}
+		return all[i].id < all[j].id
+	})
+	offset = min(max(offset, 0), len(all))
+	end := min(offset+limit, len(all))
+	names, _, err := s.systemNames()
+	if err != nil {
+		return Page{}, false, err
+	}
+	rows := make([]Summary, 0, end-offset)
+	for _, e := range all[offset:end] {
+		var rec indexRecord
+		var sum Summary
+		if err := s.st.Get(bucketIndex, e.id, &rec); err != nil || json.Unmarshal(rec.Summary, &sum) != nil || sum.ID != e.id {
+			return Page{}, false, nil
+		}
+		dress(&sum, names)
+		rows = append(rows, sum)
+	}
+	if err := s.followWindows(rows); err != nil {
+		return Page{}, false, err
+	}
+	return Page{Total: len(all), Offset: offset, Rows: rows, Pending: true}, true, nil
 }

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/sha256"
@@ -50,12 +51,20 @@ type Service struct {
 	// The service is the folder's only writer (the store is locked to one
 	// process), so the cache is refreshed on every write and never stale.
 	// listed is the dossier list kept between reads (List).
-	listed  listed
-	cacheMu sync.Mutex
-	cache   map[string]cached
+	listed listed
+	// inboxMemo keeps what the inbox's folds said (inbox).
+	inboxMemo inboxMemo
+	cacheMu   sync.Mutex
+	cache     map[string]cached
 	// others holds the ledger streams found not to be dossiers (window
 	// plans, the roster), with the digest of their events then.
 	others map[string][sha256.Size]byte
+	// life ends at Stop: reads of the whole list in the background stop
+	// with it.
+	life context.Context
+	quit context.CancelFunc
+	// background counts the reads warm started.
+	background sync.WaitGroup
 }
 
 // cached is one dossier's events and view.
@@ -71,7 +80,23 @@ const cacheSize = 64
 
 // NewService returns a Service.
 func NewService(st *store.Store, profiles *profile.Service, systems *system.Register, tpl func() *template.Template, resolve Resolver, zone *time.Location) *Service {
-	return &Service{st: st, profiles: profiles, systems: systems, Template: tpl, Resolve: resolve, Now: time.Now, MakeID: NewID, Zone: zone}
+	life, quit := context.WithCancel(context.Background())
+	return &Service{st: st, profiles: profiles, systems: systems, Template: tpl, Resolve: resolve, Now: time.Now, MakeID: NewID, Zone: zone,
+		life: life, quit: quit}
+}
+
+// Stop ends the reads of the whole list running in the background and
+// waits for them: the store may then close. The service must not be used
+// after.
+func (s *Service) Stop() {
+	s.quit()
+	s.background.Wait()
+	s.listed.mu.Lock()
+	ch := s.listed.loading
+	s.listed.mu.Unlock()
+	if ch != nil {
+		<-ch
+	}
 }
 
 // NewID returns a fresh dossier id such as "R26K3F9A1C2D".
@@ -187,6 +212,29 @@ func (s *Service) get(id string) (View, error) {
 	v.authority = j
 	s.remember(id, evs, v, chain)
 	return v, nil
+}
+
+// peek is get without keeping the fold in the cache (for the inbox, which
+// folds many dossiers once): the view and the events folded.
+func (s *Service) peek(id string) (*View, []ledger.Event, error) {
+	if c, ok := s.cached(id); ok {
+		return &c.view, c.events, nil
+	}
+	evs, err := s.events(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	chain, err := s.chain()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, hist, _, j, err := fold(evs, s.Resolve, chain)
+	if err != nil {
+		return nil, nil, err
+	}
+	v := View{State: st, History: hist}
+	v.authority = j
+	return &v, evs, nil
 }
 
 func (s *Service) cached(id string) (cached, bool) {
@@ -402,7 +450,7 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 		return View{}, err
 	}
 	sum := s.summarize(st)
-	s.updateListed(before, s.st.Generation(bucketIndex), sum)
+	s.updateListed(before, s.st.Generation(bucketIndex), sum, eventsDigest(all))
 	v, err := s.view(st, hist)
 	if err != nil {
 		return View{}, err

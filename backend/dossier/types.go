@@ -371,7 +371,10 @@ type Filter struct {
 	SystemCode string `json:"system_code"`
 	Type       string `json:"type"`
 	Mode       string `json:"mode"`
-	// Month is "2026-12", matched against the planned time.
+	// Month is a month, "2026-12", or a whole year, "2026", matched
+	// against the planned time in the dossier's zone; a dossier with no
+	// planned time matches neither. The bound API refuses any other
+	// value (dossier.bad_month).
 	Month string `json:"month"`
 	// Text matches title, system code or name, and content ids and titles,
 	// case-insensitively.

@@ -13,6 +13,11 @@
 // sized for a laptop (8 MiB memtables, small caches), which keep the resident
 // memory near 50-130 MB where Badger's defaults reach about 580 MB.
 //
+// Open and OpenReadOnly verify every block of every table before Badger
+// opens (Inspect); the app's OpenDeferred checks the MANIFEST and the table
+// indexes first and the blocks in a background pass (Verified, Damage),
+// after which a damaged folder refuses every write.
+//
 // Events are verified before they are written and are never overwritten:
 // committing an event that is already stored is a no-op, so merging two copies
 // of a dossier is the union of their events.

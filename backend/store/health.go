@@ -90,16 +90,23 @@ func (h Health) Err(dir string) error {
 // A folder another process holds for writing (the app) is not inspected:
 // its files change as it works. Inspect then returns store.already_open.
 func Inspect(dir string, blocks bool) (Health, error) {
+	h, _, err := inspect(dir, blocks)
+	return h, err
+}
+
+// inspect is Inspect; it also returns the tables the MANIFEST lists whose
+// files are there, by id (the tables a background pass verifies).
+func inspect(dir string, blocks bool) (Health, map[uint64]badger.TableManifest, error) {
 	var h Health
 	if heldForWriting(dir) {
-		return h, apperr.New("store.already_open", "dir", dir)
+		return h, nil, apperr.New("store.already_open", "dir", dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return h, nil
+			return h, nil, nil
 		}
-		return h, apperr.Wrap(err, "store.open_failed", "dir", dir)
+		return h, nil, apperr.Wrap(err, "store.open_failed", "dir", dir)
 	}
 	tables := map[uint64]string{}
 	dataFiles := 0
@@ -129,12 +136,12 @@ func Inspect(dir string, blocks bool) (Health, error) {
 		if dataFiles > 0 {
 			h.Damage = append(h.Damage, Damage{File: "MANIFEST", Problem: ProblemManifestMissing})
 		}
-		return h, nil
+		return h, nil, nil
 	}
 	mf, torn, err := readManifest(dir)
 	if err != nil {
 		h.Damage = append(h.Damage, Damage{File: "MANIFEST", Problem: ProblemManifestDamaged, Detail: err.Error()})
-		return h, nil
+		return h, nil, nil
 	}
 	deleted := deletedTables(dir)
 	var maxListed uint64
@@ -178,7 +185,9 @@ func Inspect(dir string, blocks bool) (Health, error) {
 		}
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	listed := make(map[uint64]badger.TableManifest, len(ids))
 	for _, id := range ids {
+		listed[id] = mf.Tables[id]
 		indexOK, err := checkTable(filepath.Join(dir, tables[id]), mf.Tables[id], blocks)
 		if err != nil {
 			h.Damage = append(h.Damage, Damage{File: tables[id], Problem: ProblemTableDamaged, Detail: err.Error()})
@@ -188,7 +197,7 @@ func Inspect(dir string, blocks bool) (Health, error) {
 		}
 	}
 	h.DamagedBlocksOnly = onlyBlocks && len(h.Damage) > 0
-	return h, nil
+	return h, listed, nil
 }
 
 // readManifest replays dir's MANIFEST read-only; torn is true when it ends

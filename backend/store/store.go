@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
@@ -26,6 +27,9 @@ type Store struct {
 	dir string
 	// readOnly is set by OpenReadOnly: every write is refused.
 	readOnly bool
+	// pass verifies every block in the background (OpenDeferred); nil
+	// for every other open.
+	pass *blockPass
 
 	mu sync.Mutex
 	// sealKey returns the key checkpoints are signed with (see
@@ -115,8 +119,9 @@ func Options(dir string) badger.Options {
 		// Every block read is checked against its checksum, and so is every
 		// value read from the value log: a flipped byte is an error, never
 		// a silently different record. (Tables are verified whole by
-		// Inspect before each open: Badger's own check at table open
-		// would skip a damaged table and carry on without its records.)
+		// Inspect before each open, or just after it for the app's
+		// OpenDeferred: Badger's own check at table open would skip a
+		// damaged table and carry on without its records.)
 		WithChecksumVerificationMode(options.OnBlockRead).
 		WithVerifyValueChecksum(true).
 		WithLogger(nil)
@@ -144,30 +149,38 @@ func LimitMemory() {
 // nothing; store.already_open when another process holds the folder; and
 // store.open_failed for anything else, with the folder as parameter.
 func Open(dir string) (*Store, error) {
+	s, _, err := openWritable(dir, true)
+	return s, err
+}
+
+// openWritable opens dir for reading and writing once Inspect (verifying
+// every block when blocks) finds it whole, and returns the tables the
+// MANIFEST listed before Badger opened.
+func openWritable(dir string, blocks bool) (*Store, map[uint64]badger.TableManifest, error) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	h, err := Inspect(dir, true)
+	h, tables, err := inspect(dir, blocks)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := h.Err(dir); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, openFailed(err, dir)
+		return nil, nil, openFailed(err, dir)
 	}
 	if err := removeEmptyLogs(dir, h.Leftovers); err != nil {
-		return nil, openFailed(err, dir)
+		return nil, nil, openFailed(err, dir)
 	}
 	db, err := badger.Open(Options(dir))
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
-			return nil, apperr.Wrap(err, "store.already_open", "dir", dir)
+			return nil, nil, apperr.Wrap(err, "store.already_open", "dir", dir)
 		}
-		return nil, openFailed(err, dir)
+		return nil, nil, openFailed(err, dir)
 	}
-	return &Store{db: db, dir: dir}, nil
+	return &Store{db: db, dir: dir}, tables, nil
 }
 
 // OpenReadOnly opens the existing data folder dir for reading only. It
@@ -228,8 +241,10 @@ func openReadOnly(dir string) (*Store, error) {
 	return &Store{db: db, dir: dir, readOnly: true}, nil
 }
 
-// ReadOnly reports whether the store was opened with OpenReadOnly.
-func (s *Store) ReadOnly() bool { return s.readOnly }
+// ReadOnly reports whether every write is refused (store.read_only): the
+// store was opened read-only, or the background pass of OpenDeferred
+// found a damaged block.
+func (s *Store) ReadOnly() bool { return s.readOnly || s.pass.damaged() }
 
 // OpenMemory opens a store held in memory only, for building data that is
 // then copied into a real folder with CopyTo (the sample portfolio).
@@ -244,6 +259,9 @@ func OpenMemory() (*Store, error) {
 // CopyTo writes every key of s into dst, in transactions of bounded size,
 // and returns how many it copied. Keys already in dst are overwritten.
 func (s *Store) CopyTo(dst *Store) (int, error) {
+	if dst.ReadOnly() {
+		return 0, apperr.New("store.read_only", "dir", dst.dir)
+	}
 	defer dst.Invalidate() // written past Commit
 	n := 0
 	batch := map[string][]byte{}
@@ -292,8 +310,10 @@ func (s *Store) CopyTo(dst *Store) (int, error) {
 // Dir returns the absolute path of the data folder.
 func (s *Store) Dir() string { return s.dir }
 
-// Close flushes and closes the database.
+// Close stops the background pass of OpenDeferred if it still runs and
+// waits for it, then flushes and closes the database.
 func (s *Store) Close() error {
+	s.pass.halt()
 	if err := s.db.Close(); err != nil {
 		return apperr.Wrap(err, "store.close_failed")
 	}
@@ -308,7 +328,7 @@ func recordKey(bucket, key string) []byte { return []byte(bucket + "/" + key) }
 // (ledger codes on failure); an event already stored is skipped. It returns
 // how many events were new.
 func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
-	if s.readOnly {
+	if s.ReadOnly() {
 		return 0, apperr.New("store.read_only", "dir", s.dir)
 	}
 	// Badger writes through memory maps: on a full disk the process would
@@ -510,22 +530,7 @@ func (s *Store) HasEvents(ids map[string]string) (map[string]bool, error) {
 // in ascending order. It reads keys only: nothing is decoded or verified,
 // so it is a cheap way to tell what the ledger holds.
 func (s *Store) EventIDs() (map[string][]string, error) {
-	out := map[string][]string{}
-	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ev/")})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			rest := strings.TrimPrefix(string(it.Item().Key()), "ev/")
-			if i := strings.IndexByte(rest, '/'); i > 0 && i < len(rest)-1 {
-				out[rest[:i]] = append(out[rest[:i]], rest[i+1:])
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, asCoded(err)
-	}
-	return out, nil
+	return s.EventIDsContext(context.Background())
 }
 
 // Get decodes the record bucket/key into v. It returns store.not_found when
@@ -587,7 +592,8 @@ func (s *Store) Empty() (bool, error) {
 
 // DB exposes the Badger handle for benchmarks and maintenance tools.
 //
-// A caller that writes through it calls Invalidate afterwards.
+// A caller that writes through it checks ReadOnly first and calls
+// Invalidate afterwards.
 func (s *Store) DB() *badger.DB { return s.db }
 
 func asCoded(err error) error {

@@ -23,9 +23,13 @@
 //
 // GOLIVE_PERF_N (default 20) sets the runs of filter, search and open;
 // GOLIVE_PERF_APPROVALS (default 10) the approvals. Before each
-// interaction the test waits until the app's process is idle, so that one
-// interaction is not timed while the work of the last (or the folder's
-// opening) still runs.
+// interaction the test waits a little for the app's process to be idle
+// (at most 5 s; 3 minutes after the first list and after a profile
+// switch, which read the inbox), so that one interaction is not timed while
+// the work of the last still runs; the table says how many started with
+// the app still busy. The app runs as shipped (its soft memory limit
+// included); the environment is passed on, so GOMEMLIMIT=off, say,
+// compares without it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -41,8 +45,11 @@ const N_APPROVE = Number(process.env.GOLIVE_PERF_APPROVALS || 10);
 const NAMES = ['list-filter', 'list-search', 'dossier-open', 'approve'];
 const BUDGET_MS = 50;
 const CEILING_MS = 2000;
-/** The longest wait for one interaction's measure, and for the app to become idle. */
+/** The longest wait for one interaction's measure, or for an approval's success message. */
 const WAIT_MS = 300_000;
+/** The longest wait for the app to be idle before an interaction, and after the first list or a profile switch. */
+const IDLE_MS = 5_000;
+const SETTLE_MS = 180_000;
 const OUT = path.join(REPO_DIR, 'build/bench/perf-e2e.txt');
 const NO_FILTER = { stage: '', system_code: '', type: '', mode: '', month: '', text: '' };
 
@@ -87,20 +94,30 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
   const dataDir = path.join(tmp, 'data');
   let app, browser, page, failure;
 
-  /** idle waits until the app's process used at most 5% of a core in two 250 ms windows running; it returns the ms waited. */
-  async function idle() {
+  /**
+   * idle waits until the app's process used at most 5% of a core in two
+   * 250 ms windows running, for at most max ms. It returns whether it
+   * became idle, the ms waited and the share of a core it used while the
+   * test waited.
+   */
+  async function idle(max) {
     const t = Date.now();
+    const first = cpuTicks(app.proc.pid);
     let quiet = 0;
-    let last = cpuTicks(app.proc.pid);
-    while (quiet < 2) {
-      if (Date.now() - t > WAIT_MS) throw new Error(`the app stayed busy for ${WAIT_MS} ms`);
+    let last = first;
+    while (quiet < 2 && Date.now() - t < max) {
       await new Promise((r) => setTimeout(r, 250));
       const now = cpuTicks(app.proc.pid);
       quiet = now - last <= 1 ? quiet + 1 : 0;
       last = now;
     }
-    return Date.now() - t - 500;
+    const waited = Date.now() - t;
+    // Clock ticks are hundredths of a second.
+    return { idle: quiet >= 2, ms: waited, cpu: Math.round(((last - first) * 10 * 100) / Math.max(waited, 1)) };
   }
+  /** busyAt counts, per interaction, the runs that started with the app still busy, of tried. */
+  const busyAt = Object.fromEntries(NAMES.map((n) => [n, 0]));
+  const tried = Object.fromEntries(NAMES.map((n) => [n, 0]));
 
   /**
    * measured performs act and returns the duration of the next measure
@@ -108,7 +125,8 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
    * refusal).
    */
   async function measured(name, act, stop = null) {
-    await idle();
+    tried[name]++;
+    if (!(await idle(IDLE_MS)).idle) busyAt[name]++;
     const before = await page.evaluate((n) => performance.getEntriesByName(n, 'measure').length, name);
     await act();
     const h = await page.waitForFunction(
@@ -145,16 +163,18 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
     const rows = page.locator('[data-testid="dossier-row"]');
     await rows.first().waitFor({ timeout: WAIT_MS });
     const first = Date.now();
-    const busy = await idle();
-    const me = await page.evaluate(() => window.go.app.ProfileAPI.Current());
-    const total = await page.evaluate((f) => window.go.app.DossierAPI.Page(f, 0, 1).then((p) => p.total), NO_FILTER);
     extra.push(
-      `dossiers: ${total}; unlocked at the gate: ${me.name} (${(me.roles ?? []).join(', ') || 'no role'})`,
       `first list: app start -> page served ${served} ms, -> gate filled in Chromium ${gate} ms; ` +
         `unlock clicked -> first list rows ${first - t1} ms; app start -> first list rows ${first - t0} ms`,
-      `after the first list rows the app stayed busy ${busy} ms (the inbox, the folder's background work)`,
     );
     await screenshot(page, 'perf-list');
+    const settled = await idle(SETTLE_MS);
+    extra.push(settled.idle
+      ? `after the first list rows the app was busy ${settled.ms - 500} ms more (the inbox)`
+      : `after the first list rows the app was still busy after ${settled.ms} ms (${settled.cpu}% of a core meanwhile); the interactions start anyway`);
+    const me = await page.evaluate(() => window.go.app.ProfileAPI.Current());
+    const total = await page.evaluate((f) => window.go.app.DossierAPI.Page(f, 0, 1).then((p) => p.total), NO_FILTER);
+    extra.push(`dossiers: ${total}; unlocked at the gate: ${me.name} (${(me.roles ?? []).join(', ') || 'no role'})`);
 
     // ---------------------------------------------------------------- list-filter
     // The stage filter, a different stage each time.
@@ -200,8 +220,8 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
     // dossier's open decide tasks, and the sample profiles holding their
     // roles (or the delegate's); the profiles with the most first, until
     // N_APPROVE. (A profile's inbox at this size is slow to compute: see
-    // the approve line below.)
-    await idle();
+    // the approve lines below.)
+    await idle(IDLE_MS);
     const found = await page.evaluate(async (f) => {
       const api = window.go.app;
       const people = await api.ProfileAPI.List();
@@ -229,15 +249,16 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
     let current = me.id;
     let refused = 0;
     let gone = 0;
-    const settled = [];
+    let late = 0;
+    const done = [];
     for (const x of plan) {
       if (x.profile !== current) {
-        // Switching is not timed; the header learns whom the API unlocked at the reload.
-        await idle();
+        // Switching is not timed; the header learns whom the API unlocked at the reload (which reads the inbox).
         await page.evaluate(([id, pass]) => window.go.app.ProfileAPI.Unlock(id, pass), [x.profile, SAMPLE_PASSPHRASE]);
         current = x.profile;
         await page.reload();
         await page.getByTestId('app-shell').waitFor();
+        await idle(SETTLE_MS);
       }
       await page.goto(`${app.url}/#/dossiers/${x.dossier}?tab=approval`);
       await page.getByTestId('dossier-title').waitFor({ timeout: WAIT_MS });
@@ -262,19 +283,22 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
         continue;
       }
       // The action ends with its success message, once the list and the inbox are read again.
-      await toast.first().waitFor({ timeout: WAIT_MS });
-      settled.push(Date.now() - clicked);
+      if (await toast.first().waitFor({ timeout: WAIT_MS }).then(() => true, () => false)) done.push(Date.now() - clicked);
+      else late++;
     }
     if (refused || gone) extra.push(`approve: ${refused} refused (not timed), ${gone} without a decision panel for the profile`);
-    if (settled.length) {
-      const s = settled.sort((a, b) => a - b);
-      extra.push(`approve until its success message (list and inbox read again), seen from the test: n ${s.length}, p50 ${quantile(s, 0.5)} ms, max ${s.at(-1)} ms`);
+    if (done.length || late) {
+      const s = done.sort((a, b) => a - b);
+      extra.push(`approve until its success message (list and inbox read again), seen from the test: n ${s.length}, p50 ${ms(quantile(s, 0.5))} ms, max ${ms(s.at(-1))} ms` +
+        (late ? `; ${late} without it within ${WAIT_MS / 1000} s` : ''));
     }
   } catch (e) {
     failure = e;
     if (page) await screenshot(page, 'perf-failed').catch(() => {});
   } finally {
     // The table, also for a run that stopped early.
+    const busy = NAMES.filter((n) => busyAt[n]).map((n) => `${n} ${busyAt[n]}/${tried[n]}`);
+    if (busy.length) extra.push(`started with the app still busy after ${IDLE_MS / 1000} s of waiting: ${busy.join(', ')}`);
     if (failure) extra.push(`stopped early: ${String(failure.message ?? failure).split('\n')[0]}`);
     const out = table(samples, extra);
     console.log(`\n${out}\n`);

@@ -61,6 +61,9 @@ export const SECOND_INSTANCE_EVENT = 'app:second-instance'
 /** The Wails event the folder check names each area with (app.CheckEvent). */
 export const CHECK_EVENT = 'check:area'
 
+/** The Wails event the Go side emits when the background check of the folder's data blocks finds damage (app.DamagedEvent): the folder turned read-only. */
+export const DAMAGED_EVENT = 'store:damaged'
+
 /** The Wails event long file work reports progress with: {op, path, done, total}. */
 export const PROGRESS_EVENT = 'progress'
 
@@ -212,6 +215,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
       onProgress: (cb) => subscribe(PROGRESS_EVENT, (p) => cb(p as Progress)),
       checkFolder: () => call<CheckReport>('AppAPI.CheckFolder'),
       onCheckArea: (cb) => subscribe(CHECK_EVENT, (a) => cb(String(a))),
+      onDamaged: (cb) => subscribe(DAMAGED_EVENT, () => cb()),
     },
     profiles: {
       list: () => list<Profile>('ProfileAPI.List'),
@@ -240,6 +244,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe, drops?: FileD
         const p = await call<DossierPage>('DossierAPI.Page', f, offset, limit)
         return { ...p, rows: p.rows ?? [] }
       },
+      ready: () => call<void>('DossierAPI.Ready'),
       get: (id) => view('DossierAPI.Get', id),
       create: (req) => view('DossierAPI.Create', req),
       update: (id, patch) => view('DossierAPI.Update', id, patch),

@@ -171,6 +171,8 @@ export interface Bridge {
     checkFolder(): Promise<CheckReport>
     /** Calls cb with the name of each area the folder check starts on; returns the unsubscribe. */
     onCheckArea(cb: (area: string) => void): () => void
+    /** Calls cb when the background check of the folder's data blocks found damage after the start (the folder is now read-only: info() says how); returns the unsubscribe. */
+    onDamaged(cb: () => void): () => void
   }
   profiles: {
     list(): Promise<Profile[]>
@@ -209,6 +211,8 @@ export interface Bridge {
     list(f: DossierFilter): Promise<DossierSummary[]>
     /** The dossiers passing f from offset on, at most limit of them (the backend allows 500), and how many pass it. */
     page(f: DossierFilter, offset: number, limit: number): Promise<DossierPage>
+    /** Resolves once the whole list is read and checked: a page marked pending is then fetched again. */
+    ready(): Promise<void>
     get(id: string): Promise<DossierView>
     create(req: DossierCreateRequest): Promise<DossierView>
     update(id: string, patch: DossierFields): Promise<DossierView>

@@ -172,6 +172,7 @@ const en: MessageSchema = {
     title: 'Release dossiers',
     new: 'New release dossier',
     count: '{n} in total',
+    checking: 'Checking every dossier against the ledger; filters and search follow shortly…',
     noMatch: 'No release dossier matches the filters',
     none: 'No release dossiers yet',
     filters: {
@@ -807,6 +808,7 @@ const en: MessageSchema = {
       archived: 'The dossier is archived and can no longer be changed (notes can still be added).',
       bad_content: 'Release content row {row}: {problem}.',
       bad_mode: 'Unknown release mode “{mode}”',
+      bad_month: 'Cannot read the month or year “{value}”; write it as 2026-12 or 2026.',
       bad_stage: 'Cannot advance from “{from}” to “{to}”',
       bad_status: 'Unknown checklist status “{status}”',
       bad_subtype: 'Upgrade kind “{subtype}” does not fit the release type',
@@ -883,6 +885,7 @@ const en: MessageSchema = {
     },
     store: {
       already_open: 'The data folder {dir} is open in another GoLive.',
+      closed: 'The data folder is closing; this read did not finish.',
       close_failed: 'Closing the data folder failed.',
       corrupt: 'The data is damaged ({key}).',
       not_writable: 'Cannot write to the data folder {dir}: its disk is read-only or you may not write there. Nothing was changed.',

@@ -59,6 +59,7 @@ export default {
     dayOption: '{date} {weekday} · {n} window(s)',
     window: 'Release window',
     dossiers: 'Dossiers',
+    dossiersPlaceholder: 'Type to search by id, title, system or version',
     dossiersHint: 'Chosen dossiers come after those of the window.',
     heldAt: 'When',
     heldAtPlaceholder: 'e.g. 2027-01-26 14:00; empty is now',

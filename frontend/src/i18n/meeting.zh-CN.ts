@@ -60,6 +60,7 @@ export default {
     dayOption: '{date} {weekday} · {n} 个窗口',
     window: '发布窗口',
     dossiers: '发布档案',
+    dossiersPlaceholder: '输入编号、标题、系统或版本搜索',
     dossiersHint: '选定的发布档案排在窗口的发布档案之后。',
     heldAt: '时间',
     heldAtPlaceholder: '例如 2027-01-26 14:00，留空为现在',

@@ -170,6 +170,7 @@ const zhCN = {
     title: '发布档案',
     new: '新建发布档案',
     count: '共 {n} 个',
+    checking: '正在与账本核对全部发布档案，筛选与搜索稍后可用…',
     noMatch: '没有符合条件的发布档案',
     none: '还没有发布档案',
     filters: {
@@ -805,6 +806,7 @@ const zhCN = {
       archived: '发布档案已归档，不能再修改（仍可添加备注）。',
       bad_content: '发布内容第 {row} 行有误：{problem}。',
       bad_mode: '未知的发布方式「{mode}」',
+      bad_month: '无法识别的月份或年份「{value}」，应写作 2026-12 或 2026。',
       bad_stage: '不能从「{from}」推进到「{to}」',
       bad_status: '未知的清单状态「{status}」',
       bad_subtype: '升级类别「{subtype}」与发布类型不符',
@@ -881,6 +883,7 @@ const zhCN = {
     },
     store: {
       already_open: '数据文件夹 {dir} 已在另一个 GoLive 中打开。',
+      closed: '数据文件夹正在关闭，本次读取未完成。',
       close_failed: '关闭数据文件夹时出错。',
       corrupt: '数据已损坏（{key}）。',
       not_writable: '无法写入数据文件夹 {dir}：它所在的磁盘是只读的，或你没有写入权限。未做任何改动。',

@@ -23,10 +23,22 @@ export const useAppStore = defineStore('app', () => {
     info.value = await bridge().app.info()
   }
 
-  /** start reads the folder, the clock, preferences, template and profiles. */
+  /** offDamaged ends the subscription start made to the folder turning out damaged. */
+  let offDamaged: (() => void) | null = null
+
+  /**
+   * start reads the folder, the clock, preferences, template and profiles.
+   * The backend checks the folder's data blocks after it opened it: when
+   * that finds damage, the folder turns read-only and info is read again
+   * (the damage banner shows; subscribed before info is first read, so
+   * the news cannot fall between the two).
+   */
   async function start() {
     status.value = 'starting'
     error.value = null
+    offDamaged ??= bridge().app.onDamaged(() => {
+      refreshInfo().catch(() => undefined)
+    })
     try {
       await refreshInfo()
       await Promise.all([useClockStore().read(), usePreferencesStore().load(), useTemplateStore().load(), useSessionStore().load()])

@@ -1,10 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowReactive } from 'vue'
-import { bridge, toAppError, type AppError, type DossierSummary, type PlanWindow, type WindowPlan, type YearView } from '@/bridge'
+import { bridge, toAppError, type AppError, type DossierFilter, type DossierSummary, type PlanWindow, type WindowPlan, type YearView } from '@/bridge'
 import { groupBy, holidayMap } from '@/lib/calendar'
 import { useClockStore } from './clock'
 
 export type CalendarMode = 'year' | 'month'
+
+/** yearFilter asks the dossier list for the dossiers planned in year y (in each one's zone), not the whole list. */
+const yearFilter = (y: number): DossierFilter => ({ stage: '', system_code: '', type: '', mode: '', month: String(y), text: '' })
 
 /**
  * The release calendar: one year's plans (in force and the PMO's draft),
@@ -32,7 +35,7 @@ export const useCalendarStore = defineStore('calendar', () => {
   const cache = shallowReactive(new Map<number, YearView>())
   let seq = 0
 
-  /** load reads year (default: the one shown, or today's) and the dossiers. */
+  /** load reads year (default: the one shown, or today's) and the dossiers planned in it. */
   async function load(y: number = year.value) {
     const mine = ++seq
     loading.value = true
@@ -42,7 +45,8 @@ export const useCalendarStore = defineStore('calendar', () => {
         y = clock.year
         month.value ||= clock.month
       }
-      const [v, list] = await Promise.all([bridge().windows.year(y), bridge().dossiers.list({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' })])
+      // Only the year's dossiers: those targeting its windows are planned in it (a window stays in its plan's year).
+      const [v, list] = await Promise.all([bridge().windows.year(y), bridge().dossiers.list(yearFilter(y))])
       if (mine !== seq) return
       year.value = y
       view.value = v

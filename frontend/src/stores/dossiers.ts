@@ -27,6 +27,8 @@ export const useDossiersStore = defineStore('dossiers', () => {
   const page = ref(1)
   const pageSize = ref(PAGE_SIZE)
   const loading = ref(false)
+  /** pending is true while the page shown came from the index before the backend checked it (a large folder opening). */
+  const pending = ref(false)
   const current = ref<DossierView | null>(null)
   let seq = 0
   /** asked is the filter of the last load, as JSON: another one starts again at page 1. */
@@ -56,6 +58,12 @@ export const useDossiersStore = defineStore('dossiers', () => {
       }
       rows.value = p.rows
       total.value = p.total
+      pending.value = p.pending
+      if (p.pending) {
+        // Served before the backend checked the index: fetched again once it has.
+        // A failed check is shown as a notice; the page stays as it is.
+        void useNoticesStore().background(bridge().dossiers.ready().then(() => (mine === seq ? load() : undefined)))
+      }
     } finally {
       if (mine === seq) loading.value = false
     }
@@ -174,6 +182,6 @@ export const useDossiersStore = defineStore('dossiers', () => {
   const progress = computed(() => current.value?.progress ?? { done: 0, total: 0 })
 
   return {
-    filter, filtered, rows, total, page, pageSize, loading, current, progress, load, setPage, resetFilter, open, reload, create, update, setChecklist, advance, addNote, ...wf,
+    filter, filtered, rows, total, page, pageSize, loading, pending, current, progress, load, setPage, resetFilter, open, reload, create, update, setChecklist, advance, addNote, ...wf,
   }
 })

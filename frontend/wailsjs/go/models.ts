@@ -455,6 +455,7 @@ export namespace dossier {
 	    total: number;
 	    offset: number;
 	    rows: Summary[];
+	    pending: boolean;
 	}
 	export interface PostReviewRequest {
 	    findings: string;

@@ -5,6 +5,8 @@ import { backend, mountUI, ready, SAMPLE } from '@/test/mount'
 import type { StubBackend } from '@/test/stub'
 import CalendarView from '@/views/CalendarView.vue'
 
+/** The filter the calendar sends for year y: its dossiers only, not the whole list. */
+const yearFilter = (y: number) => ({ stage: '', system_code: '', type: '', mode: '', month: String(y), text: '' })
 const day = (date: string) => document.body.querySelector<HTMLElement>(`[data-testid="day-${date}"]`)
 
 /** settle waits for the bridge calls a view starts on mount and on route changes. */
@@ -29,6 +31,8 @@ describe('CalendarView', () => {
     await settle()
 
     expect(b.callsOf('WindowAPI.Year')).toContainEqual([2027])
+    // The dossiers of the year shown, never the whole list.
+    expect(b.callsOf('DossierAPI.List')).toEqual([[yearFilter(2027)]])
     expect(wrapper.find('[data-testid="year-view"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="plan-version"]').text()).toContain('生效：第 1 版')
     expect(day('2027-01-14')?.dataset.state).toBe('open')
@@ -62,6 +66,7 @@ describe('CalendarView', () => {
     // The plan is still shown, on weekdays alone, and is not published.
     expect(day('2028-01-13')?.dataset.state).toBe('open')
     expect(wrapper.find('[data-testid="plan-version"]').attributes('data-version')).toBe('0')
+    expect(b.callsOf('DossierAPI.List')).toEqual([[yearFilter(2028)]])
     expect(b.misses).toEqual([])
   })
 

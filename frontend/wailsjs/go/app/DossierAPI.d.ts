@@ -63,6 +63,8 @@ export function Postpone(arg1:string,arg2:boolean,arg3:string,arg4:string,arg5:s
 
 export function ProposePostponement(arg1:string):Promise<window.Window>;
 
+export function Ready():Promise<void>;
+
 export function RecordOutOfScope(arg1:dossier.OutOfScopeRequest):Promise<dossier.View>;
 
 export function RecordPackageDropped(arg1:string,arg2:string,arg3:string):Promise<app.Picked>;

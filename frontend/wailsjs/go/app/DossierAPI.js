@@ -118,6 +118,10 @@ export function ProposePostponement(arg1) {
   return window['go']['app']['DossierAPI']['ProposePostponement'](arg1);
 }
 
+export function Ready() {
+  return window['go']['app']['DossierAPI']['Ready']();
+}
+
 export function RecordOutOfScope(arg1) {
   return window['go']['app']['DossierAPI']['RecordOutOfScope'](arg1);
 }

@@ -6,6 +6,7 @@ import AppShell from '@/components/AppShell/AppShell.vue'
 import GateView from '@/views/GateView.vue'
 import { backend, byTestId, click, mountUI, ready } from '@/test/mount'
 import { answer } from '@/test/stub'
+import { useAppStore } from '@/stores/app'
 
 const settle = async () => {
   for (let i = 0; i < 5; i++) await flushPromises()
@@ -95,5 +96,21 @@ describe('damaged folder banner', () => {
     await ready()
     await mountUI(AppShell)
     expect(byTestId('damage-banner')).toBeNull()
+  }, 20000)
+
+  it('appears when the check of the data blocks after the start finds damage', async () => {
+    const b = backend()
+    await useAppStore().start()
+    expect(useAppStore().status).toBe('ready')
+    await mountUI(AppShell)
+    expect(byTestId('damage-banner')).toBeNull()
+    const before = b.callsOf('AppAPI.Info').length
+    // The backend found a damaged block once the window was open: its Info now says so.
+    b.serve('damaged')
+    b.emit('store:damaged')
+    await settle()
+    expect(b.callsOf('AppAPI.Info').length).toBe(before + 1)
+    expect(byTestId('damage-banner')?.textContent).toContain('数据文件夹已损坏，已以只读方式打开')
+    expect(b.misses).toEqual([])
   }, 20000)
 })

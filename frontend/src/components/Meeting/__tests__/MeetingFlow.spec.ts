@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { Attendee, Meeting, MeetingBoard, MeetingCreateRequest } from '@/bridge'
+import type { Attendee, DossierPage, Meeting, MeetingBoard, MeetingCreateRequest } from '@/bridge'
 import MeetingListView from '@/views/MeetingListView.vue'
 import MeetingView from '@/views/MeetingView.vue'
 import { backend, byTestId, click, mountUI, ready, SAMPLE, type } from '@/test/mount'
@@ -33,6 +33,20 @@ const createRec = fixture('meeting').find((r) => r.call === 'MeetingAPI.Create' 
 const created = createRec.result as Meeting
 const req = createRec.args[0] as MeetingCreateRequest
 
+/** The dossier picker's search: what was typed, from the first row, 50 at most (app/fixtures_meeting_test.go). */
+const search = (text: string) => [{ stage: '', system_code: '', type: '', mode: '', month: '', text }, 0, 50]
+/** SEARCH_WAIT outlasts the picker's pause in typing before it searches. */
+const SEARCH_WAIT = 300
+const waitSearch = async () => {
+  await new Promise((r) => setTimeout(r, SEARCH_WAIT))
+  await settle()
+}
+/** menuOptions lists the texts of the options of the open select menu. */
+const menuOptions = () =>
+  [...document.querySelectorAll<HTMLElement>('.n-base-select-menu')]
+    .filter((m) => m.style.display !== 'none')
+    .flatMap((m) => [...m.querySelectorAll<HTMLElement>('.n-base-select-option')].map((o) => o.textContent ?? ''))
+
 describe('the review meetings', () => {
   beforeEach(() => {
     document.body.innerHTML = ''
@@ -47,7 +61,22 @@ describe('the review meetings', () => {
     await click('meeting-new')
     await settle()
     await pick('meeting-day', req.window)
+    // The dossier picker starts with the latest planned dossiers, out-of-scope records left out;
+    // typing searches the backend (one page), never the whole list.
+    expect(b.callsOf('DossierAPI.Page')).toEqual([search('')])
+    const first = answer<DossierPage>('meeting', 'DossierAPI.Page', '', ...search(''))
+    byTestId('meeting-dossiers')!.querySelector<HTMLElement>('.n-base-selection')!.click()
+    await settle()
+    expect(menuOptions()).toHaveLength(first.rows.filter((d) => !d.out_of_scope).length)
+    expect(first.rows.some((d) => d.out_of_scope)).toBe(true)
+    for (const d of first.rows.filter((d) => d.out_of_scope)) expect(menuOptions().join('\n')).not.toContain(d.id)
+    await type('meeting-dossiers', req.dossiers[0])
+    expect(b.callsOf('DossierAPI.Page')).toHaveLength(1) // not before the pause in typing
+    await waitSearch()
+    expect(b.callsOf('DossierAPI.Page')).toEqual([search(''), search(req.dossiers[0])])
+    expect(menuOptions()).toHaveLength(1)
     await pick('meeting-dossiers', req.dossiers[0])
+    expect(b.callsOf('DossierAPI.List')).toEqual([])
     await type('meeting-held-at', req.held_at)
     await type('meeting-place', req.place)
     await click('meeting-create-submit')
@@ -59,6 +88,38 @@ describe('the review meetings', () => {
     await settle()
     expect(b.callsOf('MeetingAPI.Create')).toEqual([[{ ...req, title: '' }], [req]])
     expect(router.currentRoute.value.fullPath).toBe(`/meetings/${created.id}`)
+  })
+
+  it('picks a dossier by keyboard and keeps its label when a later search no longer finds it', async () => {
+    const b = backend(...SAMPLE, 'meeting').as('pmo')
+    await ready()
+    await mountUI(MeetingListView, { path: '/meetings' })
+    await settle()
+    await click('meeting-new')
+    await settle()
+    await click('meeting-scope-list')
+    const id = req.dossiers[0]
+    const found = answer<DossierPage>('meeting', 'DossierAPI.Page', '', ...search(id)).rows[0]
+    const label = `${found.title} · ${found.system_name || found.system_code} (${found.id})`
+    const input = byTestId('meeting-dossiers')!.querySelector<HTMLInputElement>('input')!
+    input.focus()
+    await type('meeting-dossiers', id)
+    await waitSearch()
+    expect(menuOptions()).toEqual([label])
+    // Enter takes the option the keyboard points at: the only one found.
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }))
+    await settle()
+    const tags = () => [...byTestId('meeting-dossiers')!.querySelectorAll<HTMLElement>('.n-tag')].map((t) => t.textContent?.trim())
+    expect(tags()).toEqual([label])
+    // A search that finds nothing leaves the chosen dossier and its label as they are.
+    b.reply('DossierAPI.Page', { total: 0, offset: 0, rows: [] }, { args: search('no-such-dossier') })
+    await type('meeting-dossiers', 'no-such-dossier')
+    await waitSearch()
+    expect(b.callsOf('DossierAPI.Page').at(-1)).toEqual(search('no-such-dossier'))
+    expect(menuOptions()).toEqual([])
+    expect(tags()).toEqual([label])
+    expect(b.callsOf('DossierAPI.List')).toEqual([])
+    expect(b.misses).toEqual([])
   })
 
   it('takes the attendance from the roster: present, delegated with the delegate, absent', async () => {
