@@ -104,7 +104,7 @@ BEGIN {
       limv[name, nlim[name]] = kv[2] + 0
     }
   }
-  nextra = split("KB MB", extra, " ")
+  nextra = split("KB MB anonMB", extra, " ")
 }
 /^Benchmark/ && $2 ~ /^[0-9]+$/ {
   b = $1

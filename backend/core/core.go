@@ -292,6 +292,7 @@ func build(st *store.Store, blobDir string) (*Core, error) {
 	// Every service reads the one clock, so setting Clock moves them all.
 	c.Profiles.Now, c.Systems.Now, c.Dossiers.Now, c.Windows.Now, c.Holidays.Now, c.Templates.Now = c.Now, c.Now, c.Now, c.Now, c.Now, c.Now
 	c.Dossiers.Windows = c.Windows
+	c.Dossiers.Read = st.ReleaseMapped // the check of the whole list read every table
 	c.Roster = roster.NewService(st, c.Profiles.Signer, c.Template, zone)
 	c.Dossiers.Roster = c.Roster
 	c.Profiles.RosterRoles = c.rosterRoles

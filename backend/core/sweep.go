@@ -82,6 +82,8 @@ func (c *Core) startSweep() {
 			return
 		}
 		c.swept = c.sweep(rep, staged)
+		// The checks of the open and the sweep have read every table.
+		c.Store.ReleaseMapped()
 	}()
 }
 

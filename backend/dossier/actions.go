@@ -557,34 +557,52 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 			return nil, err
 		}
 	}
-	out := []InboxItem{}
-	for _, d := range list {
+	// What waits in each dossier: a notice of its window, and its tasks
+	// for me, found on every core (a fold each, at most).
+	type part struct {
+		notice bool
+		found  []waiting
+		err    error
+	}
+	parts := make([]part, len(list))
+	var folds []int
+	for i, d := range list {
 		// The people preparing a release are told when the PMO moved,
 		// cancelled or froze its window before it was released.
-		if d.WindowState != "" && d.WindowState != window.StateOpen && d.CreatedBy == me.PublicKey &&
-			slices.Contains([]string{workflow.PhaseDraft, workflow.PhaseApproval, workflow.PhaseFiling, workflow.PhaseExecution}, d.Phase) {
+		parts[i].notice = d.WindowState != "" && d.WindowState != window.StateOpen && d.CreatedBy == me.PublicKey &&
+			slices.Contains([]string{workflow.PhaseDraft, workflow.PhaseApproval, workflow.PhaseFiling, workflow.PhaseExecution}, d.Phase)
+		if len(d.Tasks) > 0 && (!rostered || mayWait(d, reach, tpl, me.PublicKey) || s.inboxMemo.disabled()) {
+			folds = append(folds, i)
+		}
+	}
+	parallel(len(folds), 4, func(k int) {
+		i := folds[k]
+		d, p := list[i], &parts[i]
+		if rostered {
+			p.found, p.err = s.waitingFor(d, me, chain, digests[d.ID])
+			return
+		}
+		waits, tasks, err := s.waitsOn(d, false)
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.found = waitingOf(waits, tasks, me)
+	})
+	if len(folds) >= manyFolds && s.Read != nil {
+		defer s.Read()
+	}
+	out := []InboxItem{}
+	for i, d := range list {
+		p := parts[i]
+		if p.err != nil {
+			return nil, p.err
+		}
+		if p.notice {
 			out = append(out, InboxItem{Task: workflow.Task{Kind: "window_changed", Role: "", Since: d.UpdatedAt}, Dossier: d.ID, Title: d.Title,
 				SystemCode: d.SystemCode, SystemName: d.SystemName, Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt})
 		}
-		if len(d.Tasks) == 0 {
-			continue
-		}
-		var found []waiting
-		if rostered {
-			if !mayWait(d, reach, tpl, me.PublicKey) && !s.inboxMemo.disabled() {
-				continue
-			}
-			if found, err = s.waitingFor(d, me, chain, digests[d.ID]); err != nil {
-				return nil, err
-			}
-		} else {
-			waits, tasks, err := s.waitsOn(d, false)
-			if err != nil {
-				return nil, err
-			}
-			found = waitingOf(waits, tasks, me)
-		}
-		for _, w := range found {
+		for _, w := range p.found {
 			out = append(out, InboxItem{Task: w.task, Dossier: d.ID, Title: d.Title, SystemCode: d.SystemCode, SystemName: d.SystemName,
 				Mode: d.Mode, NotFullyTested: d.NotFullyTested, PlannedAt: d.PlannedAt, Delegated: w.delegated})
 		}
@@ -597,6 +615,10 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 	})
 	return out, nil
 }
+
+// manyFolds is how many dossiers an inbox folds before it counts as a
+// read of much of the folder (Service.Read).
+const manyFolds = 200
 
 // mayWait reports whether a task of d's summary may wait for key: one
 // transferred to it, or one in a role the roster could give it on a

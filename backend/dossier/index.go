@@ -125,7 +125,7 @@ func (s *Service) summaries() ([]Summary, [][sha256.Size]byte, error) {
 	// first list waits for.
 	sums := make([]Summary, len(ids))
 	good := make([]bool, len(ids))
-	parallel(len(ids), func(i int) {
+	parallel(len(ids), 256, func(i int) {
 		id := ids[i]
 		if rec, ok := records[id]; ok && rec.Seal == sealOf(id, ledgerDigest(streams[id]), rec.Summary) {
 			good[i] = json.Unmarshal(rec.Summary, &sums[i]) == nil && sums[i].ID == id
@@ -156,9 +156,10 @@ func (s *Service) summaries() ([]Summary, [][sha256.Size]byte, error) {
 }
 
 // parallel calls fn(i) for every i below n, spread over the machine's
-// cores; it returns when all calls have.
-func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(n/256, 1))
+// cores, a core for every grain calls at most; it returns when all calls
+// have.
+func parallel(n, grain int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n/grain, 1))
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)

@@ -99,6 +99,7 @@ func (s *Service) readRows() ([]listedRow, error) {
 	for i, sum := range sums {
 		rows[i] = rowOf(sum, digests[i])
 	}
+	compactRows(rows)
 	return rows, nil
 }
 
@@ -315,8 +316,11 @@ func (s *Service) warm() {
 	s.background.Add(1)
 	go func() {
 		defer s.background.Done()
-		if s.life.Err() == nil {
-			_, _ = s.listRows()
+		if s.life.Err() != nil {
+			return
+		}
+		if _, err := s.listRows(); err == nil && s.Read != nil && s.life.Err() == nil {
+			s.Read()
 		}
 	}()
 }
@@ -327,7 +331,9 @@ var plannedKey = []byte(`"planned_at":"`)
 
 // pendingPage serves rows offset to offset+limit of the whole list from
 // the index records as stored, unchecked, reading of each record only its
-// planned time but for the rows shown. ok is false when a record does not
+// planned time but for the rows shown, without the windows' states
+// (WindowState ""): reading the plans in force means verifying them under
+// the roster, which the check does. ok is false when a record does not
 // lend itself (unreadable): the caller then waits for the whole list.
 func (s *Service) pendingPage(offset, limit int) (Page, bool, error) {
 	type entry struct {
@@ -380,9 +386,6 @@ func (s *Service) pendingPage(offset, limit int) (Page, bool, error) {
 		}
 		dress(&sum, names)
 		rows = append(rows, sum)
-	}
-	if err := s.followWindows(rows); err != nil {
-		return Page{}, false, err
 	}
 	return Page{Total: len(all), Offset: offset, Rows: rows, Pending: true}, true, nil
 }

@@ -45,6 +45,10 @@ type Service struct {
 	MakeID func(now time.Time) string
 	// Zone is the zone new dossiers store their times in.
 	Zone *time.Location
+	// Read, when set, is called after the service read much of the
+	// folder: the whole list in the background (see Page's Pending), an
+	// inbox that folded many dossiers.
+	Read func()
 
 	mu sync.Mutex
 	// cache keeps the events and folded view of recently used dossiers.

@@ -44,6 +44,11 @@ func Report() { fmt.Printf("%s%d\n", marker, PeakKB()) }
 // where /proc is not available.
 func RSSKB() int { return status("VmRSS:") }
 
+// AnonKB returns this process's anonymous resident memory now (RssAnon:
+// its heap and other private pages, not the pages of mapped files) in kB,
+// or 0 where /proc is not available.
+func AnonKB() int { return status("RssAnon:") }
+
 // ReportRSS prints this process's resident set now on the line Child
 // looks for, in place of the peak: for a child measuring what a process
 // holds when idle.
