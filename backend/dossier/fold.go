@@ -462,7 +462,10 @@ func Summarize(st State, total int) Summary {
 
 // Match reports whether s passes f; systemName is the system's name for the
 // free-text search.
-func (f Filter) Match(s Summary) bool {
+func (f Filter) Match(s Summary) bool { return f.matchAt(&s, s.PlannedAt) }
+
+// matchAt is Match with s planned at planned (its time in its zone).
+func (f Filter) matchAt(s *Summary, planned time.Time) bool {
 	if (f.Stage != "" && f.Stage != s.Stage) || (f.SystemCode != "" && !strings.EqualFold(f.SystemCode, s.SystemCode)) ||
 		(f.Type != "" && f.Type != s.Type) || (f.Mode != "" && f.Mode != s.Mode) {
 		return false
@@ -474,7 +477,7 @@ func (f Filter) Match(s Summary) bool {
 		if len(f.Month) == len("2006") {
 			layout = "2006"
 		}
-		if s.PlannedAt.IsZero() || s.PlannedAt.Format(layout) != f.Month {
+		if planned.IsZero() || planned.Format(layout) != f.Month {
 			return false
 		}
 	}

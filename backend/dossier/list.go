@@ -285,13 +285,67 @@ func (s *Service) Page(f Filter, offset, limit int) (Page, error) {
 			return p, nil
 		}
 	}
-	list, err := s.List(f)
+	rows, err := s.listRows()
 	if err != nil {
 		return Page{}, err
 	}
-	offset = min(max(offset, 0), len(list))
-	end := min(offset+limit, len(list))
-	return Page{Total: len(list), Offset: offset, Rows: append([]Summary{}, list[offset:end]...)}, nil
+	names, lower, err := s.systemNames()
+	if err != nil {
+		return Page{}, err
+	}
+	// What List does, but only the page's rows are copied and dressed:
+	// the rows passing f are ordered by their planned time as the windows
+	// in force set it (one lookup per window), latest first.
+	words := strings.Fields(strings.ToLower(strings.TrimSpace(f.Text)))
+	f.Text = ""
+	type hit struct {
+		i  int
+		at time.Time
+	}
+	var hits []hit
+	starts := map[string]time.Time{}
+	for i := range rows {
+		sum := &rows[i].sum
+		planned := sum.PlannedAt.In(zoneOf(sum.Zone))
+		if !f.matchAt(sum, planned) || !hasWords(rows[i].hay, lower[sum.SystemCode], words) {
+			continue
+		}
+		if sum.Window != "" && s.Windows != nil {
+			start, ok := starts[sum.Window]
+			if !ok {
+				w, err := s.Windows.Window(sum.Window)
+				switch {
+				case err == nil:
+					start, _ = w.Interval()
+				case !windowGone(err):
+					return Page{}, err
+				}
+				starts[sum.Window] = start
+			}
+			if !start.IsZero() {
+				planned = start
+			}
+		}
+		hits = append(hits, hit{i, planned})
+	}
+	sort.Slice(hits, func(a, b int) bool {
+		if !hits[a].at.Equal(hits[b].at) {
+			return hits[a].at.After(hits[b].at)
+		}
+		return rows[hits[a].i].sum.ID < rows[hits[b].i].sum.ID
+	})
+	offset = min(max(offset, 0), len(hits))
+	end := min(offset+limit, len(hits))
+	out := make([]Summary, 0, end-offset)
+	for _, h := range hits[offset:end] {
+		sum := rows[h.i].sum
+		dress(&sum, names)
+		out = append(out, sum)
+	}
+	if err := s.followWindows(out); err != nil {
+		return Page{}, err
+	}
+	return Page{Total: len(hits), Offset: offset, Rows: out}, nil
 }
 
 // listFresh reports whether the whole list is read and still current.

@@ -49,6 +49,10 @@ func RSSKB() int { return status("VmRSS:") }
 // or 0 where /proc is not available.
 func AnonKB() int { return status("RssAnon:") }
 
+// FileKB returns the part of this process's resident memory that is pages
+// of mapped files (RssFile) in kB, or 0 where /proc is not available.
+func FileKB() int { return status("RssFile:") }
+
 // ReportRSS prints this process's resident set now on the line Child
 // looks for, in place of the peak: for a child measuring what a process
 // holds when idle.
