@@ -536,10 +536,6 @@ func (s *Service) InboxOf(id string) ([]InboxItem, error) {
 // fold said is kept (inboxMemo) until the dossier's events, the roster or
 // the day change.
 func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
-	list, err := s.List(Filter{})
-	if err != nil {
-		return nil, err
-	}
 	chain, err := s.chain()
 	if err != nil {
 		return nil, err
@@ -557,6 +553,10 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 			return nil, err
 		}
 	}
+	list, err := s.inboxCandidates(me, rostered, reach, tpl)
+	if err != nil {
+		return nil, err
+	}
 	// What waits in each dossier: a notice of its window, and its tasks
 	// for me, found on every core (a fold each, at most).
 	type part struct {
@@ -570,7 +570,7 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 		// The people preparing a release are told when the PMO moved,
 		// cancelled or froze its window before it was released.
 		parts[i].notice = d.WindowState != "" && d.WindowState != window.StateOpen && d.CreatedBy == me.PublicKey &&
-			slices.Contains([]string{workflow.PhaseDraft, workflow.PhaseApproval, workflow.PhaseFiling, workflow.PhaseExecution}, d.Phase)
+			slices.Contains(noticePhases, d.Phase)
 		if len(d.Tasks) > 0 && (!rostered || mayWait(d, reach, tpl, me.PublicKey) || s.inboxMemo.disabled()) {
 			folds = append(folds, i)
 		}
@@ -614,6 +614,45 @@ func (s *Service) inbox(me profile.Summary) ([]InboxItem, error) {
 		return out[i].Dossier < out[j].Dossier
 	})
 	return out, nil
+}
+
+// noticePhases are the phases in which the people preparing a release
+// are told that its window was moved, cancelled or frozen.
+var noticePhases = []string{workflow.PhaseDraft, workflow.PhaseApproval, workflow.PhaseFiling, workflow.PhaseExecution}
+
+// inboxCandidates returns, as List would show them and in its order, the
+// dossiers that may hold something for me: a notice of their window (made
+// by me, in a phase before release, with a window), or a task that may
+// wait for me (any task without a roster; mayWait with one). Only those
+// are copied and dressed: at 20,000 dossiers the inbox, read again after
+// every action, must not copy the whole list.
+func (s *Service) inboxCandidates(me profile.Summary, rostered bool, reach roster.Reach, tpl *template.Template) ([]Summary, error) {
+	rows, err := s.listRows()
+	if err != nil {
+		return nil, err
+	}
+	names, _, err := s.systemNames()
+	if err != nil {
+		return nil, err
+	}
+	all := s.inboxMemo.disabled()
+	var list []Summary
+	for i := range rows {
+		d := &rows[i].sum
+		notice := d.Window != "" && d.CreatedBy == me.PublicKey && slices.Contains(noticePhases, d.Phase)
+		tasks := len(d.Tasks) > 0 && (!rostered || all || mayWait(*d, reach, tpl, me.PublicKey))
+		if !notice && !tasks {
+			continue
+		}
+		sum := *d
+		dress(&sum, names)
+		list = append(list, sum)
+	}
+	if err := s.followWindows(list); err != nil {
+		return nil, err
+	}
+	sortLatestFirst(list)
+	return list, nil
 }
 
 // manyFolds is how many dossiers an inbox folds before it counts as a
