@@ -3,9 +3,7 @@ package dossier_test
 import (
 	"reflect"
 	"testing"
-	"time"
 
-	"golive/backend/core"
 	"golive/backend/demo"
 )
 
@@ -16,15 +14,7 @@ import (
 // the memo folds nothing; after an action, only the dossier acted on is
 // folded again.
 func TestInboxShortcutsChangeNothing(t *testing.T) {
-	c, err := core.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
-	if _, err := c.LoadSample(); err != nil {
-		t.Fatal(err)
-	}
+	c := sampleWithRoster(t)
 	people, err := c.Profiles.List()
 	if err != nil {
 		t.Fatal(err)

@@ -177,32 +177,8 @@ func (s *Service) dropListed() {
 // dossier the ledger holds, each as its events fold to (the index only
 // saves the fold while it agrees with the ledger).
 func (s *Service) List(f Filter) ([]Summary, error) {
-	rows, err := s.listRows()
-	if err != nil {
-		return nil, err
-	}
-	names, lower, err := s.systemNames()
-	if err != nil {
-		return nil, err
-	}
-	words := strings.Fields(strings.ToLower(strings.TrimSpace(f.Text)))
-	text := f.Text
-	f.Text = "" // matched below, against the rows' prepared text
-	out := []Summary{}
-	for _, r := range rows {
-		sum := r.sum
-		dress(&sum, names)
-		if !f.Match(sum) || !hasWords(r.hay, lower[sum.SystemCode], words) {
-			continue
-		}
-		out = append(out, sum)
-	}
-	f.Text = text
-	if err := s.followWindows(out); err != nil {
-		return nil, err
-	}
-	sortLatestFirst(out)
-	return out, nil
+	_, out, err := s.selection(f, 0, -1)
+	return out, err
 }
 
 // systemNames maps each registered system's code onto its name, and onto
@@ -231,12 +207,17 @@ func dress(sum *Summary, names map[string]string) {
 
 // sortLatestFirst orders the list: latest planned first, then by id.
 func sortLatestFirst(out []Summary) {
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].PlannedAt.Equal(out[j].PlannedAt) {
-			return out[i].PlannedAt.After(out[j].PlannedAt)
-		}
-		return out[i].ID < out[j].ID
-	})
+	sort.Slice(out, func(i, j int) bool { return laterFirst(out[i].PlannedAt, out[i].ID, out[j].PlannedAt, out[j].ID) })
+}
+
+// laterFirst is the list's order: a dossier planned at a (id a) comes
+// before one planned at b (id b) when it is planned later, or at the same
+// time with the smaller id.
+func laterFirst(a time.Time, idA string, b time.Time, idB string) bool {
+	if !a.Equal(b) {
+		return a.After(b)
+	}
+	return idA < idB
 }
 
 // hasWords reports whether every word is in hay or in name: what
@@ -285,19 +266,30 @@ func (s *Service) Page(f Filter, offset, limit int) (Page, error) {
 			return p, nil
 		}
 	}
-	rows, err := s.listRows()
+	offset = max(offset, 0)
+	total, rows, err := s.selection(f, offset, limit)
 	if err != nil {
 		return Page{}, err
+	}
+	return Page{Total: total, Offset: min(offset, total), Rows: rows}, nil
+}
+
+// selection returns how many dossiers pass f and those of them from offset
+// on, at most limit (all for a negative limit), latest planned first. The
+// rows passing f are ordered by their planned time as the windows in
+// force set it (one lookup per window); only those returned are copied
+// and dressed.
+func (s *Service) selection(f Filter, offset, limit int) (int, []Summary, error) {
+	rows, err := s.listRows()
+	if err != nil {
+		return 0, nil, err
 	}
 	names, lower, err := s.systemNames()
 	if err != nil {
-		return Page{}, err
+		return 0, nil, err
 	}
-	// What List does, but only the page's rows are copied and dressed:
-	// the rows passing f are ordered by their planned time as the windows
-	// in force set it (one lookup per window), latest first.
 	words := strings.Fields(strings.ToLower(strings.TrimSpace(f.Text)))
-	f.Text = ""
+	f.Text = "" // matched below, against the rows' prepared text
 	type hit struct {
 		i  int
 		at time.Time
@@ -318,7 +310,7 @@ func (s *Service) Page(f Filter, offset, limit int) (Page, error) {
 				case err == nil:
 					start, _ = w.Interval()
 				case !windowGone(err):
-					return Page{}, err
+					return 0, nil, err
 				}
 				starts[sum.Window] = start
 			}
@@ -329,23 +321,23 @@ func (s *Service) Page(f Filter, offset, limit int) (Page, error) {
 		hits = append(hits, hit{i, planned})
 	}
 	sort.Slice(hits, func(a, b int) bool {
-		if !hits[a].at.Equal(hits[b].at) {
-			return hits[a].at.After(hits[b].at)
-		}
-		return rows[hits[a].i].sum.ID < rows[hits[b].i].sum.ID
+		return laterFirst(hits[a].at, rows[hits[a].i].sum.ID, hits[b].at, rows[hits[b].i].sum.ID)
 	})
-	offset = min(max(offset, 0), len(hits))
-	end := min(offset+limit, len(hits))
-	out := make([]Summary, 0, end-offset)
-	for _, h := range hits[offset:end] {
+	from := min(offset, len(hits))
+	end := len(hits)
+	if limit >= 0 {
+		end = min(from+limit, len(hits))
+	}
+	out := make([]Summary, 0, end-from)
+	for _, h := range hits[from:end] {
 		sum := rows[h.i].sum
 		dress(&sum, names)
 		out = append(out, sum)
 	}
 	if err := s.followWindows(out); err != nil {
-		return Page{}, err
+		return 0, nil, err
 	}
-	return Page{Total: len(hits), Offset: offset, Rows: out}, nil
+	return len(hits), out, nil
 }
 
 // listFresh reports whether the whole list is read and still current.
@@ -419,12 +411,7 @@ func (s *Service) pendingPage(offset, limit int) (Page, bool, error) {
 	if err != nil || unfit {
 		return Page{}, false, err
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if !all[i].at.Equal(all[j].at) {
-			return all[i].at.After(all[j].at)
-		}
-		return all[i].id < all[j].id
-	})
+	sort.Slice(all, func(i, j int) bool { return laterFirst(all[i].at, all[i].id, all[j].at, all[j].id) })
 	offset = min(max(offset, 0), len(all))
 	end := min(offset+limit, len(all))
 	names, _, err := s.systemNames()

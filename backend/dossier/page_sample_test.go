@@ -16,15 +16,7 @@ import (
 // answer, with List's total: Page orders and dresses only what it
 // returns, but must not differ.
 func TestPageIsASliceOfList(t *testing.T) {
-	c, err := core.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
-	if _, err := c.LoadSample(); err != nil {
-		t.Fatal(err)
-	}
+	c := sampleWithRoster(t)
 	// The window manager moves the window of the latest dossier of 2026
 	// to the 2nd of December.
 	all, err := c.Dossiers.List(dossier.Filter{Month: "2026"})
@@ -102,4 +94,20 @@ func TestPageIsASliceOfList(t *testing.T) {
 		}
 	}
 	t.Logf("%d filters over %d dossiers (%d with a window no longer open)", len(filters), len(all), moved)
+}
+
+// sampleWithRoster is a folder holding the sample with its roster, on the
+// sample's clock (1 December 2026, 10:00), closed when the test ends.
+func sampleWithRoster(t *testing.T) *core.Core {
+	t.Helper()
+	c, err := core.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
+	if _, err := c.LoadSample(); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
