@@ -328,6 +328,11 @@ func ParseICS(year int, r io.Reader) (Year, error) {
 		// for events centuries away).
 		lo := int64(from.Unix()-first.Unix()) / 86400
 		for i := max(lo, 0); i < min(lo+int64(n), int64(days)); i++ {
+			// Every event's name is judged, also one whose day an earlier
+			// event took, as Validate judges every day listed.
+			if !goodName(name) {
+				return Year{}, badName(first.AddDate(0, 0, int(i)).Format(time.DateOnly))
+			}
 			if d := taken[i]; d != nil {
 				if d.Work != work {
 					return Year{}, apperr.New("holiday.conflict", "date", d.Date)

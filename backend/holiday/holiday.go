@@ -88,6 +88,12 @@ func sortDays(days []Day) {
 	sort.SliceStable(days, func(i, j int) bool { return days[i].Date < days[j].Date })
 }
 
+// badName is holiday.bad_name for the day date.
+func badName(date string) error {
+	return apperr.New("holiday.bad_name", "date", date, "max", strconv.Itoa(MaxName)).
+		WithDetail("the name of %s is longer than %d characters or holds a control or bidirectional formatting character", date, MaxName)
+}
+
 // Validate checks y's days: dates inside the year, names present, no day
 // both off and working, at least one day; a name is at most MaxName
 // characters of plain text (no control character, no invisible formatting
@@ -113,8 +119,7 @@ func (y *Year) Validate() error {
 			return apperr.New("holiday.name_required", "date", d.Date)
 		}
 		if !goodName(d.Name) {
-			return apperr.New("holiday.bad_name", "date", d.Date, "max", strconv.Itoa(MaxName)).
-				WithDetail("the name of %s is longer than %d characters or holds a control or bidirectional formatting character", d.Date, MaxName)
+			return badName(d.Date)
 		}
 		if prev, ok := seen[d.Date]; ok {
 			if prev.Work != d.Work {
