@@ -3,6 +3,7 @@ module golive
 go 1.26.0
 
 require (
+	filippo.io/edwards25519 v1.2.0
 	github.com/6tail/lunar-go v1.4.7
 	github.com/boombuler/barcode v1.1.0
 	github.com/dgraph-io/badger/v4 v4.9.6

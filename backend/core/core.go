@@ -199,6 +199,7 @@ func OpenForApp(dir string) (*Core, error) {
 		if err != nil {
 			return nil, err
 		}
+		c.Profiles.Presign = true
 		c.startSweep()
 		return c, nil
 	}
@@ -338,6 +339,7 @@ func (c *Core) Close() error {
 		<-c.sweepDone
 	}
 	c.Dossiers.Stop()
+	c.Profiles.Lock() // stops the keys' supplies of nonces
 	return c.Store.Close()
 }
 

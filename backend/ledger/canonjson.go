@@ -39,7 +39,7 @@ func CanonicalJSON(v any) (json.RawMessage, error) {
 		if err := enc.Encode(v); err != nil {
 			return nil, apperr.Wrap(err, CodeInvalidJSON)
 		}
-		text = buf.Bytes()
+		text = bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
 	}
 	return canonicalize(text)
 }
@@ -59,6 +59,15 @@ func canonicalize(text []byte) (json.RawMessage, error) {
 	if !utf8.Valid(text) {
 		return nil, invalidJSON("invalid UTF-8")
 	}
+	if isCanonical(text) {
+		return append(json.RawMessage(nil), text...), nil
+	}
+	return canonicalizeSlowly(text)
+}
+
+// canonicalizeSlowly is canonicalize's way for text (valid UTF-8) not
+// known canonical: decode and write again.
+func canonicalizeSlowly(text []byte) (json.RawMessage, error) {
 	out, err := canonicalizeWith(text, func(dec *json.Decoder, tok json.Token, dst []byte) ([]byte, error) {
 		return appendSorted(dst, dec, tok, 0)
 	})
@@ -339,4 +348,173 @@ func appendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// isCanonical reports whether text (valid UTF-8) is one JSON value already
+// in canonical form, in one pass without decoding it: the form every
+// stored event's body has and encoding/json's output of a map usually
+// has. It answers false for some canonical text it does not judge (an
+// object key with an escape, nesting near the limit); canonicalize then
+// takes its ordinary way, which also gives the errors.
+func isCanonical(text []byte) bool {
+	n, ok := scanValue(text, 0, 0)
+	return ok && n == len(text)
+}
+
+// scanValue returns where the canonical value at text[i:] ends.
+func scanValue(b []byte, i, depth int) (int, bool) {
+	if i >= len(b) {
+		return 0, false
+	}
+	switch c := b[i]; c {
+	case '"':
+		end, _, ok := scanString(b, i)
+		return end, ok
+	case '{', '[':
+		if depth+1 >= maxDepth {
+			return 0, false
+		}
+		closer := byte('}')
+		if c == '[' {
+			closer = ']'
+		}
+		i++
+		if i < len(b) && b[i] == closer {
+			return i + 1, true
+		}
+		var prev []byte
+		for first := true; ; first = false {
+			if c == '{' {
+				end, escaped, ok := scanString(b, i)
+				if !ok || escaped || end >= len(b) || b[end] != ':' {
+					return 0, false
+				}
+				key := b[i+1 : end-1]
+				if !first && bytes.Compare(prev, key) >= 0 {
+					return 0, false
+				}
+				prev, i = key, end+1
+			}
+			var ok bool
+			if i, ok = scanValue(b, i, depth+1); !ok || i >= len(b) {
+				return 0, false
+			}
+			switch b[i] {
+			case closer:
+				return i + 1, true
+			case ',':
+				i++
+			default:
+				return 0, false
+			}
+		}
+	case 't':
+		return scanLiteral(b, i, "true")
+	case 'f':
+		return scanLiteral(b, i, "false")
+	case 'n':
+		return scanLiteral(b, i, "null")
+	default:
+		return scanNumber(b, i)
+	}
+}
+
+func scanLiteral(b []byte, i int, lit string) (int, bool) {
+	if len(b)-i < len(lit) || string(b[i:i+len(lit)]) != lit {
+		return 0, false
+	}
+	return i + len(lit), true
+}
+
+// scanString returns where the string at b[i] (a '"') ends and whether it
+// holds an escape; ok only when it is written as appendString writes it.
+func scanString(b []byte, i int) (end int, escaped, ok bool) {
+	if i >= len(b) || b[i] != '"' {
+		return 0, false, false
+	}
+	for j := i + 1; j < len(b); {
+		switch c := b[j]; {
+		case c == '"':
+			return j + 1, escaped, true
+		case c < 0x20:
+			return 0, false, false
+		case c == '\\':
+			escaped = true
+			if j+1 >= len(b) {
+				return 0, false, false
+			}
+			switch b[j+1] {
+			case '"', '\\', 'b', 't', 'n', 'f', 'r':
+				j += 2
+			case 'u':
+				// Only \u00xx, lowercase, for a control character
+				// without a short form.
+				if j+6 > len(b) || b[j+2] != '0' || b[j+3] != '0' {
+					return 0, false, false
+				}
+				hi, lo := b[j+4], b[j+5]
+				if hi != '0' && hi != '1' || !(lo >= '0' && lo <= '9' || lo >= 'a' && lo <= 'f') {
+					return 0, false, false
+				}
+				switch v := (hi-'0')<<4 | hexValue(lo); v {
+				case '\b', '\t', '\n', '\f', '\r':
+					return 0, false, false
+				}
+				j += 6
+			default:
+				return 0, false, false
+			}
+		default:
+			j++
+		}
+	}
+	return 0, false, false
+}
+
+func hexValue(c byte) byte {
+	if c <= '9' {
+		return c - '0'
+	}
+	return c - 'a' + 10
+}
+
+// scanNumber returns where the JSON number at b[i] ends.
+func scanNumber(b []byte, i int) (int, bool) {
+	digits := func(j int) int {
+		for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+			j++
+		}
+		return j
+	}
+	j := i
+	if j < len(b) && b[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(b) && b[j] == '0':
+		j++
+	case j < len(b) && b[j] >= '1' && b[j] <= '9':
+		j = digits(j + 1)
+	default:
+		return 0, false
+	}
+	if j < len(b) && b[j] == '.' {
+		k := digits(j + 1)
+		if k == j+1 {
+			return 0, false
+		}
+		j = k
+	}
+	if j < len(b) && (b[j] == 'e' || b[j] == 'E') {
+		j++
+		if j < len(b) && (b[j] == '+' || b[j] == '-') {
+			j++
+		}
+		k := digits(j)
+		if k == j {
+			return 0, false
+		}
+		j = k
+	}
+	return j, true
 }

@@ -101,3 +101,43 @@ func TestCanonicalJSONRejectsInvalid(t *testing.T) {
 		assertCode(t, err, ledger.CodeInvalidJSON)
 	})
 }
+
+// TestCanonicalShortcut: text already canonical is recognised without
+// decoding, and nothing else is (the fuzz test checks the shortcut against
+// decoding on any input; these are the cases it must tell apart).
+func TestCanonicalShortcut(t *testing.T) {
+	for in, want := range map[string]bool{
+		`{"a":1,"b":[true,false,null,"x"]}`: true,
+		`{"b":1,"a":2}`:                     false, // unsorted
+		`{"a":1,"a":2}`:                     false, // duplicate
+		`{"a":1,"ab":2,"b":{}}`:             true,
+		`"\u001f\u0000\b\t\n\f\r\"\\中"`:     true,
+		`"\u001F"`:                          false, // uppercase hex
+		`"\u0008"`:                          false, // has a short form
+		`"\u00e9"`:                          false, // not a control character
+		`"\/"`:                              false,
+		`{"a\n":1}`:                         false, // an escaped key: not judged
+		`-0`:                                true,
+		`1.50e+3`:                           true,
+		`1E3`:                               true,
+		`01`:                                false,
+		`1.`:                                false,
+		`.5`:                                false,
+		`1e`:                                false,
+		` 1`:                                false,
+		`[1,]`:                              false,
+		`[1] `:                              false,
+		`{"a":1}{}`:                         false,
+		`tru`:                               false,
+		``:                                  false,
+	} {
+		if got := ledger.IsCanonical([]byte(in)); got != want {
+			t.Errorf("IsCanonical(%q) = %v, want %v", in, got, want)
+		}
+		if want {
+			if out, err := ledger.CanonicalizeSlowly([]byte(in)); err != nil || string(out) != in {
+				t.Errorf("%q is canonical here but decoding gives %q, %v", in, out, err)
+			}
+		}
+	}
+}

@@ -94,7 +94,9 @@ func (e Event) madeByNew() bool {
 // refused with ledger.local_time (convert it with In first; UTC is fine), a
 // location with an empty name or the name "Local" with ledger.bad_zone. The
 // monotonic clock reading is dropped. key must be a 64-byte Ed25519 private
-// key (ledger.bad_key otherwise).
+// key (ledger.bad_key otherwise). The id is a function of those alone; the
+// signature is RFC 8032's deterministic one unless Presign is in force
+// for key (see Sign).
 func New(dossier string, parents []string, kind string, body any, at time.Time, key ed25519.PrivateKey) (Event, error) {
 	if len(key) != ed25519.PrivateKeySize {
 		return Event{}, apperr.New(CodeBadKey, "length", strconv.Itoa(len(key)))
@@ -126,7 +128,7 @@ func New(dossier string, parents []string, kind string, body any, at time.Time, 
 	}
 	sum := sha256.Sum256(e.appendCanonical(nil))
 	e.ID = hex.EncodeToString(sum[:])
-	e.Sig = hex.EncodeToString(ed25519.Sign(key, sum[:]))
+	e.Sig = hex.EncodeToString(Sign(key, sum[:]))
 	if keyConsistent(key) {
 		e.made = &madeHere{id: e.ID, sig: e.Sig}
 	}

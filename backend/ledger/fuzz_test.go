@@ -39,6 +39,14 @@ func FuzzCanonicalJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
+		// The shortcut that takes text as canonical without decoding
+		// agrees with decoding and writing it again.
+		if utf8.Valid(in) && ledger.IsCanonical(in) {
+			slow, err := ledger.CanonicalizeSlowly(in)
+			if err != nil || !bytes.Equal(slow, in) {
+				t.Fatalf("%q taken as canonical, but its canonical form is %q (%v)", in, slow, err)
+			}
+		}
 		out, err := ledger.CanonicalJSON(json.RawMessage(in))
 		if err != nil {
 			if apperr.Code(err) != ledger.CodeInvalidJSON {

@@ -32,6 +32,7 @@ import (
 
 	"golive/backend/apperr"
 	"golive/backend/keys"
+	"golive/backend/ledger"
 	"golive/backend/store"
 )
 
@@ -114,6 +115,10 @@ type Service struct {
 	// their cards can be read again; unlocking a profile whose card is
 	// there already writes nothing and does not call it.
 	CardWritten func()
+	// Presign, when set (the app sets it), has each profile held unlocked
+	// keep nonces made ahead for its key until Lock (ledger.Presign), so
+	// that signing an event and its checkpoint takes microseconds.
+	Presign bool
 
 	// cards remembers which stored identity records verify (Cards).
 	cards parsedCards
@@ -131,6 +136,8 @@ type heldProfile struct {
 	key ed25519.PrivateKey
 	// certSecret is the PDF certificate key's secret, once opened.
 	certSecret []byte
+	// release stops the key's supply of nonces (nil without Presign).
+	release func()
 }
 
 // NewService returns a Service over st.
@@ -354,6 +361,11 @@ func (s *Service) Held(id string) (Summary, ed25519.PrivateKey, error) {
 func (s *Service) Lock() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for _, h := range s.held {
+		if h.release != nil {
+			h.release()
+		}
+	}
 	s.current, s.key, s.held = nil, nil, nil
 }
 
@@ -464,11 +476,19 @@ func (s *Service) setCurrent(sum Summary, priv ed25519.PrivateKey) {
 	if s.held == nil {
 		s.held = map[string]*heldProfile{}
 	}
-	if h, ok := s.held[sum.ID]; ok && h.key.Equal(priv) {
+	h, ok := s.held[sum.ID]
+	if ok && h.key.Equal(priv) {
 		h.sum = sum
 		return
 	}
-	s.held[sum.ID] = &heldProfile{sum: sum, key: priv}
+	if ok && h.release != nil {
+		h.release()
+	}
+	h = &heldProfile{sum: sum, key: priv}
+	if s.Presign {
+		h.release = ledger.Presign(priv)
+	}
+	s.held[sum.ID] = h
 }
 
 func uniqueSorted(in []string) []string {

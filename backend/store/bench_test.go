@@ -36,13 +36,17 @@ func benchRecord() indexRecord {
 // BenchmarkBudgetAppendEvent appends one signed event as the app does —
 // ledger.New signs it, Commit verifies and encodes it and writes it with
 // the dossier's index record and the checkpoint of the key set with
-// SetCheckpointKey — against one raw Badger transaction with the store's
+// SetCheckpointKey, both signatures with the nonces made ahead that an
+// unlocked profile's key keeps in the app — against one raw Badger transaction with the store's
 // options (SyncWrites) writing the same keys and bytes.
 func BenchmarkBudgetAppendEvent(b *testing.B) {
 	key := testKey()
 	ours := open(b, b.TempDir())
 	defer ours.Close()
 	ours.SetCheckpointKey(func() ed25519.PrivateKey { return key })
+	// As in the app, where an unlocked profile's key keeps nonces made
+	// ahead (profile.Service.Presign).
+	defer ledger.Presign(key)()
 	var parents []string
 	n := 0
 	record := benchRecord() // the dossier service's work, not the append's

@@ -8,6 +8,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"golive/backend/apperr"
+	"golive/backend/internal/diskfree"
 )
 
 // OpenBulk creates the store of a new folder dir for writing a large
@@ -33,7 +34,7 @@ func OpenBulk(dir string) (*Store, error) {
 		}
 		return nil, openFailed(err, dir)
 	}
-	return &Store{db: db, dir: dir}, nil
+	return &Store{db: db, dir: dir, room: diskfree.NewGuard(dir, diskfree.Reserve)}, nil
 }
 
 // Sync writes everything committed so far to disk (for a bulk store).

@@ -126,7 +126,7 @@ func (s *Store) advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, key ed
 		} else if ck, err = scanCheckpoint(txn, stream, pub); err != nil {
 			return nil, err
 		}
-		ck.Sig = hex.EncodeToString(ed25519.Sign(key, ck.Payload()))
+		ck.Sig = hex.EncodeToString(ledger.Sign(key, ck.Payload()))
 		b, err := json.Marshal(ck)
 		if err != nil {
 			return nil, err

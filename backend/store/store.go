@@ -30,6 +30,8 @@ type Store struct {
 	// pass verifies every block in the background (OpenDeferred); nil
 	// for every other open.
 	pass *blockPass
+	// room keeps diskfree.Reserve free on dir's disk (nil in memory).
+	room *diskfree.Guard
 
 	mu sync.Mutex
 	// sealKey returns the key checkpoints are signed with (see
@@ -180,7 +182,7 @@ func openWritable(dir string, blocks bool) (*Store, map[uint64]badger.TableManif
 		}
 		return nil, nil, openFailed(err, dir)
 	}
-	return &Store{db: db, dir: dir}, tables, nil
+	return &Store{db: db, dir: dir, room: diskfree.NewGuard(dir, diskfree.Reserve)}, tables, nil
 }
 
 // OpenReadOnly opens the existing data folder dir for reading only. It
@@ -320,6 +322,10 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// checkpointRoom is what Commit counts for the checkpoints and Badger's
+// own headers when it measures the room a write takes.
+const checkpointRoom = 4 << 10
+
 func eventKey(dossier, id string) []byte  { return []byte("ev/" + dossier + "/" + id) }
 func recordKey(bucket, key string) []byte { return []byte(bucket + "/" + key) }
 
@@ -331,12 +337,7 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 	if s.ReadOnly() {
 		return 0, apperr.New("store.read_only", "dir", s.dir)
 	}
-	// Badger writes through memory maps: on a full disk the process would
-	// die of SIGBUS instead of getting an error. Refuse while the disk
-	// is nearly full, so nothing acknowledged is ever at risk.
-	if s.dir != "" && diskfree.Below(s.dir, diskfree.Reserve) {
-		return 0, apperr.New("store.disk_full", "dir", s.dir)
-	}
+	size := int64(0)
 	encoded := make([][]byte, len(events))
 	for i, e := range events {
 		b, err := ledger.Encode(e)
@@ -344,6 +345,7 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 			return 0, err
 		}
 		encoded[i] = b
+		size += int64(len(b))
 	}
 	records := make([][]byte, len(puts))
 	for i, p := range puts {
@@ -355,6 +357,14 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 			return 0, apperr.Wrap(err, apperr.Internal)
 		}
 		records[i] = b
+		size += int64(len(b))
+	}
+	// Badger writes through memory maps: on a full disk the process would
+	// die of SIGBUS instead of getting an error. Refuse while the disk
+	// is nearly full, so nothing acknowledged is ever at risk. (The write
+	// is counted twice, for the log and the tables, plus its checkpoints.)
+	if s.room != nil && s.room.Below(2*size+checkpointRoom) {
+		return 0, apperr.New("store.disk_full", "dir", s.dir)
 	}
 	s.commits.RLock()
 	defer s.commits.RUnlock()
