@@ -33,6 +33,66 @@ type listed struct {
 	// loading is closed when the read of the whole list in flight ends;
 	// nil while none runs. One read runs at a time; others wait for it.
 	loading chan struct{}
+
+	// ordering guards order, the kept rows in the list's order.
+	ordering sync.Mutex
+	order    *listOrder
+}
+
+// listOrder is the kept rows in the list's order: the latest planned time
+// first, as the windows in force set it, ties by id (laterFirst). It is
+// made for one slice of rows and one state of the store (Store.Stamp: the
+// windows in force come from plans, templates and holidays, all stored),
+// so that a page of the list filters rows already in order instead of
+// sorting its hits and looking their windows up at every call.
+type listOrder struct {
+	rows  []listedRow
+	stamp uint64
+	idx   []int32
+}
+
+// ordered returns the order of rows (listRows' slice), made again when
+// the rows or anything stored changed.
+func (s *Service) ordered(rows []listedRow) (*listOrder, error) {
+	x := &s.listed
+	x.ordering.Lock()
+	defer x.ordering.Unlock()
+	stamp := s.st.Stamp()
+	if o := x.order; o != nil && o.stamp == stamp && len(o.rows) == len(rows) && (len(rows) == 0 || &o.rows[0] == &rows[0]) {
+		return o, nil
+	}
+	at := make([]time.Time, len(rows))
+	starts := map[string]time.Time{}
+	for i := range rows {
+		sum := &rows[i].sum
+		at[i] = sum.PlannedAt
+		if sum.Window == "" || s.Windows == nil {
+			continue
+		}
+		start, ok := starts[sum.Window]
+		if !ok {
+			w, err := s.Windows.Window(sum.Window)
+			switch {
+			case err == nil:
+				start, _ = w.Interval()
+			case !windowGone(err):
+				return nil, err
+			}
+			starts[sum.Window] = start
+		}
+		if !start.IsZero() {
+			at[i] = start
+		}
+	}
+	idx := make([]int32, len(rows))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		return laterFirst(at[idx[a]], rows[idx[a]].sum.ID, at[idx[b]], rows[idx[b]].sum.ID)
+	})
+	x.order = &listOrder{rows: rows, stamp: stamp, idx: idx}
+	return x.order, nil
 }
 
 // listedRow is one dossier of the list and the text its filter searches
@@ -290,54 +350,32 @@ func (s *Service) selection(f Filter, offset, limit int) (int, []Summary, error)
 	}
 	words := strings.Fields(strings.ToLower(strings.TrimSpace(f.Text)))
 	f.Text = "" // matched below, against the rows' prepared text
-	type hit struct {
-		i  int
-		at time.Time
+	ord, err := s.ordered(rows)
+	if err != nil {
+		return 0, nil, err
 	}
-	var hits []hit
-	starts := map[string]time.Time{}
-	for i := range rows {
+	// The rows in the list's order: count the matches, keep the page's.
+	total := 0
+	var out []Summary
+	for _, i := range ord.idx {
 		sum := &rows[i].sum
-		planned := sum.PlannedAt.In(zoneOf(sum.Zone))
-		if !f.matchAt(sum, planned) || !hasWords(rows[i].hay, lower[sum.SystemCode], words) {
+		if !f.matchAt(sum, sum.PlannedAt.In(zoneOf(sum.Zone))) || !hasWords(rows[i].hay, lower[sum.SystemCode], words) {
 			continue
 		}
-		if sum.Window != "" && s.Windows != nil {
-			start, ok := starts[sum.Window]
-			if !ok {
-				w, err := s.Windows.Window(sum.Window)
-				switch {
-				case err == nil:
-					start, _ = w.Interval()
-				case !windowGone(err):
-					return 0, nil, err
-				}
-				starts[sum.Window] = start
-			}
-			if !start.IsZero() {
-				planned = start
-			}
+		if total >= offset && (limit < 0 || len(out) < limit) {
+			dressed := *sum
+			dress(&dressed, names)
+			out = append(out, dressed)
 		}
-		hits = append(hits, hit{i, planned})
+		total++
 	}
-	sort.Slice(hits, func(a, b int) bool {
-		return laterFirst(hits[a].at, rows[hits[a].i].sum.ID, hits[b].at, rows[hits[b].i].sum.ID)
-	})
-	from := min(offset, len(hits))
-	end := len(hits)
-	if limit >= 0 {
-		end = min(from+limit, len(hits))
-	}
-	out := make([]Summary, 0, end-from)
-	for _, h := range hits[from:end] {
-		sum := rows[h.i].sum
-		dress(&sum, names)
-		out = append(out, sum)
+	if out == nil {
+		out = []Summary{}
 	}
 	if err := s.followWindows(out); err != nil {
 		return 0, nil, err
 	}
-	return len(hits), out, nil
+	return total, out, nil
 }
 
 // listFresh reports whether the whole list is read and still current.

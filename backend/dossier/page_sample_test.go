@@ -52,6 +52,18 @@ func TestPageIsASliceOfList(t *testing.T) {
 	if _, err := c.Windows.Publish(2026, "调整窗口"); err != nil {
 		t.Fatal(err)
 	}
+	// The list's order follows the window at once (it keeps an order made
+	// before the move only while nothing is written).
+	at := func(list []dossier.Summary) int {
+		return slices.IndexFunc(list, func(d dossier.Summary) bool { return d.ID == win.ID })
+	}
+	again, err := c.Dossiers.List(dossier.Filter{Month: "2026"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at(again) == at(all) {
+		t.Fatalf("dossier %s stays at place %d of 2026's list after its window moved to %s", win.ID, at(all), day)
+	}
 	if all, err = c.Dossiers.List(dossier.Filter{}); err != nil {
 		t.Fatal(err)
 	}

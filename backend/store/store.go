@@ -72,6 +72,14 @@ func (s *Store) Generation(bucket string) uint64 {
 	return max(s.gens[bucket], s.floor)
 }
 
+// Stamp changes whenever anything is written (any bucket, events
+// included): for a view computed from several kinds of records.
+func (s *Store) Stamp() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return max(s.clock, s.floor)
+}
+
 // Invalidate changes every bucket's Generation: for a caller that wrote
 // through DB() rather than Commit.
 func (s *Store) Invalidate() {

@@ -4,7 +4,6 @@
 // keystroke to the frame that shows the result:
 //   list-filter   a stage chosen in the list's filter, until the table shows the page
 //   list-search   a keystroke in the search box, until the table shows the result
-//                 (the box's 250 ms debounce is part of it)
 //   dossier-open  a row clicked in the list, until the dossier page shows its header
 //   approve       the decision panel's approve button, until the view shows the
 //                 dossier with the approval

@@ -36,6 +36,25 @@ function formatIn(zone: string): Intl.DateTimeFormat | null {
 export function formatTime(s: string | null | undefined, zone = ''): string {
   if (isZeroTime(s)) return ''
   const text = s as string
+  const key = `${zone}|${text}`
+  let out = formatted.get(key)
+  if (out === undefined) {
+    if (formatted.size >= FORMATTED_MAX) formatted.clear()
+    out = formatUncached(text, zone)
+    formatted.set(key, out)
+  }
+  return out
+}
+
+/**
+ * formatted remembers formatTime's answers (a page of the dossier list
+ * shows each time twice, and Intl's formatToParts is slow); bounded, it
+ * starts over when full.
+ */
+const formatted = new Map<string, string>()
+const FORMATTED_MAX = 4000
+
+function formatUncached(text: string, zone: string): string {
   const f = zone ? formatIn(zone) : null
   const at = Date.parse(text)
   if (f && !Number.isNaN(at)) {
