@@ -127,8 +127,8 @@ func (sp *supply) release(pub string) {
 }
 
 // fill keeps the supply full until it is stopped: it makes nonces one at a
-// time (the lock is not held while R is computed) and then waits for a
-// signature to take one.
+// time (the lock is not held while R is computed), then waits until
+// signatures have taken half of them (take wakes it).
 func (sp *supply) fill() {
 	for {
 		sp.mu.Lock()

@@ -31,6 +31,15 @@ var sample struct {
 	err  error
 }
 
+// TestMain removes the sample the tests copied (sampleCopy).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sample.dir != "" {
+		_ = os.RemoveAll(filepath.Dir(sample.dir))
+	}
+	os.Exit(code)
+}
+
 // sampleCopy returns a fresh copy of a data folder holding the sample
 // portfolio (built once per test binary), opened with the sample project
 // manager unlocked.
