@@ -135,3 +135,50 @@ func TestPresignIgnoresAnotherKeyWithTheSamePublicHalf(t *testing.T) {
 		t.Fatal("a key whose public half is not its seed's got a supply")
 	}
 }
+
+// TestPresignReleasedWhileSigning: signers keep signing while the supply
+// is started and stopped again and again (a profile unlocked and locked
+// during work); every signature verifies, whichever way it was made.
+func TestPresignReleasedWhileSigning(t *testing.T) {
+	key := seedKey(60)
+	pub := key.Public().(ed25519.PublicKey)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	bad, made := 0, 0
+	for w := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				msg := []byte(fmt.Sprintf("%d/%d", w, i))
+				ok := ed25519.Verify(pub, msg, ledger.Sign(key, msg))
+				mu.Lock()
+				made++
+				if !ok {
+					bad++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for range 200 {
+		release := ledger.Presign(key)
+		time.Sleep(200 * time.Microsecond)
+		release()
+	}
+	close(stop)
+	wg.Wait()
+	if bad > 0 {
+		t.Fatalf("%d of %d signatures made while the supply came and went do not verify", bad, made)
+	}
+	if _, ok := ledger.Supplied(key); ok {
+		t.Fatal("a supply is still in force after every caller released it")
+	}
+	t.Logf("%d signatures, all verify", made)
+}
