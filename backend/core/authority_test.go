@@ -14,6 +14,7 @@ import (
 	"golive/backend/dossier"
 	"golive/backend/ledger"
 	"golive/backend/roster"
+	"golive/backend/store"
 	"golive/backend/template"
 	"golive/backend/workflow"
 )
@@ -321,9 +322,12 @@ func buildSample() (string, []demo.Placed, error) {
 }
 
 // TestMain removes the sample folder the tests copied; as a benchmark's
-// child (GOLIVE_BENCH_CHILD) it runs that job instead (bench_test.go).
+// child (GOLIVE_BENCH_CHILD) it runs that job instead (bench_test.go),
+// with the soft memory limit golive sets for itself (main.go), so that
+// its memory is measured as shipped.
 func TestMain(m *testing.M) {
 	if job := os.Getenv("GOLIVE_BENCH_CHILD"); job != "" {
+		store.LimitMemory()
 		benchChild(job, os.Getenv("GOLIVE_BENCH_FOLDER"))
 		return
 	}
