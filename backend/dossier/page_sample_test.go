@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"slices"
 	"testing"
-	"time"
 
 	"golive/backend/core"
 	"golive/backend/demo"
@@ -112,14 +111,6 @@ func TestPageIsASliceOfList(t *testing.T) {
 // sample's clock (1 December 2026, 10:00), closed when the test ends.
 func sampleWithRoster(t *testing.T) *core.Core {
 	t.Helper()
-	c, err := core.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = c.Close() })
-	c.Clock = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, c.Zone) }
-	if _, err := c.LoadSample(); err != nil {
-		t.Fatal(err)
-	}
+	c, _ := sampleFolder(t, false)
 	return c
 }

@@ -31,9 +31,14 @@ export function stageType(stage: string): TagType {
   return STAGE_TYPES[stage] ?? 'default'
 }
 
+/** checklistPercent is how far a checklist is done, in whole percent (0 for an empty one). */
+export function checklistPercent(done: number, total: number): number {
+  return total ? Math.round((done * 100) / total) : 0
+}
+
 /** progress renders "done/total" with a thin bar, like ChecklistProgress. */
 export function progress(done: number, total: number): VNode {
-  const pct = total ? Math.round((done * 100) / total) : 0
+  const pct = checklistPercent(done, total)
   const complete = total > 0 && done === total
   return h('div', { class: 'lt-progress', 'data-testid': 'checklist-progress' }, [
     h('span', { class: 'lt-rail', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct }, [
