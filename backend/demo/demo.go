@@ -296,6 +296,19 @@ func buildDossier(t Target, d *Driver, sc scenario, i int, now time.Time, code s
 		return err
 	}
 	planned := plannedFor(sc, i, now, rng, t.Zone)
+	if sc.target == tPreparation {
+		// The drafts in preparation built as of one moment share the first
+		// one's release evening, so that a review meeting (评审会) for it has
+		// two dossiers to decide on, whatever the day the sample is built.
+		if d.evenings == nil {
+			d.evenings = map[int64]time.Time{}
+		}
+		if first, ok := d.evenings[now.UnixNano()]; ok {
+			planned = first
+		} else {
+			d.evenings[now.UnixNano()] = planned
+		}
+	}
 	windowID := ""
 	if sc.mode == "planned" && sc.typ == "upgrade" && t.Dossiers.Windows != nil {
 		// A planned upgrade targets an open window of its class: the first

@@ -223,3 +223,56 @@ func TestSamplePeopleWorkInRealUnits(t *testing.T) {
 		t.Fatal("no sample inbox holds a task")
 	}
 }
+
+// TestSampleHasAReviewEvening: whatever the day the sample is built, two
+// of its drafts (筹划 or 准备) target the same release evening, so a review
+// meeting (评审会) for that evening has two dossiers to decide on. The
+// meeting's end-to-end test starts from there; it once failed on a day
+// when the drafts' random dates fell on different evenings.
+func TestSampleHasAReviewEvening(t *testing.T) {
+	zone, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := []time.Time{
+		time.Date(2026, 12, 4, 0, 30, 0, 0, zone), // the day it failed
+		time.Date(2027, 1, 20, 9, 0, 0, 0, zone),  // twenty days on: the Spring Festival's freeze
+		time.Date(2027, 9, 10, 9, 0, 0, 0, zone),  // twenty days on: the National Day's freeze
+		time.Date(2027, 12, 20, 9, 0, 0, 0, zone), // twenty days on: a year without a published plan
+	}
+	for _, now := range days {
+		t.Run(now.Format(time.DateOnly), func(t *testing.T) {
+			t.Parallel()
+			c, err := core.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			c.Clock = func() time.Time { return now }
+			if _, err := c.LoadSample(); err != nil {
+				t.Fatal(err)
+			}
+			list, err := c.Dossiers.List(dossier.Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			evenings := map[string][]string{}
+			for _, s := range list {
+				if s.Window == "" || (s.Stage != "planning" && s.Stage != "preparation") {
+					continue
+				}
+				day := s.PlannedAt.In(zone).Format(time.DateOnly)
+				evenings[day] = append(evenings[day], s.ID)
+			}
+			for day, ids := range evenings {
+				if len(ids) >= 2 {
+					if day <= now.Format(time.DateOnly) {
+						t.Fatalf("the drafts' evening %s is not after the day the sample was built (%s)", day, now)
+					}
+					return
+				}
+			}
+			t.Fatalf("no release evening with two drafts in the sample built on %s: %v", now.Format(time.DateOnly), evenings)
+		})
+	}
+}

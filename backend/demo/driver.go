@@ -70,6 +70,9 @@ type Driver struct {
 	created string
 	// ids counts the sample ids handed out.
 	ids int
+	// evenings holds, per moment the sample is built as of, the release
+	// time of its first draft in preparation (buildDossier).
+	evenings map[int64]time.Time
 }
 
 // sampleID returns the next dossier id of the sample portfolio: derived
