@@ -25,7 +25,7 @@ const (
 	AreaFiles = "files"
 	// AreaLedger is the signed events of every stream.
 	AreaLedger = "ledger"
-	// AreaCheckpoints is the signed checkpoints (events known, now gone).
+	// AreaCheckpoints is the checkpoints (events known, now gone).
 	AreaCheckpoints = "checkpoints"
 	// AreaIndex is the dossier index against the ledger.
 	AreaIndex = "index"

@@ -36,9 +36,10 @@ func benchRecord() indexRecord {
 // BenchmarkBudgetAppendEvent appends one signed event as the app does —
 // ledger.New signs it, Commit verifies and encodes it and writes it with
 // the dossier's index record and the checkpoint of the key set with
-// SetCheckpointKey, both signatures with the nonces made ahead that an
-// unlocked profile's key keeps in the app — against one raw Badger transaction with the store's
-// options (SyncWrites) writing the same keys and bytes.
+// SetCheckpointKey (sealed with its SHA-256), the event's signature with
+// the nonces made ahead that an unlocked profile's key keeps in the app —
+// against one raw Badger transaction with the store's options (SyncWrites)
+// writing the same keys and bytes.
 func BenchmarkBudgetAppendEvent(b *testing.B) {
 	key := testKey()
 	ours := open(b, b.TempDir())

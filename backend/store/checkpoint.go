@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -17,38 +18,55 @@ import (
 	"golive/backend/ledger"
 )
 
-// A checkpoint records, per ledger stream and per signing key, the heads of
+// A checkpoint records, per ledger stream and per profile key, the heads of
 // the stream (its events no other event names as parent) and how many
-// events it held, signed by the key of the profile unlocked on this device
-// when the events were committed. It is written in the same transaction as
-// the events, so events that were once stored and later vanish (a table
-// restored from an older copy, a tool that deleted keys) are reported as
-// missing instead of silently rolling a dossier back: an event deleted
-// from the middle breaks its children's parents, one deleted from the end
-// is a head a checkpoint still names.
+// events it held, as committed while that profile was unlocked on this
+// device. It is written in the same transaction as the events, so events
+// that were once stored and later vanish (a table restored from an older
+// copy, a tool that deleted keys) are reported as missing instead of
+// silently rolling a dossier back: an event deleted from the middle breaks
+// its children's parents, one deleted from the end is a head a checkpoint
+// still names.
+//
+// A checkpoint is sealed with the SHA-256 of its payload (version 2), not
+// signed: a signature would only prove which profile wrote a record that
+// whoever can edit the folder can delete together with the events, and it
+// cost a second Ed25519 signature at every append. The sum tells a damaged
+// record from a sound one. Records of version 1 (signed with the
+// profile's Ed25519 key) are still read and verified as they were written.
 
-// checkpointVersion is the "v" of a checkpoint record.
-const checkpointVersion = 1
+// checkpointVersion is the "v" of the checkpoint records this version
+// writes (2: sealed with a SHA-256).
+const checkpointVersion = 2
 
-// Checkpoint is one signed checkpoint record.
+// signedCheckpointVersion is the "v" of the checkpoints earlier versions
+// wrote, signed with the profile's Ed25519 key.
+const signedCheckpointVersion = 1
+
+// Checkpoint is one checkpoint record.
 type Checkpoint struct {
-	// V is the record format version (1).
+	// V is the record format version (2; 1 for the signed records of
+	// earlier versions).
 	V int `json:"v"`
 	// Stream is the ledger stream (a dossier id, "roster", "plan-2027", …).
 	Stream string `json:"stream"`
-	// Key is the signing public key in lowercase hex.
+	// Key is the public key of the profile unlocked when the events were
+	// committed, in lowercase hex.
 	Key string `json:"key"`
 	// Heads are the ids of the stream's heads, sorted.
 	Heads []string `json:"heads"`
 	// Count is how many events the stream held.
 	Count int `json:"count"`
-	// Sig is the Ed25519 signature over Payload, in lowercase hex.
-	Sig string `json:"sig"`
+	// Sum is the SHA-256 of Payload in lowercase hex (version 2).
+	Sum string `json:"sum,omitempty"`
+	// Sig is the Ed25519 signature over Payload by Key, in lowercase hex
+	// (version 1).
+	Sig string `json:"sig,omitempty"`
 }
 
 func checkpointKey(stream, key string) []byte { return []byte("ck/" + stream + "/" + key) }
 
-// Payload returns the bytes a checkpoint's signature covers.
+// Payload returns the bytes a checkpoint's sum (or signature) covers.
 func (c Checkpoint) Payload() []byte {
 	var b strings.Builder
 	b.WriteString("golive-checkpoint\x00")
@@ -66,22 +84,35 @@ func (c Checkpoint) Payload() []byte {
 	return []byte(b.String())
 }
 
-// Valid reports whether the signature verifies under Key.
+// Valid reports whether the record is sound: its sum matches its payload
+// (version 2), or its signature verifies under Key (version 1).
 func (c Checkpoint) Valid() bool {
 	pub, err := hex.DecodeString(c.Key)
 	if err != nil || len(pub) != ed25519.PublicKeySize {
 		return false
 	}
-	sig, err := hex.DecodeString(c.Sig)
-	if err != nil || len(sig) != ed25519.SignatureSize {
-		return false
+	switch c.V {
+	case checkpointVersion:
+		return c.Sig == "" && c.Sum == c.seal()
+	case signedCheckpointVersion:
+		sig, err := hex.DecodeString(c.Sig)
+		if err != nil || len(sig) != ed25519.SignatureSize || c.Sum != "" {
+			return false
+		}
+		return ed25519.Verify(ed25519.PublicKey(pub), c.Payload(), sig)
 	}
-	return c.V == checkpointVersion && ed25519.Verify(ed25519.PublicKey(pub), c.Payload(), sig)
+	return false
 }
 
-// SetCheckpointKey sets the function that returns the private key
-// checkpoints are signed with (the unlocked profile's), or nil when none is
-// unlocked: commits then write no checkpoint.
+// seal returns the SHA-256 of the payload in lowercase hex.
+func (c Checkpoint) seal() string {
+	sum := sha256.Sum256(c.Payload())
+	return hex.EncodeToString(sum[:])
+}
+
+// SetCheckpointKey sets the function that returns the private key of the
+// unlocked profile (its public half names the checkpoints commits write),
+// or nil when none is unlocked: commits then write no checkpoint.
 func (s *Store) SetCheckpointKey(fn func() ed25519.PrivateKey) {
 	s.mu.Lock()
 	s.sealKey = fn
@@ -126,7 +157,10 @@ func (s *Store) advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, key ed
 		} else if ck, err = scanCheckpoint(txn, stream, pub); err != nil {
 			return nil, err
 		}
-		ck.Sig = hex.EncodeToString(ledger.Sign(key, ck.Payload()))
+		// A signed record read back is carried forward in the current
+		// version.
+		ck.V, ck.Sig = checkpointVersion, ""
+		ck.Sum = ck.seal()
 		b, err := json.Marshal(ck)
 		if err != nil {
 			return nil, err

@@ -337,6 +337,52 @@ func TestTamperedCheckpointIsCorrupt(t *testing.T) {
 
 func errorsAs(err error, target **apperr.Error) bool { return errors.As(err, target) }
 
+// TestSignedCheckpointsOfEarlierVersionsAreStillChecked: a folder written
+// by a version that signed its checkpoints (v1) is read as it was: a sound
+// signed record counts, one with its count lowered is store.corrupt, and
+// the next commit carries the record forward sealed with its sum (v2).
+func TestSignedCheckpointsOfEarlierVersionsAreStillChecked(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	first := event(t, "D1", nil, 0)
+	if _, err := s.Commit([]ledger.Event{first}); err != nil {
+		t.Fatal(err)
+	}
+	pub := hex.EncodeToString(testKey().Public().(ed25519.PublicKey))
+	signed := store.Checkpoint{V: 1, Stream: "D1", Key: pub, Heads: []string{first.ID}, Count: 1}
+	signed.Sig = hex.EncodeToString(ed25519.Sign(testKey(), signed.Payload()))
+	raw, err := json.Marshal(signed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rawSet(t, s, "ck/D1/"+pub, raw)
+	if cks, err := s.Checkpoints("D1"); err != nil || len(cks) != 1 || cks[0].V != 1 {
+		t.Fatalf("a sound signed checkpoint: %+v %v", cks, err)
+	}
+	rawSet(t, s, "ck/D1/"+pub, []byte(strings.Replace(string(raw), `"count":1`, `"count":0`, 1)))
+	if _, err := s.Events("D1"); !apperr.HasCode(err, "store.corrupt") {
+		t.Fatalf("a signed checkpoint with its count lowered: want store.corrupt, got %v", err)
+	}
+	// A sum where a signature belongs (or both) is no sound record either.
+	both := signed
+	both.Sum = strings.Repeat("0", 64)
+	raw2, _ := json.Marshal(both)
+	rawSet(t, s, "ck/D1/"+pub, raw2)
+	if _, err := s.Checkpoints("D1"); !apperr.HasCode(err, "store.corrupt") {
+		t.Fatalf("a signed checkpoint with a sum beside: want store.corrupt, got %v", err)
+	}
+	rawSet(t, s, "ck/D1/"+pub, raw)
+	s.SetCheckpointKey(testKey)
+	next := event(t, "D1", []string{first.ID}, 1)
+	if _, err := s.Commit([]ledger.Event{next}); err != nil {
+		t.Fatal(err)
+	}
+	cks, err := s.Checkpoints("D1")
+	if err != nil || len(cks) != 1 || cks[0].V != 2 || cks[0].Sig != "" || len(cks[0].Sum) != 64 || cks[0].Count != 2 {
+		t.Fatalf("after the next commit: %+v %v", cks, err)
+	}
+}
+
 // TestNextCommitAdvancesTheCheckpointAsStored replaces the checkpoint a
 // commit wrote with another valid one (as a restore from another copy of
 // the folder would) and checks that the next commit advances the stored

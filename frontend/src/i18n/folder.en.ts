@@ -33,7 +33,7 @@ export default {
       event_corrupt: 'An event is damaged, its signature fails, or it is stored in the wrong place',
       ledger_broken: 'The events cannot be put in order',
       events_missing: 'Events saved earlier are gone',
-      checkpoint_corrupt: 'A checkpoint signature fails',
+      checkpoint_corrupt: 'A checkpoint is damaged (its checksum or signature fails)',
       index_missing: 'An index record is missing',
       index_stale: 'The index disagrees with the events',
       index_unreadable: 'An index record cannot be read',

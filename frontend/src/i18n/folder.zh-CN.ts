@@ -33,7 +33,7 @@ export default {
       event_corrupt: '事件损坏、签名不符或存放位置不对',
       ledger_broken: '事件链无法排序',
       events_missing: '此前保存过的事件不见了',
-      checkpoint_corrupt: '检查点签名不符',
+      checkpoint_corrupt: '检查点已损坏（校验值或签名不符）',
       index_missing: '缺少索引记录',
       index_stale: '索引与事件不一致',
       index_unreadable: '索引记录无法读取',
