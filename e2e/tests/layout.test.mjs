@@ -26,12 +26,13 @@ after(async () => {
 function measure() {
   return page.evaluate(() => {
     const table = document.querySelector('[data-testid="dossier-table"]');
-    const body = table.querySelector('.n-data-table-base-table-body') ?? table.querySelector('.n-data-table-base-table');
+    // The box the table scrolls sideways in (DossierTable).
+    const body = table.querySelector('.lt-scroll');
     const box = table.getBoundingClientRect();
     const lineOf = (el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.5;
     const heads = [...table.querySelectorAll('thead th')].map((th) => {
       const r = th.getBoundingClientRect();
-      const title = th.querySelector('.n-data-table-th__title') ?? th;
+      const title = th.querySelector('.lt-th-title') ?? th;
       const inner = title.getBoundingClientRect();
       return {
         text: th.textContent.trim(),
@@ -85,3 +86,37 @@ test('the 版本 input sits on the line of the window picker beside it', async (
   assert.ok(Math.abs(middle(version) - middle(picker)) <= 4,
     `版本 input centred at y=${Math.round(middle(version))}, window picker at y=${Math.round(middle(picker))}`);
 });
+
+// The information form's label column is measured on a canvas (lib/labelWidth),
+// not by laying out each label: in both languages every label must still sit
+// whole on one line, and the column be no wider than its widest label needs.
+for (const language of ['zh-CN', 'en']) {
+  test(`the dossier's information form shows every label whole on one line (${language})`, async () => {
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.evaluate((l) => window.go.app.AppAPI.SetPreferences({ language: l }), language);
+    await page.goto(`${app.url}/#/dossiers`);
+    await page.reload();
+    await page.getByTestId('dossier-row').first().click();
+    await page.getByTestId('dossier-info').waitFor();
+    const labels = await page.evaluate(() => [...document.querySelectorAll('[data-testid="dossier-info"] .n-form-item-label')].map((l) => {
+      const text = l.querySelector('.n-form-item-label__text') ?? l;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const line = parseFloat(getComputedStyle(l).lineHeight) || 22;
+      return {
+        text: l.textContent.trim(),
+        column: l.getBoundingClientRect().width,
+        textWidth: range.getBoundingClientRect().width,
+        lines: Math.round(range.getBoundingClientRect().height / line),
+        clipped: l.scrollWidth > l.clientWidth + 1,
+      };
+    }));
+    await screenshot(page, `layout-info-labels-${language}`);
+    await page.evaluate(() => window.go.app.AppAPI.SetPreferences({ language: 'zh-CN' }));
+    assert.ok(labels.length >= 8, `the form has ${labels.length} labels`);
+    assert.deepEqual(labels.filter((l) => l.lines > 1 || l.clipped), [], 'labels wrapped or clipped');
+    const widest = Math.max(...labels.map((l) => l.textWidth));
+    // Padding (12 px), a required mark (12 px) and the canvas' rounding.
+    assert.ok(labels[0].column <= widest + 40, `the label column is ${labels[0].column} px for a widest label of ${widest} px`);
+  });
+}

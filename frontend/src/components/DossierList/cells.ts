@@ -60,9 +60,14 @@ export interface ThemeColors {
   borderColor: string
   tagColor: string
   progressRailColor: string
+  textColor1: string
+  dividerColor: string
+  tableHeaderColor: string
+  tableColorHover: string
+  fontWeightStrong: string
 }
 
-/** cellColors returns the CSS variables cells.css reads, for the element around the cells. */
+/** cellColors returns the CSS variables cells.css reads (cells and DossierTable), for the element around the table. */
 export function cellColors(v: ThemeColors): Record<string, string> {
   return {
     '--lt-primary': v.primaryColor,
@@ -75,5 +80,10 @@ export function cellColors(v: ThemeColors): Record<string, string> {
     '--lt-border': v.borderColor,
     '--lt-tag': v.tagColor,
     '--lt-rail': v.progressRailColor,
+    '--lt-th-text': v.textColor1,
+    '--lt-divider': v.dividerColor,
+    '--lt-th': v.tableHeaderColor,
+    '--lt-hover': v.tableColorHover,
+    '--lt-th-weight': v.fontWeightStrong,
   }
 }
