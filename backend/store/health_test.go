@@ -348,14 +348,7 @@ func TestSignedCheckpointsOfEarlierVersionsAreStillChecked(t *testing.T) {
 	if _, err := s.Commit([]ledger.Event{first}); err != nil {
 		t.Fatal(err)
 	}
-	pub := hex.EncodeToString(testKey().Public().(ed25519.PublicKey))
-	signed := store.Checkpoint{V: 1, Stream: "D1", Key: pub, Heads: []string{first.ID}, Count: 1}
-	signed.Sig = hex.EncodeToString(ed25519.Sign(testKey(), signed.Payload()))
-	raw, err := json.Marshal(signed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rawSet(t, s, "ck/D1/"+pub, raw)
+	pub, signed, raw := signedCheckpoint(t, s, "D1", []string{first.ID}, 1)
 	if cks, err := s.Checkpoints("D1"); err != nil || len(cks) != 1 || cks[0].V != 1 {
 		t.Fatalf("a sound signed checkpoint: %+v %v", cks, err)
 	}
@@ -395,14 +388,7 @@ func TestNextCommitAdvancesTheCheckpointAsStored(t *testing.T) {
 	if _, err := s.Commit([]ledger.Event{first}); err != nil {
 		t.Fatal(err)
 	}
-	pub := hex.EncodeToString(testKey().Public().(ed25519.PublicKey))
-	other := store.Checkpoint{V: 1, Stream: "D1", Key: pub, Heads: []string{first.ID}, Count: 5}
-	other.Sig = hex.EncodeToString(ed25519.Sign(testKey(), other.Payload()))
-	raw, err := json.Marshal(other)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rawSet(t, s, "ck/D1/"+pub, raw)
+	signedCheckpoint(t, s, "D1", []string{first.ID}, 5)
 	next := event(t, "D1", []string{first.ID}, 1)
 	if _, err := s.Commit([]ledger.Event{next}); err != nil {
 		t.Fatal(err)
@@ -414,4 +400,20 @@ func TestNextCommitAdvancesTheCheckpointAsStored(t *testing.T) {
 	if cks[0].Count != 6 || len(cks[0].Heads) != 1 || cks[0].Heads[0] != next.ID {
 		t.Fatalf("after the commit: count %d heads %v, want 6 and [%s]", cks[0].Count, cks[0].Heads, next.ID)
 	}
+}
+
+// signedCheckpoint stores, as an earlier version wrote them, the checkpoint
+// of stream by testKey signed with it (v1), and returns the key's hex,
+// the record and its bytes.
+func signedCheckpoint(t *testing.T, s *store.Store, stream string, heads []string, count int) (string, store.Checkpoint, []byte) {
+	t.Helper()
+	pub := hex.EncodeToString(testKey().Public().(ed25519.PublicKey))
+	ck := store.Checkpoint{V: 1, Stream: stream, Key: pub, Heads: heads, Count: count}
+	ck.Sig = hex.EncodeToString(ed25519.Sign(testKey(), ck.Payload()))
+	raw, err := json.Marshal(ck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rawSet(t, s, "ck/"+stream+"/"+pub, raw)
+	return pub, ck, raw
 }
