@@ -25,8 +25,11 @@ type listed struct {
 	gen  uint64
 	read bool
 	// rows are every dossier's summary, in id order, each with what the
-	// free-text filter searches, lower-cased.
-	rows []listedRow
+	// free-text filter searches, lower-cased. A commit puts its dossier's
+	// new row into a copy of the slice (readers keep the slice they got,
+	// and the list's order is kept per slice): a slice of pointers, so
+	// that copy is 8 bytes a dossier, not the whole summary.
+	rows []*listedRow
 	// byWindow indexes rows by the window they target (positions in id
 	// order); nil until asked for after rows last changed.
 	byWindow map[string][]int
@@ -46,14 +49,14 @@ type listed struct {
 // so that a page of the list filters rows already in order instead of
 // sorting its hits and looking their windows up at every call.
 type listOrder struct {
-	rows  []listedRow
+	rows  []*listedRow
 	stamp uint64
 	idx   []int32
 }
 
 // ordered returns the order of rows (listRows' slice), made again when
 // the rows or anything stored changed.
-func (s *Service) ordered(rows []listedRow) (*listOrder, error) {
+func (s *Service) ordered(rows []*listedRow) (*listOrder, error) {
 	x := &s.listed
 	x.ordering.Lock()
 	defer x.ordering.Unlock()
@@ -113,7 +116,7 @@ func rowOf(sum Summary, digest [sha256.Size]byte) listedRow {
 // not change what the returned rows share (their slices). The first call
 // (and the first after someone else wrote the index) reads and checks the
 // whole index; calls made meanwhile wait for that read.
-func (s *Service) listRows() ([]listedRow, error) {
+func (s *Service) listRows() ([]*listedRow, error) {
 	x := &s.listed
 	for {
 		gen := s.st.Generation(bucketIndex)
@@ -147,7 +150,7 @@ func (s *Service) listRows() ([]listedRow, error) {
 }
 
 // readRows reads every dossier's summary (summaries) into list rows.
-func (s *Service) readRows() ([]listedRow, error) {
+func (s *Service) readRows() ([]*listedRow, error) {
 	sums, digests, err := s.summaries()
 	if err != nil {
 		if s.life.Err() != nil {
@@ -155,11 +158,15 @@ func (s *Service) readRows() ([]listedRow, error) {
 		}
 		return nil, err
 	}
-	rows := make([]listedRow, len(sums))
+	packed := make([]listedRow, len(sums))
 	for i, sum := range sums {
-		rows[i] = rowOf(sum, digests[i])
+		packed[i] = rowOf(sum, digests[i])
 	}
-	compactRows(rows)
+	compactRows(packed)
+	rows := make([]*listedRow, len(packed))
+	for i := range packed {
+		rows[i] = &packed[i]
+	}
 	return rows, nil
 }
 
@@ -172,7 +179,7 @@ func (s *Service) Ready() error {
 
 // listWindows returns listRows and, for each window, the positions of the
 // rows targeting it.
-func (s *Service) listWindows() ([]listedRow, map[string][]int, error) {
+func (s *Service) listWindows() ([]*listedRow, map[string][]int, error) {
 	rows, err := s.listRows()
 	if err != nil {
 		return nil, nil, err
@@ -211,15 +218,16 @@ func (s *Service) updateListed(before, after uint64, sum Summary, digest [sha256
 		x.read, x.rows = false, nil
 		return
 	}
-	rows := make([]listedRow, len(x.rows), len(x.rows)+1)
+	rows := make([]*listedRow, len(x.rows), len(x.rows)+1)
 	copy(rows, x.rows)
+	row := rowOf(sum, digest)
 	i := sort.Search(len(rows), func(i int) bool { return rows[i].sum.ID >= sum.ID })
 	if i < len(rows) && rows[i].sum.ID == sum.ID {
-		rows[i] = rowOf(sum, digest)
+		rows[i] = &row
 	} else {
-		rows = append(rows, listedRow{})
+		rows = append(rows, nil)
 		copy(rows[i+1:], rows[i:])
-		rows[i] = rowOf(sum, digest)
+		rows[i] = &row
 	}
 	x.rows, x.gen = rows, after
 }
