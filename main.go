@@ -55,6 +55,7 @@ func dataDirFromArgs(args []string) string {
 
 func runApp(dir string) error {
 	c, openErr := core.OpenForApp(dir)
+	setDevClock(c)
 	if openErr != nil {
 		// Still open a window: it says why (for instance that the folder is
 		// open in another GoLive), and the single-instance lock below hands

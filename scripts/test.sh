@@ -95,9 +95,30 @@ skip() { # skip KEY "Title" reason
   SUMMARY+=("$(printf '%-6s %-34s %8s  skipped: %s' SKIP "$2" "" "$3")")
 }
 
+# failures prints the first lines of what each failed phase said about its
+# failures, after the summary, so that a log read from its end (CI keeps
+# the head and the tail) still names the cause.
+failures() {
+  local key log out
+  for key in "${!STATUS[@]}"; do
+    [ "${STATUS[$key]}" = FAIL ] || continue
+    log="$LOGS/$key.log"
+    [ -f "$log" ] || continue
+    case "$key" in
+      gotest) out=$(grep -B12 -E '^\s*--- FAIL:' "$log") ;;
+      unit) out=$(strip <"$log" | sed -n '/Failed Tests/,$p') ;;
+      e2e) out=$(strip <"$log" | awk '/^ *not ok /{on=1} on{print} on && /^ *\.\.\.$/{on=0}') ;;
+      *) out=$(strip <"$log" | tail -n 20) ;;
+    esac
+    printf '\n----- %s: what failed (first 80 lines; all in build/test-logs/%s.log) -----\n' "$key" "$key"
+    head -n 80 <<<"$out"
+  done
+}
+
 finish() {
   printf '\n===== Summary =====\n'
   printf '%s\n' "${SUMMARY[@]}"
+  failures
   local total
   total=$(awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", b-a}')
   echo "total time ${total}s; logs in build/test-logs/, screenshots in e2e/artifacts/ and build/smoke/"

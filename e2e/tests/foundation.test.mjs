@@ -110,6 +110,10 @@ test('profile, system, dossier and checklist survive a restart', async () => {
   assert.match(await page.getByTestId('checklist-by-pre.training').textContent(), /张伟/);
   assert.equal(await page.getByTestId('checklist-note-pre.review_meeting').inputValue(), '评审会纪要 2026-11-20');
   await page.getByTestId('tab-history').click();
-  assert.equal(await page.locator('[data-testid="history-list"] [data-testid="history-checklist.set"]').count() >= 3, true);
+  // The pane renders after the click: wait for the third entry (count()
+  // does not wait).
+  const sets = page.locator('[data-testid="history-list"] [data-testid="history-checklist.set"]');
+  await sets.nth(2).waitFor();
+  assert.equal((await sets.count()) >= 3, true);
   await screenshot(page, 'foundation-after-restart');
 });
