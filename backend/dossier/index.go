@@ -34,6 +34,18 @@ type indexRecord struct {
 	Seal string `json:"seal"`
 }
 
+// raw returns the record as encoding/json writes it, by hand: the
+// summary is already JSON and the seal hex, and the record is written at
+// every append (store.Commit stores a json.RawMessage as it is).
+func (r indexRecord) raw() json.RawMessage {
+	b := make([]byte, 0, len(r.Summary)+len(r.Seal)+24)
+	b = append(b, `{"summary":`...)
+	b = append(b, r.Summary...)
+	b = append(b, `,"seal":"`...)
+	b = append(b, r.Seal...)
+	return append(b, `"}`...)
+}
+
 // ledgerDigest is the SHA-256 of a dossier's event ids, sorted and
 // unique, one per line: it changes whenever an event is added, removed or
 // replaced in the stream.

@@ -143,7 +143,7 @@ func (s *Service) Ingest(events []ledger.Event, chain *roster.Chain, other []led
 			cur = batch{}
 		}
 		cur.events = append(cur.events, fresh...)
-		cur.puts = append(cur.puts, store.Put{Bucket: bucketIndex, Key: id, Value: rec})
+		cur.puts = append(cur.puts, store.Put{Bucket: bucketIndex, Key: id, Value: rec.raw()})
 		cur.size += size + len(rec.Summary)
 		out = append(out, a)
 	}

@@ -448,7 +448,7 @@ func (s *Service) commit(id string, prior []ledger.Event, e ledger.Event) (View,
 		return View{}, err
 	}
 	before := s.st.Generation(bucketIndex)
-	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketIndex, Key: id, Value: rec}); err != nil {
+	if _, err := s.st.Commit([]ledger.Event{e}, store.Put{Bucket: bucketIndex, Key: id, Value: rec.raw()}); err != nil {
 		s.forget(id)
 		s.dropListed()
 		return View{}, err

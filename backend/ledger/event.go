@@ -85,6 +85,13 @@ func (e Event) madeByNew() bool {
 	return e.made != nil && e.made.id == e.ID && e.made.sig == e.Sig
 }
 
+// MadeHere reports whether e was made by New in this process and still
+// has the id and signature New gave it (an event decoded from bytes never
+// has). Its id then hashes content that includes its time to the
+// nanosecond and its author's key, so a store can tell that it has not
+// seen it yet without looking it up (see store.Commit).
+func (e Event) MadeHere() bool { return e.madeByNew() }
+
 // New builds and signs an event of dossier with the given parents, kind and
 // body at time at, authored by key.
 //

@@ -104,6 +104,56 @@ func (c Checkpoint) Valid() bool {
 	return false
 }
 
+// appendJSON appends the record as encoding/json writes it (the same
+// bytes, without reflection: it is written at every append).
+func (c Checkpoint) appendJSON(dst []byte) []byte {
+	dst = append(dst, `{"v":`...)
+	dst = strconv.AppendInt(dst, int64(c.V), 10)
+	dst = append(dst, `,"stream":`...)
+	dst = appendJSONString(dst, c.Stream)
+	dst = append(dst, `,"key":`...)
+	dst = appendJSONString(dst, c.Key)
+	dst = append(dst, `,"heads":`...)
+	if c.Heads == nil {
+		dst = append(dst, `null`...)
+	} else {
+		dst = append(dst, '[')
+		for i, h := range c.Heads {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendJSONString(dst, h)
+		}
+		dst = append(dst, ']')
+	}
+	dst = append(dst, `,"count":`...)
+	dst = strconv.AppendInt(dst, int64(c.Count), 10)
+	if c.Sum != "" {
+		dst = append(dst, `,"sum":`...)
+		dst = appendJSONString(dst, c.Sum)
+	}
+	if c.Sig != "" {
+		dst = append(dst, `,"sig":`...)
+		dst = appendJSONString(dst, c.Sig)
+	}
+	return append(dst, '}')
+}
+
+// appendJSONString appends s as encoding/json quotes it: letters, digits
+// and the punctuation of ids, keys and stream names as they are; anything
+// else (quotes, controls, <, >, &, non-ASCII) through encoding/json.
+func appendJSONString(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(s)
+			return append(dst, b...)
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
+}
+
 // seal returns the SHA-256 of the payload in lowercase hex.
 func (c Checkpoint) seal() string {
 	sum := sha256.Sum256(c.Payload())
@@ -161,10 +211,7 @@ func (s *Store) advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, key ed
 		// version.
 		ck.V, ck.Sig = checkpointVersion, ""
 		ck.Sum = ck.seal()
-		b, err := json.Marshal(ck)
-		if err != nil {
-			return nil, err
-		}
+		b := ck.appendJSON(make([]byte, 0, 160+65*len(ck.Heads)+len(stream)))
 		k := checkpointKey(stream, pub)
 		if err := txn.Set(k, b); err != nil {
 			return nil, err

@@ -417,3 +417,37 @@ func signedCheckpoint(t *testing.T, s *store.Store, stream string, heads []strin
 	rawSet(t, s, "ck/"+stream+"/"+pub, raw)
 	return pub, ck, raw
 }
+
+// TestAnEventCommittedAgainIsCountedOnce: a commit need not look up an
+// event made in this process that no commit to the store carried yet
+// (store.unseen); the same event committed again, and the same event made
+// again (same content, time and key: the same id), are looked up, stored
+// once and counted once in the checkpoint, which Missing then finds
+// whole.
+func TestAnEventCommittedAgainIsCountedOnce(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	first := event(t, "D1", nil, 0)
+	again := event(t, "D1", nil, 0) // made again: the same id
+	if again.ID != first.ID {
+		t.Fatal("the same content made twice should have the same id")
+	}
+	second := event(t, "D1", []string{first.ID}, 1)
+	for i, c := range []struct {
+		batch []ledger.Event
+		added int
+	}{{[]ledger.Event{first}, 1}, {[]ledger.Event{first}, 0}, {[]ledger.Event{again}, 0}, {[]ledger.Event{second, second, again}, 1}} {
+		added, err := s.Commit(c.batch)
+		if err != nil || added != c.added {
+			t.Fatalf("commit %d: added %d (%v), want %d", i, added, err, c.added)
+		}
+	}
+	cks, err := s.Checkpoints("D1")
+	if err != nil || len(cks) != 1 || cks[0].Count != 2 || len(cks[0].Heads) != 1 || cks[0].Heads[0] != second.ID {
+		t.Fatalf("checkpoint: %+v %v, want count 2 and head %s", cks, err, second.ID)
+	}
+	if ids, short, err := s.Missing("D1"); err != nil || len(ids) != 0 || short != 0 {
+		t.Fatalf("missing: %v, %d short, %v; want none", ids, short, err)
+	}
+}

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -37,6 +39,10 @@ type Store struct {
 	// sealKey returns the key checkpoints are signed with (see
 	// SetCheckpointKey).
 	sealKey func() ed25519.PrivateKey
+	// tried holds the ids of the events made in this process
+	// (ledger.Event.MadeHere) that a commit to this store has carried;
+	// see unseen.
+	tried map[[sha256.Size]byte]struct{}
 	// written holds the checkpoints this process committed last, by
 	// record key (see checkpointCache).
 	written checkpointCache
@@ -108,7 +114,8 @@ type Put struct {
 	Bucket string
 	// Key identifies the record inside its bucket.
 	Key string
-	// Value is marshalled with encoding/json; nil deletes the record.
+	// Value is marshalled with encoding/json (a json.RawMessage is
+	// checked and stored as it is); nil deletes the record.
 	Value any
 }
 
@@ -360,8 +367,16 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 		if p.Value == nil {
 			continue
 		}
-		b, err := json.Marshal(p.Value)
-		if err != nil {
+		var b []byte
+		var err error
+		if raw, ok := p.Value.(json.RawMessage); ok {
+			// Encoded by the caller (the dossier index, at every append):
+			// checked, not encoded again.
+			if !json.Valid(raw) {
+				return 0, apperr.New(apperr.Internal).WithDetail("record %s/%s is not JSON", p.Bucket, p.Key)
+			}
+			b = raw
+		} else if b, err = json.Marshal(p.Value); err != nil {
 			return 0, apperr.Wrap(err, apperr.Internal)
 		}
 		records[i] = b
@@ -378,15 +393,19 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 	defer s.commits.RUnlock()
 	added := 0
 	sealKey := s.checkpointKey()
+	unseen := s.unseen(events)
 	var sealed []sealedCheckpoint
 	err := s.db.Update(func(txn *badger.Txn) error {
 		var fresh []ledger.Event
 		for i, e := range events {
 			k := eventKey(e.Dossier, e.ID)
-			if _, err := txn.Get(k); err == nil {
-				continue
-			} else if !errors.Is(err, badger.ErrKeyNotFound) {
-				return err
+			// An unseen event is not stored: no lookup (a tenth of an append).
+			if !unseen[i] {
+				if _, err := txn.Get(k); err == nil {
+					continue
+				} else if !errors.Is(err, badger.ErrKeyNotFound) {
+					return err
+				}
 			}
 			if err := txn.Set(k, encoded[i]); err != nil {
 				return err
@@ -426,6 +445,43 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 	}
 	s.remember(sealed)
 	return added, nil
+}
+
+// triedCap bounds Store.tried (about 50 bytes an id): past it, every
+// event is looked up before it is written, as any event not made here is.
+const triedCap = 1 << 14
+
+// unseen reports, for each of events, whether it cannot be in the store
+// yet, so that Commit need not look its key up: an event ledger.New made
+// in this process (unchanged since) whose id no earlier commit to this
+// store has carried. That id hashes the event's content with its time to
+// the nanosecond and its author's key; the same id could only have come
+// in another way as the same event made again, by the same key at the
+// same nanosecond. The ids are recorded before the transaction runs, so
+// a commit that carries one again (a retry after a failed commit, which
+// may have been applied in part; the same event twice) looks it up, and
+// an event is counted once in its checkpoints whatever happens.
+func (s *Store) unseen(events []ledger.Event) []bool {
+	out := make([]bool, len(events))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tried == nil {
+		s.tried = map[[sha256.Size]byte]struct{}{}
+	}
+	for i, e := range events {
+		var id [sha256.Size]byte
+		if !e.MadeHere() || len(s.tried) >= triedCap {
+			continue
+		}
+		if n, err := hex.Decode(id[:], []byte(e.ID)); err != nil || n != len(id) {
+			continue
+		}
+		if _, ok := s.tried[id]; !ok {
+			s.tried[id] = struct{}{}
+			out[i] = true
+		}
+	}
+	return out
 }
 
 // Events returns every stored event of dossier, verified, in key order
