@@ -80,17 +80,14 @@ type Event struct {
 // signature or id) makes it an ordinary event, verified in full.
 type madeHere struct{ id, sig string }
 
-// madeByNew reports whether e still has the id and signature New made.
-func (e Event) madeByNew() bool {
-	return e.made != nil && e.made.id == e.ID && e.made.sig == e.Sig
-}
-
 // MadeHere reports whether e was made by New in this process and still
 // has the id and signature New gave it (an event decoded from bytes never
 // has). Its id then hashes content that includes its time to the
 // nanosecond and its author's key, so a store can tell that it has not
 // seen it yet without looking it up (see store.Commit).
-func (e Event) MadeHere() bool { return e.madeByNew() }
+func (e Event) MadeHere() bool {
+	return e.made != nil && e.made.id == e.ID && e.made.sig == e.Sig
+}
 
 // New builds and signs an event of dossier with the given parents, kind and
 // body at time at, authored by key.
@@ -203,7 +200,7 @@ func (e Event) Verify() error {
 		return err
 	}
 	key := sha256.Sum256([]byte(e.ID + e.Sig))
-	if e.madeByNew() {
+	if e.MadeHere() {
 		verified.add(key)
 		return nil
 	}
@@ -264,7 +261,7 @@ func (e Event) checkID() ([sha256.Size]byte, error) {
 	// hashes to the id New signed (checked just below): its other fields
 	// are unambiguous once checkContent passes, so equal bytes mean the
 	// body New canonicalized.
-	made := e.madeByNew()
+	made := e.MadeHere()
 	if err := e.checkContent(!made); err != nil {
 		return sum, err
 	}
