@@ -724,6 +724,10 @@ func recordChecklist(r *recorder) {
 	patch := dossier.Fields{Version: ptr("2.3.1")}
 	v, err := api.Dossiers.Update(id, patch)
 	r.must("action-checklist", r.viewer, "DossierAPI.Update", []any{id, patch}, v, err)
+	// A required field emptied in the information form is refused (DossierInfoForm.spec).
+	empty := dossier.Fields{Version: ptr("")}
+	_, err = api.Dossiers.Update(id, empty)
+	r.fails("action-checklist", "DossierAPI.Update", []any{id, empty}, "dossier.version_required", err)
 	for _, f := range []dossier.Filter{{SystemCode: "CRM"}, {Mode: "emergency"}, {Month: "2026-12"}, {Text: "CR-2027-144"}} {
 		list, err := api.Dossiers.List(f)
 		r.must("action-checklist", "", "DossierAPI.List", []any{f}, list, err)

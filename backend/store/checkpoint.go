@@ -455,11 +455,26 @@ func checkpointsIn(txn *badger.Txn, stream string) ([]Checkpoint, error) {
 	for it.Rewind(); it.Valid(); it.Next() {
 		key := string(it.Item().Key())
 		var ck Checkpoint
-		err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &ck) })
-		if err != nil || !ck.Valid() || ck.Stream != stream || key != string(checkpointKey(stream, ck.Key)) {
-			return nil, apperr.New("store.corrupt", "key", key)
+		err := it.Item().Value(func(v []byte) (err error) {
+			ck, err = parseCheckpoint(stream, key, v)
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, ck)
 	}
 	return out, nil
+}
+
+// parseCheckpoint decodes and checks the checkpoint of stream stored under
+// key: store.corrupt unless it decodes, its seal or signature holds, and it
+// lies under its own key.
+func parseCheckpoint(stream, key string, v []byte) (Checkpoint, error) {
+	var ck Checkpoint
+	err := json.Unmarshal(v, &ck)
+	if err != nil || !ck.Valid() || ck.Stream != stream || key != string(checkpointKey(stream, ck.Key)) {
+		return Checkpoint{}, apperr.New("store.corrupt", "key", key)
+	}
+	return ck, nil
 }

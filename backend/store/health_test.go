@@ -451,3 +451,53 @@ func TestAnEventCommittedAgainIsCountedOnce(t *testing.T) {
 		t.Fatalf("missing: %v, %d short, %v; want none", ids, short, err)
 	}
 }
+
+// TestManyEventsAreCheckedInKeyOrder: a stream long enough for its
+// events to be checked on several cores reads back whole and in key
+// order, and with two bad records the error names the first in key order,
+// every time, as a stream checked one event after the other would.
+func TestManyEventsAreCheckedInKeyOrder(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	var parents []string
+	var batch []ledger.Event
+	for i := range 40 {
+		e := event(t, "D1", parents, i)
+		parents = []string{e.ID}
+		batch = append(batch, e)
+	}
+	if _, err := s.Commit(batch); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := s.Events("D1")
+	if err != nil || len(evs) != 40 {
+		t.Fatalf("events: %d, %v", len(evs), err)
+	}
+	for i := 1; i < len(evs); i++ {
+		if evs[i-1].ID >= evs[i].ID {
+			t.Fatalf("event %d (%s) is not after %s: not in key order", i, evs[i].ID, evs[i-1].ID)
+		}
+	}
+	// A signature byte flipped in the event last in key order, then the
+	// bytes of another event under the first key of all.
+	last := evs[len(evs)-1]
+	raw, err := ledger.Marshal(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(raw), `"sig":"`) + len(`"sig":"`) + 3
+	flipped := append([]byte{}, raw...)
+	flipped[i] ^= 0x01
+	rawSet(t, s, "ev/D1/"+last.ID, flipped)
+	if _, err := s.Events("D1"); !apperr.HasCode(err, "store.corrupt") || !strings.Contains(err.Error(), last.ID) {
+		t.Fatalf("a flipped signature byte: want store.corrupt naming %s, got %v", last.ID, err)
+	}
+	first := "ev/D1/" + strings.Repeat("0", 64)
+	rawSet(t, s, first, raw)
+	for range 20 {
+		if _, err := s.Events("D1"); !apperr.HasCode(err, "store.corrupt") || !strings.Contains(err.Error(), first) {
+			t.Fatalf("two bad events: want store.corrupt naming the first key %s, got %v", first, err)
+		}
+	}
+}

@@ -500,36 +500,26 @@ func (s *Store) EventsAsStored(dossier string) ([]ledger.Event, error) {
 }
 
 func (s *Store) events(dossier string, checked bool) ([]ledger.Event, error) {
-	var out []ledger.Event
-	prefix := []byte("ev/" + dossier + "/")
+	var evs, cks []stored
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			key := string(it.Item().Key())
-			err := it.Item().Value(func(v []byte) error {
-				e, err := decodeEvent(key, v)
-				if err != nil {
-					return err
-				}
-				out = append(out, e)
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		it.Close()
-		if !checked {
-			return nil
-		}
-		ids, short, err := missingIn(txn, dossier, len(out))
-		if err != nil {
+		var err error
+		if evs, err = readPrefix(txn, "ev/"+dossier+"/", 64); err != nil || !checked {
 			return err
 		}
-		return missingErr(dossier, ids, short)
+		cks, err = readPrefix(txn, "ck/"+dossier+"/", 8)
+		return err
 	})
 	if err != nil {
+		return nil, asCoded(err)
+	}
+	// Events and checkpoints were read in one transaction: a head that is
+	// none of the events read is gone (an event lies under its own key).
+	out, ckl, err := checkAll(dossier, evs, cks)
+	if err != nil {
+		return nil, asCoded(err)
+	}
+	ids, short := missingAmong(ckl, out)
+	if err := missingErr(dossier, ids, short); err != nil {
 		return nil, asCoded(err)
 	}
 	return out, nil

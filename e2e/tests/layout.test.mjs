@@ -87,9 +87,9 @@ test('the 版本 input sits on the line of the window picker beside it', async (
     `版本 input centred at y=${Math.round(middle(version))}, window picker at y=${Math.round(middle(picker))}`);
 });
 
-// The information form's label column is measured on a canvas (lib/labelWidth),
-// not by laying out each label: in both languages every label must still sit
-// whole on one line, and the column be no wider than its widest label needs.
+// The information form's labels share a grid column as wide as its widest
+// label (components/DossierInfo/FieldRow): in both languages every label
+// must sit whole on one line, and the column be no wider than that label.
 for (const language of ['zh-CN', 'en']) {
   test(`the dossier's information form shows every label whole on one line (${language})`, async () => {
     await page.setViewportSize({ width: 1280, height: 760 });
@@ -98,8 +98,8 @@ for (const language of ['zh-CN', 'en']) {
     await page.reload();
     await page.getByTestId('dossier-row').first().click();
     await page.getByTestId('dossier-info').waitFor();
-    const labels = await page.evaluate(() => [...document.querySelectorAll('[data-testid="dossier-info"] .n-form-item-label')].map((l) => {
-      const text = l.querySelector('.n-form-item-label__text') ?? l;
+    const labels = await page.evaluate(() => [...document.querySelectorAll('[data-testid="dossier-info"] [data-testid="field-label"]')].map((l) => {
+      const text = l.querySelector('.text') ?? l;
       const range = document.createRange();
       range.selectNodeContents(text);
       const line = parseFloat(getComputedStyle(l).lineHeight) || 22;
@@ -116,7 +116,7 @@ for (const language of ['zh-CN', 'en']) {
     assert.ok(labels.length >= 8, `the form has ${labels.length} labels`);
     assert.deepEqual(labels.filter((l) => l.lines > 1 || l.clipped), [], 'labels wrapped or clipped');
     const widest = Math.max(...labels.map((l) => l.textWidth));
-    // Padding (12 px), a required mark (12 px) and the canvas' rounding.
-    assert.ok(labels[0].column <= widest + 40, `the label column is ${labels[0].column} px for a widest label of ${widest} px`);
+    // A required mark (about 12 px) and rounding.
+    assert.ok(labels[0].column <= widest + 20, `the label column is ${labels[0].column} px for a widest label of ${widest} px`);
   });
 }

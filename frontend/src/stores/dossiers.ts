@@ -85,9 +85,25 @@ export const useDossiersStore = defineStore('dossiers', () => {
     Object.assign(filter, emptyFilter())
   }
 
+  /** priming is the view being fetched for a page about to open (prime), which open takes instead of asking again. */
+  let priming: { id: string; view: Promise<DossierView> } | null = null
+
+  /**
+   * prime fetches dossier id's view before its page opens, so that the page
+   * shows the dossier in its first render instead of a spinner first (one
+   * layout of the page, not two). The page's open takes this answer.
+   */
+  function prime(id: string): Promise<DossierView> {
+    const view = bridge().dossiers.get(id)
+    priming = { id, view }
+    return view
+  }
+
   async function open(id: string) {
-    current.value = null
-    current.value = await bridge().dossiers.get(id)
+    const primed = priming?.id === id ? priming.view : null
+    priming = null
+    if (!primed) current.value = null
+    current.value = await (primed ?? bridge().dossiers.get(id))
     return current.value
   }
 
@@ -182,6 +198,6 @@ export const useDossiersStore = defineStore('dossiers', () => {
   const progress = computed(() => current.value?.progress ?? { done: 0, total: 0 })
 
   return {
-    filter, filtered, rows, total, page, pageSize, loading, pending, current, progress, load, setPage, resetFilter, open, reload, create, update, setChecklist, advance, addNote, ...wf,
+    filter, filtered, rows, total, page, pageSize, loading, pending, current, progress, load, setPage, resetFilter, prime, open, reload, create, update, setChecklist, advance, addNote, ...wf,
   }
 })

@@ -143,4 +143,16 @@ describe('dossiers store', () => {
     expect(last.params.fields).toBe('version')
     expect(store.current!.state.version).toBe('2.3.1')
   })
+
+  it('opens a primed dossier with the answer fetched for it, without asking again', async () => {
+    const store = useDossiersStore()
+    const primed = store.prime(id)
+    const opened = await store.open(id)
+    expect(opened).toEqual(await primed)
+    expect(opened.state.id).toBe(id)
+    expect(b.callsOf('DossierAPI.Get')).toEqual([[id]])
+    // The primed answer is taken once: opening again reads the dossier again.
+    await store.open(id)
+    expect(b.callsOf('DossierAPI.Get')).toEqual([[id], [id]])
+  })
 })

@@ -1,6 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { DossierFilter, DossierPage } from '@/bridge'
+import type { DossierFilter, DossierPage, DossierView } from '@/bridge'
+import { RouterView } from 'vue-router'
+import { useDossiersStore } from '@/stores/dossiers'
 import DossierListView from '@/views/DossierListView.vue'
 import { backend, byTestId, mountUI, ready, SAMPLE, type } from '@/test/mount'
 import { answer, type StubBackend } from '@/test/stub'
@@ -70,5 +72,26 @@ describe('dossier list', () => {
     expect(count()).toBe(`共 ${found.total} 个`)
     expect(activePage()).toBe('1')
     expect(b.misses).toEqual([])
+  })
+
+  it('reads a clicked dossier before its page opens, and the page shows it without reading it again', async () => {
+    b.serve('dossier-upgrade-planning')
+    // The app's routes, as the app shows them: the list, then the dossier's page.
+    const { router } = await mountUI(RouterView)
+    await settle()
+    const v = answer<DossierView>('dossier-upgrade-planning', 'DossierAPI.Get', 'project_manager')
+    const row = document.querySelector(`[data-testid="dossier-row"][data-id="${v.state.id}"]`) as HTMLElement
+    expect(row, 'the planning dossier is on the first page').not.toBeNull()
+    // What had been asked when the page changed.
+    let asked: unknown[][] = []
+    router.beforeResolve((to) => {
+      if (to.name === 'dossier') asked = b.callsOf('DossierAPI.Get')
+    })
+    row.click()
+    await vi.waitFor(() => expect(router.currentRoute.value.params.id).toBe(v.state.id))
+    expect(asked).toEqual([[v.state.id]])
+    await vi.waitFor(() => expect(byTestId('dossier-title')?.textContent).toBe(v.state.title))
+    expect(useDossiersStore().current?.state.id).toBe(v.state.id)
+    expect(b.callsOf('DossierAPI.Get')).toEqual([[v.state.id]])
   })
 })

@@ -20,7 +20,7 @@ describe('dossier information form', () => {
   let b: StubBackend
   beforeEach(async () => {
     document.body.innerHTML = ''
-    b = backend(...SAMPLE, 'dossier-upgrade-step3', 'dossier-upgrade-planning').as('project_manager')
+    b = backend(...SAMPLE, 'dossier-upgrade-step3', 'dossier-upgrade-planning', 'dossier-new-archived', 'action-checklist').as('project_manager')
     await ready()
   })
 
@@ -57,5 +57,38 @@ describe('dossier information form', () => {
       expect(info().querySelector(`[data-testid="content-ref-${i}"]`)?.tagName).toBe('INPUT')
     }
     expect(b.misses).toEqual([])
+  })
+
+  it('shows every field of an archived dossier as text, each beside its label', async () => {
+    const v = answer<DossierView>('dossier-new-archived', 'DossierAPI.Get', 'project_manager')
+    await mountUI(DossierInfoForm, { props: { dossier: v.state, readonly: true } })
+    await settle()
+    expect(info().querySelectorAll('input, textarea, .n-radio-group, .n-base-selection')).toHaveLength(0)
+    expect(text('info-title')).toBe(v.state.title)
+    expect(text('info-pm')).toBe(v.state.project_manager)
+    // Each label is followed by its field's cell: the grid pairs them.
+    const labels = [...info().querySelectorAll('[data-testid="field-label"]')]
+    expect(labels.length).toBeGreaterThanOrEqual(8)
+    expect(labels[0].textContent?.trim()).toBe('标题')
+    expect(labels[0].nextElementSibling?.querySelector('[data-testid="info-title"]')).not.toBeNull()
+    expect(info().querySelector('[data-testid="info-locked"]')).toBeNull()
+    expect(b.misses).toEqual([])
+  })
+
+  it('shows a refused field’s error under it, in the error colour of the input', async () => {
+    const v = answer<DossierView>('dossier-upgrade-planning', 'DossierAPI.Get', 'project_manager')
+    const { wrapper: w } = await mountUI(DossierInfoForm, { props: { dossier: v.state } })
+    await settle()
+    const version = w.find('[data-testid="info-version"]')
+    await version.trigger('focus')
+    await version.setValue('')
+    await version.trigger('blur')
+    await settle()
+    const alert = info().querySelector('[role="alert"]')
+    expect(alert?.textContent).toMatch(/版本/)
+    // The alert sits in the version's cell, under its input, which shows the error state.
+    expect(alert?.parentElement?.querySelector('[data-testid="info-version"]')).not.toBeNull()
+    expect(alert?.parentElement?.querySelector('.n-input--error-status')).not.toBeNull()
+    expect(b.calls.some((c) => c.call === 'DossierAPI.Update')).toBe(true)
   })
 })
