@@ -50,3 +50,40 @@ export async function endInteraction(name: Interaction): Promise<void> {
   performance.measure(name, startMark(name))
   performance.clearMarks(startMark(name))
 }
+
+/**
+ * The parts of a page shown after the frame an interaction ends with:
+ * dossier-content is the open tab of a dossier's page (DossierView shows
+ * the header first, the tab a frame later). Each is a measure of that name
+ * from the interaction's start; the perf test prints them beside the
+ * interactions.
+ */
+export type FollowUp = 'dossier-content'
+
+/**
+ * followUp returns a function that records measure name, from the start
+ * of interaction, at the frame after it is called; take it before ending
+ * the interaction (which forgets the start). Without a start it records
+ * nothing.
+ */
+export function followUp(name: FollowUp, of: Interaction): () => Promise<void> {
+  const start = timing() ? performance.getEntriesByName(startMark(of), 'mark').at(-1)?.startTime : undefined
+  return async () => {
+    if (start === undefined) return
+    await nextTick()
+    await nextFrame()
+    performance.measure(name, { start })
+  }
+}
+
+/**
+ * afterPaint resolves once the browser has shown the current frame: at
+ * the animation frame after the next one (what is rendered then shows in
+ * the frame after), or on the next task where there are no frames.
+ */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+    else setTimeout(resolve, 0)
+  })
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { cancelInteraction, endInteraction, startInteraction } from '../perf'
+import { afterPaint, cancelInteraction, endInteraction, followUp, startInteraction } from '../perf'
 
 const measures = (name: string) => performance.getEntriesByName(name, 'measure')
 const marks = (name: string) => performance.getEntriesByName(`${name}:start`, 'mark')
@@ -49,5 +49,24 @@ describe('perf marks', () => {
     expect(measures('dossier-open')).toHaveLength(0)
     await endInteraction('approve')
     expect(measures('approve')).toHaveLength(1)
+  })
+
+  it('measures a follow-up from the interaction’s start, after the interaction has ended', async () => {
+    startInteraction('dossier-open')
+    const content = followUp('dossier-content', 'dossier-open')
+    await endInteraction('dossier-open')
+    await afterPaint()
+    await content()
+    const open = measures('dossier-open')[0]
+    const after = measures('dossier-content')
+    expect(after).toHaveLength(1)
+    expect(after[0].startTime).toBe(open.startTime)
+    expect(after[0].duration).toBeGreaterThanOrEqual(open.duration)
+  })
+
+  it('records no follow-up without a start', async () => {
+    const content = followUp('dossier-content', 'dossier-open')
+    await content()
+    expect(measures('dossier-content')).toHaveLength(0)
   })
 })
