@@ -377,48 +377,37 @@ func scanCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint, error) {
 // A checkpoint that does not verify is store.corrupt.
 func (s *Store) Missing(stream string) (ids []string, short int, err error) {
 	err = s.db.View(func(txn *badger.Txn) error {
-		n := 0
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte("ev/" + stream + "/")})
+		prefix := "ev/" + stream + "/"
+		have := map[string]bool{}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix)})
 		for it.Rewind(); it.Valid(); it.Next() {
-			n++
+			have[strings.TrimPrefix(string(it.Item().Key()), prefix)] = true
 		}
 		it.Close()
-		var err error
-		ids, short, err = missingIn(txn, stream, n)
+		cks, err := checkpointsIn(txn, stream)
+		ids, short = missingFrom(cks, have)
 		return err
 	})
 	return ids, short, asCoded(err)
 }
 
-// missingIn is Missing inside txn, given how many events the stream holds.
-func missingIn(txn *badger.Txn, stream string, stored int) (ids []string, short int, err error) {
-	cks, err := checkpointsIn(txn, stream)
-	if err != nil || len(cks) == 0 {
-		return nil, 0, err
-	}
+// missingFrom returns the heads named by cks that are not among the ids of
+// the events the stream holds (have), sorted, and by how many events the
+// most any checkpoint counted exceeds len(have).
+func missingFrom(cks []Checkpoint, have map[string]bool) (ids []string, short int) {
 	gone := map[string]bool{}
 	most := 0
 	for _, ck := range cks {
 		most = max(most, ck.Count)
 		for _, h := range ck.Heads {
-			if gone[h] {
-				continue
-			}
-			if _, err := txn.Get(eventKey(stream, h)); errors.Is(err, badger.ErrKeyNotFound) {
+			if !have[h] && !gone[h] {
 				gone[h] = true
-			} else if err != nil {
-				return nil, 0, err
+				ids = append(ids, h)
 			}
 		}
 	}
-	for h := range gone {
-		ids = append(ids, h)
-	}
 	sort.Strings(ids)
-	if stored < most {
-		short = most - stored
-	}
-	return ids, short, nil
+	return ids, max(0, most-len(have))
 }
 
 // missingErr is store.events_missing for stream when a checkpoint names

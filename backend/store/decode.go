@@ -2,7 +2,6 @@ package store
 
 import (
 	"runtime"
-	"sort"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
@@ -86,28 +85,11 @@ func checkAll(stream string, events, cks []stored) ([]ledger.Event, []Checkpoint
 	return out, cko, nil
 }
 
-// missingAmong returns what missingIn does for a stream whose stored events
-// are events: the heads named by cks that none of them is (sorted), and by
-// how many events the most any checkpoint counted exceeds len(events).
+// missingAmong is missingFrom for a stream whose stored events are events.
 func missingAmong(cks []Checkpoint, events []ledger.Event) (ids []string, short int) {
-	if len(cks) == 0 {
-		return nil, 0
-	}
 	have := make(map[string]bool, len(events))
 	for _, e := range events {
 		have[e.ID] = true
 	}
-	gone := map[string]bool{}
-	most := 0
-	for _, ck := range cks {
-		most = max(most, ck.Count)
-		for _, h := range ck.Heads {
-			if !have[h] && !gone[h] {
-				gone[h] = true
-				ids = append(ids, h)
-			}
-		}
-	}
-	sort.Strings(ids)
-	return ids, max(0, most-len(events))
+	return missingFrom(cks, have)
 }
