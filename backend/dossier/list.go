@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -213,6 +214,7 @@ func (s *Service) updateListed(before, after uint64, sum Summary, digest [sha256
 	x := &s.listed
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	byWindow := x.byWindow
 	x.byWindow = nil
 	if !x.read || x.gen != before {
 		x.read, x.rows = false, nil
@@ -223,6 +225,12 @@ func (s *Service) updateListed(before, after uint64, sum Summary, digest [sha256
 	row := rowOf(sum, digest)
 	i := sort.Search(len(rows), func(i int) bool { return rows[i].sum.ID >= sum.ID })
 	if i < len(rows) && rows[i].sum.ID == sum.ID {
+		// The rows keep their positions: the windows' positions stay
+		// true but for this row's (every action's case; a new dossier
+		// shifts the positions, and they are counted again when asked).
+		if byWindow != nil {
+			x.byWindow = movedTo(byWindow, i, rows[i].sum.Window, sum.Window)
+		}
 		rows[i] = &row
 	} else {
 		rows = append(rows, nil)
@@ -230,6 +238,32 @@ func (s *Service) updateListed(before, after uint64, sum Summary, digest [sha256
 		rows[i] = &row
 	}
 	x.rows, x.gen = rows, after
+}
+
+// movedTo returns byWindow (each window's row positions, ascending) with
+// the row at position i moved from window from to window to ("" for
+// none). The lists given out earlier are not changed: a changed map and
+// changed lists are new.
+func movedTo(byWindow map[string][]int, i int, from, to string) map[string][]int {
+	if from == to {
+		return byWindow
+	}
+	out := make(map[string][]int, len(byWindow)+1)
+	for w, at := range byWindow {
+		out[w] = at
+	}
+	if from != "" {
+		out[from] = slices.DeleteFunc(slices.Clone(out[from]), func(k int) bool { return k == i })
+		if len(out[from]) == 0 {
+			delete(out, from)
+		}
+	}
+	if to != "" {
+		at := slices.Clone(out[to])
+		k, _ := slices.BinarySearch(at, i)
+		out[to] = slices.Insert(at, k, i)
+	}
+	return out
 }
 
 // dropListed forgets the list (after an import, which writes many

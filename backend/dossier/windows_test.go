@@ -79,3 +79,41 @@ func TestCallingSystemsOnOneEvening(t *testing.T) {
 		}
 	}
 }
+
+// TestSameSystemFollowsAMovedDossier: a dossier moved into another
+// dossier's window, and out again, is warned of on that dossier
+// (window.same_system) exactly while it shares the window — each time
+// read after the move, with the windows of the list already counted
+// before it.
+func TestSameSystemFollowsAMovedDossier(t *testing.T) {
+	f := newFlowEnv(t)
+	first := f.create(t, "upgrade", "cr", "planned") // CRM, 2026-12-10-java
+	r := upgradeRequest("CRM")
+	r.Title, r.Window, r.PlannedAt = ptr("CRM 十二月第二次发布"), ptr("2026-12-24-java"), ptr("2026-12-24T19:00")
+	v, err := f.Dossiers.Create(r)
+	must(t, err)
+	second := v.State.ID
+	sameSystem := func(when string, want bool) {
+		t.Helper()
+		v, err := f.Dossiers.Get(first)
+		must(t, err)
+		found := false
+		for _, w := range v.Warnings {
+			found = found || (w.Code == window.WarnSameSystem && w.Params["window"] == "2026-12-10-java")
+		}
+		if found != want {
+			t.Fatalf("%s: %s warnings %+v, want window.same_system %v", when, first, v.Warnings, want)
+		}
+	}
+	sameSystem("in two windows", false)
+	must(t, f.d.As("system_owner"))
+	_, err = f.Dossiers.Update(second, dossier.Fields{Window: ptr("2026-12-10-java"), PlannedAt: ptr("2026-12-10T19:00")})
+	must(t, err)
+	sameSystem("moved into the first's window", true)
+	_, err = f.Dossiers.Update(second, dossier.Fields{Version: ptr("3.2.1")})
+	must(t, err)
+	sameSystem("changed in the same window", true)
+	_, err = f.Dossiers.Update(second, dossier.Fields{Window: ptr("2026-12-24-java"), PlannedAt: ptr("2026-12-24T19:00")})
+	must(t, err)
+	sameSystem("moved out again", false)
+}
