@@ -1,11 +1,16 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref } from 'vue'
+import { computed, reactive, ref, toRaw } from 'vue'
 import {
   bridge, type Answer, type DecideRequest, type DossierCreateRequest, type DossierFields, type DossierFilter, type DossierSummary,
   type DossierView, type OnCall, type OutOfScopeRequest, type Picked, type PostReviewRequest, type RunbookRow, type SameDayTestRequest, type TestRow, type TrialIssueRequest,
 } from '@/bridge'
+import { afterPaint } from '@/lib/perf'
+import { share } from '@/lib/share'
 import { useInboxStore } from './inbox'
 import { useNoticesStore } from './notices'
+
+/** LIST_AFTER_MS bounds how long an action's refresh of the list and the inbox waits for the dossier's frame. */
+const LIST_AFTER_MS = 100
 
 const emptyFilter = (): DossierFilter => ({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' })
 
@@ -113,10 +118,16 @@ export const useDossiersStore = defineStore('dossiers', () => {
    * shows as a toast and does not make the action look refused. Answers
    * can arrive out of order (two rows saved at once): an answer holding
    * fewer events than the dossier shown is older and does not replace it.
+   * The parts of the answer equal to the dossier shown keep its objects
+   * (lib/share), so only what the action changed is drawn again; the list
+   * and the inbox are asked for once the dossier is drawn (their answers
+   * would hold its frame up).
    */
   async function changed(v: DossierView) {
     const shown = current.value
-    if (!shown || shown.state.id !== v.state.id || v.state.events >= shown.state.events) current.value = v
+    if (!shown || shown.state.id !== v.state.id) current.value = v
+    else if (v.state.events >= shown.state.events) current.value = share(toRaw(shown), v)
+    await afterPaint(LIST_AFTER_MS)
     const notices = useNoticesStore()
     await Promise.all([notices.background(load()), notices.background(useInboxStore().load())])
     return v
@@ -130,7 +141,9 @@ export const useDossiersStore = defineStore('dossiers', () => {
 
   /** reload fetches the open dossier again (after a profile switch, say). */
   async function reload() {
-    if (current.value) current.value = await bridge().dossiers.get(current.value.state.id)
+    const shown = current.value
+    if (!shown) return
+    current.value = share(toRaw(shown), await bridge().dossiers.get(shown.state.id))
   }
 
   async function create(req: DossierCreateRequest) {

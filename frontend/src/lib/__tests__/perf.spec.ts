@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { afterPaint, cancelInteraction, endInteraction, followUp, startInteraction } from '../perf'
 
 const measures = (name: string) => performance.getEntriesByName(name, 'measure')
@@ -62,6 +62,22 @@ describe('perf marks', () => {
     expect(after).toHaveLength(1)
     expect(after[0].startTime).toBe(open.startTime)
     expect(after[0].duration).toBeGreaterThanOrEqual(open.duration)
+  })
+
+  it('waits for the frame at most as long as asked where no frame comes (a hidden window)', async () => {
+    vi.useFakeTimers()
+    const frames = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation(() => 0)
+    try {
+      let done = false
+      void afterPaint(100).then(() => (done = true))
+      await vi.advanceTimersByTimeAsync(99)
+      expect(done).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(done).toBe(true)
+    } finally {
+      frames.mockRestore()
+      vi.useRealTimers()
+    }
   })
 
   it('records no follow-up without a start', async () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { toRaw } from 'vue'
 import { isCode, type DossierCreateRequest, type DossierFilter, type DossierSummary, type DossierView } from '@/bridge'
 import { useDossiersStore } from '@/stores/dossiers'
 import { backend, ready, SAMPLE } from '@/test/mount'
@@ -142,6 +143,23 @@ describe('dossiers store', () => {
     expect(last.kind).toBe('dossier.updated')
     expect(last.params.fields).toBe('version')
     expect(store.current!.state.version).toBe('2.3.1')
+  })
+
+  it('keeps the objects of the parts an action left unchanged, so only the changed parts are drawn again', async () => {
+    const store = useDossiersStore()
+    await store.open(id)
+    const before = toRaw(store.current!)
+    await store.update(id, { version: '2.3.1' })
+    const after = toRaw(store.current!)
+    expect(after).not.toBe(before)
+    expect(after.state.version).toBe('2.3.1')
+    // The plan did not change: the same object; the history grew: a new list holding the same first entries.
+    expect(after.state.plan).toBe(before.state.plan)
+    expect(after.history).not.toBe(before.history)
+    expect(after.history[0]).toBe(before.history[0])
+    expect(after.history.length).toBeGreaterThan(before.history.length)
+    // What the dossier was before is left as it was.
+    expect(before.state.version).not.toBe('2.3.1')
   })
 
   it('opens a primed dossier with the answer fetched for it, without asking again', async () => {

@@ -93,6 +93,22 @@ describe('approval tab', () => {
     expect(b.misses).toEqual([])
   })
 
+  it('sends one decision for a double click on approve', async () => {
+    const recorded = fixture('action-decide').find((r) => r.call === 'DossierAPI.Decide')!.args[1] as DecideRequest
+    const b = await openApproval('basic_apps_director', id, countersign)
+    b.serve('action-decide')
+    await click('answers-all-yes')
+    await type('decision-comment', recorded.comment)
+    // The second click comes while the first decision is under way (before its spinner shows).
+    byTestId('decide-approve')!.click()
+    await click('decide-approve')
+    await settle()
+    expect(b.callsOf('DossierAPI.Decide')).toEqual([[id, recorded]])
+    expect(byTestId('slot-up.2.countersign/basic_apps')?.dataset.status).toBe('approved')
+    expect(byTestId('error-alert')).toBeNull()
+    expect(b.misses).toEqual([])
+  })
+
   it('requires a reason to return, then shows the dossier back with the submitter', async () => {
     const b = await openApproval('app_dev_director', id, 'action-return')
     await click('decide-return')
