@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, toRaw } from 'vue'
+import { computed, reactive, ref, shallowRef, toRaw } from 'vue'
 import {
   bridge, type Answer, type DecideRequest, type DossierCreateRequest, type DossierFields, type DossierFilter, type DossierSummary,
   type DossierView, type OnCall, type OutOfScopeRequest, type Picked, type PostReviewRequest, type RunbookRow, type SameDayTestRequest, type TestRow, type TrialIssueRequest,
@@ -34,7 +34,13 @@ export const useDossiersStore = defineStore('dossiers', () => {
   const loading = ref(false)
   /** pending is true while the page shown came from the index before the backend checked it (a large folder opening). */
   const pending = ref(false)
-  const current = ref<DossierView | null>(null)
+  /**
+   * current is the open dossier as the backend answered: replaced whole at
+   * each answer, never changed in place, so it is not made deeply reactive
+   * (the page reads thousands of its fields; tracking each was a fifth of
+   * an opening's script).
+   */
+  const current = shallowRef<DossierView | null>(null)
   let seq = 0
   /** asked is the filter of the last load, as JSON: another one starts again at page 1. */
   let asked = JSON.stringify(filter)

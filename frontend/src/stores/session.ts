@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, toRaw } from 'vue'
 import { bridge, type Capabilities, type Identity, type Profile, type ProfileCreateRequest } from '@/bridge'
+import { share } from '@/lib/share'
 import { useDossiersStore } from './dossiers'
 import { useInboxStore } from './inbox'
 import { useNoticesStore } from './notices'
@@ -47,9 +48,13 @@ export const useSessionStore = defineStore('session', () => {
     await afterSwitch()
   }
 
-  /** loadIdentities reads everyone known to the folder, for the transfer picker. */
+  /**
+   * loadIdentities reads everyone known to the folder, for the transfer
+   * picker and the names shown; an answer equal to the list held keeps it
+   * (lib/share), so the names on the page are not drawn again.
+   */
   async function loadIdentities() {
-    identities.value = await bridge().profiles.identities()
+    identities.value = share(toRaw(identities.value), await bridge().profiles.identities())
     return identities.value
   }
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { toRaw } from 'vue'
 import { isCode, type Profile, type ProfileCreateRequest } from '@/bridge'
 import { useSessionStore } from '@/stores/session'
 import { backend, ready, SAMPLE } from '@/test/mount'
@@ -60,5 +61,14 @@ describe('session store in the sample folder', () => {
     expect(s.current).toBeNull()
     expect(b.callsOf('ProfileAPI.Unlock')).toEqual([[pm.id, 'wrong passphrase'], [pm.id, 'golive-sample']])
     expect(b.misses).toEqual([])
+  })
+
+  it('keeps the list of identities it holds when the folder answers the same, so the names shown are not drawn again', async () => {
+    const s = useSessionStore()
+    const first = await s.loadIdentities()
+    expect(first.length).toBeGreaterThan(0)
+    const again = await s.loadIdentities()
+    expect(toRaw(again)).toBe(toRaw(first))
+    expect(b.callsOf('ProfileAPI.Identities')).toEqual([[], []])
   })
 })
