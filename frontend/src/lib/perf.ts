@@ -79,14 +79,12 @@ export function followUp(name: FollowUp, of: Interaction): () => Promise<void> {
 /**
  * afterPaint resolves once the browser has shown the current frame: at
  * the animation frame after the next one (what is rendered then shows in
- * the frame after), or on the next task where there are no frames. With
+ * the frame after), or two tasks later where there are no frames. With
  * atMostMs it resolves after that long at the latest (a hidden window
  * draws no frames).
  */
 export function afterPaint(atMostMs?: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
-    else setTimeout(resolve, 0)
-    if (atMostMs !== undefined) setTimeout(resolve, atMostMs)
-  })
+  const painted = nextFrame().then(nextFrame)
+  if (atMostMs === undefined) return painted
+  return Promise.race([painted, new Promise<void>((resolve) => setTimeout(resolve, atMostMs))])
 }

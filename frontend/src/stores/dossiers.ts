@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowRef, toRaw } from 'vue'
+import { computed, reactive, ref, shallowRef } from 'vue'
 import {
   bridge, type Answer, type DecideRequest, type DossierCreateRequest, type DossierFields, type DossierFilter, type DossierSummary,
   type DossierView, type OnCall, type OutOfScopeRequest, type Picked, type PostReviewRequest, type RunbookRow, type SameDayTestRequest, type TestRow, type TrialIssueRequest,
@@ -132,7 +132,7 @@ export const useDossiersStore = defineStore('dossiers', () => {
   async function changed(v: DossierView) {
     const shown = current.value
     if (!shown || shown.state.id !== v.state.id) current.value = v
-    else if (v.state.events >= shown.state.events) current.value = share(toRaw(shown), v)
+    else if (v.state.events >= shown.state.events) current.value = share(shown, v)
     await afterPaint(LIST_AFTER_MS)
     const notices = useNoticesStore()
     await Promise.all([notices.background(load()), notices.background(useInboxStore().load())])
@@ -149,7 +149,7 @@ export const useDossiersStore = defineStore('dossiers', () => {
   async function reload() {
     const shown = current.value
     if (!shown) return
-    current.value = share(toRaw(shown), await bridge().dossiers.get(shown.state.id))
+    current.value = share(shown, await bridge().dossiers.get(shown.state.id))
   }
 
   async function create(req: DossierCreateRequest) {

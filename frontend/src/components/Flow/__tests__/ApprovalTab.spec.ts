@@ -22,6 +22,21 @@ const countersign = 'dossier-upgrade-countersign'
 const asPM = answer<DossierView>(countersign, 'DossierAPI.Get', 'project_manager')
 const id = asPM.state.id
 
+/**
+ * readyToApprove opens the countersign row of the basic apps director with
+ * every item answered and the comment of the recorded decision typed; from
+ * then on the backend answers as it did to that decision (and reads the
+ * dossier as it is after).
+ */
+async function readyToApprove() {
+  const recorded = fixture('action-decide').find((r) => r.call === 'DossierAPI.Decide')!.args[1] as DecideRequest
+  const b = await openApproval('basic_apps_director', id, countersign)
+  b.serve('action-decide')
+  await click('answers-all-yes')
+  await type('decision-comment', recorded.comment)
+  return { b, recorded }
+}
+
 describe('approval tab', () => {
   beforeEach(() => {
     document.body.innerHTML = ''
@@ -79,12 +94,7 @@ describe('approval tab', () => {
   })
 
   it('approves with every item answered and the comment, and shows the row approved', async () => {
-    const recorded = fixture('action-decide').find((r) => r.call === 'DossierAPI.Decide')!.args[1] as DecideRequest
-    const b = await openApproval('basic_apps_director', id, countersign)
-    // From here on the backend answers as it did to this decision (and reads the dossier as it is after).
-    b.serve('action-decide')
-    await click('answers-all-yes')
-    await type('decision-comment', recorded.comment)
+    const { b, recorded } = await readyToApprove()
     await click('decide-approve')
     expect(b.callsOf('DossierAPI.Decide')).toEqual([[id, recorded]])
     expect(byTestId('slot-up.2.countersign/basic_apps')?.dataset.status).toBe('approved')
@@ -94,11 +104,7 @@ describe('approval tab', () => {
   })
 
   it('sends one decision for a double click on approve', async () => {
-    const recorded = fixture('action-decide').find((r) => r.call === 'DossierAPI.Decide')!.args[1] as DecideRequest
-    const b = await openApproval('basic_apps_director', id, countersign)
-    b.serve('action-decide')
-    await click('answers-all-yes')
-    await type('decision-comment', recorded.comment)
+    const { b, recorded } = await readyToApprove()
     // The second click comes while the first decision is under way (before its spinner shows).
     byTestId('decide-approve')!.click()
     await click('decide-approve')
