@@ -205,6 +205,17 @@ export async function openApp(browser, app, contextOpts = {}) {
   return page;
 }
 
+/**
+ * address returns the page's address once the app has written its route
+ * there: the app moves between pages in memory and writes the hash when
+ * the page is idle (frontend/src/lib/history.ts), so it waits for an idle
+ * moment first (the app's write was asked for before this one).
+ */
+export async function address(page) {
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })));
+  return page.url();
+}
+
 /** Saves a full-page screenshot to e2e/artifacts/<name>.png and returns its path. */
 export async function screenshot(page, name) {
   await fsp.mkdir(ARTIFACTS_DIR, { recursive: true });

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startApp, launchBrowser, openApp, screenshot, switchToRole, DEV_BIN, SAMPLE_PASSPHRASE } from '../lib/app.mjs';
+import { address, startApp, launchBrowser, openApp, screenshot, switchToRole, DEV_BIN, SAMPLE_PASSPHRASE } from '../lib/app.mjs';
 
 const run = promisify(execFile);
 
@@ -88,7 +88,7 @@ async function instance(label, dir, name) {
   it.view = (id) => page.evaluate((d) => window.go.app.DossierAPI.Get(d), id);
   it.go = async (hash) => {
     const url = `${app.url}/#${hash}`;
-    if (page.url() === url) await page.reload();
+    if ((await address(page)) === url) await page.reload();
     else await page.goto(url);
     await page.getByTestId('app-shell').waitFor();
   };

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startApp, launchBrowser, openApp, screenshot, switchToRole, ARTIFACTS_DIR, DEV_BIN } from '../lib/app.mjs';
+import { address, startApp, launchBrowser, openApp, screenshot, switchToRole, ARTIFACTS_DIR, DEV_BIN } from '../lib/app.mjs';
 
 const run = promisify(execFile);
 
@@ -75,7 +75,7 @@ test('a review meeting: board, presenter, attendance, decisions, minutes', async
   await page.getByTestId('meeting-place').fill('3楼会议室');
   await page.getByTestId('meeting-create-submit').click();
   await page.getByTestId('meeting-page').waitFor();
-  const id = decodeURIComponent(page.url().split('/meetings/')[1].split(/[?#]/)[0]);
+  const id = decodeURIComponent((await address(page)).split('/meetings/')[1].split(/[?#]/)[0]);
   const board = await call('MeetingAPI.Board', id);
   assert.deepEqual(new Set(board.meeting.dossiers), new Set(list.filter((d) => d.window?.startsWith(day) && !d.out_of_scope).map((d) => d.id)));
   // Worst first, as the board computed it, in the page's order.

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp, launchBrowser, openApp, screenshot, switchToRole, ARTIFACTS_DIR } from '../lib/app.mjs';
+import { address, startApp, launchBrowser, openApp, screenshot, switchToRole, ARTIFACTS_DIR } from '../lib/app.mjs';
 
 let app, browser, page, files, people;
 before(async () => {
@@ -27,7 +27,7 @@ after(async () => {
 
 const go = async (hash) => {
   const url = `${app.url}/#${hash}`;
-  if (page.url() === url) await page.reload();
+  if ((await address(page)) === url) await page.reload();
   else await page.goto(url);
   await page.getByTestId('app-shell').waitFor();
 };

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp, launchBrowser, openApp, screenshot, switchToRole } from '../lib/app.mjs';
+import { address, startApp, launchBrowser, openApp, screenshot, switchToRole } from '../lib/app.mjs';
 
 let app, browser, page, files;
 before(async () => {
@@ -33,7 +33,7 @@ function sampleFile(ext = 'pdf') {
 // holds after calls made behind its back).
 const go = async (hash) => {
   const url = `${app.url}/#${hash}`;
-  if (page.url() === url) await page.reload();
+  if ((await address(page)) === url) await page.reload();
   else await page.goto(url);
   await page.getByTestId('app-shell').waitFor();
 };

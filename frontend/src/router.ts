@@ -1,4 +1,5 @@
-import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-router'
+import { createRouter, type RouterHistory } from 'vue-router'
+import { createMirroredHistory } from './lib/history'
 import CalendarView from './views/CalendarView.vue'
 import DossierListView from './views/DossierListView.vue'
 import DossierView from './views/DossierView.vue'
@@ -12,8 +13,12 @@ import SystemsView from './views/SystemsView.vue'
 import TemplateView from './views/TemplateView.vue'
 import VerifyView from './views/VerifyView.vue'
 
-/** makeRouter builds the routes; the hash history suits the Wails asset server. */
-export function makeRouter(history: RouterHistory = createWebHashHistory()) {
+/**
+ * makeRouter builds the routes. The app's history moves in memory and
+ * writes the address's hash after (lib/history): hash addresses suit the
+ * Wails asset server.
+ */
+export function makeRouter(history: RouterHistory = createMirroredHistory()) {
   return createRouter({
     history,
     routes: [

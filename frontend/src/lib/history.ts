@@ -1,0 +1,95 @@
+import { createMemoryHistory, type RouterHistory } from 'vue-router'
+
+/** What vue-router tells a history listener about a navigation from outside. */
+type Information = Parameters<Parameters<RouterHistory['listen']>[0]>[2]
+
+/** schedule runs fn once the page is idle (at the latest after MIRROR_AT_MOST_MS). */
+export type Schedule = (fn: () => void) => void
+
+/** MIRROR_AT_MOST_MS bounds how long the address may lag behind the page. */
+export const MIRROR_AT_MOST_MS = 500
+
+const whenIdle: Schedule = (fn) => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: MIRROR_AT_MOST_MS })
+  else setTimeout(fn, 50)
+}
+
+/** pathOf reads the route from a location's hash ("#/dossiers?x=1" gives "/dossiers?x=1"). */
+function pathOf(hash: string): string {
+  const path = hash.replace(/^#/, '')
+  return path.startsWith('/') ? path : '/'
+}
+
+/**
+ * createMirroredHistory is the app's router history. The app moves between
+ * pages in memory (vue-router's memory history, entries and state kept),
+ * and the window's address follows as its hash once the page is idle,
+ * with history.replaceState. Each call of the browser's history API costs
+ * a navigation 5 to 20 ms of the main thread in Chromium (measured on the
+ * dossier list: the first call after an idle moment), and vue-router's
+ * web history makes two of them before the new page can be drawn; the app
+ * shows no address bar, so only a reload or a link into the app reads it.
+ * A hash set from outside (a link, location.hash, a test's page.goto) is
+ * followed as a navigation from outside, as the hash history does.
+ */
+export function createMirroredHistory(win: Window = window, schedule: Schedule = whenIdle): RouterHistory {
+  const mem = createMemoryHistory()
+  mem.replace(pathOf(win.location.hash))
+  const listeners = new Set<Parameters<RouterHistory['listen']>[0]>()
+  let pending = false
+
+  const mirror = () => {
+    if (pending) return
+    pending = true
+    schedule(() => {
+      pending = false
+      const want = `#${mem.location}`
+      if (win.location.hash !== want) win.history.replaceState(win.history.state, '', want)
+    })
+  }
+  const followHash = () => {
+    const to = pathOf(win.location.hash)
+    if (to === mem.location) return
+    const from = mem.location
+    mem.push(to)
+    const info = { type: 'pop', direction: '', delta: 0 } as unknown as Information
+    for (const fn of listeners) fn(to, from, info)
+  }
+  win.addEventListener('hashchange', followHash)
+
+  const history: RouterHistory = {
+    base: '',
+    get location() {
+      return mem.location
+    },
+    get state() {
+      return mem.state
+    },
+    push(to, data) {
+      mem.push(to, data)
+      mirror()
+    },
+    replace(to, data) {
+      mem.replace(to, data)
+      mirror()
+    },
+    go(delta, triggerListeners = true) {
+      const from = mem.location
+      mem.go(delta, false)
+      mirror()
+      if (!triggerListeners || mem.location === from) return
+      const info = { type: 'pop', direction: delta < 0 ? 'back' : 'forward', delta } as unknown as Information
+      for (const fn of listeners) fn(mem.location, from, info)
+    },
+    listen(fn) {
+      listeners.add(fn)
+      return () => listeners.delete(fn)
+    },
+    createHref: (location) => `#${location}`,
+    destroy() {
+      listeners.clear()
+      win.removeEventListener('hashchange', followHash)
+    },
+  }
+  return history
+}
