@@ -96,25 +96,42 @@ export const useDossiersStore = defineStore('dossiers', () => {
     Object.assign(filter, emptyFilter())
   }
 
-  /** priming is the view being fetched for a page about to open (prime), which open takes instead of asking again. */
-  let priming: { id: string; view: Promise<DossierView> } | null = null
+  /**
+   * priming is the view being fetched for a page about to open (prime),
+   * which open takes instead of asking again; answer is set once it came.
+   */
+  let priming: { id: string; view: Promise<DossierView>; answer?: DossierView } | null = null
 
   /**
    * prime fetches dossier id's view before its page opens, so that the page
    * shows the dossier in its first render instead of a spinner first (one
-   * layout of the page, not two). The page's open takes this answer.
+   * render and one layout of the page, not two). The page's open takes
+   * this answer.
    */
   function prime(id: string): Promise<DossierView> {
-    const view = bridge().dossiers.get(id)
-    priming = { id, view }
-    return view
+    const p: NonNullable<typeof priming> = { id, view: bridge().dossiers.get(id) }
+    priming = p
+    p.view.then(
+      (v) => (p.answer = v),
+      () => undefined,
+    )
+    return p.view
   }
 
+  /**
+   * open shows dossier id: a primed answer that has come is shown at once
+   * (before open returns, so the page's first render has it); otherwise
+   * the view is asked for (or the priming awaited) and shown when it comes.
+   */
   async function open(id: string) {
-    const primed = priming?.id === id ? priming.view : null
+    const primed = priming?.id === id ? priming : null
     priming = null
+    if (primed?.answer) {
+      current.value = primed.answer
+      return primed.answer
+    }
     if (!primed) current.value = null
-    current.value = await (primed ?? bridge().dossiers.get(id))
+    current.value = await (primed?.view ?? bridge().dossiers.get(id))
     return current.value
   }
 

@@ -173,4 +173,27 @@ describe('dossiers store', () => {
     await store.open(id)
     expect(b.callsOf('DossierAPI.Get')).toEqual([[id], [id]])
   })
+
+  it('shows a primed answer that has come at once, before open returns to its caller', async () => {
+    const store = useDossiersStore()
+    const answer = await store.prime(id)
+    void store.open(id)
+    // No await between: the page's first render (open is called in its set-up) has the dossier.
+    expect(store.current).toBe(answer)
+    expect(b.callsOf('DossierAPI.Get')).toEqual([[id]])
+  })
+
+  it('shows a primed answer still on its way when it comes', async () => {
+    const store = useDossiersStore()
+    const other = { ...planning, state: { ...planning.state, id: 'R26OTHER0001' } }
+    store.current = other
+    const primed = store.prime(id)
+    const opening = store.open(id)
+    // The page shows a dossier only under its own id (DossierView): not this one yet.
+    expect(store.current).toBe(other)
+    const answer = await primed
+    expect(await opening).toBe(answer)
+    expect(store.current).toBe(answer)
+    expect(b.callsOf('DossierAPI.Get')).toEqual([[id]])
+  })
 })

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { IMPORTED_EVENT, type ExportResult, type ImportReport, type InboxItem, type Recipient, type SendPlan } from '@/bridge'
 import ExchangeHost from '@/components/Exchange/ExchangeHost.vue'
+import DossierExchange from '@/components/Exchange/DossierExchange.vue'
 import SendDialog from '@/components/Exchange/SendDialog.vue'
 import { makeI18n } from '@/i18n'
 import { formatSize } from '@/lib/format'
@@ -127,5 +128,25 @@ describe('the import report', () => {
     expect(document.body.textContent).toContain(zh('exchange.report.summary', { events: pack.events, blobs: pack.blobs }))
     expect(document.body.textContent).toContain(zh('exchange.synced.forYou', { ids: id }))
     expect(b.misses).toEqual([])
+  })
+})
+
+describe('DossierExchange', () => {
+  it('asks whether the dossier can be answered once its page is drawn, not in its first render', async () => {
+    document.body.innerHTML = ''
+    const b = backend(...SAMPLE, 'exchange').as('director')
+    await ready()
+    const frames = vi.spyOn(window, 'requestAnimationFrame')
+    const { wrapper } = await mountUI(DossierExchange, { props: { dossierId: id } })
+    // Not in the page's first render: the question waits for its frame.
+    expect(b.callsOf('ExchangeAPI.ReplyPlan')).toEqual([])
+    expect(frames).toHaveBeenCalled()
+    await vi.waitFor(() => expect(b.callsOf('ExchangeAPI.ReplyPlan')).toEqual([[id]]))
+    await settle()
+    // The director's folder holds what the sender lacks (the recorded plan): the reply is offered.
+    expect(byTestId('dossier-send')).not.toBeNull()
+    expect(byTestId('dossier-reply')).not.toBeNull()
+    wrapper.unmount()
+    frames.mockRestore()
   })
 })
