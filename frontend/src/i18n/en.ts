@@ -238,6 +238,7 @@ const en: MessageSchema = {
       execution: 'Execution',
       closing: 'Confirmation & archive',
       history: 'History',
+      label: 'Parts of the dossier',
     },
   },
   flow: {

@@ -236,6 +236,7 @@ const zhCN = {
       execution: '实施',
       closing: '确认与归档',
       history: '历史',
+      label: '发布档案的各部分',
     },
   },
   flow: {
