@@ -79,7 +79,13 @@ func (d *DossierAPI) Page(f dossier.Filter, offset, limit int) (dossier.Page, er
 	if err := checkFilter(f); err != nil {
 		return dossier.Page{}, fail(err)
 	}
-	return result(d.c.Dossiers.Page(f, offset, limit))
+	p, err := d.c.Dossiers.Page(f, offset, limit)
+	if err != nil {
+		return dossier.Page{}, fail(err)
+	}
+	// The rows shown are read ahead, once the list rests, for their opening.
+	d.c.Dossiers.Prefetch(p.IDs())
+	return p, nil
 }
 
 // Ready waits until the whole dossier list is read and checked against

@@ -22,3 +22,16 @@ func (s *Service) ResetInboxFolds() (folded int) {
 	folded, m.folds = m.folds, 0
 	return folded
 }
+
+// Cached reports whether dossier id's fold is kept in the cache.
+func (s *Service) Cached(id string) bool {
+	_, ok := s.cached(id)
+	return ok
+}
+
+// Forget drops dossier id's fold from the cache.
+func (s *Service) Forget(id string) { s.forget(id) }
+
+// AfterRead sets what get runs between folding a dossier read from the
+// store and keeping the fold (nil: nothing).
+func (s *Service) AfterRead(fn func()) { s.afterRead = fn }

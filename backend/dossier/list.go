@@ -348,6 +348,15 @@ type Page struct {
 	Pending bool `json:"pending"`
 }
 
+// IDs returns the ids of the page's rows, in order.
+func (p Page) IDs() []string {
+	ids := make([]string, len(p.Rows))
+	for i, r := range p.Rows {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
 // MaxPage is the most rows a Page returns.
 const MaxPage = 500
 

@@ -67,8 +67,13 @@ type Service struct {
 	// with it.
 	life context.Context
 	quit context.CancelFunc
-	// background counts the reads warm started.
+	// background counts the reads warm and Prefetch started.
 	background sync.WaitGroup
+	// prefetch is the pending Prefetch.
+	prefetch prefetching
+	// afterRead, when set (tests), runs in get between folding a dossier
+	// read from the store and keeping the fold.
+	afterRead func()
 }
 
 // cached is one dossier's events and view.
@@ -89,11 +94,12 @@ func NewService(st *store.Store, profiles *profile.Service, systems *system.Regi
 		life: life, quit: quit}
 }
 
-// Stop ends the reads of the whole list running in the background and
-// waits for them: the store may then close. The service must not be used
+// Stop ends the reads of the whole list and the prefetches running in the
+// background and waits for them: the store may then close. The service must not be used
 // after.
 func (s *Service) Stop() {
 	s.quit()
+	s.stopPrefetch()
 	s.background.Wait()
 	s.listed.mu.Lock()
 	ch := s.listed.loading
@@ -197,6 +203,7 @@ func (s *Service) get(id string) (View, error) {
 	if c, ok := s.cached(id); ok {
 		return c.view, nil
 	}
+	gen := s.eventsGeneration()
 	evs, err := s.events(id)
 	if err != nil {
 		return View{}, err
@@ -214,7 +221,10 @@ func (s *Service) get(id string) (View, error) {
 		return View{}, err
 	}
 	v.authority = j
-	s.remember(id, evs, v, chain)
+	if s.afterRead != nil {
+		s.afterRead()
+	}
+	s.rememberRead(id, gen, evs, v, chain)
 	return v, nil
 }
 
@@ -257,6 +267,10 @@ func (s *Service) cached(id string) (cached, bool) {
 func (s *Service) remember(id string, evs []ledger.Event, v View, chain *roster.Chain) {
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
+	s.rememberLocked(id, evs, v, chain)
+}
+
+func (s *Service) rememberLocked(id string, evs []ledger.Event, v View, chain *roster.Chain) {
 	if s.cache == nil {
 		s.cache = map[string]cached{}
 	}
@@ -267,6 +281,22 @@ func (s *Service) remember(id string, evs []ledger.Event, v View, chain *roster.
 		}
 	}
 	s.cache[id] = cached{events: evs, view: v, chain: chain}
+}
+
+// rememberRead is remember for a view folded from events read while the
+// store's events were at generation gen: it is kept only if no event was
+// written since. A read running beside a commit (a Get, a Prefetch) may
+// have read the events before it; the writer remembers or forgets the
+// dossier after the store counted its write, so a read kept while the
+// generation still matched is replaced by the writer's, and one that
+// finishes later is not kept.
+func (s *Service) rememberRead(id string, gen uint64, evs []ledger.Event, v View, chain *roster.Chain) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.eventsGeneration() != gen {
+		return
+	}
+	s.rememberLocked(id, evs, v, chain)
 }
 
 func (s *Service) forget(id string) {
