@@ -3,8 +3,6 @@ package dossier
 import (
 	"sync"
 	"time"
-
-	"golive/backend/store"
 )
 
 // PrefetchAfter is how long Prefetch waits after its last call before it
@@ -64,9 +62,7 @@ func (s *Service) runPrefetch() {
 		if replaced || s.life.Err() != nil {
 			return
 		}
-		if _, ok := s.cached(id); !ok {
-			_, _ = s.get(id)
-		}
+		_, _ = s.get(id) // a dossier folded already is taken from the cache
 	}
 }
 
@@ -82,7 +78,3 @@ func (s *Service) stopPrefetch() {
 	p.ids = nil
 	p.calls++
 }
-
-// eventsGeneration is the store's generation of events, read before a
-// dossier's events are (see rememberRead).
-func (s *Service) eventsGeneration() uint64 { return s.st.Generation(store.EventsBucket) }

@@ -283,6 +283,10 @@ func (s *Service) rememberLocked(id string, evs []ledger.Event, v View, chain *r
 	s.cache[id] = cached{events: evs, view: v, chain: chain}
 }
 
+// eventsGeneration is the store's generation of events, read before a
+// dossier's events are (see rememberRead).
+func (s *Service) eventsGeneration() uint64 { return s.st.Generation(store.EventsBucket) }
+
 // rememberRead is remember for a view folded from events read while the
 // store's events were at generation gen: it is kept only if no event was
 // written since. A read running beside a commit (a Get, a Prefetch) may

@@ -47,13 +47,17 @@ export function createMirroredHistory(win: Window = window, schedule: Schedule =
       if (win.location.hash !== want) win.history.replaceState(win.history.state, '', want)
     })
   }
+  /** popped tells the router of a move it did not make (vue-router's "pop"), from location from to the current one. */
+  const popped = (from: string, direction: '' | 'back' | 'forward', delta: number) => {
+    const info = { type: 'pop', direction, delta } as unknown as Information
+    for (const fn of listeners) fn(mem.location, from, info)
+  }
   const followHash = () => {
     const to = pathOf(win.location.hash)
     if (to === mem.location) return
     const from = mem.location
     mem.push(to)
-    const info = { type: 'pop', direction: '', delta: 0 } as unknown as Information
-    for (const fn of listeners) fn(to, from, info)
+    popped(from, '', 0)
   }
   win.addEventListener('hashchange', followHash)
 
@@ -77,9 +81,7 @@ export function createMirroredHistory(win: Window = window, schedule: Schedule =
       const from = mem.location
       mem.go(delta, false)
       mirror()
-      if (!triggerListeners || mem.location === from) return
-      const info = { type: 'pop', direction: delta < 0 ? 'back' : 'forward', delta } as unknown as Information
-      for (const fn of listeners) fn(mem.location, from, info)
+      if (triggerListeners && mem.location !== from) popped(from, delta < 0 ? 'back' : 'forward', delta)
     },
     listen(fn) {
       listeners.add(fn)

@@ -77,6 +77,12 @@ export function followUp(name: FollowUp, of: Interaction): () => Promise<void> {
 }
 
 /**
+ * PAINT_AT_MOST_MS is how long work put after the page's frame waits at
+ * most (afterPaint's bound): a hidden window draws no frames.
+ */
+export const PAINT_AT_MOST_MS = 100
+
+/**
  * afterPaint resolves once the browser has shown the current frame: at
  * the animation frame after the next one (what is rendered then shows in
  * the frame after), or two tasks later where there are no frames. With

@@ -4,13 +4,11 @@ import {
   bridge, type Answer, type DecideRequest, type DossierCreateRequest, type DossierFields, type DossierFilter, type DossierSummary,
   type DossierView, type OnCall, type OutOfScopeRequest, type Picked, type PostReviewRequest, type RunbookRow, type SameDayTestRequest, type TestRow, type TrialIssueRequest,
 } from '@/bridge'
-import { afterPaint } from '@/lib/perf'
+import { afterPaint, PAINT_AT_MOST_MS } from '@/lib/perf'
 import { share } from '@/lib/share'
 import { useInboxStore } from './inbox'
 import { useNoticesStore } from './notices'
 
-/** LIST_AFTER_MS bounds how long an action's refresh of the list and the inbox waits for the dossier's frame. */
-const LIST_AFTER_MS = 100
 
 const emptyFilter = (): DossierFilter => ({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' })
 
@@ -150,7 +148,7 @@ export const useDossiersStore = defineStore('dossiers', () => {
     const shown = current.value
     if (!shown || shown.state.id !== v.state.id) current.value = v
     else if (v.state.events >= shown.state.events) current.value = share(shown, v)
-    await afterPaint(LIST_AFTER_MS)
+    await afterPaint(PAINT_AT_MOST_MS)
     const notices = useNoticesStore()
     await Promise.all([notices.background(load()), notices.background(useInboxStore().load())])
     return v
