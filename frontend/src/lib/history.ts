@@ -30,21 +30,31 @@ function pathOf(hash: string): string {
  * web history makes two of them before the new page can be drawn; the app
  * shows no address bar, so only a reload or a link into the app reads it.
  * A hash set from outside (a link, location.hash, a test's page.goto) is
- * followed as a navigation from outside, as the hash history does.
+ * followed as a navigation from outside, as the hash history does, also
+ * while the router's first navigation runs, and is never written over.
  */
 export function createMirroredHistory(win: Window = window, schedule: Schedule = whenIdle): RouterHistory {
   const mem = createMemoryHistory()
   mem.replace(pathOf(win.location.hash))
   const listeners = new Set<Parameters<RouterHistory['listen']>[0]>()
   let pending = false
+  // seen is the address as this history last read or wrote it: an address
+  // that differs was set from outside and its hashchange is still to come.
+  let seen = win.location.hash
+  // missed is a route set from outside before the router listened (while
+  // its first navigation ran), followed once it listens.
+  let missed: string | undefined
 
   const mirror = () => {
     if (pending) return
     pending = true
     schedule(() => {
       pending = false
+      // Never write over an address set from outside: it is followed instead.
+      if (missed !== undefined || win.location.hash !== seen) return
       const want = `#${mem.location}`
       if (win.location.hash !== want) win.history.replaceState(win.history.state, '', want)
+      seen = win.location.hash
     })
   }
   /** popped tells the router of a move it did not make (vue-router's "pop"), from location from to the current one. */
@@ -52,12 +62,20 @@ export function createMirroredHistory(win: Window = window, schedule: Schedule =
     const info = { type: 'pop', direction, delta } as unknown as Information
     for (const fn of listeners) fn(mem.location, from, info)
   }
-  const followHash = () => {
-    const to = pathOf(win.location.hash)
+  /** follow moves to a route set from outside, or keeps it for the router's first listener. */
+  const follow = (to: string) => {
     if (to === mem.location) return
+    if (listeners.size === 0) {
+      missed = to
+      return
+    }
     const from = mem.location
     mem.push(to)
     popped(from, '', 0)
+  }
+  const followHash = () => {
+    seen = win.location.hash
+    follow(pathOf(seen))
   }
   win.addEventListener('hashchange', followHash)
 
@@ -85,6 +103,15 @@ export function createMirroredHistory(win: Window = window, schedule: Schedule =
     },
     listen(fn) {
       listeners.add(fn)
+      if (missed !== undefined) {
+        // The router listens once its first navigation is done: the route
+        // set meanwhile comes after it, as its own navigation.
+        setTimeout(() => {
+          const to = missed
+          missed = undefined
+          if (to !== undefined) follow(to)
+        })
+      }
       return () => listeners.delete(fn)
     },
     createHref: (location) => `#${location}`,

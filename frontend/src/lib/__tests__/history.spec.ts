@@ -80,6 +80,32 @@ describe('createMirroredHistory', () => {
     expect(window.location.hash).toBe('#/calendar')
   })
 
+  it('follows an address set from outside while the first navigation runs', async () => {
+    const s = setup()
+    router = s.router
+    const first = router.push(s.history.location)
+    window.history.replaceState(null, '', '#/dossiers/R7') // a link followed before the app was ready
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await first
+    await vi.waitFor(() => expect(router!.currentRoute.value.fullPath).toBe('/dossiers/R7'))
+    s.run()
+    expect(window.location.hash).toBe('#/dossiers/R7')
+  })
+
+  it('does not write over an address set from outside before its hashchange came', async () => {
+    const s = setup()
+    router = s.router
+    await router.push(s.history.location)
+    await router.push({ name: 'dossier', params: { id: 'R1' } }) // its write waits for an idle moment
+    window.history.replaceState(null, '', '#/dossiers/R9') // set from outside; the event is still queued
+    s.run()
+    expect(window.location.hash).toBe('#/dossiers/R9')
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await vi.waitFor(() => expect(router!.currentRoute.value.fullPath).toBe('/dossiers/R9'))
+    s.run()
+    expect(window.location.hash).toBe('#/dossiers/R9')
+  })
+
   it('gives links the hash address', () => {
     const s = setup()
     router = s.router
