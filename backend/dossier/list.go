@@ -410,7 +410,7 @@ func (s *Service) selection(f Filter, offset, limit int) (int, []Summary, error)
 	var out []Summary
 	for _, i := range ord.idx {
 		sum := &rows[i].sum
-		if !f.matchAt(sum, sum.PlannedAt.In(zoneOf(sum.Zone))) || !hasWords(rows[i].hay, lower[sum.SystemCode], words) {
+		if !f.matchAt(sum, true) || !hasWords(rows[i].hay, lower[sum.SystemCode], words) {
 			continue
 		}
 		if total >= offset && (limit < 0 || len(out) < limit) {
