@@ -4,6 +4,7 @@ import { createI18n } from 'vue-i18n'
 import { dateEnUS, dateZhCN, enUS, zhCN as naiveZhCN, type NDateLocale, type NLocale } from 'naive-ui'
 import type { Language } from '@/bridge'
 import en from './en'
+import { memoizeTexts } from './memo'
 import type { MessageSchema } from './schema'
 import zhCN from './zh-CN'
 
@@ -16,7 +17,7 @@ export const messages: Record<Language, MessageSchema> = { 'zh-CN': zhCN, en }
 
 /** makeI18n returns a fresh i18n instance (one per app, and per test). */
 export function makeI18n(locale: Language = DEFAULT_LANGUAGE) {
-  return createI18n<[MessageSchema], Language, false>({
+  const i18n = createI18n<[MessageSchema], Language, false>({
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LANGUAGE,
@@ -24,6 +25,9 @@ export function makeI18n(locale: Language = DEFAULT_LANGUAGE) {
     missingWarn: false,
     fallbackWarn: false,
   })
+  // Before the app installs it: useI18n() and $t then give the kept texts.
+  memoizeTexts(i18n.global)
+  return i18n
 }
 
 export type AppI18n = ReturnType<typeof makeI18n>
