@@ -38,7 +38,6 @@ export default defineComponent({
   props: {
     columns: { type: Array as PropType<ListColumn[]>, required: true },
     rows: { type: Array as PropType<DossierSummary[]>, required: true },
-    rowKey: { type: Function as PropType<(r: DossierSummary) => string>, required: true },
     rowProps: { type: Function as PropType<(r: DossierSummary) => Record<string, unknown>>, required: true },
     /** minWidth is the sum of the columns' widths: narrower, the table scrolls. */
     minWidth: { type: Number, required: true },
@@ -47,10 +46,10 @@ export default defineComponent({
     return () => {
       const cols = props.columns
       const body = props.rows.length
-        ? props.rows.map((r) =>
+        ? props.rows.map((r, i) =>
             h(
               'tr',
-              { key: props.rowKey(r), class: 'lt-tr', ...props.rowProps(r) },
+              { key: i, class: 'lt-tr', ...props.rowProps(r) },
               cols.map((c) => h('td', { key: c.key, class: c.ellipsis ? 'lt-td lt-ell' : 'lt-td', title: c.cellTitle?.(r) }, [c.render(r)])),
             ),
           )
