@@ -16,6 +16,13 @@ const emptyFilter = (): DossierFilter => ({ stage: '', system_code: '', type: ''
 export const PAGE_SIZE = 15
 
 /**
+ * PRIME_FRESH_MS is how long a dossier's view asked for ahead of its page
+ * (prime) may serve that page: the time between pressing a row and its
+ * click, with room to spare; a later opening reads the dossier again.
+ */
+export const PRIME_FRESH_MS = 2000
+
+/**
  * The dossier list screen, one page at a time, with its filter, and the
  * dossier open on its page. A folder may hold tens of thousands of
  * dossiers: only the page shown is fetched (DossierAPI.Page).
@@ -96,22 +103,26 @@ export const useDossiersStore = defineStore('dossiers', () => {
 
   /**
    * priming is the view being fetched for a page about to open (prime),
-   * which open takes instead of asking again; answer is set once it came.
+   * which open takes instead of asking again; answer is set once it came,
+   * failed once it failed; at is when it was asked for.
    */
-  let priming: { id: string; view: Promise<DossierView>; answer?: DossierView } | null = null
+  let priming: { id: string; view: Promise<DossierView>; at: number; answer?: DossierView; failed?: boolean } | null = null
 
   /**
    * prime fetches dossier id's view before its page opens, so that the page
    * shows the dossier in its first render instead of a spinner first (one
    * render and one layout of the page, not two). The page's open takes
-   * this answer.
+   * this answer. A priming of the same dossier asked for within
+   * PRIME_FRESH_MS and not failed is used again: the list primes a row
+   * when it is pressed and again when the click comes.
    */
   function prime(id: string): Promise<DossierView> {
-    const p: NonNullable<typeof priming> = { id, view: bridge().dossiers.get(id) }
+    if (priming?.id === id && !priming.failed && Date.now() - priming.at < PRIME_FRESH_MS) return priming.view
+    const p: NonNullable<typeof priming> = { id, view: bridge().dossiers.get(id), at: Date.now() }
     priming = p
     p.view.then(
       (v) => (p.answer = v),
-      () => undefined,
+      () => (p.failed = true),
     )
     return p.view
   }

@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { toRaw } from 'vue'
 import { isCode, type DossierCreateRequest, type DossierFilter, type DossierSummary, type DossierView } from '@/bridge'
-import { useDossiersStore } from '@/stores/dossiers'
+import { PRIME_FRESH_MS, useDossiersStore } from '@/stores/dossiers'
 import { backend, ready, SAMPLE } from '@/test/mount'
 import { answer, fixture, type StubBackend } from '@/test/stub'
 
@@ -172,6 +172,31 @@ describe('dossiers store', () => {
     // The primed answer is taken once: opening again reads the dossier again.
     await store.open(id)
     expect(b.callsOf('DossierAPI.Get')).toEqual([[id], [id]])
+  })
+
+  it('reads a pressed row once for its click, and again once the reading is old or failed', async () => {
+    const store = useDossiersStore()
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_000_000)
+    try {
+      const pressed = store.prime(id) // the row is pressed
+      now.mockReturnValue(1_000_120)
+      const clicked = store.prime(id) // its click, 120 ms later
+      expect(await clicked).toBe(await pressed)
+      expect((await store.open(id)).state.id).toBe(id)
+      expect(b.callsOf('DossierAPI.Get')).toEqual([[id]])
+      // Pressed now, clicked after PRIME_FRESH_MS: read again.
+      await store.prime(id)
+      now.mockReturnValue(1_000_120 + PRIME_FRESH_MS)
+      await store.prime(id)
+      expect(b.callsOf('DossierAPI.Get')).toEqual([[id], [id], [id]])
+      // A reading that failed is not used again.
+      const gone = 'R26NOSUCH001'
+      await expect(store.prime(gone)).rejects.toBeDefined()
+      await expect(store.prime(gone)).rejects.toBeDefined()
+      expect(b.callsOf('DossierAPI.Get').filter(([x]) => x === gone)).toHaveLength(2)
+    } finally {
+      now.mockRestore()
+    }
   })
 
   it('shows a primed answer that has come at once, before open returns to its caller', async () => {

@@ -94,4 +94,21 @@ describe('dossier list', () => {
     expect(useDossiersStore().current?.state.id).toBe(v.state.id)
     expect(b.callsOf('DossierAPI.Get')).toEqual([[v.state.id]])
   })
+
+  it('starts reading a row when it is pressed, and its click opens it without reading it again', async () => {
+    b.serve('dossier-upgrade-planning')
+    const { router } = await mountUI(RouterView)
+    await settle()
+    const v = answer<DossierView>('dossier-upgrade-planning', 'DossierAPI.Get', 'project_manager')
+    const row = document.querySelector(`[data-testid="dossier-row"][data-id="${v.state.id}"]`) as HTMLElement
+    // Another button than the main one reads nothing.
+    row.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 2 }))
+    expect(b.callsOf('DossierAPI.Get')).toEqual([])
+    row.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0 }))
+    expect(b.callsOf('DossierAPI.Get')).toEqual([[v.state.id]])
+    row.click()
+    await vi.waitFor(() => expect(router.currentRoute.value.params.id).toBe(v.state.id))
+    await vi.waitFor(() => expect(byTestId('dossier-title')?.textContent).toBe(v.state.title))
+    expect(b.callsOf('DossierAPI.Get')).toEqual([[v.state.id]])
+  })
 })
