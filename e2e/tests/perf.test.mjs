@@ -8,7 +8,8 @@
 //                 (the open tab follows a frame later: printed as dossier-content)
 //   approve       the decision panel's approve button, until the view shows the
 //                 dossier with the approval
-// It prints n, p50, p95 and max of each against the 50 ms budget, with the
+// It prints n, p50, p95 and max of each against the 50 ms budget (and each
+// run in the order taken: the first ones after the start run colder), with the
 // time from the app's start to the first list rows and how long approving
 // takes to its success message (list and inbox brought up to date), and
 // writes the table to build/bench/perf-e2e.txt. It fails only when a p95
@@ -22,7 +23,7 @@
 //   GOLIVE_PERF_FOLDER=build/bench/large node --test e2e/tests/perf.test.mjs
 //
 // GOLIVE_PERF_N (default 20) sets the runs of filter, search and open;
-// GOLIVE_PERF_APPROVALS (default 10) the approvals. Before each
+// GOLIVE_PERF_APPROVALS (default 20) the approvals. Before each
 // interaction the test waits a little for the app's process to be idle
 // (at most 5 s; 3 minutes after the first list and after a profile
 // switch, which read the inbox), so that one interaction is not timed while
@@ -41,7 +42,7 @@ import { startApp, launchBrowser, openApp, screenshot, REPO_DIR, SAMPLE_PASSPHRA
 
 const FOLDER = process.env.GOLIVE_PERF_FOLDER;
 const N = Number(process.env.GOLIVE_PERF_N || 20);
-const N_APPROVE = Number(process.env.GOLIVE_PERF_APPROVALS || 10);
+const N_APPROVE = Number(process.env.GOLIVE_PERF_APPROVALS || 20);
 const NAMES = ['list-filter', 'list-search', 'dossier-open', 'approve'];
 const BUDGET_MS = 50;
 const CEILING_MS = 2000;
@@ -256,7 +257,7 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
     for (const p of per) for (const d of p.dossiers) if (plan.length < N_APPROVE) plan.push({ profile: p.id, name: p.name, dossier: d });
     const by = {};
     for (const x of plan) by[x.name] = (by[x.name] ?? 0) + 1;
-    extra.push(`approve: ${found.inStage} dossiers at the approval stage; ${plan.length} decisions taken (${Object.entries(by).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})`);
+    extra.push(`approve: ${found.inStage} dossiers at the approval stage, ${per.reduce((n, p) => n + p.dossiers.length, 0)} decisions open to the sample's profiles; ${plan.length} taken (${Object.entries(by).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})`);
 
     let current = me.id;
     let refused = 0;
@@ -309,6 +310,7 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
     if (page) await screenshot(page, 'perf-failed').catch(() => {});
   } finally {
     // The table, also for a run that stopped early.
+    extra.push('', 'each run in the order taken, ms:', ...NAMES.map((n) => `  ${n.padEnd(13)}${samples[n].map((v) => v.toFixed(0)).join(' ')}`));
     const busy = NAMES.filter((n) => busyAt[n]).map((n) => `${n} ${busyAt[n]}/${tried[n]}`);
     if (busy.length) extra.push(`started with the app still busy after ${IDLE_MS / 1000} s of waiting: ${busy.join(', ')}`);
     if (failure) extra.push(`stopped early: ${String(failure.message ?? failure).split('\n')[0]}`);
