@@ -34,4 +34,16 @@ describe('DossierWindowCard warnings', () => {
     expect(text).toContain(warning.names!.window.en)
     expect(text).not.toContain(warning.params!.window)
   })
+
+  it('are alerts, each with its code, in the theme’s warning colour', async () => {
+    document.body.innerHTML = ''
+    backend(...SAMPLE)
+    await ready()
+    const { wrapper } = await mountUI(DossierWindowCard, { props: { view } })
+    const alerts = wrapper.findAll('[data-testid="dossier-warnings"] [role="alert"]')
+    expect(alerts.length).toBeGreaterThan(0)
+    expect(alerts.map((a) => a.attributes('data-code'))).toContain('window.calling_systems')
+    expect(alerts.every((a) => a.classes('warn--warning'))).toBe(true)
+    expect(wrapper.find('[data-testid="dossier-window"]').attributes('style')).toMatch(/--wc-warning: ?#?\w+/)
+  })
 })
