@@ -50,8 +50,10 @@ export function createMirroredHistory(win: Window = window, schedule: Schedule =
     pending = true
     schedule(() => {
       pending = false
-      // Never write over an address set from outside: it is followed instead.
-      if (missed !== undefined || win.location.hash !== seen) return
+      // Never write over an address set from outside: it is followed
+      // instead (here, should its hashchange never come).
+      if (missed !== undefined) return
+      if (win.location.hash !== seen) return followHash()
       const want = `#${mem.location}`
       if (win.location.hash !== want) win.history.replaceState(win.history.state, '', want)
       seen = win.location.hash

@@ -9,7 +9,6 @@ import { share } from '@/lib/share'
 import { useInboxStore } from './inbox'
 import { useNoticesStore } from './notices'
 
-
 const emptyFilter = (): DossierFilter => ({ stage: '', system_code: '', type: '', mode: '', month: '', text: '' })
 
 /** PAGE_SIZE is how many dossiers the list screen shows at a time. */

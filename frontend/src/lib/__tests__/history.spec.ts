@@ -106,6 +106,20 @@ describe('createMirroredHistory', () => {
     expect(window.location.hash).toBe('#/dossiers/R9')
   })
 
+  it('follows an address replaced from outside without a hashchange, and writes again after', async () => {
+    const s = setup()
+    router = s.router
+    await router.push(s.history.location)
+    await router.push({ name: 'dossier', params: { id: 'R1' } })
+    window.history.replaceState(null, '', '#/dossiers/R4') // no hashchange for a replaceState
+    s.run()
+    await vi.waitFor(() => expect(router!.currentRoute.value.fullPath).toBe('/dossiers/R4'))
+    expect(window.location.hash).toBe('#/dossiers/R4')
+    await router.push({ name: 'calendar' })
+    s.run()
+    expect(window.location.hash).toBe('#/calendar')
+  })
+
   it('gives links the hash address', () => {
     const s = setup()
     router = s.router
