@@ -1,8 +1,10 @@
 package core
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"golive/backend/apperr"
@@ -17,7 +19,18 @@ import (
 // leaves dir as it was, and the next build removes the leftover. dir must
 // not exist or be empty (core.not_empty otherwise). The small scale is
 // LoadSample's sample, built the same way.
+//
+// While it builds, the process's soft memory limit is lifted when it is
+// the app's own (store.SoftMemoryLimit; a GOMEMLIMIT from the environment
+// is kept): the build's live heap sits near that limit, where the
+// collector would run without a pause (the large sample took five times
+// as long). Only `golive demo` builds a medium or large sample, alone in
+// its process.
 func BuildScale(dir string, sc demo.Scale, now func() time.Time, progress demo.Progress) (demo.Summary, error) {
+	if debug.SetMemoryLimit(-1) == store.SoftMemoryLimit {
+		debug.SetMemoryLimit(math.MaxInt64)
+		defer debug.SetMemoryLimit(store.SoftMemoryLimit)
+	}
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}

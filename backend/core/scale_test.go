@@ -1,8 +1,10 @@
 package core_test
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"golive/backend/core"
 	"golive/backend/demo"
 	"golive/backend/dossier"
+	"golive/backend/store"
 )
 
 // TestBuildScaleWritesAHistory builds a small history (the scale's
@@ -69,5 +72,41 @@ func TestBuildScaleWritesAHistory(t *testing.T) {
 	}
 	if _, err := core.BuildScale(dir, sc, func() time.Time { return now }, nil); !apperr.HasCode(err, "core.not_empty") {
 		t.Errorf("a second build into the folder: %v", err)
+	}
+}
+
+// TestBuildScaleLiftsTheAppsMemoryLimit: under the app's own soft memory
+// limit the build's heap kept the collector running without a pause (the
+// large sample took five times as long), so a build lifts that limit while
+// it runs and puts it back after; a limit set from outside (GOMEMLIMIT)
+// is left as it is.
+func TestBuildScaleLiftsTheAppsMemoryLimit(t *testing.T) {
+	was := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(was)
+	sc := demo.Scale{Name: "test", Systems: 20, Dossiers: 46 + 2, Years: 1}
+	now := time.Date(2026, 11, 20, 10, 0, 0, 0, dossier.DefaultZone())
+	for _, c := range []struct {
+		name          string
+		limit, during int64
+	}{
+		{"the app's limit", store.SoftMemoryLimit, math.MaxInt64},
+		{"a limit from GOMEMLIMIT", 300 << 20, 300 << 20},
+	} {
+		debug.SetMemoryLimit(c.limit)
+		var seen []int64
+		_, err := core.BuildScale(filepath.Join(t.TempDir(), "d"), sc, func() time.Time { return now }, func(done, total int) {
+			seen = append(seen, debug.SetMemoryLimit(-1))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range seen {
+			if l != c.during {
+				t.Fatalf("%s: the limit during the build was %d, want %d", c.name, l, c.during)
+			}
+		}
+		if after := debug.SetMemoryLimit(-1); len(seen) == 0 || after != c.limit {
+			t.Errorf("%s: %d progress calls, the limit after the build %d, want %d", c.name, len(seen), after, c.limit)
+		}
 	}
 }
