@@ -81,7 +81,16 @@ type Core struct {
 	sign signing
 	// importMu runs one import at a time (a sync and a dropped file).
 	importMu sync.Mutex
+
+	// Idle gives the heap's free memory back to the kernel once the app
+	// rests after work (store.IdleTrim); OpenForApp starts it, Close
+	// stops it; nil for the other opens.
+	Idle *store.IdleTrim
 }
+
+// idleRest is how long the app must rest after work before the memory
+// its heap grew into is given back (store.IdleTrim).
+const idleRest = 5 * time.Second
 
 // Info describes the running app and its folder.
 type Info struct {
@@ -201,6 +210,7 @@ func OpenForApp(dir string) (*Core, error) {
 		}
 		c.Profiles.Presign = true
 		c.startSweep()
+		c.Idle = store.StartIdleTrim(idleRest)
 		return c, nil
 	}
 	if !apperr.HasCode(err, "store.damaged") && !apperr.HasCode(err, "store.open_failed") {
@@ -224,6 +234,7 @@ func OpenForApp(dir string) (*Core, error) {
 		return nil, h.Err(abs)
 	}
 	dc.Damage = h.Damage
+	dc.Idle = store.StartIdleTrim(idleRest)
 	return dc, nil
 }
 
@@ -339,6 +350,9 @@ func (c *Core) Close() error {
 		<-c.sweepDone
 	}
 	c.Dossiers.Stop()
+	if c.Idle != nil {
+		c.Idle.Stop()
+	}
 	c.Profiles.Lock() // stops the keys' supplies of nonces
 	return c.Store.Close()
 }

@@ -22,9 +22,9 @@ import (
 //
 // While it builds, the process's soft memory limit is lifted when it is
 // the app's own (store.SoftMemoryLimit; a GOMEMLIMIT from the environment
-// is kept): the build's live heap sits near that limit, where the
+// is kept): the build's live heap grows past that limit, where the
 // collector would run without a pause (the large sample took five times
-// as long). Only `golive demo` builds a medium or large sample, alone in
+// as long under the limit of 100 MB it had then). Only `golive demo` builds a medium or large sample, alone in
 // its process.
 func BuildScale(dir string, sc demo.Scale, now func() time.Time, progress demo.Progress) (demo.Summary, error) {
 	if debug.SetMemoryLimit(-1) == store.SoftMemoryLimit {

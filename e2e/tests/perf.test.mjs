@@ -11,8 +11,9 @@
 // It prints n, p50, p95 and max of each against the 50 ms budget (and each
 // run in the order taken: the first ones after the start run colder), with the
 // time from the app's start to the first list rows and how long approving
-// takes to its success message (list and inbox brought up to date), and
-// writes the table to build/bench/perf-e2e.txt. It fails only when a p95
+// takes to its success message (list and inbox brought up to date), the
+// app's resident memory once it rests (after the first list, after the
+// interactions) and at its peak, and writes the table to build/bench/perf-e2e.txt. It fails only when a p95
 // passes a generous ceiling (2 s) or an interaction was never measured.
 //
 // The portfolio is the folder named by GOLIVE_PERF_FOLDER (built by
@@ -87,6 +88,21 @@ function cpuTicks(pid) {
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(f[11]) + Number(f[12]);
 }
+
+/**
+ * memory reads the app's resident memory now, its anonymous part (not
+ * pages of files: the libraries, the folder's tables) and its peak
+ * (VmRSS, RssAnon, VmHWM), in MB. The dev build's process also holds the
+ * window's toolkit (GTK, WebKit's UI process).
+ */
+function memory(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, anon: kb('RssAnon') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** REST_MS is how long the app is left alone before its memory at rest is read (it gives memory back once it rests). */
+const REST_MS = 8_000;
 
 test('perf: filter, search, open and approve on a large portfolio', { skip, timeout: 90 * 60_000 }, async () => {
   const samples = Object.fromEntries(NAMES.map((n) => [n, []]));
@@ -173,6 +189,8 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
     extra.push(settled.idle
       ? `after the first list rows the app was busy ${settled.ms - 500} ms more (the inbox)`
       : `after the first list rows the app was still busy after ${settled.ms} ms (${settled.cpu}% of a core meanwhile); the interactions start anyway`);
+    await new Promise((r) => setTimeout(r, REST_MS));
+    const rested = memory(app.proc.pid);
     const me = await page.evaluate(() => window.go.app.ProfileAPI.Current());
     const total = await page.evaluate((f) => window.go.app.DossierAPI.Page(f, 0, 1).then((p) => p.total), NO_FILTER);
     extra.push(`dossiers: ${total}; unlocked at the gate: ${me.name} (${(me.roles ?? []).join(', ') || 'no role'})`);
@@ -305,6 +323,12 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
       extra.push(`approve until its success message (list and inbox read again), seen from the test: n ${s.length}, p50 ${ms(quantile(s, 0.5))} ms, max ${ms(s.at(-1))} ms` +
         (late ? `; ${late} without it within ${WAIT_MS / 1000} s` : ''));
     }
+    await idle(IDLE_MS);
+    await new Promise((r) => setTimeout(r, REST_MS));
+    const end = memory(app.proc.pid);
+    const mb = (m) => `${m.rss.toFixed(0)} MB (${m.anon.toFixed(0)} MB anonymous)`;
+    extra.push(`the app's resident memory ${REST_MS / 1000} s after it rested: ${mb(rested)} after the first list, ` +
+      `${mb(end)} after the interactions; at its peak ${end.peak.toFixed(0)} MB`);
   } catch (e) {
     failure = e;
     if (page) await screenshot(page, 'perf-failed').catch(() => {});
