@@ -24,8 +24,8 @@ import (
 // the app's own (store.SoftMemoryLimit; a GOMEMLIMIT from the environment
 // is kept): the build's live heap grows past that limit, where the
 // collector would run without a pause (the large sample took five times
-// as long under the limit of 100 MB it had then). Only `golive demo` builds a medium or large sample, alone in
-// its process.
+// as long under the 100 MB limit of the time). Only `golive demo` builds
+// a medium or large sample, alone in its process.
 func BuildScale(dir string, sc demo.Scale, now func() time.Time, progress demo.Progress) (demo.Summary, error) {
 	if debug.SetMemoryLimit(-1) == store.SoftMemoryLimit {
 		debug.SetMemoryLimit(math.MaxInt64)
