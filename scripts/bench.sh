@@ -40,7 +40,8 @@ BudgetIdleMemory       MB=100
 
 # The open and memory budgets read the large sample (20,000 dossiers): it
 # is built once into build/bench/large (golive demo --scale large; about
-# 12 minutes on two cores) and kept; GOLIVE_BENCH_FOLDER names another folder instead.
+# 12 minutes on two cores) and kept; GOLIVE_BENCH_FOLDER names another
+# folder instead.
 if [ -z "${GOLIVE_BENCH_FOLDER:-}" ] && [ ! -f build/bench/large/MANIFEST ]; then
   log "building the large sample into build/bench/large (once)"
   mkdir -p build/bench

@@ -204,7 +204,6 @@ func benchChild(job, dir string) {
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
-		fmt.Printf("GOLIVE_TRIMS %d\n", idle.Trims())
 	} else {
 		for i := 0; i < 3; i++ {
 			runtime.GC()

@@ -13,8 +13,9 @@
 // time from the app's start to the first list rows and how long approving
 // takes to its success message (list and inbox brought up to date), the
 // app's resident memory once it rests (after the first list, after the
-// interactions) and at its peak, and writes the table to build/bench/perf-e2e.txt. It fails only when a p95
-// passes a generous ceiling (2 s) or an interaction was never measured.
+// interactions) and at its peak, and writes the table to
+// build/bench/perf-e2e.txt. It fails only when a p95 passes a generous
+// ceiling (2 s) or an interaction was never measured.
 //
 // The portfolio is the folder named by GOLIVE_PERF_FOLDER (built by
 // `golive demo --scale large`; make bench passes build/bench/large). It is
