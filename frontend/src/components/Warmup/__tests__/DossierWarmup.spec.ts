@@ -50,7 +50,7 @@ async function drawsAfterRest(b: StubBackend) {
 describe('DossierWarmup', () => {
   beforeEach(() => {
     document.body.innerHTML = ''
-    warmed.done = false
+    Object.assign(warmed, { done: false, tries: 0 })
     drawn = []
     // Timeouts only: the frames (setImmediate) and the reads run as ever.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
