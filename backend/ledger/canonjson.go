@@ -26,20 +26,23 @@ const maxDepth = 512
 // data and nesting deeper than 512 are rejected with code
 // ledger.invalid_json.
 func CanonicalJSON(v any) (json.RawMessage, error) {
-	var text []byte
 	switch x := v.(type) {
 	case json.RawMessage:
-		text = x
+		return canonicalize(x)
 	case []byte:
-		text = x
-	default:
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
-			return nil, apperr.Wrap(err, CodeInvalidJSON)
-		}
-		text = bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+		return canonicalize(x)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, 256))
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, apperr.Wrap(err, CodeInvalidJSON)
+	}
+	text := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+	if utf8.Valid(text) && isCanonical(text) {
+		// Already canonical (encoding/json sorts map keys), and ours: no
+		// copy.
+		return text, nil
 	}
 	return canonicalize(text)
 }

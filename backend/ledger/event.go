@@ -71,22 +71,41 @@ type Event struct {
 	made *madeHere
 }
 
-// madeHere is the id and signature New computed in this process, signing
-// with a key whose public half it checked against the seed. While an
-// event still carries that id and signature and its content still hashes
-// to that id, its content is byte for byte what New signed: Verify then
-// knows the signature and the body's canonical form without checking
-// them again. Any change to the event (another body, parent, author,
-// signature or id) makes it an ordinary event, verified in full.
-type madeHere struct{ id, sig string }
+// madeHere is what New made in this process, signing with a key whose
+// public half it checked against the seed: the event's id, signature and
+// content as New signed them (its own copy of the parents, and the body
+// inside the wire bytes), and its Marshal encoding. While an event still
+// carries exactly that id, signature and content, it is byte for byte
+// what New signed and encoded: Verify, Marshal and Encode then need not
+// hash, check or encode it again. Any change to the event (another body,
+// even edited in place, parent, zone, author, signature or id) makes it
+// an ordinary event, checked in full.
+type madeHere struct {
+	id, sig, dossier, kind, author string
+	time                           time.Time
+	parents                        []string
+	// wire is the event's Marshal encoding; its body lies at wire[body:]
+	// up to the signature's member.
+	wire []byte
+	body int
+}
 
-// MadeHere reports whether e was made by New in this process and still
-// has the id and signature New gave it (an event decoded from bytes never
-// has). Its id then hashes content that includes its time to the
-// nanosecond and its author's key, so a store can tell that it has not
-// seen it yet without looking it up (see store.Commit).
+// same reports whether e is still what New made.
+func (m *madeHere) same(e Event) bool {
+	// time.Time's == compares the instant, the monotonic reading (New
+	// drops it) and the location pointer: equal only for the same zone.
+	return m.id == e.ID && m.sig == e.Sig && m.dossier == e.Dossier && m.kind == e.Kind &&
+		m.author == e.Author && m.time == e.Time && slices.Equal(m.parents, e.Parents) &&
+		bytes.Equal(m.wire[m.body:len(m.wire)-len(sigTail)-sigHexLen-len(wireEnd)], e.Body)
+}
+
+// MadeHere reports whether e was made by New in this process and is still
+// exactly what New made: the same id, signature and content (an event
+// decoded from bytes never is). Its id then hashes content that includes
+// its time to the nanosecond and its author's key, so a store can tell
+// that it has not seen it yet without looking it up (see store.Commit).
 func (e Event) MadeHere() bool {
-	return e.made != nil && e.made.id == e.ID && e.made.sig == e.Sig
+	return e.made != nil && e.made.same(e)
 }
 
 // New builds and signs an event of dossier with the given parents, kind and
@@ -119,10 +138,11 @@ func New(dossier string, parents []string, kind string, body any, at time.Time, 
 	if err != nil {
 		return Event{}, err
 	}
+	author, consistent := keyAuthor(key)
 	e := Event{
 		Dossier: dossier,
 		Parents: ps,
-		Author:  hex.EncodeToString(key[ed25519.SeedSize:]),
+		Author:  author,
 		Time:    at.Round(0),
 		Kind:    kind,
 		Body:    b,
@@ -130,47 +150,81 @@ func New(dossier string, parents []string, kind string, body any, at time.Time, 
 	if err := e.checkContent(false); err != nil {
 		return Event{}, err
 	}
-	sum := sha256.Sum256(e.appendCanonical(nil))
-	e.ID = hex.EncodeToString(sum[:])
-	e.Sig = hex.EncodeToString(Sign(key, sum[:]))
-	if keyConsistent(key) {
-		e.made = &madeHere{id: e.ID, sig: e.Sig}
+	// The canonical bytes are written where the wire encoding wants
+	// them, after room for the id: hashed, then turned into the wire
+	// bytes in place (Marshal's layout is the canonical one with the id
+	// first and the signature last), in one buffer.
+	w := make([]byte, len(idHead)+idHexLen+len(idTail)-1, wireRoom+len(e.Body)+len(e.Dossier)+len(e.Kind)+(idHexLen+3)*len(ps))
+	canon := len(w)
+	w = e.appendCanonical(w)
+	sum := sha256.Sum256(w[canon:])
+	copy(w, idHead)
+	hex.Encode(w[len(idHead):], sum[:])
+	copy(w[len(idHead)+idHexLen:], idTail) // its comma replaces the canonical '{'
+	w = w[:len(w)-1]                       // and the canonical '}' goes
+	bodyAt := len(w) - len(e.Body)
+	sig := Sign(key, sum[:])
+	w = append(w, sigTail...)
+	w = hex.AppendEncode(w, sig)
+	w = append(w, wireEnd...)
+	e.ID = string(w[len(idHead) : len(idHead)+idHexLen])
+	e.Sig = string(w[len(w)-len(wireEnd)-sigHexLen : len(w)-len(wireEnd)])
+	if consistent {
+		e.made = &madeHere{id: e.ID, sig: e.Sig, dossier: e.Dossier, kind: e.Kind, author: e.Author,
+			time: e.Time, parents: slices.Clone(e.Parents), wire: w, body: bodyAt}
+		verified.add(sigKey(e.ID, e.Sig))
 	}
 	return e, nil
 }
 
+// The members around the canonical ones in Marshal's layout.
+const (
+	idHead  = `{"id":"`
+	idTail  = `",`
+	sigTail = `,"sig":"`
+	wireEnd = `"}`
+)
+
+// wireRoom is the room New makes for an encoding's members besides its
+// body, dossier, kind and parents: the id, signature, author, time (up to
+// 35 bytes), zone (up to 30 or so) and the members' names take up to
+// about 420 bytes.
+const wireRoom = 448
+
 // consistentKeys remembers (by SHA-256) the private keys whose public half
-// matches their seed; bounded, it starts over when full.
+// matches their seed, with that half in lowercase hex; bounded, it starts
+// over when full.
 var (
 	consistentMu   sync.Mutex
-	consistentKeys = map[[sha256.Size]byte]struct{}{}
+	consistentKeys = map[[sha256.Size]byte]string{}
 )
 
 const consistentCap = 64
 
-// keyConsistent reports whether key's public half is the public key of
-// its seed: only then does a signature made with key verify under the
-// author New writes (key's public half), which Verify relies on for the
-// events New marks. Checked once per key.
-func keyConsistent(key ed25519.PrivateKey) bool {
+// keyAuthor returns key's public half in lowercase hex (the author New
+// writes) and whether it is the public key of key's seed: only then does
+// a signature made with key verify under that author, which Verify relies
+// on for the events New marks. Checked once per key.
+func keyAuthor(key ed25519.PrivateKey) (author string, consistent bool) {
 	h := sha256.Sum256(key)
 	consistentMu.Lock()
-	_, ok := consistentKeys[h]
+	author, ok := consistentKeys[h]
 	consistentMu.Unlock()
 	if ok {
-		return true
+		return author, true
 	}
+	author = hex.EncodeToString(key[ed25519.SeedSize:])
 	derived := ed25519.NewKeyFromSeed(key.Seed())
 	if !bytes.Equal(derived[ed25519.SeedSize:], key[ed25519.SeedSize:]) {
-		return false
+		return author, false
 	}
 	consistentMu.Lock()
 	if len(consistentKeys) >= consistentCap {
-		consistentKeys = map[[sha256.Size]byte]struct{}{}
+		consistentKeys = map[[sha256.Size]byte]string{}
 	}
-	consistentKeys[h] = struct{}{}
+	consistentKeys[h] = author
 	consistentMu.Unlock()
-	return true
+	return author, true
 }
 
 // Canonical returns the bytes an event's id hashes: every field except ID
@@ -191,19 +245,19 @@ func (e Event) Canonical() ([]byte, error) {
 // remembered (keyed by the SHA-256 of id and signature, so a changed
 // signature or content is checked afresh), because reading a dossier
 // verifies all its events and Ed25519 dominates that cost. So is the
-// signature of an event New made in this process, unchanged since (its
-// content still hashes to the id New signed): committing what the app
-// has just signed does not verify that signature again.
+// signature of every event New made in this process. An event New made,
+// still exactly as it made it (MadeHere: compared field by field with
+// what it signed), is not checked again: committing what the app has just
+// signed neither hashes nor verifies it.
 func (e Event) Verify() error {
+	if e.MadeHere() {
+		return nil
+	}
 	sum, err := e.checkID()
 	if err != nil {
 		return err
 	}
-	key := sha256.Sum256([]byte(e.ID + e.Sig))
-	if e.MadeHere() {
-		verified.add(key)
-		return nil
-	}
+	key := sigKey(e.ID, e.Sig)
 	if verified.has(key) {
 		return nil
 	}
@@ -214,6 +268,13 @@ func (e Event) Verify() error {
 	}
 	verified.add(key)
 	return nil
+}
+
+// sigKey is the key of an event's signature in the verified set: the
+// SHA-256 of its id and signature (in hex, as the event holds them).
+func sigKey(id, sig string) [sha256.Size]byte {
+	var buf [idHexLen + sigHexLen]byte
+	return sha256.Sum256(append(append(buf[:0], id...), sig...))
 }
 
 // verifiedCap bounds the memory of the verified-signature set (about 5 MB).
@@ -257,22 +318,16 @@ func (e Event) checkID() ([sha256.Size]byte, error) {
 	if !isLowerHex(e.Sig, sigHexLen) {
 		return sum, e.malformed("sig is not %d lowercase hex digits", sigHexLen)
 	}
-	// The body of an event New made is canonical while its content
-	// hashes to the id New signed (checked just below): its other fields
-	// are unambiguous once checkContent passes, so equal bytes mean the
-	// body New canonicalized.
-	made := e.MadeHere()
-	if err := e.checkContent(!made); err != nil {
+	if e.MadeHere() {
+		// What New hashed and signed, unchanged.
+		_, _ = hex.Decode(sum[:], []byte(e.ID))
+		return sum, nil
+	}
+	if err := e.checkContent(true); err != nil {
 		return sum, err
 	}
 	sum = sha256.Sum256(e.appendCanonical(nil))
 	if hex.EncodeToString(sum[:]) != e.ID {
-		if made {
-			// Changed since New: the same code as for any other event.
-			if err := e.checkContent(true); err != nil {
-				return sum, err
-			}
-		}
 		return sum, apperr.New(CodeBadID, "event", e.ID)
 	}
 	return sum, nil
@@ -422,8 +477,13 @@ func Marshal(e Event) ([]byte, error) {
 
 // Encode verifies e (see Verify for the codes) and returns its Marshal
 // encoding, checking its well-formedness and id once: what a store does
-// with an event before writing it.
+// with an event before writing it. For an event New made, still exactly
+// as it made it (MadeHere), it checks nothing and returns the bytes New
+// wrote, shared with the event: the caller must not change them.
 func Encode(e Event) ([]byte, error) {
+	if e.MadeHere() {
+		return e.made.wire, nil
+	}
 	if err := e.Verify(); err != nil {
 		return nil, err
 	}

@@ -346,6 +346,17 @@ func TestVerify(t *testing.T) {
 		{"re-signed consistently", resign(with(func(e *ledger.Event) {}), key), ""},
 		{"signature of another event", with(func(e *ledger.Event) { e.Sig = root.Sig }), ledger.CodeBadSignature},
 		{"parent edited in place", with(func(e *ledger.Event) { e.Parents[0] = strings.Repeat("0", 64) }), ledger.CodeBadID},
+		{"parent edited in the slice New returned", func() ledger.Event {
+			e := mustNew(t, []string{root.ID}, "x.set", nil, goldenTime(t), key)
+			e.Parents[0] = p2.ID // the event New made still holds the slice
+			return e
+		}(), ledger.CodeBadID},
+		{"zone of the same name and offset", with(func(e *ledger.Event) {
+			// Another location, the same canonical bytes: not what New
+			// made, yet the same event, checked in full.
+			_, off := e.Time.Zone()
+			e.Time = e.Time.In(time.FixedZone(e.Time.Location().String(), off))
+		}), ""},
 		{"body edited in place", func() ledger.Event {
 			e := mustNew(t, nil, "x.set", map[string]int{"a": 1}, goldenTime(t), key)
 			e.Body[len(e.Body)-2] = '2' // {"a":1} -> {"a":2}: canonical, another event
@@ -411,6 +422,40 @@ func TestNew(t *testing.T) {
 		}
 		_, err = ledger.Event{Author: "abc"}.AuthorKey()
 		assertCode(t, err, ledger.CodeMalformed)
+	})
+
+	t.Run("an event New made is written as Marshal writes it, and kept as made", func(t *testing.T) {
+		// New writes the encoding once, in place around the canonical
+		// bytes; Marshal writes it afresh from the fields.
+		shanghai, err := time.LoadLocation("Asia/Shanghai")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range []ledger.Event{
+			mustNew(t, nil, "dossier.created", nil, at, key),
+			mustNew(t, []string{a.ID}, "审批.通过", map[string]any{"意见": "同意上线 <R1> & \"急\"", "n": 1.5}, at.In(shanghai), key),
+			mustNew(t, []string{b.ID, a.ID, goldenID}, "k", strings.Repeat("长", 3000), at.In(time.FixedZone("X-Plant", -9000)), key),
+		} {
+			if !e.MadeHere() {
+				t.Fatalf("%s: not MadeHere just after New", e.Kind)
+			}
+			enc, err := ledger.Encode(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := mustMarshal(t, e); string(enc) != string(want) {
+				t.Fatalf("Encode wrote\n%s\nMarshal writes\n%s", enc, want)
+			}
+			back, err := ledger.Unmarshal(enc)
+			if err != nil || back.MadeHere() || back.Verify() != nil {
+				t.Fatalf("read back: %v (MadeHere %v)", err, back.MadeHere())
+			}
+			changed := e
+			changed.Kind += "x"
+			if changed.MadeHere() || !e.MadeHere() {
+				t.Fatal("a copy with another kind is still MadeHere, or the original is not")
+			}
+		}
 	})
 
 	t.Run("a key whose public half is not its seed's signs nothing that verifies", func(t *testing.T) {

@@ -119,13 +119,19 @@ func FuzzEventRoundTrip(f *testing.F) {
 	f.Add("d", "k", []byte(`[1.50,{"b":1,"a":2}]`), int64(253402300799), uint32(999999999), "X-Custom", 3600)
 	f.Add("d", "k", []byte(`1`), int64(0), uint32(1), "America/New_York", -18000)
 	key := seedKey(0)
+	var ids []string
+	for i := 0; i < 4; i++ {
+		ids = append(ids, mustNew(f, nil, "k", i, time.Unix(0, 0).UTC(), key).ID)
+	}
 	f.Fuzz(func(t *testing.T, dossier, kind string, body []byte, sec int64, nsec uint32, zone string, offset int) {
+		// The parents: as many of ids as nsec's last digit says, up to four.
+		parents := ids[:min(int(nsec%10), len(ids))]
 		loc, err := time.LoadLocation(zone)
 		if err != nil || zone == "" || zone == "Local" {
 			loc = time.FixedZone(zone, offset%(24*3600))
 		}
 		at := time.Unix(sec, int64(nsec%1e9)).In(loc)
-		e, err := ledger.New(dossier, nil, kind, json.RawMessage(body), at, key)
+		e, err := ledger.New(dossier, parents, kind, json.RawMessage(body), at, key)
 		if err != nil {
 			if !strings.HasPrefix(apperr.Code(err), "ledger.") {
 				t.Fatalf("refused with %q: %v", apperr.Code(err), err)
@@ -135,6 +141,10 @@ func FuzzEventRoundTrip(f *testing.F) {
 		b, err := ledger.Marshal(e)
 		if err != nil {
 			t.Fatalf("Marshal of a new event: %v", err)
+		}
+		// Encode gives the bytes New wrote in place: Marshal's.
+		if enc, err := ledger.Encode(e); err != nil || !bytes.Equal(enc, b) {
+			t.Fatalf("Encode of a new event: %s (%v), Marshal: %s", enc, err, b)
 		}
 		got, err := ledger.Unmarshal(b)
 		if err != nil {

@@ -67,21 +67,22 @@ type Checkpoint struct {
 func checkpointKey(stream, key string) []byte { return []byte("ck/" + stream + "/" + key) }
 
 // Payload returns the bytes a checkpoint's sum (or signature) covers.
-func (c Checkpoint) Payload() []byte {
-	var b strings.Builder
-	b.WriteString("golive-checkpoint\x00")
-	b.WriteString(strconv.Itoa(c.V))
-	b.WriteByte(0)
-	b.WriteString(c.Stream)
-	b.WriteByte(0)
-	b.WriteString(c.Key)
-	b.WriteByte(0)
-	b.WriteString(strconv.Itoa(c.Count))
+func (c Checkpoint) Payload() []byte { return c.appendPayload(nil) }
+
+func (c Checkpoint) appendPayload(dst []byte) []byte {
+	dst = append(dst, "golive-checkpoint\x00"...)
+	dst = strconv.AppendInt(dst, int64(c.V), 10)
+	dst = append(dst, 0)
+	dst = append(dst, c.Stream...)
+	dst = append(dst, 0)
+	dst = append(dst, c.Key...)
+	dst = append(dst, 0)
+	dst = strconv.AppendInt(dst, int64(c.Count), 10)
 	for _, h := range c.Heads {
-		b.WriteByte(0)
-		b.WriteString(h)
+		dst = append(dst, 0)
+		dst = append(dst, h...)
 	}
-	return []byte(b.String())
+	return dst
 }
 
 // Valid reports whether the record is sound: its sum matches its payload
@@ -156,7 +157,8 @@ func appendJSONString(dst []byte, s string) []byte {
 
 // seal returns the SHA-256 of the payload in lowercase hex.
 func (c Checkpoint) seal() string {
-	sum := sha256.Sum256(c.Payload())
+	var buf [256]byte // the payload of a stream with a head or two, on the stack
+	sum := sha256.Sum256(c.appendPayload(buf[:0]))
 	return hex.EncodeToString(sum[:])
 }
 
@@ -169,56 +171,90 @@ func (s *Store) SetCheckpointKey(fn func() ed25519.PrivateKey) {
 	s.mu.Unlock()
 }
 
-func (s *Store) checkpointKey() ed25519.PrivateKey {
+// checkpointPub returns the public key, in lowercase hex, that names the
+// checkpoints of the unlocked profile, or "" when none is unlocked.
+func (s *Store) checkpointPub() string {
 	s.mu.Lock()
 	fn := s.sealKey
 	s.mu.Unlock()
 	if fn == nil {
-		return nil
+		return ""
 	}
-	return fn()
+	key := fn()
+	if len(key) != ed25519.PrivateKeySize {
+		return ""
+	}
+	pub := key[ed25519.SeedSize:]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// Written at every append: encoded once per key.
+	if !bytes.Equal(s.sealPub[:], pub) || s.sealPubHex == "" {
+		copy(s.sealPub[:], pub)
+		s.sealPubHex = hex.EncodeToString(pub)
+	}
+	return s.sealPubHex
 }
 
-// advanceCheckpoints updates, inside txn, the checkpoint of key for every
-// stream fresh (events just stored) touches, and returns the records it
-// wrote (for remember, once txn is committed).
-func (s *Store) advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, key ed25519.PrivateKey) ([]sealedCheckpoint, error) {
-	if len(fresh) == 0 || len(key) != ed25519.PrivateKeySize {
+// advanceCheckpoints updates, inside txn, the checkpoint of the key pub
+// (lowercase hex; none when empty) for every stream fresh (events just
+// stored) touches, and returns the records it wrote (for remember, once
+// txn is committed).
+func (s *Store) advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, pub string) ([]sealedCheckpoint, error) {
+	if len(fresh) == 0 || pub == "" {
 		return nil, nil
 	}
-	pub := hex.EncodeToString(key.Public().(ed25519.PublicKey))
-	byStream := map[string][]ledger.Event{}
-	var streams []string
-	for _, e := range fresh {
-		if _, ok := byStream[e.Dossier]; !ok {
-			streams = append(streams, e.Dossier)
-		}
-		byStream[e.Dossier] = append(byStream[e.Dossier], e)
-	}
-	out := make([]sealedCheckpoint, 0, len(streams))
-	for _, stream := range streams {
-		ck, ok, err := s.readCheckpoint(txn, stream, pub)
+	var out []sealedCheckpoint
+	err := eachStream(fresh, func(stream string, events []ledger.Event) error {
+		k := checkpointKey(stream, pub)
+		ck, ok, err := s.readCheckpoint(txn, k, stream, pub)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if ok {
-			ck.Count += len(byStream[stream])
-			ck.Heads = advanceHeads(ck.Heads, byStream[stream])
+			ck.Count += len(events)
+			ck.Heads = advanceHeads(ck.Heads, events)
 		} else if ck, err = scanCheckpoint(txn, stream, pub); err != nil {
-			return nil, err
+			return err
 		}
 		// A signed record read back is carried forward in the current
 		// version.
 		ck.V, ck.Sig = checkpointVersion, ""
 		ck.Sum = ck.seal()
 		b := ck.appendJSON(make([]byte, 0, 160+65*len(ck.Heads)+len(stream)))
-		k := checkpointKey(stream, pub)
 		if err := txn.Set(k, b); err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, sealedCheckpoint{key: string(k), raw: b, ck: ck})
+		return nil
+	})
+	return out, err
+}
+
+// eachStream calls fn with each stream that events touch and its events,
+// in the order the streams first appear.
+func eachStream(events []ledger.Event, fn func(stream string, events []ledger.Event) error) error {
+	one := true
+	for _, e := range events[1:] {
+		one = one && e.Dossier == events[0].Dossier
 	}
-	return out, nil
+	if one {
+		// An append: one event, or a dossier's events, of one stream.
+		return fn(events[0].Dossier, events)
+	}
+	byStream := map[string][]ledger.Event{}
+	var streams []string
+	for _, e := range events {
+		if _, ok := byStream[e.Dossier]; !ok {
+			streams = append(streams, e.Dossier)
+		}
+		byStream[e.Dossier] = append(byStream[e.Dossier], e)
+	}
+	for _, stream := range streams {
+		if err := fn(stream, byStream[stream]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkpointCache remembers the checkpoint records this process committed
@@ -255,22 +291,53 @@ func (s *Store) remember(sealed []sealedCheckpoint) {
 }
 
 // recall returns the remembered checkpoint stored under key if raw is
-// exactly its record.
-func (s *Store) recall(key string, raw []byte) (Checkpoint, bool) {
+// exactly its record. Its heads are the cache's own: not to be changed.
+func (s *Store) recall(key, raw []byte) (Checkpoint, bool) {
 	s.mu.Lock()
-	c, ok := s.written[key]
+	c, ok := s.written[string(key)]
 	s.mu.Unlock()
 	if !ok || !bytes.Equal(c.raw, raw) {
 		return Checkpoint{}, false
 	}
-	ck := c.ck
-	ck.Heads = slices.Clone(c.ck.Heads)
-	return ck, true
+	return c.ck, true
 }
 
 // advanceHeads returns heads with the fresh events added and their parents
-// removed, sorted.
+// removed, sorted, in a new slice (heads is not changed).
 func advanceHeads(heads []string, fresh []ledger.Event) []string {
+	if len(heads)+len(fresh) > smallHeads {
+		return advanceManyHeads(heads, fresh)
+	}
+	// A few ids (an append: one head, one event): looked up in place.
+	named := func(id string) bool {
+		for _, e := range fresh {
+			if slices.Contains(e.Parents, id) {
+				return true
+			}
+		}
+		return false
+	}
+	out := make([]string, 0, len(heads)+len(fresh))
+	for _, id := range heads {
+		if !named(id) && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	for _, e := range fresh {
+		if !named(e.ID) && !slices.Contains(out, e.ID) {
+			out = append(out, e.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// smallHeads is how many heads and fresh events advanceHeads looks up in
+// place; past it, through a set (the lookups grow as its square).
+const smallHeads = 16
+
+// advanceManyHeads is advanceHeads through a set.
+func advanceManyHeads(heads []string, fresh []ledger.Event) []string {
 	set := make(map[string]bool, len(heads)+len(fresh))
 	for _, h := range heads {
 		set[h] = true
@@ -295,8 +362,7 @@ func advanceHeads(heads []string, fresh []ledger.Event) []string {
 // there is none or it does not verify (it is then rebuilt from the events).
 // A record this process wrote and committed last is recognised by its
 // bytes and not decoded nor verified again.
-func (s *Store) readCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint, bool, error) {
-	k := checkpointKey(stream, pub)
+func (s *Store) readCheckpoint(txn *badger.Txn, k []byte, stream, pub string) (Checkpoint, bool, error) {
 	item, err := txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return Checkpoint{}, false, nil
@@ -307,7 +373,7 @@ func (s *Store) readCheckpoint(txn *badger.Txn, stream, pub string) (Checkpoint,
 	var ck Checkpoint
 	var known bool
 	err = item.Value(func(v []byte) error {
-		if ck, known = s.recall(string(k), v); known {
+		if ck, known = s.recall(k, v); known {
 			return nil
 		}
 		return json.Unmarshal(v, &ck)

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -25,5 +27,19 @@ func TestCheckpointJSONIsEncodingJSONs(t *testing.T) {
 		if got := c.appendJSON(nil); string(got) != string(want) {
 			t.Errorf("appendJSON(%+v)\n got %s\nwant %s", c, got, want)
 		}
+	}
+}
+
+// TestPayloadIsTheDocumentedLayout: the bytes a checkpoint's seal covers,
+// written without a strings.Builder since the seal is made at every
+// append, are still the layout the records on disk were sealed with.
+func TestPayloadIsTheDocumentedLayout(t *testing.T) {
+	c := Checkpoint{V: 2, Stream: "R1", Key: "k", Heads: []string{"a", "b"}, Count: 12}
+	if got, want := string(c.Payload()), "golive-checkpoint\x002\x00R1\x00k\x0012\x00a\x00b"; got != want {
+		t.Fatalf("payload %q, want %q", got, want)
+	}
+	long := Checkpoint{V: 2, Stream: strings.Repeat("s", 300), Key: "k", Heads: []string{strings.Repeat("h", 64)}}
+	if long.seal() != fmt.Sprintf("%x", sha256.Sum256(long.Payload())) {
+		t.Fatal("the seal of a payload longer than its stack buffer is not the SHA-256 of the payload")
 	}
 }

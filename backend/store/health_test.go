@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -308,6 +309,51 @@ func TestCheckpointFollowsBranches(t *testing.T) {
 	if cks, _ := s.Checkpoints("D2"); len(cks) != 0 {
 		t.Fatalf("no key, no checkpoint: %v", cks)
 	}
+}
+
+// TestCheckpointsOfACommitOverManyStreamsAndBranches: one commit over
+// several dossiers advances each one's checkpoint by its own events, and
+// a stream with many branches (past the few heads an append looks up in
+// place) keeps the right heads.
+func TestCheckpointsOfACommitOverManyStreamsAndBranches(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	r1, r2 := event(t, "D1", nil, 0), event(t, "D2", nil, 1)
+	batch := []ledger.Event{r1}
+	var branches []string
+	for i := 0; i < 20; i++ {
+		e := event(t, "D1", []string{r1.ID}, 10+i)
+		branches = append(branches, e.ID)
+		batch = append(batch, e)
+		if i == 7 {
+			batch = append(batch, r2)
+		}
+	}
+	c2 := event(t, "D2", []string{r2.ID}, 2)
+	batch = append(batch, c2)
+	if _, err := s.Commit(batch); err != nil {
+		t.Fatal(err)
+	}
+	check := func(stream string, heads []string, count int) {
+		t.Helper()
+		cks, err := s.Checkpoints(stream)
+		if err != nil || len(cks) != 1 {
+			t.Fatalf("%s: checkpoints %v %v", stream, cks, err)
+		}
+		want := slices.Sorted(slices.Values(heads))
+		if !slices.Equal(cks[0].Heads, want) || cks[0].Count != count {
+			t.Fatalf("%s: heads %v count %d, want %v and %d", stream, cks[0].Heads, cks[0].Count, want, count)
+		}
+	}
+	check("D1", branches, 21)
+	check("D2", []string{c2.ID}, 2)
+	merge := event(t, "D1", branches[3:], 99)
+	if _, err := s.Commit([]ledger.Event{merge}); err != nil {
+		t.Fatal(err)
+	}
+	check("D1", append([]string{merge.ID}, branches[:3]...), 22)
+	check("D2", []string{c2.ID}, 2)
 }
 
 func TestTamperedCheckpointIsCorrupt(t *testing.T) {

@@ -39,6 +39,10 @@ type Store struct {
 	// sealKey returns the key checkpoints are signed with (see
 	// SetCheckpointKey).
 	sealKey func() ed25519.PrivateKey
+	// sealPub and sealPubHex are the public half of the last key sealKey
+	// returned, raw and in lowercase hex.
+	sealPub    [ed25519.PublicKeySize]byte
+	sealPubHex string
 	// tried holds the ids of the events made in this process
 	// (ledger.Event.MadeHere) that a commit to this store has carried;
 	// see unseen.
@@ -397,7 +401,7 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 	s.commits.RLock()
 	defer s.commits.RUnlock()
 	added := 0
-	sealKey := s.checkpointKey()
+	sealPub := s.checkpointPub()
 	unseen := s.unseen(events)
 	var sealed []sealedCheckpoint
 	err := s.db.Update(func(txn *badger.Txn) error {
@@ -419,7 +423,7 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 			fresh = append(fresh, e)
 		}
 		var err error
-		if sealed, err = s.advanceCheckpoints(txn, fresh, sealKey); err != nil {
+		if sealed, err = s.advanceCheckpoints(txn, fresh, sealPub); err != nil {
 			return err
 		}
 		for i, p := range puts {
