@@ -728,7 +728,7 @@ func recordChecklist(r *recorder) {
 	empty := dossier.Fields{Version: ptr("")}
 	_, err = api.Dossiers.Update(id, empty)
 	r.fails("action-checklist", "DossierAPI.Update", []any{id, empty}, "dossier.version_required", err)
-	for _, f := range []dossier.Filter{{SystemCode: "CRM"}, {Mode: "emergency"}, {Month: "2026-12"}, {Text: "CR-2027-144"}} {
+	for _, f := range []dossier.Filter{{SystemCode: "CRM"}, {Stage: dossier.StageApproval}, {Mode: "emergency"}, {Month: "2026-12"}, {Text: "CR-2027-144"}} {
 		list, err := api.Dossiers.List(f)
 		r.must("action-checklist", "", "DossierAPI.List", []any{f}, list, err)
 		r.pages("action-checklist", f, list, 0)

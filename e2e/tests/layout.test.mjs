@@ -72,13 +72,32 @@ test('a filter menu of the list closes at the click on its option, without Naive
   await page.goto(`${app.url}/#/dossiers`);
   await page.getByTestId('dossier-row').first().waitFor();
   const shown = () => page.evaluate(() => [...document.querySelectorAll('.n-base-select-menu')].filter((m) => getComputedStyle(m).display !== 'none').length);
-  await page.getByTestId('filter-stage').click();
+  await page.getByTestId('filter-type').click();
   const option = page.locator('.n-base-select-menu .n-base-select-option').nth(1);
   await option.waitFor();
   await option.click();
   // Naive's leave animation keeps a menu on the page 200 ms; without it, it goes in two frames.
   await page.waitForTimeout(100);
-  assert.equal(await shown(), 0, 'the stage menu still shows 100 ms after its option was clicked');
+  assert.equal(await shown(), 0, 'the type menu still shows 100 ms after its option was clicked');
+  await page.getByTestId('filter-reset').click();
+});
+
+test('the stage buttons sit on one line, and filtering by one moves nothing on the page', async () => {
+  await page.setViewportSize({ width: 1280, height: 760 });
+  await page.goto(`${app.url}/#/dossiers`);
+  await page.getByTestId('dossier-row').first().waitFor();
+  const tops = () => page.evaluate(() => ({
+    buttons: [...document.querySelectorAll('[data-testid^="filter-stage-"]')].map((e) => Math.round(e.getBoundingClientRect().top)),
+    table: Math.round(document.querySelector('[data-testid="dossier-table"]').getBoundingClientRect().top),
+  }));
+  const before = await tops();
+  assert.ok(before.buttons.length >= 2, `${before.buttons.length} stage buttons`);
+  assert.equal(new Set(before.buttons).size, 1, `the stage buttons wrap: tops ${before.buttons}`);
+  await page.getByTestId('filter-stage-approval').click();
+  await page.getByTestId('filter-reset').waitFor();
+  const after = await tops();
+  await screenshot(page, 'layout-list-stage-filter');
+  assert.equal(after.table, before.table, 'the table moved when the filter’s clear button showed');
   await page.getByTestId('filter-reset').click();
 });
 

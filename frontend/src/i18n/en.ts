@@ -177,6 +177,7 @@ const en: MessageSchema = {
     none: 'No release dossiers yet',
     filters: {
       stage: 'All stages',
+      byStage: 'Filter by stage',
       system: 'All systems',
       type: 'All types',
       mode: 'All modes',

@@ -175,6 +175,7 @@ const zhCN = {
     none: '还没有发布档案',
     filters: {
       stage: '全部阶段',
+      byStage: '按阶段筛选',
       system: '全部系统',
       type: '全部类型',
       mode: '全部方式',
