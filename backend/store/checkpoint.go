@@ -64,7 +64,9 @@ type Checkpoint struct {
 	Sig string `json:"sig,omitempty"`
 }
 
-func checkpointKey(stream, key string) []byte { return []byte("ck/" + stream + "/" + key) }
+func checkpointKey(stream, key string) []byte {
+	return []byte(checkpointBucket + "/" + stream + "/" + key)
+}
 
 // Payload returns the bytes a checkpoint's sum (or signature) covers.
 func (c Checkpoint) Payload() []byte { return c.appendPayload(nil) }
@@ -224,7 +226,7 @@ func (s *Store) advanceCheckpoints(txn *badger.Txn, fresh []ledger.Event, pub st
 		if err := txn.Set(k, b); err != nil {
 			return err
 		}
-		out = append(out, sealedCheckpoint{key: string(k), raw: b, ck: ck})
+		out = append(out, sealedCheckpoint{key: string(k), ck: ck})
 		return nil
 	})
 	return out, err
@@ -258,20 +260,75 @@ func eachStream(events []ledger.Event, fn func(stream string, events []ledger.Ev
 }
 
 // checkpointCache remembers the checkpoint records this process committed
-// last, so that the next commit to the same stream need not decode and
-// verify its own record again: a record read back is taken from the cache
-// only when its bytes are exactly those written, so a record changed since
-// (by a sync, a restore, a tool) is decoded and verified as ever.
+// last, so that the next commit to the same stream need not read, decode
+// and verify its own record again. The store is this process's alone while
+// open (Badger's lock), every commit that advances a stream's checkpoint
+// holds the stream's lock (lockStreams), and everything else that writes
+// to the store calls Invalidate, which empties the cache (as its contract
+// asks of anyone writing through DB(): the dossiers' caches rely on it
+// alike); a failed commit forgets its streams' records, and a commit that
+// puts a record of the checkpoints' bucket forgets them all. So a record in
+// the cache is the record stored. A stream not in it is read as stored.
 type checkpointCache map[string]sealedCheckpoint
+
+// checkpointBucket is the records' bucket, the prefix of their keys.
+const checkpointBucket = "ck"
+
+// streamLocks is how many locks serialize the commits to streams (a
+// stream takes the one its name's hash picks; streams sharing one wait
+// for each other, rarely, and harmlessly).
+const streamLocks = 64
+
+// lockStreams takes the locks of the streams events touch, in order, and
+// returns the function that lets them go. Commits to one stream then
+// advance its checkpoint one after the other, each from what the last
+// committed: without a read of the record in the transaction, Badger
+// would not refuse the second of two concurrent commits built on the same
+// record, and one's events would go uncounted.
+func (s *Store) lockStreams(events []ledger.Event) (unlock func()) {
+	var idx []int
+	for _, e := range events {
+		// FNV-1a of the stream's name.
+		h := uint32(2166136261)
+		for i := 0; i < len(e.Dossier); i++ {
+			h = (h ^ uint32(e.Dossier[i])) * 16777619
+		}
+		if i := int(h % streamLocks); !slices.Contains(idx, i) {
+			idx = append(idx, i)
+		}
+	}
+	slices.Sort(idx)
+	for _, i := range idx {
+		s.streams[i].Lock()
+	}
+	return func() {
+		for _, i := range idx {
+			s.streams[i].Unlock()
+		}
+	}
+}
+
+// forget drops the remembered checkpoints of pub for the streams events
+// touch (all of them when pub is empty).
+func (s *Store) forget(events []ledger.Event, pub string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if pub == "" {
+		s.written = nil
+		return
+	}
+	for _, e := range events {
+		delete(s.written, string(checkpointKey(e.Dossier, pub)))
+	}
+}
 
 // checkpointCacheCap bounds the cache (a commit to a stream not in it
 // reads the record the ordinary way); when full it starts over.
 const checkpointCacheCap = 1024
 
-// sealedCheckpoint is one checkpoint record: its key, bytes and value.
+// sealedCheckpoint is one checkpoint record committed: its key and value.
 type sealedCheckpoint struct {
 	key string
-	raw []byte
 	ck  Checkpoint
 }
 
@@ -288,18 +345,6 @@ func (s *Store) remember(sealed []sealedCheckpoint) {
 	for _, c := range sealed {
 		s.written[c.key] = c
 	}
-}
-
-// recall returns the remembered checkpoint stored under key if raw is
-// exactly its record. Its heads are the cache's own: not to be changed.
-func (s *Store) recall(key, raw []byte) (Checkpoint, bool) {
-	s.mu.Lock()
-	c, ok := s.written[string(key)]
-	s.mu.Unlock()
-	if !ok || !bytes.Equal(c.raw, raw) {
-		return Checkpoint{}, false
-	}
-	return c.ck, true
 }
 
 // advanceHeads returns heads with the fresh events added and their parents
@@ -358,11 +403,18 @@ func advanceManyHeads(heads []string, fresh []ledger.Event) []string {
 	return out
 }
 
-// readCheckpoint reads the checkpoint of stream by pub; ok is false when
-// there is none or it does not verify (it is then rebuilt from the events).
-// A record this process wrote and committed last is recognised by its
-// bytes and not decoded nor verified again.
+// readCheckpoint reads the checkpoint of stream by pub, stored under k;
+// ok is false when there is none or it does not verify (it is then rebuilt
+// from the events). A record this process committed last is taken from
+// checkpointCache, neither read nor verified again; the caller holds the
+// stream's lock (lockStreams).
 func (s *Store) readCheckpoint(txn *badger.Txn, k []byte, stream, pub string) (Checkpoint, bool, error) {
+	s.mu.Lock()
+	c, known := s.written[string(k)]
+	s.mu.Unlock()
+	if known {
+		return c.ck, true, nil
+	}
 	item, err := txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return Checkpoint{}, false, nil
@@ -371,18 +423,9 @@ func (s *Store) readCheckpoint(txn *badger.Txn, k []byte, stream, pub string) (C
 		return Checkpoint{}, false, err
 	}
 	var ck Checkpoint
-	var known bool
-	err = item.Value(func(v []byte) error {
-		if ck, known = s.recall(k, v); known {
-			return nil
-		}
-		return json.Unmarshal(v, &ck)
-	})
+	err = item.Value(func(v []byte) error { return json.Unmarshal(v, &ck) })
 	if err != nil {
 		return Checkpoint{}, false, nil
-	}
-	if known {
-		return ck, true, nil
 	}
 	if !ck.Valid() || ck.Stream != stream || ck.Key != pub {
 		return Checkpoint{}, false, nil

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -204,11 +205,14 @@ func TestWholeFolderOpensAfterInspection(t *testing.T) {
 
 // rawSet writes key=value straight into Badger, as a tool editing the
 // folder would.
+// rawSet writes key through DB(), as a repair would, and says so
+// (Invalidate), as DB()'s writers must.
 func rawSet(t *testing.T, s *store.Store, key string, value []byte) {
 	t.Helper()
 	if err := s.DB().Update(func(txn *badger.Txn) error { return txn.Set([]byte(key), value) }); err != nil {
 		t.Fatal(err)
 	}
+	s.Invalidate()
 }
 
 func rawDelete(t *testing.T, s *store.Store, key string) {
@@ -216,6 +220,7 @@ func rawDelete(t *testing.T, s *store.Store, key string) {
 	if err := s.DB().Update(func(txn *badger.Txn) error { return txn.Delete([]byte(key)) }); err != nil {
 		t.Fatal(err)
 	}
+	s.Invalidate()
 }
 
 func TestEventUnderAnotherKeyIsCorrupt(t *testing.T) {
@@ -354,6 +359,90 @@ func TestCheckpointsOfACommitOverManyStreamsAndBranches(t *testing.T) {
 	}
 	check("D1", append([]string{merge.ID}, branches[:3]...), 22)
 	check("D2", []string{c2.ID}, 2)
+}
+
+// TestConcurrentCommitsToAStreamAreAllCounted: commits to one dossier
+// from several goroutines at once all succeed and its checkpoint counts
+// every event, with each branch's newest event as a head (the commits
+// advance it one after the other, none from a record another just
+// replaced).
+func TestConcurrentCommitsToAStreamAreAllCounted(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	root := event(t, "D1", nil, 0)
+	if _, err := s.Commit([]ledger.Event{root}); err != nil {
+		t.Fatal(err)
+	}
+	const branches, each = 6, 15
+	chains := make([][]ledger.Event, branches)
+	tips := make([]string, branches)
+	for b := range chains {
+		parent := root.ID
+		for i := 0; i < each; i++ {
+			e := event(t, "D1", []string{parent}, 1000*(b+1)+i)
+			chains[b] = append(chains[b], e)
+			parent = e.ID
+		}
+		tips[b] = parent
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, branches*each)
+	for b, chain := range chains {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, e := range chain {
+				if _, err := s.Commit([]ledger.Event{e}, store.Put{Bucket: "dz", Key: "D1", Value: map[string]int{"b": b, "i": i}}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("a concurrent commit failed: %v", err)
+	}
+	cks, err := s.Checkpoints("D1")
+	if err != nil || len(cks) != 1 {
+		t.Fatalf("checkpoints: %v %v", cks, err)
+	}
+	want := slices.Sorted(slices.Values(tips))
+	if cks[0].Count != 1+branches*each || !slices.Equal(cks[0].Heads, want) {
+		t.Fatalf("count %d heads %v, want %d and %v", cks[0].Count, cks[0].Heads, 1+branches*each, want)
+	}
+	if ids, short, err := s.Missing("D1"); err != nil || len(ids) != 0 || short != 0 {
+		t.Fatalf("Missing: %v %d %v", ids, short, err)
+	}
+}
+
+// TestACheckpointPutThroughCommitIsReadAsStored: a checkpoint record
+// written as a record of its bucket (a repair through the store) is what
+// the next commit advances, not the one the store remembered.
+func TestACheckpointPutThroughCommitIsReadAsStored(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	s.SetCheckpointKey(testKey)
+	first := event(t, "D1", nil, 0)
+	if _, err := s.Commit([]ledger.Event{first}); err != nil {
+		t.Fatal(err)
+	}
+	pub := hex.EncodeToString(testKey().Public().(ed25519.PublicKey))
+	ck := store.Checkpoint{V: 1, Stream: "D1", Key: pub, Heads: []string{first.ID}, Count: 5}
+	ck.Sig = hex.EncodeToString(ed25519.Sign(testKey(), ck.Payload()))
+	if err := s.Put("ck", "D1/"+pub, ck); err != nil {
+		t.Fatal(err)
+	}
+	next := event(t, "D1", []string{first.ID}, 1)
+	if _, err := s.Commit([]ledger.Event{next}); err != nil {
+		t.Fatal(err)
+	}
+	cks, err := s.Checkpoints("D1")
+	if err != nil || len(cks) != 1 || cks[0].Count != 6 || !slices.Equal(cks[0].Heads, []string{next.ID}) {
+		t.Fatalf("after the commit: %+v %v, want count 6 and [%s]", cks, err, next.ID)
+	}
 }
 
 func TestTamperedCheckpointIsCorrupt(t *testing.T) {

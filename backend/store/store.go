@@ -50,6 +50,9 @@ type Store struct {
 	// written holds the checkpoints this process committed last, by
 	// record key (see checkpointCache).
 	written checkpointCache
+	// streams serialize the commits that advance a stream's checkpoint,
+	// by a hash of the stream's name (see lockStreams).
+	streams [streamLocks]sync.Mutex
 	// gens and floor make Generation (see there).
 	gens  map[string]uint64
 	clock uint64
@@ -90,13 +93,15 @@ func (s *Store) Stamp() uint64 {
 	return max(s.clock, s.floor)
 }
 
-// Invalidate changes every bucket's Generation: for a caller that wrote
-// through DB() rather than Commit.
+// Invalidate changes every bucket's Generation and forgets the
+// checkpoints Commit remembers (the next commit reads them as stored): for
+// a caller that wrote through DB() rather than Commit.
 func (s *Store) Invalidate() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.clock++
 	s.floor = s.clock
+	s.written = nil
 }
 
 // wrote advances the generation of the buckets a commit wrote.
@@ -402,6 +407,11 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 	defer s.commits.RUnlock()
 	added := 0
 	sealPub := s.checkpointPub()
+	if sealPub != "" {
+		// One commit at a time advances a stream's checkpoint (see
+		// readCheckpoint).
+		defer s.lockStreams(events)()
+	}
 	unseen := s.unseen(events)
 	var sealed []sealedCheckpoint
 	err := s.db.Update(func(txn *badger.Txn) error {
@@ -447,12 +457,22 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 		s.wrote([]Put{{Bucket: EventsBucket}})
 	}
 	if err != nil {
+		// What is stored is no longer known: the next commit reads it.
+		s.forget(events, sealPub)
 		if errors.Is(err, badger.ErrTxnTooBig) {
 			return 0, apperr.Wrap(err, "store.too_big")
 		}
 		return 0, apperr.Wrap(err, "store.write_failed")
 	}
 	s.remember(sealed)
+	for _, p := range puts {
+		if p.Bucket == checkpointBucket {
+			// A record written past advanceCheckpoints (a repair, a
+			// test): read as stored from now on.
+			s.forget(nil, "")
+			break
+		}
+	}
 	return added, nil
 }
 
