@@ -367,13 +367,7 @@ func TestCheckpointsOfACommitOverManyStreamsAndBranches(t *testing.T) {
 // advance it one after the other, none from a record another just
 // replaced).
 func TestConcurrentCommitsToAStreamAreAllCounted(t *testing.T) {
-	s := open(t, t.TempDir())
-	defer s.Close()
-	s.SetCheckpointKey(testKey)
-	root := event(t, "D1", nil, 0)
-	if _, err := s.Commit([]ledger.Event{root}); err != nil {
-		t.Fatal(err)
-	}
+	s, root := startStream(t, "D1")
 	const branches, each = 6, 15
 	chains := make([][]ledger.Event, branches)
 	tips := make([]string, branches)
@@ -420,13 +414,7 @@ func TestConcurrentCommitsToAStreamAreAllCounted(t *testing.T) {
 // written as a record of its bucket (a repair through the store) is what
 // the next commit advances, not the one the store remembered.
 func TestACheckpointPutThroughCommitIsReadAsStored(t *testing.T) {
-	s := open(t, t.TempDir())
-	defer s.Close()
-	s.SetCheckpointKey(testKey)
-	first := event(t, "D1", nil, 0)
-	if _, err := s.Commit([]ledger.Event{first}); err != nil {
-		t.Fatal(err)
-	}
+	s, first := startStream(t, "D1")
 	pub := hex.EncodeToString(testKey().Public().(ed25519.PublicKey))
 	ck := store.Checkpoint{V: 1, Stream: "D1", Key: pub, Heads: []string{first.ID}, Count: 5}
 	ck.Sig = hex.EncodeToString(ed25519.Sign(testKey(), ck.Payload()))
@@ -581,6 +569,20 @@ func TestAnEventCommittedAgainIsCountedOnce(t *testing.T) {
 		t.Fatalf("checkpoint: %+v %v, want count 2 and head %s", cks, err, second.ID)
 	}
 	nothingMissing(t, s, "D1")
+}
+
+// startStream opens a store in a temporary folder (closed when t ends)
+// with testKey unlocked, and commits the first event of stream.
+func startStream(t *testing.T, stream string) (*store.Store, ledger.Event) {
+	t.Helper()
+	s := open(t, t.TempDir())
+	t.Cleanup(func() { s.Close() })
+	s.SetCheckpointKey(testKey)
+	first := event(t, stream, nil, 0)
+	if _, err := s.Commit([]ledger.Event{first}); err != nil {
+		t.Fatal(err)
+	}
+	return s, first
 }
 
 // nothingMissing fails t unless Missing finds every event of stream that
