@@ -28,9 +28,9 @@ const maxDepth = 512
 func CanonicalJSON(v any) (json.RawMessage, error) {
 	switch x := v.(type) {
 	case json.RawMessage:
-		return canonicalize(x)
+		return canonicalize(x, false)
 	case []byte:
-		return canonicalize(x)
+		return canonicalize(x, false)
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, 256))
 	enc := json.NewEncoder(buf)
@@ -38,13 +38,8 @@ func CanonicalJSON(v any) (json.RawMessage, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, apperr.Wrap(err, CodeInvalidJSON)
 	}
-	text := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
-	if utf8.Valid(text) && isCanonical(text) {
-		// Already canonical (encoding/json sorts map keys), and ours: no
-		// copy.
-		return text, nil
-	}
-	return canonicalize(text)
+	// Often canonical already (encoding/json sorts map keys), and ours.
+	return canonicalize(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), true)
 }
 
 func invalidJSON(format string, args ...any) error {
@@ -58,11 +53,16 @@ func invalidJSON(format string, args ...any) error {
 // first read into a tree whose members are then sorted and written once.
 // (Sorting each object's already written members in place would copy a
 // nested value once per enclosing object: 512 times for the deepest.)
-func canonicalize(text []byte) (json.RawMessage, error) {
+// Text already canonical is returned as it is when it is the caller's own
+// to give (own), and copied otherwise.
+func canonicalize(text []byte, own bool) (json.RawMessage, error) {
 	if !utf8.Valid(text) {
 		return nil, invalidJSON("invalid UTF-8")
 	}
 	if isCanonical(text) {
+		if own {
+			return text, nil
+		}
 		return append(json.RawMessage(nil), text...), nil
 	}
 	return canonicalizeSlowly(text)

@@ -84,10 +84,8 @@ type madeHere struct {
 	id, sig, dossier, kind, author string
 	time                           time.Time
 	parents                        []string
-	// wire is the event's Marshal encoding; its body lies at wire[body:]
-	// up to the signature's member.
-	wire []byte
-	body int
+	// wire is the event's Marshal encoding, and body its body in it.
+	wire, body []byte
 }
 
 // same reports whether e is still what New made.
@@ -96,7 +94,7 @@ func (m *madeHere) same(e Event) bool {
 	// drops it) and the location pointer: equal only for the same zone.
 	return m.id == e.ID && m.sig == e.Sig && m.dossier == e.Dossier && m.kind == e.Kind &&
 		m.author == e.Author && m.time == e.Time && slices.Equal(m.parents, e.Parents) &&
-		bytes.Equal(m.wire[m.body:len(m.wire)-len(sigTail)-sigHexLen-len(wireEnd)], e.Body)
+		bytes.Equal(m.body, e.Body)
 }
 
 // MadeHere reports whether e was made by New in this process and is still
@@ -171,7 +169,7 @@ func New(dossier string, parents []string, kind string, body any, at time.Time, 
 	e.Sig = string(w[len(w)-len(wireEnd)-sigHexLen : len(w)-len(wireEnd)])
 	if consistent {
 		e.made = &madeHere{id: e.ID, sig: e.Sig, dossier: e.Dossier, kind: e.Kind, author: e.Author,
-			time: e.Time, parents: slices.Clone(e.Parents), wire: w, body: bodyAt}
+			time: e.Time, parents: slices.Clone(e.Parents), wire: w, body: w[bodyAt : bodyAt+len(e.Body)]}
 		verified.add(sigKey(e.ID, e.Sig))
 	}
 	return e, nil
@@ -380,7 +378,7 @@ func (e Event) checkContent(checkBody bool) error {
 		return e.malformed("body is empty")
 	}
 	if checkBody {
-		c, err := canonicalize(e.Body)
+		c, err := canonicalize(e.Body, true) // compared, not kept
 		if err != nil || !bytes.Equal(c, e.Body) {
 			return e.malformed("body is not canonical JSON")
 		}

@@ -309,17 +309,20 @@ func (s *Store) lockStreams(events []ledger.Event) (unlock func()) {
 }
 
 // forget drops the remembered checkpoints of pub for the streams events
-// touch (all of them when pub is empty).
+// touch.
 func (s *Store) forget(events []ledger.Event, pub string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if pub == "" {
-		s.written = nil
-		return
-	}
 	for _, e := range events {
 		delete(s.written, string(checkpointKey(e.Dossier, pub)))
 	}
+}
+
+// forgetAll drops every remembered checkpoint.
+func (s *Store) forgetAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.written = nil
 }
 
 // checkpointCacheCap bounds the cache (a commit to a stream not in it

@@ -101,7 +101,7 @@ func (s *Store) Invalidate() {
 	defer s.mu.Unlock()
 	s.clock++
 	s.floor = s.clock
-	s.written = nil
+	s.written = nil // forgetAll, under the same lock
 }
 
 // wrote advances the generation of the buckets a commit wrote.
@@ -469,7 +469,7 @@ func (s *Store) Commit(events []ledger.Event, puts ...Put) (int, error) {
 		if p.Bucket == checkpointBucket {
 			// A record written past advanceCheckpoints (a repair, a
 			// test): read as stored from now on.
-			s.forget(nil, "")
+			s.forgetAll()
 			break
 		}
 	}
