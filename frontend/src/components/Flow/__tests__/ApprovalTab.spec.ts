@@ -4,16 +4,18 @@ import type { DecideRequest, DossierView } from '@/bridge'
 import DossierView_ from '@/views/DossierView.vue'
 import { backend, byTestId, click, mountUI, ready, SAMPLE, type } from '@/test/mount'
 import { answer, fixture, type StubBackend } from '@/test/stub'
+import { useDossiersStore } from '@/stores/dossiers'
 
 const settle = async () => {
   for (let i = 0; i < 4; i++) await flushPromises()
 }
 
 /** openApproval signs role in over the sample (and the files given) and opens a dossier's approval tab. */
+let mounted: Awaited<ReturnType<typeof mountUI>> | null = null
 async function openApproval(role: string, id: string, ...files: string[]): Promise<StubBackend> {
   const b = backend(...SAMPLE, ...files).as(role)
   await ready()
-  await mountUI(DossierView_, { props: { id }, path: `/dossiers/${id}?tab=approval` })
+  mounted = await mountUI(DossierView_, { props: { id }, path: `/dossiers/${id}?tab=approval` })
   await settle()
   return b
 }
@@ -100,6 +102,52 @@ describe('approval tab', () => {
     expect(byTestId('slot-up.2.countersign/basic_apps')?.dataset.status).toBe('approved')
     expect(byTestId('slot-up.2.countersign/basic_apps')?.textContent).toContain(recorded.comment)
     expect(byTestId('decision-panel')).toBeNull()
+    expect(b.misses).toEqual([])
+  })
+
+  it('redraws the steps a decision or a language switch changes, and only what they show', async () => {
+    const { b, recorded } = await readyToApprove()
+    const steps = asPM.state.plan!.steps
+    const cs = steps.find((s) => s.id === 'up.2.countersign')!
+    const name = (id: string) => byTestId(`step-${id}`)!.querySelector('.name')!.textContent
+    const row = () => byTestId('slot-up.2.countersign/basic_apps')!
+    expect(byTestId('step-status-up.2.countersign')?.textContent).toBe('会签中 3/6')
+    expect(name(cs.id)).toBe(cs.name.zh)
+    expect(row().classList.contains('active')).toBe(true)
+    const untouched = byTestId(`step-${steps[0].id}`)
+
+    await click('decide-approve')
+    expect(b.callsOf('DossierAPI.Decide')).toEqual([[id, recorded]])
+    expect(byTestId('step-status-up.2.countersign')?.textContent).toBe('会签中 4/6')
+    expect(row().dataset.status).toBe('approved')
+    // Nothing left for this director to decide: no row is the open one.
+    expect(row().classList.contains('active')).toBe(false)
+    // A step the decision did not change keeps its element.
+    expect(byTestId(`step-${steps[0].id}`)).toBe(untouched)
+
+    const { wrapper } = mounted!
+    ;(wrapper.vm.$i18n as unknown as { locale: string }).locale = 'en'
+    await settle()
+    expect(name(cs.id)).toBe(cs.name.en)
+    expect(byTestId('step-status-up.2.countersign')?.textContent).toBe('Countersigning 4/6')
+    expect(b.misses).toEqual([])
+  })
+
+  it('after a profile switch shows what the new profile may do on steps whose status stays the same', async () => {
+    const b = await openApproval('project_manager', id, countersign)
+    const row = () => byTestId('slot-up.2.countersign/basic_apps')!
+    expect(byTestId('step-status-up.2.countersign')?.textContent).toBe('会签中 3/6')
+    expect(byTestId('decide-open-up.2.countersign/basic_apps')).toBeNull()
+    expect(row().classList.contains('active')).toBe(false)
+
+    // The same dossier as the basic apps director reads it (what a profile switch does).
+    b.as('basic_apps_director')
+    await useDossiersStore().reload()
+    await settle()
+    expect(byTestId('step-status-up.2.countersign')?.textContent).toBe('会签中 3/6')
+    expect(byTestId('decide-open-up.2.countersign/basic_apps')).not.toBeNull()
+    expect(row().classList.contains('active')).toBe(true)
+    expect(byTestId('decision-panel')?.dataset.slot).toBe('up.2.countersign/basic_apps')
     expect(b.misses).toEqual([])
   })
 
