@@ -10,8 +10,10 @@ const settle = async () => {
   for (let i = 0; i < 4; i++) await flushPromises()
 }
 
-/** openApproval signs role in over the sample (and the files given) and opens a dossier's approval tab. */
+/** mounted is the UI openApproval mounted last (its i18n switches the language). */
 let mounted: Awaited<ReturnType<typeof mountUI>> | null = null
+
+/** openApproval signs role in over the sample (and the files given) and opens a dossier's approval tab. */
 async function openApproval(role: string, id: string, ...files: string[]): Promise<StubBackend> {
   const b = backend(...SAMPLE, ...files).as(role)
   await ready()
@@ -105,7 +107,7 @@ describe('approval tab', () => {
     expect(b.misses).toEqual([])
   })
 
-  it('redraws the steps a decision or a language switch changes, and only what they show', async () => {
+  it('redraws the steps a decision or a language switch changes, and keeps the others’ elements', async () => {
     const { b, recorded } = await readyToApprove()
     const steps = asPM.state.plan!.steps
     const cs = steps.find((s) => s.id === 'up.2.countersign')!
