@@ -231,12 +231,21 @@ export const SAMPLE_PASSPHRASE = 'golive-sample';
 /**
  * switchToRole makes current, through the header's person menu as a user
  * does, the sample profile (one of people, from ProfileAPI.List) holding
- * role, and returns it: at once when it was unlocked earlier in this
- * session, else with its passphrase typed in its row.
+ * role, and returns it (see switchTo).
  */
 export async function switchToRole(page, people, role) {
   const who = people.find((p) => p.roles.includes(role));
   if (!who) throw new Error(`no sample profile holds ${role}`);
+  return switchTo(page, who);
+}
+
+/**
+ * switchTo makes the sample profile who ({ id, name }) current through the
+ * header's person menu, as a user does, and returns it: at once when it
+ * was unlocked earlier in this session, else with its passphrase typed in
+ * its row. The page is not reloaded.
+ */
+export async function switchTo(page, who) {
   const cur = await page.evaluate(() => window.go.app.ProfileAPI.Current());
   if (cur?.id === who.id) return who;
   await page.getByTestId('header-person').click();

@@ -40,7 +40,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startApp, launchBrowser, openApp, screenshot, REPO_DIR, SAMPLE_PASSPHRASE } from '../lib/app.mjs';
+import { startApp, launchBrowser, openApp, screenshot, switchTo, REPO_DIR, SAMPLE_PASSPHRASE } from '../lib/app.mjs';
 
 const FOLDER = process.env.GOLIVE_PERF_FOLDER;
 const N = Number(process.env.GOLIVE_PERF_N || 20);
@@ -284,15 +284,7 @@ test('perf: filter, search, open and approve on a large portfolio', { skip, time
         // Switching is not timed. It goes through the header's person menu as a
         // user's does: the page stays as it is (no reload, whose cold page
         // would make the next approval the first one drawn after a start).
-        await page.getByTestId('header-person').click();
-        const row = page.getByTestId(`person-row-${x.profile}`);
-        const locked = (await row.getAttribute('data-state')) === 'locked';
-        await row.click();
-        if (locked) {
-          await page.getByTestId('person-passphrase').fill(SAMPLE_PASSPHRASE);
-          await page.getByTestId('person-unlock-submit').click();
-        }
-        await page.getByTestId('header-person-name').filter({ hasText: x.name }).waitFor({ timeout: WAIT_MS });
+        await switchTo(page, { id: x.profile, name: x.name });
         current = x.profile;
         await idle(SETTLE_MS);
       }
